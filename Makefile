@@ -1,0 +1,59 @@
+# The portal's everyday commands. `make run` and `make test` set up what is missing.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint format check compile messages migrate demo worker beat clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Compiled catalogues are built with Babel, so GNU gettext is not needed to run the portal.
+compile: install
+	@$(BIN)/pybabel compile --domain django --directory locale --statistics 2>&1 | grep -v "^$$" || true
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: compile demo
+	@echo "Serving the portal on http://$(HOST):$(PORT)/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: compile
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
+
+# Re-extract the interface strings (needs GNU gettext: apt-get install gettext).
+messages: install
+	$(BIN)/python manage.py makemessages --no-obsolete --no-location \
+		-l fi -l sv -l en -l et -l lt -l ru --ignore=.venv --ignore=var --ignore=tests
+
+worker: install
+	$(BIN)/celery -A network_portal worker --loglevel=INFO --queues=default,notifications,reports
+
+beat: install
+	$(BIN)/celery -A network_portal beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+clean:
+	rm -rf $(VENV) var/static

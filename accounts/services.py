@@ -1,0 +1,57 @@
+"""Writes on a person's own account."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from network_portal.errors import DomainError
+from partners.audit import log_action
+
+from . import personal_data
+from .models import User
+
+
+class AccountError(DomainError):
+    pass
+
+
+_PROFILE_FIELDS = ("full_name", "language", "gender", "birth_year", "labour_market_status")
+
+
+@transaction.atomic
+def user_update_profile(*, actor: User, user: User, data: dict) -> User:
+    if actor.pk != user.pk:
+        raise AccountError(_("You may only change your own profile."), code="forbidden")
+    changed = [f for f in _PROFILE_FIELDS if f in data and getattr(user, f) != data[f]]
+    for field in changed:
+        setattr(user, field, data[field])
+    if changed:
+        user.full_clean(exclude=["password", "email"])
+        user.save(update_fields=changed)
+        # Only which fields changed: the values are the person's own business.
+        log_action(actor=actor, action="accounts.user.profile_updated", data={"fields": changed})
+    return user
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if language not in dict(settings.LANGUAGES):
+        raise AccountError(_("That language is not available."), code="language")
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
+@transaction.atomic
+def user_erase(*, actor: User, user: User) -> None:
+    """Delete the account and what belongs to it; keep anonymous traces where others need them.
+
+    Rows that other people rely on (audit entries, invitations someone sent) stay, with
+    the person's link removed; every app can add its own step through
+    ``personal_data.on_erase``.
+    """
+    if actor.pk != user.pk and not actor.is_superuser:
+        raise AccountError(_("You may only delete your own account."), code="forbidden")
+    for eraser in personal_data.erasers():
+        eraser(user)
+    log_action(actor=None, action="accounts.user.erased")
+    user.delete()

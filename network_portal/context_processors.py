@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language_info
+
+from partners import rules
+
+_LANGUAGES = [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+
+
+class Viewer:
+    """What the layout needs to know about the person looking at the page."""
+
+    def __init__(self, user):
+        self.user = user
+        self.by_organisation = rules.roles_of(user)
+        self.roles = frozenset().union(*self.by_organisation.values())
+
+    @property
+    def is_staff(self):
+        return rules.is_staff(self.user)
+
+    @property
+    def is_network_member(self):
+        return rules.is_network_member(self.user)
+
+    def has(self, role):
+        return role in self.roles
+
+
+def portal(request):
+    return {
+        "portal_languages": _LANGUAGES,
+        "viewer": SimpleLazyObject(lambda: Viewer(request.user)),
+        "show_demo_logins": settings.DEBUG,
+        "demo_password": settings.DEMO_PASSWORD if settings.DEBUG else "",
+    }

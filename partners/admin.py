@@ -1,0 +1,190 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from .audit import log_action
+from .models import AuditEntry, Invitation, Membership, Organisation, Sector
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    readonly_fields = ["created_at"]
+
+
+class InvitationInline(admin.TabularInline):
+    model = Invitation
+    extra = 0
+    can_delete = False
+    fields = ["email", "role", "invited_by", "created_at", "expires_at", "accepted_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        # Invitations carry a secret link that only the invitation service can make.
+        return False
+
+
+@admin.register(Sector)
+class SectorAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "organisation_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ("name_fi",)}
+
+    @admin.display(description=_("organisations"), ordering="_count")
+    def organisation_count(self, obj):
+        return obj._count
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(_count=Count("organisations"))
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslationAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "country",
+        "municipality",
+        "size_class",
+        "business_id",
+        "is_active",
+    ]
+    list_filter = ["kind", "country", "size_class", "is_active", "sectors"]
+    search_fields = ["name", "business_id", "municipality", "region", "email"]
+    prepopulated_fields = {"slug": ("name_fi",)}
+    filter_horizontal = ["sectors"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [MembershipInline, InvitationInline]
+    list_per_page = 50
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        log_action(
+            actor=request.user,
+            action="partners.organisation.updated" if change else "partners.organisation.created",
+            target=obj,
+            organisation=obj,
+            data={"fields": sorted(form.changed_data), "via": "admin"},
+        )
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for deleted in formset.deleted_objects:
+            if isinstance(deleted, Membership):
+                log_action(
+                    actor=request.user,
+                    action="partners.membership.deleted",
+                    target=deleted,
+                    organisation=deleted.organisation,
+                    data={"user_id": deleted.user_id, "role": deleted.role, "via": "admin"},
+                )
+            deleted.delete()
+        for instance in instances:
+            is_new = instance.pk is None
+            instance.save()
+            if isinstance(instance, Membership) and is_new:
+                log_action(
+                    actor=request.user,
+                    action="partners.membership.created",
+                    target=instance,
+                    organisation=instance.organisation,
+                    data={"user_id": instance.user_id, "role": instance.role, "via": "admin"},
+                )
+        formset.save_m2m()
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role", "created_at"]
+    list_filter = ["role", "organisation__kind", "organisation__country"]
+    search_fields = ["user__email", "user__full_name", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+    list_select_related = ["user", "organisation"]
+    date_hierarchy = "created_at"
+
+
+class InvitationStateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Invitation.State.choices
+
+    def queryset(self, request, queryset):
+        from django.utils import timezone
+
+        now = timezone.now()
+        match self.value():
+            case Invitation.State.PENDING:
+                return queryset.pending()
+            case Invitation.State.ACCEPTED:
+                return queryset.filter(accepted_at__isnull=False)
+            case Invitation.State.REVOKED:
+                return queryset.filter(revoked_at__isnull=False, accepted_at__isnull=True)
+            case Invitation.State.EXPIRED:
+                return queryset.filter(
+                    accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now
+                )
+        return queryset
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "state_display", "created_at", "expires_at"]
+    list_filter = [InvitationStateFilter, "role"]
+    search_fields = ["email", "organisation__name"]
+    list_select_related = ["organisation"]
+    readonly_fields = [
+        "organisation",
+        "email",
+        "role",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+        "revoked_at",
+    ]
+    date_hierarchy = "created_at"
+
+    @admin.display(description=_("state"))
+    def state_display(self, obj):
+        return obj.get_state_display()
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "actor", "action_display", "target_repr", "organisation"]
+    list_filter = ["action", "organisation__country"]
+    search_fields = ["action", "target_repr", "actor__email", "organisation__name"]
+    list_select_related = ["actor", "organisation"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "created_at",
+        "actor",
+        "action",
+        "target_type",
+        "target_id",
+        "target_repr",
+        "organisation",
+        "data",
+    ]
+
+    @admin.display(description=_("action"))
+    def action_display(self, obj):
+        return obj.action_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,62 @@
+"""The audit log: one helper that services call inside their transaction.
+
+Actions are namespaced (``partners.membership.created``); each has a display text
+registered here or by the app that owns it, so the log reads well in every language.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .models import AuditEntry
+
+_labels: dict[str, str] = {}
+
+
+def register_actions(labels: dict[str, str]) -> None:
+    _labels.update(labels)
+
+
+def action_label(action: str) -> str:
+    return str(_labels.get(action, action))
+
+
+def known_actions() -> dict[str, str]:
+    return dict(_labels)
+
+
+def log_action(
+    *,
+    actor,
+    action: str,
+    target: models.Model | None = None,
+    organisation=None,
+    data: dict | None = None,
+) -> AuditEntry:
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:300] if target is not None else "",
+        organisation=organisation,
+        data=data or {},
+    )
+
+
+register_actions(
+    {
+        "partners.organisation.created": _("Organisation created"),
+        "partners.organisation.updated": _("Organisation details changed"),
+        "partners.organisation.deleted": _("Organisation deleted"),
+        "partners.membership.created": _("Member added"),
+        "partners.membership.deleted": _("Member removed"),
+        "partners.invitation.created": _("Invitation sent"),
+        "partners.invitation.accepted": _("Invitation accepted"),
+        "partners.invitation.revoked": _("Invitation revoked"),
+        "accounts.user.profile_updated": _("Profile changed"),
+        "accounts.user.erased": _("Account deleted"),
+    }
+)

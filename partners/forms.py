@@ -1,0 +1,109 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import ROLES_BY_KIND, Membership, Organisation, Sector
+
+_LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def localized(field: str) -> list[str]:
+    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *Organisation.Kind.choices],
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    sector = forms.ModelChoiceField(
+        label=_("Sector"),
+        required=False,
+        queryset=Sector.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All sectors"),
+    )
+    size_class = forms.ChoiceField(
+        label=_("Company size"),
+        required=False,
+        choices=[("", _("All sizes")), *Organisation.SizeClass.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django_countries import countries
+
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+
+    def filters(self) -> dict:
+        """The valid filters; a bad value in one field does not drop the others."""
+        if self.is_bound:
+            self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name) for name in self.fields if name not in self.errors}
+
+
+class OrganisationForm(forms.ModelForm):
+    """What an organisation's own managers may edit. Kind and activity stay with admins."""
+
+    class Meta:
+        model = Organisation
+        fields = [
+            *localized("name"),
+            *localized("description"),
+            "country",
+            "region",
+            "municipality",
+            "business_id",
+            "size_class",
+            "sectors",
+            "website",
+            "email",
+            "phone",
+            "logo",
+        ]
+        widgets = {"sectors": forms.CheckboxSelectMultiple}
+
+    website = forms.URLField(
+        label=Organisation._meta.get_field("website").verbose_name,
+        required=False,
+        assume_scheme="https",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in ("name", "description"):
+            for code, language in settings.LANGUAGES:
+                name = build_localized_fieldname(field, code)
+                base = Organisation._meta.get_field(field).verbose_name
+                self.fields[name].label = f"{base} ({language})"
+                if field == "description":
+                    self.fields[name].widget = forms.Textarea(attrs={"rows": 4})
+        default_name = build_localized_fieldname("name", settings.LANGUAGE_CODE)
+        self.fields[default_name].required = True
+        self.fields["sectors"].queryset = Sector.objects.order_by("name")
+        if not self.instance.is_company:
+            del self.fields["size_class"]
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        image = getattr(logo, "image", None)
+        if image is not None and image.format not in ("PNG", "JPEG", "WEBP"):
+            raise forms.ValidationError(
+                _("Upload a PNG, JPEG or WebP image."), code="invalid_image"
+            )
+        return logo
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, organisation: Organisation, roles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = roles if roles is not None else ROLES_BY_KIND[organisation.kind]
+        self.fields["role"].choices = [(r, Membership.Role(r).label) for r in allowed]

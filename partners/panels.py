@@ -1,0 +1,35 @@
+from network_portal.panels import Panel, dashboard_panel, home_panel
+
+from . import rules, selectors
+
+
+@home_panel
+def network_in_numbers(request):
+    return Panel("partners/panels/network_counts.html", selectors.network_counts(), order=10)
+
+
+@dashboard_panel
+def invitations_waiting(request):
+    invitations = list(selectors.invitations_waiting_for(user=request.user))
+    if not invitations:
+        return None
+    return Panel("partners/panels/invitations.html", {"invitations": invitations}, order=5)
+
+
+@dashboard_panel
+def my_organisations(request):
+    roles = rules.roles_of(request.user)
+    if not roles:
+        return None
+    from .models import Organisation
+
+    organisations = Organisation.objects.filter(pk__in=roles).order_by("name")
+    rows = [
+        {
+            "organisation": organisation,
+            "roles": rules.role_labels(roles[organisation.pk]),
+            "can_manage": rules.can_manage_organisation(request.user, organisation),
+        }
+        for organisation in organisations
+    ]
+    return Panel("partners/panels/my_organisations.html", {"rows": rows}, order=20)

@@ -1,0 +1,39 @@
+from accounts import personal_data
+from partners.models import AuditEntry, Invitation
+
+personal_data.export(
+    "partners.Membership",
+    user_field="user",
+    fields=("organisation__name", "role", "created_at"),
+    section="memberships",
+)
+personal_data.export(
+    "partners.Invitation",
+    user_field="invited_by",
+    fields=("organisation__name", "role", "created_at", "accepted_at", "revoked_at"),
+    section="invitations_sent",
+)
+personal_data.export(
+    "partners.Invitation",
+    user_field="accepted_by",
+    fields=("organisation__name", "role", "accepted_at"),
+    section="invitations_accepted",
+)
+personal_data.export(
+    "partners.AuditEntry",
+    user_field="actor",
+    fields=("created_at", "action", "target_repr"),
+    section="actions",
+)
+
+
+@personal_data.on_erase
+def forget_person(user):
+    # The log keeps what happened, not who: the actor link goes with the account
+    # (on_delete=SET_NULL), and the person's name leaves the entries about them.
+    AuditEntry.objects.filter(target_type__model="user", target_id=str(user.pk)).update(
+        target_repr=""
+    )
+    addresses = [*user.emailaddress_set.values_list("email", flat=True), user.email]
+    Invitation.objects.filter(email__in=addresses, accepted_at__isnull=True).delete()
+    Invitation.objects.filter(email__in=addresses).update(email=f"erased-{user.pk}@invalid")

@@ -1,0 +1,164 @@
+"""Reads for partner pages: each selector owns the joins its page needs."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django_countries.fields import Country
+from modeltranslation.utils import build_localized_fieldname
+
+from . import rules
+from .models import AuditEntry, Invitation, Membership, Organisation, Sector, hash_token
+
+_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+_TEXT_FIELDS = [
+    build_localized_fieldname(field, code)
+    for field in ("name", "description")
+    for code in _LANGUAGES
+]
+
+
+def _search(queryset: QuerySet, text: str) -> QuerySet:
+    text = text.strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        # "simple": the directory mixes six languages, so no stemming of one of them.
+        vector = SearchVector(*_TEXT_FIELDS, config="simple")
+        query = SearchQuery(text, search_type="websearch", config="simple")
+        prefix = Q()
+        for field in _TEXT_FIELDS[: len(_LANGUAGES)]:
+            prefix |= Q(**{f"{field}__icontains": text})
+        return queryset.annotate(search=vector).filter(Q(search=query) | prefix)
+    condition = Q()
+    for word in text.split():
+        word_condition = Q()
+        for field in _TEXT_FIELDS:
+            word_condition |= Q(**{f"{field}__icontains": word})
+        condition &= word_condition
+    return queryset.filter(condition)
+
+
+def organisation_directory(*, filters: dict) -> QuerySet[Organisation]:
+    """Active organisations matching the directory's filters (all but country)."""
+    queryset = Organisation.objects.active()
+    queryset = _search(queryset, filters.get("q") or "")
+    if filters.get("kind"):
+        queryset = queryset.filter(kind=filters["kind"])
+    if filters.get("sector"):
+        queryset = queryset.filter(sectors=filters["sector"])
+    if filters.get("size_class"):
+        queryset = queryset.filter(size_class=filters["size_class"])
+    return queryset
+
+
+def organisation_page_rows(queryset: QuerySet[Organisation], *, country: str = ""):
+    if country:
+        queryset = queryset.filter(country=country)
+    return queryset.prefetch_related(
+        Prefetch("sectors", queryset=Sector.objects.order_by("name"))
+    ).order_by("name", "pk")
+
+
+def country_counts(queryset: QuerySet[Organisation]) -> list[dict]:
+    rows = (
+        queryset.order_by()
+        .values("country")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-count", "country")
+    )
+    return [{**row, "name": Country(row["country"]).name} for row in rows]
+
+
+def organisation_for_viewer(*, viewer, slug: str) -> Organisation:
+    """An organisation page: active ones for everyone, inactive ones only for admins."""
+    queryset = Organisation.objects.prefetch_related(
+        Prefetch("sectors", queryset=Sector.objects.order_by("name"))
+    )
+    if not rules.is_staff(viewer):
+        queryset = queryset.filter(is_active=True)
+    organisation = queryset.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def organisation_members(*, viewer, organisation: Organisation) -> list[Membership]:
+    if not rules.can_view_members(viewer, organisation):
+        return []
+    return list(
+        Membership.objects.filter(organisation=organisation, user__is_active=True)
+        .select_related("user")
+        .order_by("role", "user__full_name")
+    )
+
+
+def pending_invitations(*, organisation: Organisation) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.pending()
+        .filter(organisation=organisation)
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
+
+
+def invitation_by_token(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("organisation", "invited_by")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def invitations_waiting_for(*, user) -> QuerySet[Invitation]:
+    """Pending invitations sent to one of ``user``'s verified addresses."""
+    from allauth.account.models import EmailAddress
+
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values("email")
+    return (
+        Invitation.objects.pending()
+        .filter(email__in=addresses)
+        .select_related("organisation")
+        .order_by("-created_at")
+    )
+
+
+def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
+    return (
+        AuditEntry.objects.filter(organisation=organisation)
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def organisations_managed_by(user) -> QuerySet[Organisation]:
+    if rules.is_staff(user):
+        return Organisation.objects.none()
+    ids = [
+        org_id
+        for org_id, roles in rules.roles_of(user).items()
+        if roles & {Membership.Role.COORDINATOR, Membership.Role.COMPANY_CONTACT}
+    ]
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
+
+
+def network_counts() -> dict:
+    """Live counts for the home page: organisations by country and by sector."""
+    active = Organisation.objects.active()
+    by_country = country_counts(active)
+    by_sector = list(
+        Sector.objects.annotate(
+            count=Count("organisations", filter=Q(organisations__is_active=True))
+        )
+        .filter(count__gt=0)
+        .order_by("-count", "name")
+    )
+    return {
+        "total": sum(row["count"] for row in by_country),
+        "by_country": by_country,
+        "by_sector": by_sector,
+    }

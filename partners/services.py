@@ -1,0 +1,265 @@
+"""Writes on organisations, memberships and invitations. One function per use case."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from network_portal.emails import send_email_on_commit
+from network_portal.errors import DomainError
+
+from . import rules
+from .audit import log_action
+from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, hash_token
+
+
+class PartnersError(DomainError):
+    pass
+
+
+class NotAllowed(PartnersError):
+    pass
+
+
+class InvitationError(PartnersError):
+    pass
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise NotAllowed(_("You may not do this."), code="forbidden")
+
+
+@transaction.atomic
+def organisation_update(
+    *, actor, organisation: Organisation, data: dict, sectors=None
+) -> Organisation:
+    """Save changed fields of ``organisation``; ``data`` maps field names to new values."""
+    _require(rules.can_manage_organisation(actor, organisation))
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    changed = []
+    for field, value in data.items():
+        if getattr(organisation, field) != value:
+            setattr(organisation, field, value)
+            changed.append(field)
+    organisation.full_clean(exclude=["slug"])
+    if changed:
+        organisation.save(update_fields=[*changed, "updated_at"])
+    if sectors is not None:
+        before = set(organisation.sectors.values_list("pk", flat=True))
+        after = {s.pk for s in sectors}
+        if before != after:
+            organisation.sectors.set(sectors)
+            changed.append("sectors")
+    if changed:
+        log_action(
+            actor=actor,
+            action="partners.organisation.updated",
+            target=organisation,
+            organisation=organisation,
+            data={"fields": sorted(changed)},
+        )
+    return organisation
+
+
+@transaction.atomic
+def membership_create(*, actor, organisation: Organisation, user, role: str) -> Membership:
+    """Give ``user`` a role. Used by invitations and by network admins."""
+    if role not in ROLES_BY_KIND[organisation.kind]:
+        raise PartnersError(
+            _("An organisation of this kind cannot have this role."), code="role_kind"
+        )
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role
+    )
+    if created:
+        log_action(
+            actor=actor,
+            action="partners.membership.created",
+            target=membership,
+            organisation=organisation,
+            data={"user_id": user.pk, "role": role},
+        )
+        rules.forget_roles(user)
+    return membership
+
+
+@transaction.atomic
+def membership_delete(*, actor, membership: Membership) -> None:
+    organisation = membership.organisation
+    _require(rules.can_manage_organisation(actor, organisation))
+    if (
+        membership.user_id == actor.pk
+        and membership.role == (rules.MANAGER_ROLE_BY_KIND[organisation.kind])
+    ):
+        others = Membership.objects.filter(organisation=organisation, role=membership.role).exclude(
+            pk=membership.pk
+        )
+        if not others.exists():
+            raise PartnersError(
+                _("You are the only one managing this organisation. Invite someone else first."),
+                code="last_manager",
+            )
+    log_action(
+        actor=actor,
+        action="partners.membership.deleted",
+        target=membership,
+        organisation=organisation,
+        data={"user_id": membership.user_id, "role": membership.role},
+    )
+    membership.delete()
+    rules.forget_roles(membership.user)
+
+
+def _absolute_in(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return settings.SITE_URL + reverse(name, kwargs=kwargs)
+
+
+@transaction.atomic
+def invitation_create(
+    *, actor, organisation: Organisation, email: str, role: str, language: str | None = None
+) -> tuple[Invitation, str]:
+    """Invite ``email`` to ``organisation`` with ``role``; returns the invitation and its token."""
+    if not rules.can_invite(actor, organisation, role):
+        raise InvitationError(_("You may not invite people with this role here."), code="role")
+    email = email.strip().lower()
+    if Membership.objects.filter(
+        organisation=organisation, role=role, user__email__iexact=email
+    ).exists():
+        raise InvitationError(
+            _("This person already has this role in the organisation."), code="member"
+        )
+    if (
+        Invitation.objects.pending()
+        .filter(organisation=organisation, role=role, email__iexact=email)
+        .exists()
+    ):
+        raise InvitationError(
+            _("An invitation to this address with this role is already waiting."),
+            code="duplicate",
+        )
+    token = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        email=email,
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=actor,
+        expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    log_action(
+        actor=actor,
+        action="partners.invitation.created",
+        target=invitation,
+        organisation=organisation,
+        data={"role": role},
+    )
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    url = _absolute_in(language, "partners:invitation_accept", token=token)
+    send_email_on_commit(
+        to=email,
+        template="partners/emails/invitation",
+        context={
+            "organisation_name": organisation.name,
+            "role": Membership.Role(role).label,
+            "inviter_name": actor.full_name,
+            "url": url,
+            "expires_at": invitation.expires_at,
+        },
+        language=language,
+    )
+    return invitation, token
+
+
+def _check_usable(invitation: Invitation) -> None:
+    state = invitation.state
+    if state == Invitation.State.ACCEPTED:
+        raise InvitationError(_("This invitation has already been used."), code="used")
+    if state == Invitation.State.REVOKED:
+        raise InvitationError(_("This invitation has been withdrawn."), code="revoked")
+    if state == Invitation.State.EXPIRED:
+        raise InvitationError(_("This invitation has expired. Ask for a new one."), code="expired")
+
+
+def _has_verified_address(user, email: str) -> bool:
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
+@transaction.atomic
+def invitation_accept(*, actor, invitation: Invitation) -> Membership:
+    """Give ``actor`` the invited role, once, if the invitation was sent to their address."""
+    # Lock the row: two clicks at once must not both get through.
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("organisation", "invited_by")
+        .get(pk=invitation.pk)
+    )
+    _check_usable(invitation)
+    if not _has_verified_address(actor, invitation.email):
+        raise InvitationError(
+            _(
+                "This invitation was sent to another e-mail address. Log in with the "
+                "address it was sent to, or add and verify that address in your account."
+            ),
+            code="wrong_email",
+        )
+    organisation = invitation.organisation
+    try:
+        with transaction.atomic():
+            membership = membership_create(
+                actor=actor, organisation=organisation, user=actor, role=invitation.role
+            )
+    except IntegrityError as error:  # pragma: no cover - the row lock makes this rare
+        raise InvitationError(_("This invitation has already been used."), code="used") from error
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = actor
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    log_action(
+        actor=actor,
+        action="partners.invitation.accepted",
+        target=invitation,
+        organisation=organisation,
+        data={"role": invitation.role},
+    )
+    inviter = invitation.invited_by
+    if inviter is not None and inviter.is_active:
+        send_email_on_commit(
+            to=inviter.email,
+            template="partners/emails/invitation_accepted",
+            context={
+                "organisation_name": organisation.name,
+                "member_name": actor.full_name,
+                "role": Membership.Role(invitation.role).label,
+                "url": _absolute_in(
+                    inviter.language,
+                    "partners:organisation_members",
+                    slug=organisation.slug,
+                ),
+            },
+            language=inviter.language,
+        )
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, actor, invitation: Invitation) -> Invitation:
+    _require(rules.can_manage_organisation(actor, invitation.organisation))
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    _check_usable(invitation)
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    log_action(
+        actor=actor,
+        action="partners.invitation.revoked",
+        target=invitation,
+        organisation=invitation.organisation,
+    )
+    return invitation

@@ -1,0 +1,196 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network_portal.errors import DomainError
+
+from . import rules, selectors, services
+from .forms import DirectoryFilterForm, InvitationForm, OrganisationForm
+from .models import Invitation, Membership
+
+PAGE_SIZE = 20
+
+
+def organisation_list(request):
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    matching = selectors.organisation_directory(filters=filters)
+    country = filters.get("country") or ""
+    rows = selectors.organisation_page_rows(matching, country=country)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "country_counts": selectors.country_counts(matching),
+        "selected_country": country,
+        "query_string": query.urlencode(),
+    }
+    template = "partners/organisation_list.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
+
+
+def organisation_detail(request, slug):
+    organisation = selectors.organisation_for_viewer(viewer=request.user, slug=slug)
+    context = {
+        "organisation": organisation,
+        "members": selectors.organisation_members(viewer=request.user, organisation=organisation),
+        "can_view_members": rules.can_view_members(request.user, organisation),
+        "can_manage": rules.can_manage_organisation(request.user, organisation),
+    }
+    return render(request, "partners/organisation_detail.html", context)
+
+
+def _managed_organisation(request, slug):
+    organisation = selectors.organisation_for_viewer(viewer=request.user, slug=slug)
+    if not rules.can_manage_organisation(request.user, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+@login_required
+def organisation_edit(request, slug):
+    organisation = _managed_organisation(request, slug)
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != "sectors"}
+        if data.get("logo") is False:  # the "clear" box was ticked
+            data["logo"] = ""
+        try:
+            services.organisation_update(
+                actor=request.user,
+                organisation=organisation,
+                data=data,
+                sectors=form.cleaned_data["sectors"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The organisation's details were saved."))
+            return redirect(organisation.get_absolute_url())
+    return render(
+        request, "partners/organisation_form.html", {"organisation": organisation, "form": form}
+    )
+
+
+@login_required
+def organisation_members(request, slug):
+    organisation = _managed_organisation(request, slug)
+    roles = rules.invitable_roles(request.user, organisation)
+    form = InvitationForm(request.POST or None, organisation=organisation, roles=roles)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                actor=request.user,
+                organisation=organisation,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("partners:organisation_members", slug=organisation.slug)
+    context = {
+        "organisation": organisation,
+        "members": selectors.organisation_members(viewer=request.user, organisation=organisation),
+        "invitations": selectors.pending_invitations(organisation=organisation),
+        "invitation_days": settings.INVITATION_VALID_DAYS,
+        "form": form,
+    }
+    return render(request, "partners/organisation_members.html", context)
+
+
+@login_required
+@require_POST
+def membership_remove(request, slug, pk):
+    organisation = _managed_organisation(request, slug)
+    membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    try:
+        services.membership_delete(actor=request.user, membership=membership)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The member was removed."))
+    return redirect("partners:organisation_members", slug=organisation.slug)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, slug, pk):
+    organisation = _managed_organisation(request, slug)
+    invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    try:
+        services.invitation_revoke(actor=request.user, invitation=invitation)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The invitation was withdrawn."))
+    return redirect("partners:organisation_members", slug=organisation.slug)
+
+
+def _accept(request, invitation):
+    try:
+        membership = services.invitation_accept(actor=request.user, invitation=invitation)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return None
+    messages.success(
+        request,
+        _("Welcome! Your role at %(organisation)s: %(role)s.")
+        % {"role": membership.get_role_display(), "organisation": membership.organisation.name},
+    )
+    return redirect(membership.organisation.get_absolute_url())
+
+
+def invitation_accept(request, token):
+    """The link in the invitation e-mail."""
+    invitation = selectors.invitation_by_token(token)
+    if request.method == "POST" and invitation is not None:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        response = _accept(request, invitation)
+        if response is not None:
+            return response
+    return render(
+        request,
+        "partners/invitation_accept.html",
+        {"invitation": invitation, "token": token},
+        status=200 if invitation else 404,
+    )
+
+
+@login_required
+@require_POST
+def invitation_accept_waiting(request, pk):
+    """Accept from the dashboard an invitation sent to one of the person's addresses."""
+    invitation = selectors.invitations_waiting_for(user=request.user).filter(pk=pk).first()
+    if invitation is None:
+        messages.error(request, _("This invitation is no longer open."))
+        return redirect("dashboard")
+    return _accept(request, invitation) or redirect("dashboard")
+
+
+@login_required
+def organisation_audit(request, slug):
+    organisation = selectors.organisation_for_viewer(viewer=request.user, slug=slug)
+    if not rules.can_view_audit(request.user, organisation):
+        raise PermissionDenied
+    page = Paginator(selectors.audit_entries(organisation=organisation), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "partners/organisation_audit.html", {"organisation": organisation, "page": page}
+    )
