@@ -28,6 +28,7 @@ class InvitationInline(admin.TabularInline):
 @admin.register(Sector)
 class SectorAdmin(TranslationAdmin):
     list_display = ["name", "slug", "organisation_count"]
+    list_filter = ["organisations__country", "organisations__kind"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ("name_fi",)}
 

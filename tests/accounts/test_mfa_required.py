@@ -6,6 +6,7 @@ from django.utils.translation import override
 
 from partners.models import Membership
 from tests.factories import (
+    PASSWORD,
     MembershipFactory,
     OrganisationFactory,
     UserFactory,
@@ -188,3 +189,29 @@ def test_coordinator_without_authenticator_can_switch_language(client, coordinat
     assert response.url == "/et/"
     coordinator_without_totp.refresh_from_db()
     assert coordinator_without_totp.language == "et"
+
+
+def test_coordinator_goes_from_login_straight_to_the_authenticator_setup(
+    client, coordinator_without_totp
+):
+    # The password typed at login counts: no second password prompt on the way.
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": coordinator_without_totp.email, "password": PASSWORD},
+        follow=True,
+    )
+    # The coordinator reads Finnish, so the setup page is in Finnish.
+    assert response.redirect_chain[-1][0] == "/fi/accounts/2fa/totp/activate/"
+    assert response.status_code == 200
+
+
+def test_reauthentication_is_asked_again_once_the_login_is_old(
+    client, coordinator_without_totp, settings
+):
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": coordinator_without_totp.email, "password": PASSWORD},
+        follow=True,
+    )
+    assert "/accounts/reauthenticate/" in response.redirect_chain[-1][0]

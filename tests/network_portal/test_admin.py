@@ -1,0 +1,168 @@
+"""Network admins live in the Django admin: every page of every model must open."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from partners.models import AuditEntry, Invitation, Membership, Organisation
+from tests.factories import MembershipFactory, OrganisationFactory, SectorFactory, staff
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(staff())
+    return client
+
+
+@pytest.fixture
+def some_data():
+    from partners import services
+
+    organisation = OrganisationFactory()
+    organisation.sectors.add(SectorFactory())
+    coordinator = MembershipFactory(
+        organisation=organisation, role=Membership.Role.COORDINATOR
+    ).user
+    services.invitation_create(
+        actor=staff(), organisation=organisation, email="x@example.org", role="student"
+    )
+    return coordinator
+
+
+def model_admins():
+    return [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in {"accounts", "partners"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "model", [model for model, _admin in model_admins()], ids=lambda m: m._meta.label
+)
+def test_changelist_search_and_change_page_open(admin_client, some_data, model):
+    info = model._meta.app_label, model._meta.model_name
+    changelist = admin_client.get(reverse("admin:{}_{}_changelist".format(*info)), {"q": "a"})
+    assert changelist.status_code == 200
+    instance = model.objects.first()
+    assert instance is not None
+    change = admin_client.get(reverse("admin:{}_{}_change".format(*info), args=[instance.pk]))
+    assert change.status_code == 200
+
+
+def test_every_model_admin_has_columns_search_and_filters():
+    for model, model_admin in model_admins():
+        assert len(model_admin.list_display) > 1, model
+        assert model_admin.search_fields, model
+        assert model_admin.list_filter, model
+
+
+def test_audit_log_is_read_only_in_the_admin(admin_client, some_data):
+    entry = AuditEntry.objects.first()
+    assert admin_client.get(reverse("admin:partners_auditentry_add")).status_code == 403
+    response = admin_client.post(
+        reverse("admin:partners_auditentry_delete", args=[entry.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_invitations_cannot_be_made_in_the_admin(admin_client):
+    assert admin_client.get(reverse("admin:partners_invitation_add")).status_code == 403
+
+
+def test_admin_changes_to_an_organisation_are_audited(admin_client):
+    organisation = OrganisationFactory(name_fi="Vanha nimi")
+    data = {
+        "name_fi": "Uusi nimi",
+        "slug": organisation.slug,
+        "kind": organisation.kind,
+        "country": "FI",
+        "is_active": "on",
+        "memberships-TOTAL_FORMS": "0",
+        "memberships-INITIAL_FORMS": "0",
+        "invitations-TOTAL_FORMS": "0",
+        "invitations-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(
+        reverse("admin:partners_organisation_change", args=[organisation.pk]), data
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    organisation.refresh_from_db()
+    assert organisation.name_fi == "Uusi nimi"
+    entry = AuditEntry.objects.get(action="partners.organisation.updated")
+    assert "name_fi" in entry.data["fields"]
+
+
+def test_admin_login_goes_through_the_portal_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    login = client.get(response["Location"])
+    assert login.status_code == 302
+    assert "/accounts/login/" in login["Location"]
+
+
+def test_failed_logins_cool_the_account_off(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    admin_user = staff(email="admin@example.org")
+    for _attempt in range(5):
+        client.post("/en/accounts/login/", {"login": admin_user.email, "password": "wrong"})
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": admin_user.email, "password": "correct-horse-battery-9"},
+    )
+    # Even the right password is refused during the cool-off.
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in (200, 429)
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    "name", ["organisation", "membership", "auditentry", "invitation", "sector"]
+)
+def test_admin_lists_have_a_fixed_number_of_queries(admin_client, name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partners.audit import log_action
+
+    def grow(count):
+        for _n in range(count):
+            organisation = OrganisationFactory()
+            organisation.sectors.add(SectorFactory())
+            MembershipFactory(organisation=organisation)
+            log_action(actor=None, action="partners.organisation.created", target=organisation)
+            Invitation.objects.create(
+                organisation=organisation,
+                email=f"{organisation.slug}@example.org",
+                role="student",
+                token_hash=organisation.slug,
+                expires_at="2099-01-01T00:00Z",
+            )
+
+    url = reverse(f"admin:partners_{name}_changelist")
+    grow(3)
+    admin_client.get(url)  # the first request of a session does more
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(url)
+    grow(20)
+    with CaptureQueriesContext(connection) as many:
+        admin_client.get(url)
+    assert len(many) == len(few)
+
+
+def test_invitation_state_filter(admin_client, some_data):
+    url = reverse("admin:partners_invitation_changelist")
+    assert Invitation.objects.count() == 1
+    pending = admin_client.get(url, {"state": "pending"})
+    assert len(pending.context["cl"].result_list) == 1
+    expired = admin_client.get(url, {"state": "expired"})
+    assert len(expired.context["cl"].result_list) == 0
+
+
+def test_organisation_model_is_registered():
+    assert Organisation in admin.site._registry
