@@ -112,8 +112,19 @@ def membership_delete(*, actor, membership: Membership) -> None:
         organisation=organisation,
         data={"user_id": membership.user_id, "role": membership.role},
     )
+    member = membership.user
     membership.delete()
-    rules.forget_roles(membership.user)
+    rules.forget_roles(member)
+    if member.pk != actor.pk and member.is_active:
+        send_email_on_commit(
+            to=member.email,
+            template="partners/emails/membership_removed",
+            context={
+                "organisation_name": organisation.name,
+                "role": Membership.Role(membership.role).label,
+            },
+            language=member.language,
+        )
 
 
 def _absolute_in(language: str, name: str, **kwargs) -> str:

@@ -254,3 +254,28 @@ def test_two_simultaneous_accepts_create_one_membership(coordinator, school):
         thread.join()
     assert sorted(outcomes) == ["ok", "used", "used", "used"]
     assert Membership.objects.filter(user=invitee, role=R.STUDENT).count() == 1
+
+
+def test_invitee_without_an_account_signs_up_verifies_and_accepts(client, coordinator, school):
+    import re
+
+    _invitation, token = invite(coordinator, school, email="uusi@example.org", language="en")
+    page = client.get(f"/en/partners/invitations/{token}/").content.decode()
+    assert "/en/accounts/signup/?next=" in page
+    mail.outbox.clear()
+    client.post(
+        f"/en/accounts/signup/?next=/en/partners/invitations/{token}/",
+        {
+            "full_name": "Uusi Opiskelija",
+            "email": "uusi@example.org",
+            "password1": "a-long-and-fine-passphrase-7",
+            "password2": "a-long-and-fine-passphrase-7",
+        },
+    )
+    link = re.search(r"https?://\S+(/en/accounts/confirm-email/\S+/)", mail.outbox[-1].body)
+    client.post(link.group(1))
+    response = client.post(f"/en/partners/invitations/{token}/")
+    assert response.status_code == 302
+    assert Membership.objects.filter(
+        user__email="uusi@example.org", organisation=school, role=R.STUDENT
+    ).exists()

@@ -216,11 +216,17 @@ def test_non_image_logo_is_refused(client, people, school):
     assert not school.logo
 
 
-def test_manager_removes_a_member_and_it_is_audited(client, people, school):
+def test_manager_removes_a_member_who_is_told_and_it_is_audited(
+    client, people, school, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
     student_membership = Membership.objects.get(user=people["student"])
     client.force_login(people["coordinator"])
-    response = client.post(f"/en/partners/jarvenranta/members/{student_membership.pk}/remove/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/partners/jarvenranta/members/{student_membership.pk}/remove/")
     assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [[people["student"].email]]
     assert not Membership.objects.filter(pk=student_membership.pk).exists()
     assert AuditEntry.objects.filter(action="partners.membership.deleted").exists()
 
