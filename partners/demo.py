@@ -565,6 +565,7 @@ PUBLIC_BODIES = [
         "FI",
         "Etelä-Karjala",
         "Lappeenranta",
+        [],
         {
             "fi": "Saimaan TE-toimisto",
             "sv": "Saimens arbets- och näringsbyrå",
@@ -581,6 +582,7 @@ PUBLIC_BODIES = [
         "FI",
         "Etelä-Savo",
         "Mikkeli",
+        [],
         {
             "fi": "Itä-Suomen ELY-keskus",
             "sv": "NTM-centralen i Östra Finland",
@@ -597,6 +599,7 @@ PUBLIC_BODIES = [
         "EE",
         "Tartumaa",
         "Tartu",
+        [],
         {
             "fi": "Tartumaa Arenduskeskus",
             "et": "Tartumaa Arenduskeskus",
@@ -613,6 +616,7 @@ PUBLIC_BODIES = [
         "LT",
         "Kauno apskritis",
         "Kaunas",
+        [],
         {
             "fi": "Kauno užimtumo tarnyba",
             "lt": "Kauno užimtumo tarnyba",
@@ -626,6 +630,7 @@ PUBLIC_BODIES = [
         "FI",
         "Uusimaa",
         "Helsinki",
+        [],
         {
             "fi": "Itämeren ammattikoulutusverkosto ry",
             "sv": "Östersjöns yrkesutbildningsnätverk rf",
@@ -678,7 +683,9 @@ def seed(command):
         sectors[slug], _created = Sector.objects.update_or_create(
             slug=slug, defaults=_fields("name", names)
         )
-    for slug, kind, country, region, municipality, sector_slugs, names, texts in SCHOOLS:
+    for slug, kind, country, region, municipality, sector_slugs, names, texts in (
+        SCHOOLS + PUBLIC_BODIES
+    ):
         _upsert(
             slug,
             kind=kind,
@@ -707,17 +714,6 @@ def seed(command):
             sectors=[sectors[s] for s in sector_slugs],
             name_fi=name,
             **{f"description_{local_language[country]}": local, "description_en": english},
-        )
-    for slug, kind, country, region, municipality, names, texts in PUBLIC_BODIES:
-        _upsert(
-            slug,
-            kind=kind,
-            country=country,
-            region=region,
-            municipality=municipality,
-            sectors=[],
-            **_fields("name", names),
-            **_fields("description", texts),
         )
     for email, slug, role in DEMO_MEMBERSHIPS:
         Membership.objects.get_or_create(

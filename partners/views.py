@@ -113,32 +113,43 @@ def organisation_members(request, slug):
     return render(request, "partners/organisation_members.html", context)
 
 
-@login_required
-@require_POST
-def membership_remove(request, slug, pk):
+def _members_page_action(request, slug, model, pk, action, done):
+    """Run a manager's action on a row of the members page, then show the page again."""
     organisation = _managed_organisation(request, slug)
-    membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    row = get_object_or_404(model, pk=pk, organisation=organisation)
     try:
-        services.membership_delete(actor=request.user, membership=membership)
+        action(row)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("The member was removed."))
+        messages.success(request, done)
     return redirect("partners:organisation_members", slug=organisation.slug)
+
+
+@login_required
+@require_POST
+def membership_remove(request, slug, pk):
+    return _members_page_action(
+        request,
+        slug,
+        Membership,
+        pk,
+        lambda membership: services.membership_delete(actor=request.user, membership=membership),
+        _("The member was removed."),
+    )
 
 
 @login_required
 @require_POST
 def invitation_revoke(request, slug, pk):
-    organisation = _managed_organisation(request, slug)
-    invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
-    try:
-        services.invitation_revoke(actor=request.user, invitation=invitation)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The invitation was withdrawn."))
-    return redirect("partners:organisation_members", slug=organisation.slug)
+    return _members_page_action(
+        request,
+        slug,
+        Invitation,
+        pk,
+        lambda invitation: services.invitation_revoke(actor=request.user, invitation=invitation),
+        _("The invitation was withdrawn."),
+    )
 
 
 def _accept(request, invitation):
