@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language_info
 
 from partners import rules
@@ -25,6 +25,12 @@ class Viewer:
 
     def has(self, role):
         return role in self.roles
+
+    @cached_property
+    def unread_notices(self) -> int:
+        from notifications.selectors import unread_count
+
+        return unread_count(user=self.user) if self.user.is_authenticated else 0
 
 
 def portal(request):

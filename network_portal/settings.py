@@ -9,6 +9,7 @@ production hardening (HTTPS, secure cookies, HSTS).
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "network_portal",
     "accounts",
     "partners",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -148,7 +150,13 @@ CELERY_TASK_ROUTES = {
     "reports.*": {"queue": "reports"},
 }
 CELERY_TIMEZONE = "Europe/Helsinki"
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "notifications-sweep": {"task": "notifications.sweep", "schedule": 60.0},
+    "notifications-daily-digest": {
+        "task": "notifications.send_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # --- Authentication -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -247,6 +255,8 @@ LOGO_MAX_BYTES = 2 * 1024 * 1024
 # --- E-mail -------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A dotted path overrides the backend chosen by EMAIL_URL (e.g. a provider's API backend).
+EMAIL_BACKEND = env("EMAIL_BACKEND", default=EMAIL_CONFIG["EMAIL_BACKEND"])
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="VET network <no-reply@vet-network.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

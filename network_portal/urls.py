@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
+    path("notifications/", include("notifications.urls")),
 )
 
 if settings.SERVE_MEDIA:

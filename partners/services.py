@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.emails import send_email_on_commit
 from network_portal.errors import DomainError
+from notifications.services import notify
 
 from . import rules
 from .audit import log_action
@@ -113,17 +113,15 @@ def membership_delete(*, actor, membership: Membership) -> None:
         data={"user_id": membership.user_id, "role": membership.role},
     )
     member = membership.user
+    removed_key = f"partners.membership_removed:{membership.pk}"
     membership.delete()
     rules.forget_roles(member)
-    if member.pk != actor.pk and member.is_active:
-        send_email_on_commit(
-            to=member.email,
-            template="partners/emails/membership_removed",
-            context={
-                "organisation_name": organisation.name,
-                "role": Membership.Role(membership.role).label,
-            },
-            language=member.language,
+    if member.pk != actor.pk:
+        notify(
+            kind="partners.membership_removed",
+            key=removed_key,
+            recipient=member,
+            context={"organisation_name": organisation.name, "role": membership.role},
         )
 
 
@@ -173,17 +171,18 @@ def invitation_create(
     )
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     url = _absolute_in(language, "partners:invitation_accept", token=token)
-    send_email_on_commit(
-        to=email,
-        template="partners/emails/invitation",
+    notify(
+        kind="partners.invitation",
+        key=f"partners.invitation:{invitation.pk}",
+        email=email,
+        language=language,
         context={
             "organisation_name": organisation.name,
-            "role": Membership.Role(role).label,
+            "role": role,
             "inviter_name": actor.full_name,
-            "url": url,
-            "expires_at": invitation.expires_at,
+            "secret_url": url,
+            "expires_at": invitation.expires_at.isoformat(),
         },
-        language=language,
     )
     return invitation, token
 
@@ -240,22 +239,20 @@ def invitation_accept(*, actor, invitation: Invitation) -> Membership:
         organisation=organisation,
         data={"role": invitation.role},
     )
-    inviter = invitation.invited_by
-    if inviter is not None and inviter.is_active:
-        send_email_on_commit(
-            to=inviter.email,
-            template="partners/emails/invitation_accepted",
+    if invitation.invited_by is not None:
+        notify(
+            kind="partners.invitation_accepted",
+            key=f"partners.invitation_accepted:{invitation.pk}",
+            recipient=invitation.invited_by,
             context={
                 "organisation_name": organisation.name,
                 "member_name": actor.full_name,
-                "role": Membership.Role(invitation.role).label,
-                "url": _absolute_in(
-                    inviter.language,
-                    "partners:organisation_members",
-                    slug=organisation.slug,
-                ),
+                "role": invitation.role,
+                "link": {
+                    "name": "partners:organisation_members",
+                    "kwargs": {"slug": organisation.slug},
+                },
             },
-            language=inviter.language,
         )
     return membership
 

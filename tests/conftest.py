@@ -26,3 +26,18 @@ def _locmem_email(settings):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _celery_tasks_in_process():
+    """Run tasks in the test's own process, also in CI where REDIS_URL is set.
+
+    The tests that need a real broker and worker start their own
+    (tests/notifications/test_reliability.py).
+    """
+    from network_portal.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before

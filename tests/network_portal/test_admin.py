@@ -28,6 +28,11 @@ def some_data():
     services.invitation_create(
         actor=staff(), organisation=organisation, email="x@example.org", role="student"
     )
+    from notifications.models import Preference
+
+    Preference.objects.create(
+        user=coordinator, kind="partners.invitation_accepted", delivery="digest"
+    )
     return coordinator
 
 
@@ -35,7 +40,7 @@ def model_admins():
     return [
         (model, model_admin)
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in {"accounts", "partners"}
+        if model._meta.app_label in {"accounts", "partners", "notifications"}
     ]
 
 
@@ -67,6 +72,20 @@ def test_audit_log_is_read_only_in_the_admin(admin_client, some_data):
     )
     assert response.status_code == 403
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_staff_send_failed_notices_again_from_the_admin(admin_client, some_data):
+    from notifications.models import Notification
+
+    row = Notification.objects.filter(channel="email").first()
+    Notification.objects.filter(pk=row.pk).update(state="failed", attempts=8)
+    response = admin_client.post(
+        reverse("admin:notifications_notification_changelist"),
+        {"action": "retry", "_selected_action": [row.pk]},
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert (row.state, row.attempts) == ("pending", 0)
 
 
 def test_invitations_cannot_be_made_in_the_admin(admin_client):

@@ -102,7 +102,7 @@ def test_directory_query_count_for_a_member_is_fixed(client, count, django_asser
     user = member(Organisation.objects.first(), Membership.Role.STUDENT)
     client.force_login(user)
     client.get("/en/partners/")  # the first request records the session
-    # + session, user, the viewer's roles
-    with django_assert_num_queries(8):
+    # + session, user, the viewer's roles, the unread-notice count
+    with django_assert_num_queries(9):
         response = client.get("/en/partners/")
     assert response.status_code == 200

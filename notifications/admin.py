@@ -1,0 +1,72 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Notification, Preference
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "kind",
+        "address_display",
+        "channel",
+        "state",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+    ]
+    list_filter = ["state", "channel", "kind", "language"]
+    search_fields = ["kind", "email", "recipient__email", "recipient__full_name", "last_error"]
+    list_select_related = ["recipient"]
+    date_hierarchy = "created_at"
+    actions = ["retry"]
+    readonly_fields = [
+        "recipient",
+        "email",
+        "kind",
+        "context",
+        "language",
+        "channel",
+        "state",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "idempotency_key",
+        "created_at",
+        "sent_at",
+        "read_at",
+    ]
+
+    @admin.display(description=_("to"))
+    def address_display(self, obj):
+        return obj.address
+
+    @admin.action(description=_("Send the selected failed notices again"))
+    def retry(self, request, queryset):
+        count = services.retry_failed(ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d notice is queued again.", "%(count)d notices are queued again.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Preference)
+class PreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "delivery"]
+    list_filter = ["delivery", "kind"]
+    search_fields = ["user__email", "kind"]
+    list_select_related = ["user"]
+    autocomplete_fields = ["user"]

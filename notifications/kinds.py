@@ -1,0 +1,48 @@
+"""The kinds of notice the portal sends. Each app registers its own in ``AppConfig.ready``.
+
+A kind names its e-mail template triple and, optionally, a function that turns the
+stored context (plain JSON) into what the templates need, run in the recipient's
+language (codes into translated labels, for instance).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    template: str
+    enrich: Callable[[dict], dict] | None = None
+    #: False for notices a person cannot turn into a digest (security, invitations).
+    configurable: bool = True
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def register(
+    key: str,
+    *,
+    label: str,
+    template: str,
+    enrich: Callable[[dict], dict] | None = None,
+    configurable: bool = True,
+) -> Kind:
+    kind = Kind(key, label, template, enrich, configurable)
+    _kinds[key] = kind
+    return kind
+
+
+def get(key: str) -> Kind:
+    try:
+        return _kinds[key]
+    except KeyError:
+        raise LookupError(f"Unknown notification kind {key!r}; register it first.") from None
+
+
+def configurable() -> list[Kind]:
+    return sorted((k for k in _kinds.values() if k.configurable), key=lambda k: k.key)

@@ -1,0 +1,256 @@
+"""Writing notices to the outbox and delivering them.
+
+``notify`` is called by other apps' services inside their transaction. Delivery runs
+in a Celery task after commit; if the broker cannot be reached, the row simply waits
+for the periodic sweep. Delivering the same row twice sends one e-mail: the worker
+locks the row and only sends what is still pending.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import time
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from . import kinds
+from .models import Notification, Preference
+from .rendering import render
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+SWEEP_BATCH = 500
+
+# After the broker has refused a message, stop trying for a while: the sweep will
+# deliver, and requests stay fast while Redis is down.
+_BROKER_PAUSE_SECONDS = 30
+_broker_down_until = 0.0
+
+
+def delivery_for(user, kind_key: str) -> str:
+    kind = kinds.get(kind_key)
+    if user is None or not kind.configurable:
+        return Preference.Delivery.IMMEDIATE
+    chosen = (
+        Preference.objects.filter(user=user, kind=kind_key)
+        .values_list("delivery", flat=True)
+        .first()
+    )
+    return chosen or Preference.Delivery.IMMEDIATE
+
+
+def notify(
+    *,
+    kind: str,
+    key: str,
+    context: dict,
+    recipient=None,
+    email: str = "",
+    language: str | None = None,
+) -> list[Notification]:
+    """Queue a notice for ``recipient`` (a user) or ``email`` (someone without an account).
+
+    ``key`` makes the notice idempotent: the same key never produces a second notice.
+    A user gets it in the portal, and by e-mail as their preferences say.
+    """
+    kinds.get(kind)  # fail early on an unknown kind
+    if recipient is None and not email:
+        raise ValueError("A notice needs a recipient or an e-mail address.")
+    if recipient is not None and not recipient.is_active:
+        return []
+    language = (
+        language
+        or (recipient.language if recipient is not None else None)
+        or translation.get_language()
+        or settings.LANGUAGE_CODE
+    )
+    now = timezone.now()
+    rows = []
+    if recipient is not None:
+        rows.append(
+            Notification(
+                recipient=recipient,
+                channel=Notification.Channel.IN_APP,
+                state=Notification.State.SENT,
+                sent_at=now,
+            )
+        )
+    delivery = delivery_for(recipient, kind)
+    if delivery != Preference.Delivery.IN_APP_ONLY:
+        rows.append(
+            Notification(
+                recipient=recipient,
+                email="" if recipient is not None else email,
+                channel=Notification.Channel.EMAIL,
+                state=(
+                    Notification.State.DIGEST
+                    if delivery == Preference.Delivery.DIGEST
+                    else Notification.State.PENDING
+                ),
+            )
+        )
+    created = []
+    for row in rows:
+        row.kind = kind
+        row.context = context
+        row.language = language
+        row.created_at = now
+        row.idempotency_key = f"{key}:{row.channel}"
+        try:
+            with transaction.atomic():
+                row.save()
+        except IntegrityError:
+            continue  # already queued under this key
+        created.append(row)
+    pending = [row.pk for row in created if row.state == Notification.State.PENDING]
+    if pending:
+        transaction.on_commit(lambda: enqueue(pending))
+    return created
+
+
+def enqueue(ids: list[int]) -> None:
+    """Hand rows to the workers; never fail or hang the caller over it."""
+    global _broker_down_until
+    if time.monotonic() < _broker_down_until:
+        return
+    from .tasks import deliver
+
+    if deliver.app.conf.task_always_eager:  # no broker: deliver in process
+        for notification_id in ids:
+            deliver.apply((notification_id,))
+        return
+    for notification_id in ids:
+        try:
+            deliver.apply_async((notification_id,), retry=False)
+        except Exception:  # a broker error must not break the request
+            _broker_down_until = time.monotonic() + _BROKER_PAUSE_SECONDS
+            logger.warning("Broker unreachable; notices wait for the sweep.", exc_info=True)
+            return
+
+
+def _backoff(attempts: int) -> datetime.timedelta:
+    return datetime.timedelta(minutes=min(2 ** (attempts - 1), 24 * 60))
+
+
+def _send(notification: Notification) -> None:
+    rendered = render(notification)
+    message = EmailMultiAlternatives(
+        rendered.subject, rendered.text, settings.DEFAULT_FROM_EMAIL, [notification.address]
+    )
+    message.attach_alternative(rendered.html, "text/html")
+    message.send()
+
+
+def deliver(*, notification_id: int) -> bool:
+    """Send one pending e-mail notice. Returns True when this call sent it."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("recipient")
+            .filter(pk=notification_id, state=Notification.State.PENDING)
+            .first()
+        )
+        if notification is None:
+            return False  # sent already, failed for good, or another worker has it
+        notification.attempts += 1
+        try:
+            _send(notification)
+        except Exception as error:  # any failure is retried
+            notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if notification.attempts >= MAX_ATTEMPTS:
+                notification.state = Notification.State.FAILED
+                logger.error("Notice %s failed for good: %s", notification.pk, error)
+            else:
+                notification.next_attempt_at = timezone.now() + _backoff(notification.attempts)
+            notification.save(update_fields=["attempts", "last_error", "state", "next_attempt_at"])
+            return False
+        notification.state = Notification.State.SENT
+        notification.sent_at = timezone.now()
+        notification.last_error = ""
+        # Secrets (a one-time link) are needed only until the e-mail is out.
+        notification.context = {
+            k: v for k, v in notification.context.items() if not k.startswith("secret_")
+        }
+        notification.save(update_fields=["attempts", "state", "sent_at", "last_error", "context"])
+        return True
+
+
+def due_ids(limit: int = SWEEP_BATCH) -> list[int]:
+    return list(
+        Notification.objects.filter(
+            state=Notification.State.PENDING, next_attempt_at__lte=timezone.now()
+        )
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def sweep(*, limit: int = SWEEP_BATCH) -> int:
+    """Deliver what is due; returns how many were sent."""
+    return sum(deliver(notification_id=pk) for pk in due_ids(limit))
+
+
+def send_digest(*, user) -> int:
+    """One e-mail with every notice waiting for ``user``'s daily digest."""
+    with transaction.atomic():
+        rows = list(
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(recipient=user, state=Notification.State.DIGEST)
+            .order_by("created_at", "pk")
+        )
+        if not rows:
+            return 0
+        items = [render(row, bodies=False) for row in rows]
+        context = {"items": items, "site_url": settings.SITE_URL, "user": user}
+        with translation.override(user.language):
+            subject = " ".join(
+                render_to_string("notifications/emails/digest.subject.txt", context).split()
+            )
+            text = render_to_string("notifications/emails/digest.txt", context)
+            html = render_to_string("notifications/emails/digest.html", context)
+        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
+        message.attach_alternative(html, "text/html")
+        message.send()
+        Notification.objects.filter(pk__in=[row.pk for row in rows]).update(
+            state=Notification.State.SENT, sent_at=timezone.now(), attempts=1
+        )
+        return len(rows)
+
+
+def users_with_digest():
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(notifications__state=Notification.State.DIGEST, is_active=True)
+        .distinct()
+    )
+
+
+def mark_read(*, user, notification_id: int | None = None) -> int:
+    rows = Notification.objects.filter(
+        recipient=user, channel=Notification.Channel.IN_APP, read_at__isnull=True
+    )
+    if notification_id is not None:
+        rows = rows.filter(pk=notification_id)
+    return rows.update(read_at=timezone.now())
+
+
+def preference_set(*, user, kind: str, delivery: str) -> None:
+    if not kinds.get(kind).configurable:
+        raise ValueError(f"{kind} cannot be configured")
+    Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
+
+
+def retry_failed(*, ids) -> int:
+    """Staff put failed notices back in the queue."""
+    return Notification.objects.filter(Q(pk__in=ids), state=Notification.State.FAILED).update(
+        state=Notification.State.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )

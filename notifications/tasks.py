@@ -1,0 +1,18 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="notifications.deliver", acks_late=True, ignore_result=True)
+def deliver(notification_id: int) -> bool:
+    return services.deliver(notification_id=notification_id)
+
+
+@shared_task(name="notifications.sweep", ignore_result=True)
+def sweep() -> int:
+    return services.sweep()
+
+
+@shared_task(name="notifications.send_digests", ignore_result=True)
+def send_digests() -> int:
+    return sum(services.send_digest(user=user) for user in services.users_with_digest())
