@@ -26,6 +26,10 @@ class Viewer:
     def has(self, role):
         return role in self.roles
 
+    @property
+    def has_coordinator_or_host(self) -> bool:
+        return self.is_staff or bool(self.roles & {"coordinator", "company_contact"})
+
     @cached_property
     def unread_notices(self) -> int:
         from notifications.selectors import unread_count

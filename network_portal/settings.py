@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "accounts",
     "partners",
     "notifications",
+    "exchanges",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +153,14 @@ CELERY_TASK_ROUTES = {
 CELERY_TIMEZONE = "Europe/Helsinki"
 CELERY_BEAT_SCHEDULE = {
     "notifications-sweep": {"task": "notifications.sweep", "schedule": 60.0},
+    "exchanges-saved-searches": {
+        "task": "exchanges.check_saved_searches",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "exchanges-reminders": {
+        "task": "exchanges.send_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
     "notifications-daily-digest": {
         "task": "notifications.send_digests",
         "schedule": crontab(hour=7, minute=0),
@@ -308,4 +317,7 @@ LOGGING = {
 
 # --- Portal -------------------------------------------------------------------------
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+SIGNING_LINK_VALID_DAYS = env.int("SIGNING_LINK_VALID_DAYS", default=14)
+EXCHANGE_APPROVAL_REMINDER_DAYS = env.int("EXCHANGE_APPROVAL_REMINDER_DAYS", default=5)
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - documented demo password, shown only with DEBUG on

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from accounts.views import set_language
+from exchanges.views import calendar_feed
 
 from . import views
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("feeds/exchanges/<str:token>.ics", calendar_feed, name="exchanges_calendar_feed"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -30,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("partners/", include("partners.urls")),
     path("notifications/", include("notifications.urls")),
+    path("exchanges/", include("exchanges.urls")),
 )
 
 if settings.SERVE_MEDIA:

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 
@@ -80,3 +82,50 @@ def member(organisation, role, **user_fields):
 
 def staff(**fields):
     return with_totp(UserFactory(is_staff=True, is_superuser=True, **fields))
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exchanges.PlacementOffer"
+
+    host = factory.SubFactory(OrganisationFactory, company=True)
+    title = factory.Sequence(lambda n: f"Placement {n}")
+    description = "Work with our team."
+    sector = factory.SubFactory(SectorFactory)
+    form = "international_exchange"
+    city = "Tartu"
+    country = "EE"
+    start_date = factory.LazyFunction(lambda: _today() + datetime.timedelta(days=60))
+    end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=27))
+    seats = 2
+    languages = ["en"]
+    deadline = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(days=14))
+    status = "published"
+    published_at = factory.LazyFunction(lambda: _now() - datetime.timedelta(days=1))
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exchanges.Application"
+
+    applicant = factory.SubFactory(UserFactory)
+    offer = factory.SubFactory(OfferFactory)
+    home = factory.SubFactory(OrganisationFactory)
+    host = factory.LazyAttribute(lambda o: o.offer.host)
+    motivation = "I want to learn."
+    language_skills = "English B2"
+    start_date = factory.LazyAttribute(lambda o: o.offer.start_date)
+    end_date = factory.LazyAttribute(lambda o: o.offer.end_date)
+    status = "draft"
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()

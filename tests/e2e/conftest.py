@@ -54,3 +54,41 @@ def page(browser, live_server, settings):
     yield page
     context.close()
     assert not errors, f"browser errors: {errors}"
+
+
+@pytest.fixture
+def login_as(browser, live_server):
+    """A browser context already logged in as ``user`` (the login form is tested elsewhere)."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings as django_settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    contexts = []
+
+    def open_for(user):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
+        context = browser.new_context(base_url=live_server.url)
+        context.add_cookies(
+            [
+                {
+                    "name": django_settings.SESSION_COOKIE_NAME,
+                    "value": session.session_key,
+                    "domain": urlsplit(live_server.url).hostname,
+                    "path": "/",
+                }
+            ]
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_for
+    for context in contexts:
+        context.close()

@@ -33,14 +33,46 @@ def some_data():
     Preference.objects.create(
         user=coordinator, kind="partners.invitation_accepted", delivery="digest"
     )
+    exchange_data(organisation, coordinator)
     return coordinator
+
+
+def exchange_data(organisation, coordinator):
+    import datetime
+
+    from exchanges import models as ex
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory(home=organisation, status="in_progress")
+    agreement = ex.LearningAgreement.objects.create(
+        application=application,
+        learning_outcomes="x",
+        tasks="x",
+        assessment="x",
+        instructor="x",
+        recognition="x",
+    )
+    ex.Signature.objects.create(agreement=agreement, party="home", signer_name="K")
+    ex.MobilityRecord.objects.create(application=application)
+    ex.ApplicationEvent.objects.create(
+        application=application, action="submit", from_status="draft", to_status="submitted"
+    )
+    ex.ApplicationComment.objects.create(application=application, body="Hello")
+    ex.SavedSearch.objects.create(user=coordinator, name="Estonia", query={"country": "EE"})
+    ex.CalendarFeed.objects.create(user=coordinator)
+    mou = ex.PartnershipAgreement.objects.create(
+        title="MoU",
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2027, 1, 1),
+    )
+    mou.parties.add(organisation, application.host)
 
 
 def model_admins():
     return [
         (model, model_admin)
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in {"accounts", "partners", "notifications"}
+        if model._meta.app_label in {"accounts", "partners", "notifications", "exchanges"}
     ]
 
 

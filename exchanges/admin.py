@@ -1,0 +1,161 @@
+from django.contrib import admin
+
+from .models import (
+    Application,
+    ApplicationAttachment,
+    ApplicationComment,
+    ApplicationEvent,
+    CalendarFeed,
+    LearningAgreement,
+    MobilityRecord,
+    PartnershipAgreement,
+    PlacementOffer,
+    SavedSearch,
+    Signature,
+)
+
+
+@admin.register(PartnershipAgreement)
+class PartnershipAgreementAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "valid_from", "valid_until", "yearly_quota"]
+    list_filter = ["status", "parties__country", "sectors"]
+    search_fields = ["title", "parties__name", "qualifications"]
+    filter_horizontal = ["parties", "sectors"]
+    date_hierarchy = "valid_from"
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(PlacementOffer)
+class PlacementOfferAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "host",
+        "country",
+        "form",
+        "status",
+        "seats",
+        "seats_taken",
+        "deadline",
+    ]
+    list_filter = ["status", "form", "country", "sector"]
+    search_fields = ["title", "description", "host__name", "city"]
+    list_select_related = ["host"]
+    autocomplete_fields = ["host", "posted_by"]
+    readonly_fields = ["seats_taken", "published_at", "created_at", "updated_at"]
+    date_hierarchy = "deadline"
+
+
+class EventInline(admin.TabularInline):
+    model = ApplicationEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class CommentInline(admin.TabularInline):
+    model = ApplicationComment
+    extra = 0
+    fields = ["created_at", "author", "visibility", "body"]
+    readonly_fields = ["created_at", "author"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = ApplicationAttachment
+    extra = 0
+    fields = ["name", "file", "uploaded_at"]
+    readonly_fields = ["uploaded_at"]
+
+
+class MobilityInline(admin.StackedInline):
+    model = MobilityRecord
+    extra = 0
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = [
+        "applicant",
+        "offer",
+        "home",
+        "host",
+        "status",
+        "start_date",
+        "end_date",
+        "status_changed_at",
+    ]
+    list_filter = ["status", "kind", "host__country", "offer__form"]
+    search_fields = ["applicant__full_name", "applicant__email", "offer__title", "host__name"]
+    list_select_related = ["applicant", "offer", "home", "host"]
+    autocomplete_fields = ["applicant", "offer", "home", "host"]
+    # The workflow moves an application; the admin shows it and fixes typos.
+    readonly_fields = ["status", "submitted_at", "approved_at", "status_changed_at", "created_at"]
+    inlines = [MobilityInline, AttachmentInline, CommentInline, EventInline]
+    date_hierarchy = "start_date"
+
+
+class SignatureInline(admin.TabularInline):
+    model = Signature
+    extra = 0
+    can_delete = False
+    fields = ["party", "signer_name", "signed_by", "signed_at", "via_link"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LearningAgreement)
+class LearningAgreementAdmin(admin.ModelAdmin):
+    list_display = ["application", "version", "instructor", "created_at"]
+    list_filter = ["application__status", "application__host__country"]
+    search_fields = ["application__applicant__full_name", "instructor", "learning_outcomes"]
+    list_select_related = ["application__applicant", "application__offer", "application__host"]
+    readonly_fields = ["application", "version", "created_by", "created_at", "host_link_used_at"]
+    inlines = [SignatureInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MobilityRecord)
+class MobilityRecordAdmin(admin.ModelAdmin):
+    list_display = [
+        "application",
+        "actual_start",
+        "actual_end",
+        "part_time_percent",
+        "participant_rating",
+        "host_rating",
+        "credits",
+    ]
+    list_filter = ["application__host__country", "part_time_percent"]
+    search_fields = ["application__applicant__full_name", "application__host__name"]
+    list_select_related = ["application__applicant", "application__offer", "application__host"]
+    raw_id_fields = ["application"]
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "last_checked_at", "created_at"]
+    list_filter = ["last_checked_at"]
+    search_fields = ["name", "user__email"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "token", "created_at"]

@@ -1,0 +1,339 @@
+"""Demo exchanges: offers at home and abroad, the demo student's exchanges, a queue."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.demo import demo_user
+from accounts.models import User
+from partners.models import Membership, Organisation, Sector
+
+from .models import (
+    Application,
+    ApplicationEvent,
+    LearningAgreement,
+    MobilityRecord,
+    PartnershipAgreement,
+    PlacementOffer,
+    Signature,
+)
+
+S = Application.Status
+HOME = "jarvenrannan-ammattiopisto"
+
+OFFERS = [
+    # host slug, title, sector, form, city, country, weeks from now, length weeks, seats, langs
+    (
+        "rakennus-virtanen-oy",
+        "Korjausrakentamisen työssäoppiminen",
+        "construction",
+        "training_agreement",
+        "Lappeenranta",
+        "FI",
+        6,
+        8,
+        2,
+        ["fi"],
+        "Työskentelet kokeneen työnjohtajan kanssa omakotitalojen korjaustyömailla: purku, "
+        "runkotyöt ja sisävalmistus.",
+        "Purku- ja runkotyöt; märkätilojen valmistelu",
+        "Korjausrakentamisen perustyöt ja työturvallisuus",
+    ),
+    (
+        "rakennus-virtanen-oy",
+        "Oppisopimus: kirvesmies",
+        "construction",
+        "apprenticeship",
+        "Lappeenranta",
+        "FI",
+        10,
+        52,
+        1,
+        ["fi"],
+        "Oppisopimuspaikka kirvesmiehen tutkintoon. Työsuhde ja palkka alusta alkaen.",
+        "Runko- ja kattotyöt",
+        "Talonrakennusalan perustutkinnon tutkinnon osat",
+    ),
+    (
+        "tartu-ehitus-ou",
+        "Renovation placement in Tartu",
+        "construction",
+        "international_exchange",
+        "Tartu",
+        "EE",
+        8,
+        6,
+        3,
+        ["en", "et"],
+        "Four to six weeks in a small renovation company in Tartu's old town. Working language "
+        "English; the team also speaks Russian.",
+        "Restoration of wooden houses",
+        "Traditional building techniques; working in an international team",
+    ),
+    (
+        "peipsiveere-kutsekool",
+        "Kokanduse praktika Tartus",
+        "hospitality",
+        "international_exchange",
+        "Tartu",
+        "EE",
+        5,
+        4,
+        2,
+        ["et", "en"],
+        "Praktika kooli õpperestoranis ja partnerhotellides.",
+        "Köögitööd, teenindus",
+        "Eesti köök ja restoranitöö",
+    ),
+    (
+        "klaipedos-uosto-krova-uab",
+        "Port logistics placement in Klaipėda",
+        "logistics",
+        "international_exchange",
+        "Klaipėda",
+        "LT",
+        12,
+        5,
+        2,
+        ["en", "lt"],
+        "Cargo handling and warehouse work in the port of Klaipėda, with a Lithuanian mentor.",
+        "Warehouse management system; loading planning",
+        "Port operations and safety",
+    ),
+    (
+        "nemuno-profesinio-mokymo-centras",
+        "Teacher job shadowing in Kaunas",
+        "technology",
+        "teacher_job_shadowing",
+        "Kaunas",
+        "LT",
+        9,
+        1,
+        2,
+        ["en", "lt", "ru"],
+        "A week of job shadowing in the technology department: workshops, assessment practices "
+        "and cooperation with local companies.",
+        "Observing lessons and assessment",
+        "Comparing competence-based assessment",
+    ),
+]
+
+EXTRA_STUDENTS = [
+    ("eetu.demo@demo.test", "Eetu Esimerkki"),
+    ("aada.demo@demo.test", "Aada Aaltonen"),
+    ("niko.demo@demo.test", "Niko Nieminen"),
+]
+
+
+def _student(email, name):
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"full_name": name, "language": "fi"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    Membership.objects.get_or_create(
+        user=user, organisation=Organisation.objects.get(slug=HOME), role=Membership.Role.STUDENT
+    )
+    return user
+
+
+def _offer(
+    today,
+    host,
+    title,
+    sector,
+    form,
+    city,
+    country,
+    weeks,
+    length,
+    seats,
+    langs,
+    description,
+    tasks,
+    outcomes,
+):
+    start = today + datetime.timedelta(weeks=weeks)
+    offer, _created = PlacementOffer.objects.update_or_create(
+        host=Organisation.objects.get(slug=host),
+        title=title,
+        defaults={
+            "description": description,
+            "sector": Sector.objects.get(slug=sector),
+            "form": form,
+            "city": city,
+            "country": country,
+            "start_date": start,
+            "end_date": start + datetime.timedelta(weeks=length, days=-1),
+            "seats": seats,
+            "languages": langs,
+            "tasks": tasks,
+            "learning_outcomes": outcomes,
+            "instructor": "",
+            "deadline": start - datetime.timedelta(weeks=2),
+            "status": PlacementOffer.Status.PUBLISHED,
+            "published_at": timezone.now() - datetime.timedelta(days=weeks),
+        },
+    )
+    return offer
+
+
+def _application(applicant, offer, status, *, start=None, end=None, motivation=""):
+    application, created = Application.objects.get_or_create(
+        applicant=applicant,
+        offer=offer,
+        defaults={
+            "home": Organisation.objects.get(slug=HOME),
+            "host": offer.host,
+            "kind": Application.Kind.STUDENT,
+            "motivation": motivation or "Haluan oppia uutta ja kokeilla työtä ulkomailla.",
+            "language_skills": "suomi (äidinkieli), englanti B1",
+            "start_date": start or offer.start_date,
+            "end_date": end or offer.end_date,
+            "status": status,
+            "submitted_at": timezone.now() - datetime.timedelta(days=7),
+        },
+    )
+    if created:
+        ApplicationEvent.objects.create(
+            application=application,
+            actor=applicant,
+            action="submit",
+            from_status=S.DRAFT,
+            to_status=S.SUBMITTED,
+        )
+    return application, created
+
+
+def _history(application, coordinator, moves):
+    """The events behind a seeded application, so its page shows how it got here.
+
+    The hosts abroad have no portal accounts in the demo, so their moves have no actor.
+    """
+    who = {
+        "approve": coordinator,
+        "accept": None,
+        "sign": None,
+        "arrive": coordinator,
+        "depart": coordinator,
+    }
+    before = S.SUBMITTED
+    for action, after in moves:
+        ApplicationEvent.objects.get_or_create(
+            application=application,
+            action=action,
+            defaults={"actor": who[action], "from_status": before, "to_status": after},
+        )
+        before = after
+
+
+MOVES = [
+    ("approve", S.APPROVED),
+    ("accept", S.ACCEPTED),
+    ("sign", S.AGREEMENT_SIGNED),
+    ("arrive", S.IN_PROGRESS),
+    ("depart", S.COMPLETED),
+]
+
+
+def _sign_all(application, coordinator):
+    agreement, _created = LearningAgreement.objects.get_or_create(
+        application=application,
+        version=1,
+        defaults={
+            "learning_outcomes": application.offer.learning_outcomes,
+            "tasks": application.offer.tasks,
+            "assessment": "Näyttö työpaikalla; työpaikkaohjaajan ja opettajan arviointi.",
+            "instructor": "Mart Tamm",
+            "recognition": "Tutkinnon osa hyväksiluetaan HOKSissa.",
+            "created_by": coordinator,
+        },
+    )
+    for party, user, name in (
+        (LearningAgreement.Party.STUDENT, application.applicant, application.applicant.full_name),
+        (LearningAgreement.Party.HOME, coordinator, coordinator.full_name),
+        (LearningAgreement.Party.HOST, None, "Mart Tamm"),
+    ):
+        Signature.objects.get_or_create(
+            agreement=agreement,
+            party=party,
+            defaults={"signed_by": user, "signer_name": name, "via_link": user is None},
+        )
+
+
+@transaction.atomic
+def seed(command):
+    today = timezone.localdate()
+    offers = [_offer(today, *row) for row in OFFERS]
+    student = demo_user("student@demo.test")
+    coordinator = demo_user("coordinator@demo.test")
+    home = Organisation.objects.get(slug=HOME)
+
+    agreement, _created = PartnershipAgreement.objects.get_or_create(
+        title="Järvenranta – Tartu: rakentaminen ja matkailu",
+        defaults={
+            "valid_from": today - datetime.timedelta(days=400),
+            "valid_until": today + datetime.timedelta(days=700),
+            "status": PartnershipAgreement.Status.ACTIVE,
+            "yearly_quota": 10,
+            "mobility_forms": ["international_exchange", "teacher_job_shadowing"],
+            "created_by": coordinator,
+        },
+    )
+    agreement.parties.set(
+        [
+            home,
+            Organisation.objects.get(slug="peipsiveere-kutsekool"),
+            Organisation.objects.get(slug="tartu-ehitus-ou"),
+        ]
+    )
+
+    # The demo student: one exchange in progress, one completed with a signed agreement.
+    tartu = offers[2]
+    current, created = _application(
+        student,
+        tartu,
+        S.IN_PROGRESS,
+        start=today - datetime.timedelta(days=10),
+        end=today + datetime.timedelta(days=25),
+    )
+    if created:
+        _sign_all(current, coordinator)
+        _history(current, coordinator, MOVES[:4])
+        PlacementOffer.objects.filter(pk=tartu.pk).update(seats_taken=1)
+        MobilityRecord.objects.get_or_create(
+            application=current,
+            defaults={
+                "arrival_confirmed_at": timezone.now() - datetime.timedelta(days=10),
+                "actual_start": current.start_date,
+            },
+        )
+    kitchen = offers[3]
+    done, created = _application(
+        student,
+        kitchen,
+        S.COMPLETED,
+        start=today - datetime.timedelta(days=200),
+        end=today - datetime.timedelta(days=172),
+    )
+    if created:
+        _sign_all(done, coordinator)
+        _history(done, coordinator, MOVES)
+        PlacementOffer.objects.filter(pk=kitchen.pk).update(seats_taken=1)
+        MobilityRecord.objects.get_or_create(
+            application=done,
+            defaults={
+                "arrival_confirmed_at": timezone.now() - datetime.timedelta(days=200),
+                "departure_confirmed_at": timezone.now() - datetime.timedelta(days=172),
+                "actual_start": done.start_date,
+                "actual_end": done.end_date,
+                "skills_acquired": "Eesti keittiön perusruoat, à la carte -palvelu, hygienia.",
+            },
+        )
+
+    # A queue for the demo coordinator.
+    for (email, name), offer in zip(EXTRA_STUDENTS, (offers[0], offers[2], offers[4]), strict=True):
+        _application(_student(email, name), offer, S.SUBMITTED)
+    command.stdout.write(f"exchanges: {len(offers)} offers, the demo student's exchanges, a queue")

@@ -1,0 +1,275 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from partners.models import Organisation, Sector
+
+from .models import (
+    Application,
+    ApplicationComment,
+    LearningAgreement,
+    MobilityForm,
+    MobilityRecord,
+    PlacementOffer,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OfferFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    sector = forms.ModelChoiceField(
+        label=_("Sector"),
+        queryset=Sector.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All sectors"),
+    )
+    form = forms.ChoiceField(
+        label=_("Form"), required=False, choices=[("", _("All forms")), *MobilityForm.choices]
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Any language")), *settings.LANGUAGES],
+    )
+    starts_after = forms.DateField(label=_("Starts on or after"), required=False, widget=DATE)
+    starts_before = forms.DateField(label=_("Starts on or before"), required=False, widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+
+    def filters(self) -> dict:
+        if self.is_bound:
+            self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name) for name in self.fields if name not in self.errors}
+
+    def query(self) -> dict:
+        """The filters as plain values, to store in a saved search."""
+        plain = {}
+        for name, value in self.filters().items():
+            if value in (None, ""):
+                continue
+            plain[name] = getattr(value, "slug", None) or str(value)
+        return plain
+
+
+class OfferForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages needed"),
+        choices=settings.LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = PlacementOffer
+        fields = [
+            "title",
+            "description",
+            "sector",
+            "form",
+            "city",
+            "country",
+            "start_date",
+            "end_date",
+            "duration_weeks",
+            "seats",
+            "languages",
+            "tasks",
+            "learning_outcomes",
+            "instructor",
+            "accommodation_help",
+            "accommodation_notes",
+            "deadline",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "deadline": DATE,
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "tasks": forms.Textarea(attrs={"rows": 3}),
+            "learning_outcomes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, hosts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.order_by("name")
+        if hosts is not None:
+            self.fields["host"] = forms.ModelChoiceField(
+                label=_("Host organisation"),
+                queryset=Organisation.objects.filter(pk__in=hosts).order_by("name"),
+                empty_label=None,
+            )
+            self.order_fields(["host", *self.Meta.fields])
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        if not start and not data.get("duration_weeks"):
+            self.add_error(
+                "duration_weeks",
+                _("Give the dates, or the duration in weeks for a flexible period."),
+            )
+        return data
+
+    def _post_clean(self):
+        # The model's constraints are checked by the service; the form only checks input.
+        pass
+
+
+class ApplicationForm(forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = ["motivation", "language_skills", "start_date", "end_date"]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "motivation": forms.Textarea(attrs={"rows": 6}),
+            "language_skills": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    attachment = forms.FileField(
+        label=_("Attachment (CV, certificate)"),
+        required=False,
+        help_text=_("PDF, image, DOCX or ODT, at most 5 MB."),
+    )
+
+    def __init__(self, *args, homes=None, proposal=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if homes is not None:
+            self.fields["home"] = forms.ModelChoiceField(
+                label=_("Home organisation"),
+                queryset=Organisation.objects.filter(pk__in=homes).order_by("name"),
+                empty_label=None,
+            )
+        if proposal:
+            self.fields["host"] = forms.ModelChoiceField(
+                label=_("Partner organisation"),
+                queryset=Organisation.objects.active().order_by("name"),
+            )
+            self.fields["proposal"] = forms.CharField(
+                label=_("What you propose"), widget=forms.Textarea(attrs={"rows": 4})
+            )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return data
+
+    def _post_clean(self):
+        pass
+
+
+class TransitionForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = ApplicationComment
+        fields = ["body", "visibility"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = LearningAgreement
+        fields = list(LearningAgreement.CONTENT_FIELDS)
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ("learning_outcomes", "tasks", "assessment", "monitoring", "recognition")
+        }
+
+
+class HostLinkForm(forms.Form):
+    email = forms.EmailField(label=_("The host's e-mail address"))
+
+
+class LinkSignatureForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    confirm = forms.BooleanField(
+        label=_("I have read the learning agreement and sign it for the host.")
+    )
+
+
+class MobilityRecordForm(forms.ModelForm):
+    class Meta:
+        model = MobilityRecord
+        fields = [
+            "actual_start",
+            "actual_end",
+            "part_time_percent",
+            "instructor",
+            "interruptions",
+            "skills_acquired",
+        ]
+        widgets = {"actual_start": DATE, "actual_end": DATE}
+
+    def _post_clean(self):
+        pass
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Overall, how did the period go?"),
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("5 = very well, 1 = badly"),
+    )
+    text = forms.CharField(
+        label=_("What went well, and what should change?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class RecognitionForm(forms.Form):
+    credits = forms.DecimalField(
+        label=_("Credits recognised"),
+        min_value=0,
+        max_value=300,
+        decimal_places=1,
+        help_text=_("Competence points (osaamispisteet) or ECTS credits."),
+    )
+    units = forms.CharField(
+        label=_("Units or modules recognised"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SavedSearchForm(forms.Form):
+    name = forms.CharField(label=_("Name of the search"), max_length=100)
+
+
+class QueueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Waiting for action")), *Application.Status.choices],
+    )
+    country = forms.ChoiceField(label=_("Host country"), required=False)
+    form = forms.ChoiceField(
+        label=_("Form"), required=False, choices=[("", _("All forms")), *MobilityForm.choices]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+
+    def filters(self) -> dict:
+        if self.is_bound:
+            self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name) for name in self.fields if name not in self.errors}

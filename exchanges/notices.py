@@ -1,0 +1,99 @@
+"""The notices exchanges sends, registered with the notifications app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from notifications import kinds
+
+from .models import Application, PlacementOffer
+
+
+def _status(model):
+    def enrich(context):
+        return {**context, "status": model.Status(context["status"]).label}
+
+    return enrich
+
+
+kinds.register(
+    "exchanges.application_moved",
+    label=_("An application moved on"),
+    template="exchanges/emails/application_moved",
+    enrich=_status(Application),
+)
+kinds.register(
+    "exchanges.application_comment",
+    label=_("A comment on an application"),
+    template="exchanges/emails/application_comment",
+)
+kinds.register(
+    "exchanges.agreement_changed",
+    label=_("A learning agreement changed"),
+    template="exchanges/emails/agreement_changed",
+)
+kinds.register(
+    "exchanges.agreement_complete",
+    label=_("A learning agreement has all signatures"),
+    template="exchanges/emails/agreement_complete",
+)
+kinds.register(
+    "exchanges.agreement_sign_request",
+    label=_("Request to sign a learning agreement"),
+    template="exchanges/emails/agreement_sign_request",
+    configurable=False,
+)
+kinds.register(
+    "exchanges.offer_review",
+    label=_("An offer waits for review"),
+    template="exchanges/emails/offer_review",
+    enrich=_status(PlacementOffer),
+)
+kinds.register(
+    "exchanges.offer_reviewed",
+    label=_("My offer was reviewed"),
+    template="exchanges/emails/offer_reviewed",
+    enrich=_status(PlacementOffer),
+)
+kinds.register(
+    "exchanges.saved_search",
+    label=_("New offers for a saved search"),
+    template="exchanges/emails/saved_search",
+)
+kinds.register(
+    "exchanges.reminder",
+    label=_("Reminders about exchanges"),
+    template="exchanges/emails/reminder",
+)
+
+from partners.audit import register_actions  # noqa: E402
+
+register_actions(
+    {
+        "exchanges.offer.created": _("Offer created"),
+        "exchanges.offer.updated": _("Offer changed"),
+        "exchanges.offer.submit": _("Offer sent for publication"),
+        "exchanges.offer.approve": _("Offer approved and published"),
+        "exchanges.offer.send_back": _("Offer sent back for changes"),
+        "exchanges.offer.close": _("Offer closed"),
+        "exchanges.offer.reopen": _("Offer opened again"),
+        "exchanges.offer.archive": _("Offer archived"),
+        "exchanges.application.created": _("Application started"),
+        "exchanges.application.updated": _("Application changed"),
+        "exchanges.application.submit": _("Application submitted"),
+        "exchanges.application.return": _("Application returned for changes"),
+        "exchanges.application.approve": _("Application approved"),
+        "exchanges.application.reject": _("Application rejected"),
+        "exchanges.application.accept": _("Application accepted by the host"),
+        "exchanges.application.arrive": _("Arrival confirmed"),
+        "exchanges.application.depart": _("Departure confirmed"),
+        "exchanges.application.recognise": _("Recognition recorded"),
+        "exchanges.application.withdraw": _("Application withdrawn"),
+        "exchanges.application.cancel": _("Exchange cancelled"),
+        "exchanges.application.overlap_allowed": _("Overlapping period allowed"),
+        "exchanges.agreement.saved": _("Learning agreement saved"),
+        "exchanges.agreement.signed": _("Learning agreement signed"),
+        "exchanges.agreement.link_sent": _("Signing link sent to the host"),
+        "exchanges.mobility.updated": _("Mobility record changed"),
+        "exchanges.mobility.feedback": _("Feedback given"),
+        "exchanges.allocation.applied": _("Allocation round applied"),
+    }
+)

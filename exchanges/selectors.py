@@ -1,0 +1,243 @@
+"""Reads for exchange pages; each selector owns the joins its page needs."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django_countries.fields import Country
+
+from partners import rules as partner_rules
+
+from . import rules
+from .models import (
+    Application,
+    ApplicationComment,
+    ApplicationEvent,
+    LearningAgreement,
+    PartnershipAgreement,
+    PlacementOffer,
+    Signature,
+)
+
+_SEARCH_FIELDS = ("title", "description", "tasks", "learning_outcomes", "city")
+
+
+def _search(queryset: QuerySet, text: str) -> QuerySet:
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector(*_SEARCH_FIELDS, "host__name", config="simple")
+        query = SearchQuery(text, search_type="websearch", config="simple")
+        return queryset.annotate(search=vector).filter(Q(search=query) | Q(title__icontains=text))
+    condition = Q()
+    for word in text.split():
+        word_condition = Q(host__name__icontains=word)
+        for field in _SEARCH_FIELDS:
+            word_condition |= Q(**{f"{field}__icontains": word})
+        condition &= word_condition
+    return queryset.filter(condition)
+
+
+def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
+    """Published offers that still take applications, matching the filters."""
+    queryset = PlacementOffer.objects.published().filter(deadline__gte=timezone.localdate())
+    queryset = _search(queryset, filters.get("q"))
+    if filters.get("country"):
+        queryset = queryset.filter(country=filters["country"])
+    if filters.get("sector"):
+        queryset = queryset.filter(sector=filters["sector"])
+    if filters.get("form"):
+        queryset = queryset.filter(form=filters["form"])
+    if filters.get("language"):
+        # A JSON list of codes; the quoted code matches one whole element.
+        queryset = queryset.filter(languages__icontains=f'"{filters["language"]}"')
+    if filters.get("starts_after"):
+        queryset = queryset.filter(
+            Q(start_date__gte=filters["starts_after"]) | Q(start_date__isnull=True)
+        )
+    if filters.get("starts_before"):
+        queryset = queryset.filter(
+            Q(start_date__lte=filters["starts_before"]) | Q(start_date__isnull=True)
+        )
+    return queryset
+
+
+def offer_rows(queryset: QuerySet[PlacementOffer]) -> QuerySet[PlacementOffer]:
+    # Grouped by country on the page, so ordered by it.
+    return queryset.select_related("host", "sector").order_by("country", "deadline", "pk")
+
+
+def offer_country_counts(queryset) -> list[dict]:
+    rows = queryset.order_by().values("country").annotate(count=Count("pk")).order_by("country")
+    return [{**row, "name": Country(row["country"]).name} for row in rows]
+
+
+def offer_for_viewer(*, viewer, pk: int) -> PlacementOffer:
+    offer = (
+        PlacementOffer.objects.select_related("host", "sector", "posted_by").filter(pk=pk).first()
+    )
+    if offer is None:
+        raise Http404
+    visible = offer.status in (
+        PlacementOffer.Status.PUBLISHED,
+        PlacementOffer.Status.FILLED,
+        PlacementOffer.Status.CLOSED,
+    )
+    if not (
+        visible
+        or rules.can_manage_offer(viewer, offer)
+        or (offer.status == PlacementOffer.Status.REVIEW and rules.can_review_offers(viewer))
+    ):
+        raise Http404
+    return offer
+
+
+def offers_managed_by(user) -> QuerySet[PlacementOffer]:
+    queryset = PlacementOffer.objects.select_related("host", "sector")
+    if partner_rules.is_staff(user):
+        return queryset.exclude(status=PlacementOffer.Status.ARCHIVED)
+    return queryset.filter(host_id__in=rules.hosts_for(user)).exclude(
+        status=PlacementOffer.Status.ARCHIVED
+    )
+
+
+def offers_waiting_for_review() -> QuerySet[PlacementOffer]:
+    return PlacementOffer.objects.filter(status=PlacementOffer.Status.REVIEW).select_related(
+        "host", "sector"
+    )
+
+
+def application_for_viewer(*, viewer, pk: int) -> Application:
+    application = (
+        Application.objects.select_related(
+            "applicant", "offer", "offer__sector", "home", "host", "mobility"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None or not rules.can_view_application(viewer, application):
+        raise Http404  # outside the viewer's scope: do not confirm it exists
+    return application
+
+
+def application_page(*, viewer, application: Application) -> dict:
+    comments = application.comments.select_related("author")
+    if not rules.can_see_staff_comments(viewer, application):
+        comments = comments.filter(visibility=ApplicationComment.Visibility.ALL)
+    agreements = list(
+        application.agreements.order_by("-version").prefetch_related(
+            Prefetch("signatures", queryset=Signature.objects.order_by("party"))
+        )
+    )
+    return {
+        "events": list(
+            ApplicationEvent.objects.filter(application=application).select_related("actor")
+        ),
+        "comments": list(comments),
+        "attachments": list(application.attachments.all()),
+        "agreement": agreements[0] if agreements else None,
+        "old_agreements": agreements[1:],
+    }
+
+
+def my_applications(*, user) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(applicant=user)
+        .select_related("offer", "host", "home")
+        .order_by("-created_at")
+    )
+
+
+def coordinator_queue(*, viewer, filters: dict) -> QuerySet[Application]:
+    """Applications from the viewer's schools, and to the organisations they host for."""
+    if partner_rules.is_staff(viewer):
+        queryset = Application.objects.all()
+    else:
+        homes = rules.coordinated_organisations(viewer)
+        hosts = rules.hosts_for(viewer)
+        queryset = Application.objects.filter(
+            Q(home_id__in=homes) | Q(host_id__in=hosts, approved_at__isnull=False)
+        )
+    queryset = queryset.exclude(status=Application.Status.DRAFT)
+    status = filters.get("status")
+    if status:
+        queryset = queryset.filter(status=status)
+    else:
+        queryset = queryset.filter(
+            status__in=[Application.Status.SUBMITTED, *Application.ACTIVE_STATES[2:]]
+        )
+    if filters.get("country"):
+        queryset = queryset.filter(host__country=filters["country"])
+    if filters.get("form"):
+        queryset = queryset.filter(offer__form=filters["form"])
+    if filters.get("q"):
+        text = filters["q"]
+        queryset = queryset.filter(
+            Q(applicant__full_name__icontains=text)
+            | Q(offer__title__icontains=text)
+            | Q(host__name__icontains=text)
+        )
+    return queryset.select_related("applicant", "offer", "home", "host").order_by(
+        "status_changed_at", "pk"
+    )
+
+
+def agreements_in_force_between(home_id: int, host_id: int, on) -> bool:
+    return (
+        PartnershipAgreement.objects.filter(
+            status=PartnershipAgreement.Status.ACTIVE,
+            valid_from__lte=on,
+            valid_until__gte=on,
+            parties=home_id,
+        )
+        .filter(parties=host_id)
+        .exists()
+    )
+
+
+def applications_without_agreement(applications) -> set[int]:
+    """The ids, among ``applications``, between organisations with no agreement in force.
+
+    One query for the whole page: which (home, host) pairs are covered today.
+    """
+    today = timezone.localdate()
+    pairs = {(a.home_id, a.host_id) for a in applications}
+    if not pairs:
+        return set()
+    organisation_ids = {org for pair in pairs for org in pair}
+    through = PartnershipAgreement.parties.through
+    rows = through.objects.filter(
+        partnershipagreement__status=PartnershipAgreement.Status.ACTIVE,
+        partnershipagreement__valid_from__lte=today,
+        partnershipagreement__valid_until__gte=today,
+        organisation_id__in=organisation_ids,
+    ).values_list("partnershipagreement_id", "organisation_id")
+    members: dict[int, set[int]] = {}
+    for agreement_id, organisation_id in rows:
+        members.setdefault(agreement_id, set()).add(organisation_id)
+    covered = {
+        pair for pair in pairs if any({pair[0], pair[1]} <= orgs for orgs in members.values())
+    }
+    return {a.pk for a in applications if (a.home_id, a.host_id) not in covered}
+
+
+def calendar_entries(*, user) -> QuerySet[Application]:
+    return Application.objects.filter(
+        applicant=user,
+        status__in=[
+            Application.Status.ACCEPTED,
+            Application.Status.AGREEMENT_SIGNED,
+            Application.Status.IN_PROGRESS,
+            Application.Status.COMPLETED,
+            Application.Status.RECOGNISED,
+        ],
+    ).select_related("offer", "host")
+
+
+def agreement_versions(application) -> QuerySet[LearningAgreement]:
+    return application.agreements.order_by("-version")

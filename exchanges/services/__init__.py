@@ -1,0 +1,1 @@
+"""Writes on exchanges, one module per part: offers, applications, agreements."""

@@ -1,0 +1,37 @@
+from django.contrib.auth import get_user_model
+
+from notifications.services import notify
+from partners.models import Membership
+
+from .. import rules
+
+
+def people_with_roles(organisation_id: int, *roles: str):
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__organisation_id=organisation_id,
+            memberships__role__in=roles,
+            is_active=True,
+        )
+        .distinct()
+    )
+
+
+def home_coordinators(application):
+    return people_with_roles(application.home_id, Membership.Role.COORDINATOR)
+
+
+def host_staff(application):
+    return people_with_roles(application.host_id, *rules.HOST_ROLES)
+
+
+def application_link(application) -> dict:
+    return {"name": "exchanges:application_detail", "kwargs": {"pk": application.pk}}
+
+
+def notify_each(people, *, kind: str, key: str, context: dict, skip=None) -> None:
+    for person in people:
+        if skip is not None and person.pk == skip.pk:
+            continue
+        notify(kind=kind, key=f"{key}:{person.pk}", recipient=person, context=context)

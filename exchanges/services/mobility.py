@@ -1,0 +1,92 @@
+"""The period itself: the record, feedback, recognition at home."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.audit import log_action
+
+from .. import rules
+from ..errors import ExchangeError, IllegalMove, NotAllowed
+from ..models import Application, MobilityRecord
+from .applications import application_transition
+
+S = Application.Status
+RECORD_FIELDS = (
+    "actual_start",
+    "actual_end",
+    "interruptions",
+    "part_time_percent",
+    "instructor",
+    "skills_acquired",
+)
+
+
+def _record(application: Application) -> MobilityRecord:
+    record = MobilityRecord.objects.select_for_update().filter(application=application).first()
+    if record is None:
+        raise IllegalMove(_("The period has not started yet."), code="not_started")
+    return record
+
+
+@transaction.atomic
+def mobility_update(*, actor, application: Application, data: dict) -> MobilityRecord:
+    if not (rules.parties(actor, application) & {rules.HOME, rules.HOST}):
+        raise NotAllowed
+    record = _record(application)
+    start = data.get("actual_start", record.actual_start)
+    end = data.get("actual_end", record.actual_end)
+    if start and end and end < start:
+        raise ExchangeError(_("The end date cannot be before the start date."), code="dates")
+    changed = [f for f in RECORD_FIELDS if f in data and getattr(record, f) != data[f]]
+    for field in changed:
+        setattr(record, field, data[field])
+    if changed:
+        record.save(update_fields=changed)
+        log_action(
+            actor=actor,
+            action="exchanges.mobility.updated",
+            target=application,
+            organisation=application.home,
+            data={"fields": changed},
+        )
+    return record
+
+
+@transaction.atomic
+def mobility_feedback(*, actor, application: Application, rating: int, text: str) -> None:
+    found = rules.parties(actor, application)
+    if application.status not in (S.COMPLETED, S.RECOGNISED):
+        raise IllegalMove(_("Feedback is given after the period."), code="not_completed")
+    record = _record(application)
+    if rules.APPLICANT in found:
+        record.participant_rating, record.participant_feedback = rating, text
+        fields = ["participant_rating", "participant_feedback"]
+    elif rules.HOST in found:
+        record.host_rating, record.host_feedback = rating, text
+        fields = ["host_rating", "host_feedback"]
+    else:
+        raise NotAllowed
+    record.save(update_fields=fields)
+    log_action(
+        actor=actor,
+        action="exchanges.mobility.feedback",
+        target=application,
+        organisation=application.home,
+    )
+
+
+@transaction.atomic
+def mobility_recognise(
+    *, actor, application: Application, credits, units: str, comment: str = ""
+) -> Application:
+    record = _record(application)
+    record.credits = credits
+    record.units_recognised = units
+    record.recognised_at = timezone.now()
+    record.save(update_fields=["credits", "units_recognised", "recognised_at"])
+    return application_transition(
+        actor=actor, application=application, action="recognise", comment=comment
+    )

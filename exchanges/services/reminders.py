@@ -1,0 +1,63 @@
+"""Reminders for work that is late: approvals, signatures, confirmations, feedback."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from ..models import Application, MobilityRecord
+from .common import application_link, home_coordinators, host_staff, notify_each
+
+S = Application.Status
+
+
+def _remind(people, application, reason: str, day: datetime.date) -> int:
+    notify_each(
+        people,
+        kind="exchanges.reminder",
+        # One reminder per reason, application and day, however often the task runs.
+        key=f"exchanges.reminder:{reason}:{application.pk}:{day.isoformat()}",
+        context={
+            "reason": reason,
+            "title": str(application.offer or application.host),
+            "applicant": application.applicant.full_name,
+            "link": application_link(application),
+        },
+    )
+    return 1
+
+
+def send_all(*, today: datetime.date | None = None) -> int:
+    today = today or timezone.localdate()
+    now = timezone.now()
+    sent = 0
+    base = Application.objects.select_related("applicant", "offer", "host", "home")
+
+    waiting_since = now - datetime.timedelta(days=settings.EXCHANGE_APPROVAL_REMINDER_DAYS)
+    for application in base.filter(status=S.SUBMITTED, status_changed_at__lte=waiting_since):
+        sent += _remind(home_coordinators(application), application, "approval", today)
+
+    soon = today + datetime.timedelta(days=14)
+    for application in base.filter(status=S.ACCEPTED, start_date__lte=soon):
+        people = [application.applicant, *home_coordinators(application)]
+        sent += _remind(people, application, "unsigned", today)
+
+    for application in base.filter(status=S.AGREEMENT_SIGNED, start_date__lt=today):
+        people = [*home_coordinators(application), *host_staff(application)]
+        sent += _remind(people, application, "arrival", today)
+
+    for application in base.filter(status=S.IN_PROGRESS, end_date__lt=today):
+        people = [*home_coordinators(application), *host_staff(application)]
+        sent += _remind(people, application, "departure", today)
+
+    after_a_week = now - datetime.timedelta(days=7)
+    records = MobilityRecord.objects.filter(
+        application__status__in=(S.COMPLETED, S.RECOGNISED),
+        departure_confirmed_at__lte=after_a_week,
+        participant_rating__isnull=True,
+    ).select_related("application__applicant", "application__offer", "application__host")
+    for record in records:
+        sent += _remind([record.application.applicant], record.application, "feedback", today)
+    return sent

@@ -1,0 +1,79 @@
+"""Saved offer searches, their daily e-mail, and the private calendar address."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from notifications.services import notify
+
+from ..models import CalendarFeed, SavedSearch
+
+
+@transaction.atomic
+def saved_search_create(*, user, name: str, query: dict) -> SavedSearch:
+    return SavedSearch.objects.create(user=user, name=name.strip()[:100], query=query)
+
+
+@transaction.atomic
+def saved_search_delete(*, user, search: SavedSearch) -> None:
+    if search.user_id != user.pk:
+        raise PermissionError
+    search.delete()
+
+
+def _filters(query: dict) -> dict:
+    from partners.models import Sector
+
+    from ..forms import OfferFilterForm
+
+    form = OfferFilterForm(query)
+    filters = form.filters()
+    if isinstance(filters.get("sector"), str):
+        filters["sector"] = Sector.objects.filter(slug=filters["sector"]).first()
+    return filters
+
+
+@transaction.atomic
+def saved_search_check(*, search: SavedSearch) -> int:
+    """Tell the person about offers published since the last check; returns how many."""
+    from .. import selectors
+
+    now = timezone.now()
+    new = selectors.offer_search(filters=_filters(search.query)).filter(
+        published_at__gt=search.last_checked_at, published_at__lte=now
+    )
+    titles = list(new.order_by("-published_at").values_list("title", flat=True)[:10])
+    count = new.count()
+    if count:
+        notify(
+            kind="exchanges.saved_search",
+            key=f"exchanges.saved_search:{search.pk}:{now:%s%f}",
+            recipient=search.user,
+            context={
+                "name": search.name,
+                "count": count,
+                "titles": titles,
+                "link": {"name": "exchanges:offer_list", "kwargs": {}},
+                "query": search.query,
+            },
+        )
+    SavedSearch.objects.filter(pk=search.pk).update(last_checked_at=now)
+    return count
+
+
+@transaction.atomic
+def calendar_feed_for(*, user) -> CalendarFeed:
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_reset(*, user) -> CalendarFeed:
+    feed, created = CalendarFeed.objects.get_or_create(user=user)
+    if not created:
+        feed.token = secrets.token_urlsafe()
+        feed.save(update_fields=["token"])
+    return feed
