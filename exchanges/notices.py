@@ -89,6 +89,8 @@ register_actions(
         "exchanges.application.withdraw": _("Application withdrawn"),
         "exchanges.application.cancel": _("Exchange cancelled"),
         "exchanges.application.overlap_allowed": _("Overlapping period allowed"),
+        "exchanges.application.ranked": _("Ranking for allocation given"),
+        "exchanges.agreement.expired": _("Partnership agreement expired"),
         "exchanges.agreement.saved": _("Learning agreement saved"),
         "exchanges.agreement.signed": _("Learning agreement signed"),
         "exchanges.agreement.link_sent": _("Signing link sent to the host"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_countries.fields import Country
 
 from partners import rules as partner_rules
+from partners.models import Organisation
 
 from . import rules
 from .models import (
@@ -185,6 +186,15 @@ def coordinator_queue(*, viewer, filters: dict) -> QuerySet[Application]:
     return queryset.select_related("applicant", "offer", "home", "host").order_by(
         "status_changed_at", "pk"
     )
+
+
+def partnership_agreements_for(*, viewer) -> QuerySet[PartnershipAgreement]:
+    queryset = PartnershipAgreement.objects.prefetch_related(
+        Prefetch("parties", queryset=Organisation.objects.order_by("name")), "sectors"
+    ).order_by("-valid_until")
+    if partner_rules.is_staff(viewer):
+        return queryset
+    return queryset.filter(parties__in=rules.coordinated_organisations(viewer)).distinct()
 
 
 def agreements_in_force_between(home_id: int, host_id: int, on) -> bool:

@@ -16,4 +16,5 @@ def check_saved_searches() -> int:
 
 @shared_task(name="exchanges.send_reminders", ignore_result=True)
 def send_reminders() -> int:
+    reminders.expire_agreements()
     return reminders.send_all()

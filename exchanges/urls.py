@@ -23,6 +23,8 @@ urlpatterns = [
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
     path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
     path("applications/<int:pk>/comment/", views.application_comment, name="application_comment"),
+    path("applications/<int:pk>/rank/", views.application_rank, name="application_rank"),
+    path("agreements/", views.partnership_agreements, name="partnership_agreements"),
     path(
         "applications/<int:pk>/allow-overlap/",
         views.application_allow_overlap,

@@ -369,6 +369,42 @@ def application_comment(request, pk):
 
 @login_required
 @require_POST
+def application_rank(request, pk):
+    """The applicant's own order of preference, or the host's ranking, for allocation."""
+    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
+    field = request.POST.get("field")
+    try:
+        value = int(request.POST.get("rank", ""))
+    except ValueError:
+        value = 0
+    if field not in ("host_rank", "student_rank") or not 1 <= value <= 99:
+        messages.error(request, _("Give a number from 1 to 99."))
+    else:
+        try:
+            application_services.application_rank(
+                actor=request.user, application=application, **{field: value}
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The ranking was saved."))
+    return redirect(application.get_absolute_url())
+
+
+@login_required
+def partnership_agreements(request):
+    organisations = rules.coordinated_organisations(request.user)
+    if not organisations and not partner_rules.is_staff(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "exchanges/partnership_agreements.html",
+        {"agreements": selectors.partnership_agreements_for(viewer=request.user)},
+    )
+
+
+@login_required
+@require_POST
 def application_allow_overlap(request, pk):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
     try:

@@ -321,6 +321,10 @@ def application_comment(
 def application_rank(*, actor, application: Application, host_rank=None, student_rank=None):
     """Record the host's ranking or the applicant's own preference for allocation."""
     found = rules.parties(actor, application)
+    if application.status != S.APPROVED:
+        raise IllegalMove(
+            _("Rankings are given while the application waits for the host."), code="rank"
+        )
     fields = []
     if host_rank is not None:
         if rules.HOST not in found:
@@ -334,6 +338,13 @@ def application_rank(*, actor, application: Application, host_rank=None, student
         fields.append("student_rank")
     if fields:
         application.save(update_fields=fields)
+        log_action(
+            actor=actor,
+            action="exchanges.application.ranked",
+            target=application,
+            organisation=application.home,
+            data={field: getattr(application, field) for field in fields},
+        )
     return application
 
 

@@ -61,3 +61,23 @@ def send_all(*, today: datetime.date | None = None) -> int:
     for record in records:
         sent += _remind([record.application.applicant], record.application, "feedback", today)
     return sent
+
+
+def expire_agreements(*, today: datetime.date | None = None) -> int:
+    """Active partnership agreements past their end date become expired."""
+    from partners.audit import log_action
+
+    from ..models import PartnershipAgreement
+
+    today = today or timezone.localdate()
+    ended = list(
+        PartnershipAgreement.objects.filter(
+            status=PartnershipAgreement.Status.ACTIVE, valid_until__lt=today
+        )
+    )
+    for agreement in ended:
+        PartnershipAgreement.objects.filter(pk=agreement.pk).update(
+            status=PartnershipAgreement.Status.EXPIRED
+        )
+        log_action(actor=None, action="exchanges.agreement.expired", target=agreement)
+    return len(ended)

@@ -339,3 +339,93 @@ def test_dashboard_shows_the_coordinators_work(client, world):
     client.force_login(world.coordinator)
     body = client.get("/en/dashboard/").content.decode()
     assert "1 application to approve" in body
+
+
+@pytest.mark.parametrize(
+    ("who", "field", "allowed"),
+    [
+        ("host_contact", "host_rank", True),
+        ("student", "student_rank", True),
+        ("student", "host_rank", False),
+        ("coordinator", "host_rank", False),
+        ("host_contact", "student_rank", False),
+    ],
+)
+def test_rankings_for_allocation(client, world, who, field, allowed):
+    application = world.application(status=S.APPROVED)
+    Application.objects.filter(pk=application.pk).update(approved_at=timezone.now())
+    open_as(
+        client,
+        world,
+        who,
+        f"/en/exchanges/applications/{application.pk}/rank/",
+        "post",
+        {"field": field, "rank": "2"},
+    )
+    application.refresh_from_db()
+    assert (getattr(application, field) == 2) is allowed
+
+
+def test_a_ranking_outside_one_to_99_is_refused(client, world):
+    application = world.application(status=S.APPROVED)
+    client.force_login(world.student)
+    response = client.post(
+        f"/en/exchanges/applications/{application.pk}/rank/",
+        {"field": "student_rank", "rank": "0"},
+        follow=True,
+    )
+    assert "Give a number from 1 to 99" in response.content.decode()
+    application.refresh_from_db()
+    assert application.student_rank is None
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("anonymous", 302),
+        ("student", 403),
+        ("host_contact", 403),
+        ("coordinator", 200),
+        ("staff", 200),
+    ],
+)
+def test_partnership_agreements_page(client, world, who, status):
+    from exchanges.models import PartnershipAgreement
+
+    mine = PartnershipAgreement.objects.create(
+        title="Ours", valid_from=datetime.date(2026, 1, 1), valid_until=datetime.date(2028, 1, 1)
+    )
+    mine.parties.add(world.school, world.company)
+    theirs = PartnershipAgreement.objects.create(
+        title="Theirs", valid_from=datetime.date(2026, 1, 1), valid_until=datetime.date(2028, 1, 1)
+    )
+    theirs.parties.add(world.other_school)
+    response = open_as(client, world, who, "/en/exchanges/agreements/")
+    assert response.status_code == status
+    if who == "coordinator":
+        body = response.content.decode()
+        assert "Ours" in body and "Theirs" not in body
+
+
+def test_agreements_past_their_end_expire_and_stop_covering_exchanges(world):
+    from exchanges.models import PartnershipAgreement
+    from exchanges.selectors import applications_without_agreement
+    from exchanges.services.reminders import expire_agreements
+
+    today = timezone.localdate()
+    agreement = PartnershipAgreement.objects.create(
+        title="Old",
+        status="active",
+        valid_from=today - datetime.timedelta(days=400),
+        valid_until=today - datetime.timedelta(days=1),
+    )
+    agreement.parties.add(world.school, world.company)
+    application = world.application(status=S.SUBMITTED)
+    assert applications_without_agreement([application]) == {application.pk}
+    assert expire_agreements() == 1
+    agreement.refresh_from_db()
+    assert agreement.status == PartnershipAgreement.Status.EXPIRED
+    PartnershipAgreement.objects.create(
+        title="New", status="active", valid_from=today, valid_until=today
+    ).parties.add(world.school, world.company)
+    assert applications_without_agreement([application]) == set()
