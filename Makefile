@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+OBV := .venv-obverifier
+OBV_STAMP := $(OBV)/.installed-stamp
+
 .PHONY: install run test lint format check compile messages migrate demo worker beat clean
 
 $(STAMP): pyproject.toml requirements.lock
@@ -29,7 +32,13 @@ run: compile demo
 	@echo "Serving the portal on http://$(HOST):$(PORT)/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: compile
+# The Open Badges reference verifier has old pins of its own: it gets its own venv.
+$(OBV_STAMP): requirements-obverifier.lock
+	@test -x $(OBV)/bin/python || $(PYTHON) -m venv $(OBV)
+	$(OBV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-obverifier.lock
+	@touch $(OBV_STAMP)
+
+test: compile $(OBV_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -56,4 +65,4 @@ beat: install
 	$(BIN)/celery -A network_portal beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
 clean:
-	rm -rf $(VENV) var/static
+	rm -rf $(VENV) $(OBV) var/static

@@ -86,8 +86,10 @@ class OfferForm(forms.ModelForm):
             "accommodation_help",
             "accommodation_notes",
             "deadline",
+            "badges",
         ]
         widgets = {
+            "badges": forms.CheckboxSelectMultiple,
             "start_date": DATE,
             "end_date": DATE,
             "deadline": DATE,
@@ -99,6 +101,9 @@ class OfferForm(forms.ModelForm):
     def __init__(self, *args, hosts=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = Sector.objects.order_by("name")
+        from worklife_passport.models import Badge
+
+        self.fields["badges"].queryset = Badge.objects.filter(is_current=True, is_active=True)
         if hosts is not None:
             self.fields["host"] = forms.ModelChoiceField(
                 label=_("Host organisation"),
@@ -273,3 +278,13 @@ class QueueFilterForm(forms.Form):
             self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {name: data.get(name) for name in self.fields if name not in self.errors}
+
+
+class BadgeAwardForm(forms.Form):
+    badges = forms.ModelMultipleChoiceField(
+        label=_("Badges to award"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, badges, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["badges"].queryset = badges

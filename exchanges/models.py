@@ -131,6 +131,13 @@ class PlacementOffer(models.Model):
     accommodation_help = models.BooleanField(_("help with accommodation"), default=False)
     accommodation_notes = models.CharField(_("about accommodation"), max_length=300, blank=True)
     deadline = models.DateField(_("application deadline"))
+    badges = models.ManyToManyField(
+        "worklife_passport.Badge",
+        verbose_name=_("passport badges for the learning outcomes"),
+        blank=True,
+        related_name="offers",
+        help_text=_("Awarded in one step by the home coordinator when the period is completed."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

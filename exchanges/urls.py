@@ -49,6 +49,11 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/mobility/", views.mobility_edit, name="mobility_edit"),
     path("applications/<int:pk>/feedback/", views.mobility_feedback, name="mobility_feedback"),
+    path(
+        "applications/<int:pk>/badges/",
+        views.mobility_award_badges,
+        name="mobility_award_badges",
+    ),
     path("applications/<int:pk>/recognise/", views.mobility_recognise, name="mobility_recognise"),
     path("applications/<int:pk>/certificate.pdf", views.certificate_pdf, name="certificate_pdf"),
     path(

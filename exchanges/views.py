@@ -17,6 +17,7 @@ from . import pdf, rules, selectors
 from .forms import (
     AgreementForm,
     ApplicationForm,
+    BadgeAwardForm,
     CommentForm,
     FeedbackForm,
     HostLinkForm,
@@ -313,6 +314,10 @@ def application_detail(request, pk):
         "feedback_form": FeedbackForm()
         if application.status in (Application.Status.COMPLETED, Application.Status.RECOGNISED)
         and parties & {rules.APPLICANT, rules.HOST}
+        else None,
+        "badge_form": BadgeAwardForm(badges=_awardable_badges(request.user, application))
+        if rules.HOME in parties
+        and application.status in (Application.Status.COMPLETED, Application.Status.RECOGNISED)
         else None,
         "recognition_form": RecognitionForm()
         if rules.HOME in parties and application.status == Application.Status.COMPLETED
@@ -653,6 +658,42 @@ def mobility_feedback(request, pk):
     else:
         messages.error(request, _("Choose a rating from 1 to 5."))
     return redirect(application.get_absolute_url() + "#mobility")
+
+
+@login_required
+@require_POST
+def mobility_award_badges(request, pk):
+    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
+    form = BadgeAwardForm(request.POST, badges=_awardable_badges(request.user, application))
+    if form.is_valid():
+        try:
+            awarded = mobility_services.mobility_award_badges(
+                actor=request.user, application=application, badges=form.cleaned_data["badges"]
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("%(count)s badges awarded to the passport.") % {"count": len(awarded)}
+            )
+    else:
+        messages.error(request, _("Choose the badges to award."))
+    return redirect(application.get_absolute_url() + "#mobility")
+
+
+def _awardable_badges(user, application):
+    from worklife_passport.models import Badge
+    from worklife_passport.rules import can_award
+    from worklife_passport.services.awards import holds
+
+    if not application.offer_id:
+        return Badge.objects.none()
+    ids = [
+        badge.pk
+        for badge in application.offer.badges.select_related("issuer")
+        if can_award(user, badge) and not holds(application.applicant, badge)
+    ]
+    return Badge.objects.filter(pk__in=ids)
 
 
 @login_required

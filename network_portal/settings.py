@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "partners",
     "notifications",
     "exchanges",
+    "worklife_passport",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,8 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "notifications.*": {"queue": "notifications"},
     "reports.*": {"queue": "reports"},
+    # Long-running batch work shares the reports queue, away from the notices.
+    "passport.bulk_award": {"queue": "reports"},
 }
 CELERY_TIMEZONE = "Europe/Helsinki"
 CELERY_BEAT_SCHEDULE = {
@@ -320,4 +323,8 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 SIGNING_LINK_VALID_DAYS = env.int("SIGNING_LINK_VALID_DAYS", default=14)
 EXCHANGE_APPROVAL_REMINDER_DAYS = env.int("EXCHANGE_APPROVAL_REMINDER_DAYS", default=5)
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+# Encrypts the issuers' signing keys; falls back to a key derived from SECRET_KEY.
+# Keep it when rotating SECRET_KEY, or the stored signing keys cannot be read.
+BADGE_KEY_SECRET = env("BADGE_KEY_SECRET", default="")
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - documented demo password, shown only with DEBUG on

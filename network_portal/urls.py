@@ -4,10 +4,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from accounts.views import set_language
 from exchanges.views import calendar_feed
+from worklife_passport import documents_views as ob
 
 from . import views
 
@@ -22,6 +22,14 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("feeds/exchanges/<str:token>.ics", calendar_feed, name="exchanges_calendar_feed"),
+    # Open Badges documents others fetch; these addresses never change once issued.
+    path("ob/v2/issuers/<slug:slug>", ob.issuer, name="ob_issuer"),
+    path("ob/v2/badges/<int:pk>", ob.badge_class, name="ob_badge_class"),
+    path("ob/v2/badges/<int:pk>/image", ob.badge_image, name="ob_badge_image"),
+    path("ob/v2/assertions/<uuid:public_id>", ob.assertion, name="ob_assertion"),
+    path("ob/v2/endorsements/<uuid:public_id>", ob.endorsement, name="ob_endorsement"),
+    path("ob/v3/status/<slug:slug>", ob.status_list, name="ob_status_list"),
+    path("issuers/<slug:slug>/did.json", ob.did_document, name="ob_did_document"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -33,13 +41,15 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("notifications/", include("notifications.urls")),
     path("exchanges/", include("exchanges.urls")),
+    path("passport/", include("worklife_passport.urls")),
 )
 
 if settings.SERVE_MEDIA:
+    # Only the public uploads: logos and badge images. Evidence and attachments are
+    # served by views that check who is asking.
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:logos|badges)/.*)$",
+            views.public_media,
         )
     ]

@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .panels import dashboard_panels, home_panels
 
@@ -55,3 +56,7 @@ def health(request):
     return JsonResponse(
         {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
     )
+
+
+def public_media(request, path):
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

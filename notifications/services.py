@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime
 import logging
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -32,6 +34,19 @@ SWEEP_BATCH = 500
 # deliver, and requests stay fast while Redis is down.
 _BROKER_PAUSE_SECONDS = 30
 _broker_down_until = 0.0
+
+
+_quiet: ContextVar[bool] = ContextVar("notifications_quiet", default=False)
+
+
+@contextmanager
+def quiet():
+    """Make no notices inside this block: for loading data that describes the past."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
 
 
 def delivery_for(user, kind_key: str) -> str:
@@ -61,6 +76,8 @@ def notify(
     A user gets it in the portal, and by e-mail as their preferences say.
     """
     kinds.get(kind)  # fail early on an unknown kind
+    if _quiet.get():
+        return []
     if recipient is None and not email:
         raise ValueError("A notice needs a recipient or an e-mail address.")
     if recipient is not None and not recipient.is_active:

@@ -90,3 +90,37 @@ def mobility_recognise(
     return application_transition(
         actor=actor, application=application, action="recognise", comment=comment
     )
+
+
+@transaction.atomic
+def mobility_award_badges(*, actor, application: Application, badges) -> list:
+    """Award, in one step, the passport badges linked to the offer's learning outcomes."""
+    from worklife_passport.models import Award
+    from worklife_passport.rules import can_award
+    from worklife_passport.services.awards import award_create, holds
+
+    if rules.HOME not in rules.parties(actor, application):
+        raise NotAllowed
+    if application.status not in (S.COMPLETED, S.RECOGNISED):
+        raise IllegalMove(
+            _("Badges are awarded when the period is completed."), code="not_completed"
+        )
+    linked = {badge.pk for badge in application.offer.badges.all()} if application.offer else set()
+    awarded = []
+    for badge in badges:
+        if badge.pk not in linked or not can_award(actor, badge):
+            raise NotAllowed
+        if holds(application.applicant, badge):
+            continue
+        awarded.append(
+            award_create(
+                actor=actor,
+                badge=badge,
+                source=Award.Source.EXCHANGE,
+                recipient=application.applicant,
+                evidence=str(
+                    _("Workplace learning period at %(host)s") % {"host": application.host.name}
+                ),
+            )
+        )
+    return awarded

@@ -79,6 +79,8 @@ def offer_create(*, actor, host, data: dict) -> PlacementOffer:
     offer = PlacementOffer(host=host, posted_by=actor, **{f: data[f] for f in FIELDS if f in data})
     _validate(offer, publishing=False)
     offer.save()
+    if data.get("badges"):
+        offer.badges.set(data["badges"])
     log_action(actor=actor, action="exchanges.offer.created", target=offer, organisation=host)
     return offer
 
@@ -96,6 +98,10 @@ def offer_update(*, actor, offer: PlacementOffer, data: dict) -> PlacementOffer:
     _validate(offer, publishing=offer.status == OS.PUBLISHED and "deadline" in changed)
     if changed:
         offer.save(update_fields=[*changed, "updated_at"])
+    if "badges" in data and set(offer.badges.all()) != set(data["badges"]):
+        offer.badges.set(data["badges"])
+        changed.append("badges")
+    if changed:
         log_action(
             actor=actor,
             action="exchanges.offer.updated",

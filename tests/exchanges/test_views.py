@@ -429,3 +429,41 @@ def test_agreements_past_their_end_expire_and_stop_covering_exchanges(world):
         title="New", status="active", valid_from=today, valid_until=today
     ).parties.add(world.school, world.company)
     assert applications_without_agreement([application]) == set()
+
+
+def test_completing_a_period_awards_the_offers_badges_in_one_step(client, world):
+    from worklife_passport.models import Award, Badge
+
+    badge = Badge.objects.create(
+        issuer=world.school,
+        name_fi="Restaurointi",
+        name_en="Restoration",
+        criteria_fi="x",
+        category="sector",
+    )
+    foreign = Badge.objects.create(
+        issuer=world.other_school, name_fi="Muu", criteria_fi="x", category="sector"
+    )
+    world.offer.badges.set([badge, foreign])
+    application = world.application(status=S.COMPLETED)
+    client.force_login(world.coordinator)
+    page = client.get(f"/en/exchanges/applications/{application.pk}/")
+    assert list(page.context["badge_form"].fields["badges"].queryset) == [badge]
+    client.post(f"/en/exchanges/applications/{application.pk}/badges/", {"badges": [badge.pk]})
+    award = Award.objects.get(recipient=world.student)
+    assert (award.badge, award.source) == (badge, "exchange")
+    client.post(f"/en/exchanges/applications/{application.pk}/badges/", {"badges": [foreign.pk]})
+    assert Award.objects.filter(recipient=world.student).count() == 1
+
+
+def test_badges_are_not_awarded_before_the_period_is_completed(client, world):
+    from worklife_passport.models import Award, Badge
+
+    badge = Badge.objects.create(
+        issuer=world.school, name_fi="R", criteria_fi="x", category="sector"
+    )
+    world.offer.badges.set([badge])
+    application = world.application(status=S.IN_PROGRESS)
+    client.force_login(world.coordinator)
+    client.post(f"/en/exchanges/applications/{application.pk}/badges/", {"badges": [badge.pk]})
+    assert not Award.objects.exists()

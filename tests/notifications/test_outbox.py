@@ -203,3 +203,11 @@ def test_unknown_kind_is_an_error():
 def test_inactive_people_get_nothing():
     assert notify(UserFactory(is_active=False)) == []
     assert not Notification.objects.exists()
+
+
+def test_quiet_blocks_make_no_notices():
+    user = UserFactory()
+    with services.quiet():
+        assert notify(user) == []
+    assert not Notification.objects.exists()
+    assert len(notify(user, key="after")) == 2

@@ -19,7 +19,10 @@ class Command(BaseCommand):
     help = "Load (or refresh) the demo network and the demo accounts."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        from notifications.services import quiet
+
+        # The demo describes a network that has been running for a while: nobody is told.
+        with transaction.atomic(), quiet():
             for config in apps.get_app_configs():
                 module_name = f"{config.name}.demo"
                 if not config.path.startswith(str(settings.BASE_DIR)):

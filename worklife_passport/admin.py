@@ -1,0 +1,247 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from .models import (
+    Alignment,
+    Award,
+    Badge,
+    BulkAward,
+    Claim,
+    ClaimCode,
+    ClaimEvent,
+    Endorsement,
+    EvidenceFile,
+    Goal,
+    IssuerKey,
+    Pathway,
+    PathwayRule,
+    RecognitionAgreement,
+    RecognitionRequest,
+    ShareLink,
+    SkillNeed,
+    StatusList,
+)
+
+
+class AlignmentInline(admin.TabularInline):
+    model = Alignment
+    extra = 0
+
+
+class EndorsementInline(admin.TabularInline):
+    model = Endorsement
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ["created_by", "created_at"]
+
+
+@admin.register(Badge)
+class BadgeAdmin(TranslationAdmin):
+    list_display = [
+        "name",
+        "issuer",
+        "category",
+        "achievement_type",
+        "version",
+        "is_current",
+        "is_active",
+    ]
+    list_filter = [
+        "category",
+        "achievement_type",
+        "is_current",
+        "is_active",
+        "issuer__country",
+        "sectors",
+    ]
+    search_fields = ["name", "description", "tags", "issuer__name"]
+    list_select_related = ["issuer"]
+    autocomplete_fields = ["issuer"]
+    filter_horizontal = ["sectors"]
+    readonly_fields = ["family", "version", "is_current", "created_at"]
+    inlines = [AlignmentInline, EndorsementInline]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = EvidenceFile
+    extra = 0
+    readonly_fields = ["uploaded_at"]
+
+
+class ClaimEventInline(admin.TabularInline):
+    model = ClaimEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["student", "badge", "status", "submitted_at", "assessor", "decided_at"]
+    list_filter = ["status", "badge__category", "badge__issuer"]
+    search_fields = ["student__full_name", "student__email", "badge__name"]
+    list_select_related = ["student", "badge", "assessor"]
+    raw_id_fields = ["student", "badge", "assessor"]
+    readonly_fields = [
+        "status",
+        "submitted_at",
+        "decided_at",
+        "status_changed_at",
+        "supervisor_confirmed_at",
+        "created_at",
+    ]
+    inlines = [EvidenceInline, ClaimEventInline]
+
+
+@admin.register(Award)
+class AwardAdmin(admin.ModelAdmin):
+    list_display = [
+        "badge",
+        "recipient_email",
+        "recipient_name",
+        "source",
+        "issued_on",
+        "expires_on",
+        "revoked_at",
+    ]
+    list_filter = ["source", "badge__category", "badge__issuer", "revoked_at"]
+    search_fields = ["recipient_email", "recipient_name", "badge__name", "public_id"]
+    list_select_related = ["badge"]
+    raw_id_fields = ["badge", "recipient", "claim", "awarded_by"]
+    readonly_fields = [
+        "public_id",
+        "salt",
+        "status_index",
+        "issued_on",
+        "revoked_at",
+        "revocation_reason",
+    ]
+    date_hierarchy = "issued_on"
+
+    def has_add_permission(self, request):
+        return False  # awards carry a status index and a signature: the services make them
+
+
+@admin.register(ClaimCode)
+class ClaimCodeAdmin(admin.ModelAdmin):
+    list_display = ["code", "badge", "label", "uses", "max_uses", "expires_at"]
+    list_filter = ["expires_at", "badge__issuer"]
+    search_fields = ["code", "label", "badge__name"]
+    list_select_related = ["badge"]
+    raw_id_fields = ["badge", "created_by"]
+    readonly_fields = ["code", "uses", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(BulkAward)
+class BulkAwardAdmin(admin.ModelAdmin):
+    list_display = ["badge", "created_by", "status", "done_count", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["badge__name", "created_by__email"]
+    list_select_related = ["badge", "created_by"]
+    readonly_fields = ["badge", "created_by", "rows", "status", "done_count", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["user", "badge", "created_at"]
+    list_filter = ["badge__category"]
+    search_fields = ["user__email", "badge__name"]
+    list_select_related = ["user", "badge"]
+    raw_id_fields = ["user", "badge"]
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    list_display = ["label", "user", "expires_at", "revoked_at", "view_count"]
+    list_filter = ["expires_at", "revoked_at"]
+    search_fields = ["label", "user__email"]
+    list_select_related = ["user"]
+    readonly_fields = ["token", "view_count", "created_at"]
+    raw_id_fields = ["user"]
+    filter_horizontal = ["awards"]
+
+
+class PathwayRuleInline(admin.StackedInline):
+    model = PathwayRule
+    extra = 0
+    filter_horizontal = ["badges"]
+
+
+@admin.register(Pathway)
+class PathwayAdmin(TranslationAdmin):
+    list_display = ["name", "recognised_by", "recognition", "credits", "is_active"]
+    list_filter = ["is_active", "recognised_by"]
+    search_fields = ["name", "recognition"]
+    autocomplete_fields = ["recognised_by"]
+    inlines = [PathwayRuleInline]
+
+
+@admin.register(RecognitionAgreement)
+class RecognitionAgreementAdmin(admin.ModelAdmin):
+    list_display = ["higher_education", "what", "credits", "valid_from", "valid_until"]
+    list_filter = ["higher_education"]
+    search_fields = ["what", "higher_education__name"]
+    filter_horizontal = ["issuers"]
+
+
+@admin.register(RecognitionRequest)
+class RecognitionRequestAdmin(admin.ModelAdmin):
+    list_display = ["student", "pathway", "status", "created_at", "decided_by", "decided_at"]
+    list_filter = ["status", "pathway"]
+    search_fields = ["student__full_name", "student__email", "pathway__name"]
+    list_select_related = ["student", "pathway", "decided_by"]
+    raw_id_fields = ["student", "decided_by"]
+
+
+@admin.register(SkillNeed)
+class SkillNeedAdmin(admin.ModelAdmin):
+    list_display = ["text", "organisation", "sector", "created_at"]
+    list_filter = ["sector", "organisation__country"]
+    search_fields = ["text", "organisation__name"]
+    list_select_related = ["organisation", "sector"]
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = ["badges"]
+    readonly_fields = ["created_by", "created_at"]
+
+
+@admin.register(IssuerKey)
+class IssuerKeyAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "kid", "created_at", "retired_at"]
+    list_filter = ["retired_at"]
+    search_fields = ["organisation__name", "kid"]
+    list_select_related = ["organisation"]
+    readonly_fields = ["organisation", "kid", "public_jwk", "created_at", "retired_at"]
+    actions = ["rotate"]
+
+    @admin.action(description=_("Rotate the key of the selected organisations"))
+    def rotate(self, request, queryset):
+        from .openbadges import keys
+
+        for organisation in {key.organisation for key in queryset}:
+            keys.rotate(organisation)
+        self.message_user(request, _("New keys made; the old ones still verify."))
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(StatusList)
+class StatusListAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "next_index"]
+    list_filter = ["organisation__country"]
+    search_fields = ["organisation__name"]
+    readonly_fields = ["organisation", "next_index"]
+
+    def has_add_permission(self, request):
+        return False

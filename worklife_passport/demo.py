@@ -1,0 +1,268 @@
+"""Demo badges from several issuers, two pathways, and the demo student's passport."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.demo import demo_user
+from partners.models import Organisation, Sector
+
+from .models import (
+    Alignment,
+    Award,
+    Badge,
+    Claim,
+    ClaimEvent,
+    Endorsement,
+    Goal,
+    Pathway,
+    PathwayRule,
+    RecognitionAgreement,
+    SkillNeed,
+)
+from .services.awards import award_create
+
+BADGES = [
+    # key, issuer slug, category, type, sectors, evidence, names, descriptions, criteria
+    (
+        "customer",
+        "jarvenrannan-ammattiopisto",
+        "work_life",
+        "Competency",
+        ["business-trade"],
+        ["text"],
+        {
+            "fi": "Asiakaspalvelun perusteet",
+            "en": "Customer service basics",
+            "sv": "Grunderna i kundservice",
+        },
+        {
+            "fi": "Osaat palvella asiakkaita ystävällisesti ja ratkaista tavallisia ongelmia.",
+            "en": "You serve customers in a friendly way and solve everyday problems.",
+        },
+        {
+            "fi": "Olet palvellut asiakkaita vähintään 20 tuntia ja kuvaat kaksi tilannetta, "
+            "jotka ratkaisit.",
+            "en": "You have served customers for at least 20 hours and describe two situations "
+            "you solved.",
+        },
+    ),
+    (
+        "safety",
+        "jarvenrannan-ammattiopisto",
+        "sector",
+        "Competency",
+        ["construction"],
+        ["text", "supervisor"],
+        {"fi": "Työturvallisuus rakennustyömaalla", "en": "Safety on a building site"},
+        {
+            "fi": "Tunnet työmaan vaarat ja toimit turvallisesti.",
+            "en": "You know the hazards of a site and work safely.",
+        },
+        {
+            "fi": "Työpaikkaohjaaja vahvistaa, että noudatit turvallisuusohjeita koko jakson ajan.",
+            "en": "Your workplace supervisor confirms that you followed the safety rules during "
+            "the whole period.",
+        },
+    ),
+    (
+        "idea",
+        "jarvenrannan-ammattiopisto",
+        "entrepreneurship",
+        "Badge",
+        [],
+        ["text", "link"],
+        {"fi": "Liikeidean kehittäjä", "en": "Business idea developer"},
+        {
+            "fi": "Olet kehittänyt liikeidean ja testannut sitä asiakkailla.",
+            "en": "You developed a business idea and tested it with customers.",
+        },
+        {
+            "fi": "Esittelet liikeideasi ja kolmen asiakkaan palautteen.",
+            "en": "You present your business idea and the feedback of three customers.",
+        },
+    ),
+    (
+        "local",
+        "itameren-ammattikoulutusverkosto-ry",
+        "local_business",
+        "Badge",
+        [],
+        ["text"],
+        {
+            "fi": "Paikallisen yrityselämän tuntija",
+            "en": "Local business insight",
+            "et": "Kohaliku ettevõtluse tundja",
+        },
+        {
+            "fi": "Tunnet oman alueesi yrityksiä ja niiden tarpeita.",
+            "en": "You know the companies of your region and what they need.",
+        },
+        {
+            "fi": "Olet vieraillut kolmessa paikallisessa yrityksessä ja raportoinut käynneistä.",
+            "en": "You have visited three local companies and reported on the visits.",
+        },
+    ),
+    (
+        "estonian",
+        "peipsiveere-kutsekool",
+        "language_culture",
+        "Badge",
+        [],
+        ["text"],
+        {"fi": "Viron kieli työelämässä", "et": "Eesti keel tööelus", "en": "Estonian at work"},
+        {
+            "et": "Saad tööülesannetega hakkama eesti keeles.",
+            "en": "You manage everyday work tasks in Estonian.",
+        },
+        {
+            "et": "Oled töötanud eestikeelses töökeskkonnas vähemalt neli nädalat.",
+            "en": "You have worked in an Estonian-speaking workplace for at least four weeks.",
+        },
+    ),
+    (
+        "mentor",
+        "ita-suomen-ammattikorkeakoulu",
+        "mentoring",
+        "Badge",
+        [],
+        ["text"],
+        {"fi": "Käänteinen mentori", "en": "Reverse mentor"},
+        {
+            "fi": "Olet mentoroinut yrityksen työntekijää omalla osaamisellasi.",
+            "en": "You mentored a company's employee with your own skills.",
+        },
+        {
+            "fi": "Olet käynyt läpi käänteisen mentoroinnin ohjelman ja saanut palautteen.",
+            "en": "You completed a reverse-mentoring programme and received feedback.",
+        },
+    ),
+]
+
+
+def _fields(prefix, values):
+    return {f"{prefix}_{code}": text for code, text in values.items()}
+
+
+@transaction.atomic
+def seed(command):
+    badges = {}
+    for key, issuer, category, kind, sectors, evidence, names, descriptions, criteria in BADGES:
+        organisation = Organisation.objects.get(slug=issuer)
+        badge = Badge.objects.filter(
+            issuer=organisation, name_fi=names["fi"], is_current=True
+        ).first()
+        if badge is None:
+            badge = Badge.objects.create(
+                issuer=organisation,
+                category=category,
+                achievement_type=kind,
+                evidence_required=evidence,
+                assessor_roles=["teacher", "coordinator"],
+                **_fields("name", names),
+                **_fields("description", descriptions),
+                **_fields("criteria", criteria),
+            )
+            badge.sectors.set(Sector.objects.filter(slug__in=sectors))
+        badges[key] = badge
+    Alignment.objects.get_or_create(
+        badge=badges["idea"],
+        framework="EntreComp",
+        code="1.1",
+        defaults={
+            "target_name": "Spotting opportunities",
+            "target_url": "https://joint-research-centre.ec.europa.eu/entrecomp-entrepreneurship-competence-framework_en",
+        },
+    )
+    company = Organisation.objects.get(slug="rakennus-virtanen-oy")
+    Endorsement.objects.get_or_create(
+        badge=badges["safety"],
+        organisation=company,
+        defaults={
+            "comment": "Tämä on juuri sitä, mitä odotamme työssäoppijoilta.",
+            "created_by": demo_user("company@demo.test"),
+        },
+    )
+    need, _created = SkillNeed.objects.get_or_create(
+        organisation=company,
+        text="Työturvallisuusosaaminen ennen työmaalle tuloa",
+        defaults={
+            "sector": Sector.objects.get(slug="construction"),
+            "created_by": demo_user("company@demo.test"),
+        },
+    )
+    need.badges.add(badges["safety"])
+
+    uas = Organisation.objects.get(slug="ita-suomen-ammattikorkeakoulu")
+    business, _created = Pathway.objects.get_or_create(
+        recognised_by=uas,
+        name_fi="Liiketalouden polku",
+        defaults={
+            "name_en": "Business pathway",
+            "recognition": "5 op liiketalouden opinnoista / 5 ECTS in business studies",
+            "credits": 5,
+        },
+    )
+    if not business.rules.exists():
+        rule = PathwayRule.objects.create(pathway=business, kind=PathwayRule.Kind.ALL)
+        rule.badges.set([badges["customer"], badges["idea"]])
+        some = PathwayRule.objects.create(pathway=business, kind=PathwayRule.Kind.SOME, required=1)
+        some.badges.set([badges["local"], badges["estonian"]])
+    admission, _created = Pathway.objects.get_or_create(
+        recognised_by=uas,
+        name_fi="Suora opiskelupaikka: rakennusala",
+        defaults={
+            "name_en": "Direct admission: construction",
+            "recognition": "Suora opiskelupaikka / direct admission",
+        },
+    )
+    if not admission.rules.exists():
+        PathwayRule.objects.create(pathway=admission, kind=PathwayRule.Kind.ALL).badges.set(
+            [badges["safety"], badges["customer"], badges["local"]]
+        )
+    agreement, _created = RecognitionAgreement.objects.get_or_create(
+        higher_education=uas,
+        what="Työelämäpassin osaamismerkit liiketalouden opintoihin",
+        defaults={
+            "credits": 5,
+            "valid_from": datetime.date(2026, 1, 1),
+            "valid_until": datetime.date(2028, 12, 31),
+        },
+    )
+    agreement.issuers.set(
+        [
+            Organisation.objects.get(slug="jarvenrannan-ammattiopisto"),
+            Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry"),
+        ]
+    )
+
+    student = demo_user("student@demo.test")
+    teacher = demo_user("teacher@demo.test")
+    coordinator = demo_user("coordinator@demo.test")
+    for key in ("customer", "estonian"):
+        if not Award.objects.filter(recipient=student, badge__family=badges[key].family).exists():
+            award_create(
+                actor=coordinator,
+                badge=badges[key],
+                source=Award.Source.DIRECT,
+                recipient=student,
+                evidence="Demo",
+            )
+    Goal.objects.get_or_create(user=student, badge=badges["idea"])
+    if not Claim.objects.filter(student=student, badge=badges["local"]).exists():
+        claim = Claim.objects.create(
+            student=student,
+            badge=badges["local"],
+            status=Claim.Status.SUBMITTED,
+            narrative="Vierailin Saimaan Sähkötyössä, Kahvila Kanelitangossa ja Kuljetus "
+            "Hakalassa ja kirjoitin raportin jokaisesta.",
+            submitted_at=timezone.now() - datetime.timedelta(days=2),
+        )
+        ClaimEvent.objects.create(
+            claim=claim, actor=student, action="submit", from_status="draft", to_status="submitted"
+        )
+    command.stdout.write(
+        f"passport: {len(badges)} badges, 2 pathways, the demo student's passport "
+        f"(teacher {teacher.email} has a claim to assess)"
+    )

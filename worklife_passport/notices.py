@@ -1,0 +1,71 @@
+"""The notices the passport sends, and its audit-log texts."""
+
+from django.utils.translation import gettext_lazy as _
+
+from notifications import kinds
+from partners.audit import register_actions
+
+from .models import Claim, RecognitionRequest
+
+
+def _status(model):
+    def enrich(context):
+        return {**context, "status": model.Status(context["status"]).label}
+
+    return enrich
+
+
+kinds.register(
+    "passport.awarded", label=_("I was awarded a badge"), template="passport/emails/awarded"
+)
+kinds.register(
+    "passport.revoked", label=_("A badge of mine was revoked"), template="passport/emails/revoked"
+)
+kinds.register(
+    "passport.claim_moved",
+    label=_("A badge claim moved on"),
+    template="passport/emails/claim_moved",
+    enrich=_status(Claim),
+)
+kinds.register(
+    "passport.supervisor_request",
+    label=_("Request to confirm a student's claim"),
+    template="passport/emails/supervisor_request",
+    configurable=False,
+)
+kinds.register(
+    "passport.endorsed", label=_("A badge was endorsed"), template="passport/emails/endorsed"
+)
+kinds.register(
+    "passport.recognition",
+    label=_("Recognition requests and decisions"),
+    template="passport/emails/recognition",
+    enrich=_status(RecognitionRequest),
+)
+
+register_actions(
+    {
+        "passport.badge.created": _("Badge created"),
+        "passport.badge.updated": _("Badge changed"),
+        "passport.badge.new_version": _("New version of a badge"),
+        "passport.badge.endorsed": _("Badge endorsed"),
+        "passport.award.created": _("Badge awarded"),
+        "passport.award.revoked": _("Badge revoked"),
+        "passport.code.created": _("Claim code created"),
+        "passport.bulk.confirmed": _("Bulk award confirmed"),
+        "passport.claim.created": _("Claim started"),
+        "passport.claim.submit": _("Claim submitted"),
+        "passport.claim.resubmit": _("Claim submitted again"),
+        "passport.claim.return": _("Claim returned for changes"),
+        "passport.claim.approve": _("Claim approved"),
+        "passport.claim.reject": _("Claim rejected"),
+        "passport.claim.supervisor_confirmed": _("Claim confirmed by the workplace supervisor"),
+        "passport.share.created": _("Passport shared"),
+        "passport.share.revoked": _("Passport share link withdrawn"),
+        "passport.recognition.requested": _("Recognition requested"),
+        "passport.recognition.confirmed": _("Recognition confirmed"),
+        "passport.recognition.declined": _("Recognition declined"),
+        "passport.skill_need.saved": _("Skill need saved"),
+        "passport.skill_need.deleted": _("Skill need removed"),
+    }
+)

@@ -1,0 +1,268 @@
+"""The JSON documents: Open Badges 2.0 (hosted) and 3.0 (credential), DID documents and
+the revocation status list."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+
+from django.conf import settings
+from django.utils import translation
+
+from ..models import Award, Badge, Endorsement, IssuerKey
+from . import urls
+
+OB2_CONTEXT = "https://w3id.org/openbadges/v2"
+VC2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+STATUS_LIST_BITS = 131_072  # 16 KB: the minimum size that keeps holders private
+
+# The documents are read by machines everywhere; they are written in English, or in
+# Finnish where the issuer wrote nothing in English.
+DOCUMENT_LANGUAGE = "en"
+
+
+def recipient_identity(email: str, salt: str) -> str:
+    return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
+
+
+def badge_image_url(badge: Badge) -> str:
+    if badge.image:
+        return settings.SITE_URL + badge.image.url
+    return urls.absolute("ob_badge_image", pk=badge.pk)
+
+
+def _alignments(badge: Badge) -> list[dict]:
+    return [
+        {
+            "targetName": a.target_name,
+            "targetFramework": a.framework,
+            **({"targetCode": a.code} if a.code else {}),
+            **({"targetUrl": a.target_url} if a.target_url else {}),
+        }
+        for a in badge.alignments.all()
+    ]
+
+
+# --- Open Badges 2.0 ----------------------------------------------------------------
+
+
+def ob2_issuer(organisation) -> dict:
+    with translation.override(DOCUMENT_LANGUAGE):
+        return {
+            "@context": OB2_CONTEXT,
+            "type": "Issuer",
+            "id": urls.issuer_url(organisation),
+            "name": organisation.name,
+            "url": organisation.website
+            or urls.absolute("partners:organisation_detail", slug=organisation.slug),
+            **({"email": organisation.email} if organisation.email else {}),
+        }
+
+
+def ob2_badge_class(badge: Badge) -> dict:
+    with translation.override(DOCUMENT_LANGUAGE):
+        document = {
+            "@context": OB2_CONTEXT,
+            "type": "BadgeClass",
+            "id": urls.badge_class_url(badge),
+            "name": badge.name,
+            "description": badge.description,
+            "image": badge_image_url(badge),
+            "criteria": {
+                "id": urls.absolute("passport:badge_detail", pk=badge.pk),
+                "narrative": badge.criteria,
+            },
+            "issuer": urls.issuer_url(badge.issuer),
+        }
+        if badge.tag_list:
+            document["tags"] = badge.tag_list
+        alignments = _alignments(badge)
+        if alignments:
+            document["alignment"] = alignments
+        return document
+
+
+def ob2_endorsement(endorsement: Endorsement) -> dict:
+    return {
+        "@context": OB2_CONTEXT,
+        "type": "Endorsement",
+        "id": urls.endorsement_url(endorsement),
+        "claim": {
+            "id": urls.badge_class_url(endorsement.badge),
+            "endorsementComment": endorsement.comment,
+        },
+        "issuer": urls.issuer_url(endorsement.organisation),
+        "issuedOn": endorsement.created_at.isoformat(),
+        "verification": {"type": "hosted"},
+    }
+
+
+def ob2_assertion(award: Award) -> dict:
+    if award.is_revoked:
+        return {
+            "@context": OB2_CONTEXT,
+            "type": "Assertion",
+            "id": urls.assertion_url(award),
+            "revoked": True,
+            "revocationReason": award.revocation_reason,
+        }
+    document = {
+        "@context": OB2_CONTEXT,
+        "type": "Assertion",
+        "id": urls.assertion_url(award),
+        "recipient": {
+            "type": "email",
+            "hashed": True,
+            "salt": award.salt,
+            "identity": recipient_identity(award.recipient_email, award.salt),
+        },
+        "badge": urls.badge_class_url(award.badge),
+        "verification": {"type": "hosted"},
+        "issuedOn": award.issued_on.isoformat(),
+    }
+    if award.expires_on:
+        document["expires"] = award.expires_on.isoformat()
+    if award.evidence:
+        document["evidence"] = {"narrative": award.evidence}
+    return document
+
+
+# --- Open Badges 3.0 ----------------------------------------------------------------
+
+
+def ob3_achievement(badge: Badge) -> dict:
+    with translation.override(DOCUMENT_LANGUAGE):
+        achievement = {
+            "id": urls.badge_class_url(badge),
+            "type": ["Achievement"],
+            "achievementType": badge.achievement_type,
+            "name": badge.name,
+            "description": badge.description,
+            "criteria": {"narrative": badge.criteria},
+            "image": {"id": badge_image_url(badge), "type": "Image"},
+            "creator": {
+                "id": urls.did_for(badge.issuer),
+                "type": ["Profile"],
+                "name": badge.issuer.name,
+            },
+        }
+        if badge.tag_list:
+            achievement["tag"] = badge.tag_list
+        alignments = _alignments(badge)
+        if alignments:
+            achievement["alignment"] = [{"type": ["Alignment"], **a} for a in alignments]
+        endorsements = list(badge.endorsements.all())
+        if endorsements:
+            # Endorsements are hosted Open Badges 2.0 documents; the credential points at them.
+            achievement["related"] = [
+                {"id": urls.endorsement_url(e), "type": ["Related"]} for e in endorsements
+            ]
+        return achievement
+
+
+def ob3_credential(award: Award) -> dict:
+    organisation = award.badge.issuer
+    with translation.override(DOCUMENT_LANGUAGE):
+        credential = {
+            "@context": [VC2_CONTEXT, OB3_CONTEXT],
+            "id": f"urn:uuid:{award.public_id}",
+            "type": ["VerifiableCredential", "OpenBadgeCredential"],
+            "issuer": {
+                "id": urls.did_for(organisation),
+                "type": ["Profile"],
+                "name": organisation.name,
+                "url": urls.issuer_url(organisation),
+            },
+            "validFrom": award.issued_on.isoformat(),
+            "name": award.badge.name,
+            "credentialSubject": {
+                "type": ["AchievementSubject"],
+                "identifier": [
+                    {
+                        "type": "IdentityObject",
+                        "identityHash": recipient_identity(award.recipient_email, award.salt),
+                        "identityType": "emailAddress",
+                        "hashed": True,
+                        "salt": award.salt,
+                    }
+                ],
+                "achievement": ob3_achievement(award.badge),
+            },
+            "credentialStatus": {
+                "id": f"{urls.status_list_url(organisation)}#{award.status_index}",
+                "type": "BitstringStatusListEntry",
+                "statusPurpose": "revocation",
+                "statusListIndex": str(award.status_index),
+                "statusListCredential": urls.status_list_url(organisation),
+            },
+        }
+    if award.expires_on:
+        credential["validUntil"] = award.expires_on.isoformat()
+    if award.evidence:
+        credential["evidence"] = [{"type": ["Evidence"], "narrative": award.evidence}]
+    return credential
+
+
+# --- DID documents and the status list ---------------------------------------------
+
+
+def did_document(organisation) -> dict:
+    did = urls.did_for(organisation)
+    keys = IssuerKey.objects.filter(organisation=organisation).order_by("created_at")
+    methods = [
+        {
+            "id": f"{did}#{key.kid}",
+            "type": "JsonWebKey2020",
+            "controller": did,
+            "publicKeyJwk": key.public_jwk,
+        }
+        for key in keys
+    ]
+    ids = [method["id"] for method in methods]
+    return {
+        "@context": [
+            "https://www.w3.org/ns/did/v1",
+            "https://w3id.org/security/suites/jws-2020/v1",
+        ],
+        "id": did,
+        "verificationMethod": methods,
+        "assertionMethod": ids,
+        "authentication": ids,
+    }
+
+
+def encoded_status_list(revoked_indexes) -> str:
+    bits = bytearray(STATUS_LIST_BITS // 8)
+    for index in revoked_indexes:
+        bits[index // 8] |= 0x80 >> (index % 8)  # the first bit is the left-most
+    return "u" + base64.urlsafe_b64encode(gzip.compress(bytes(bits))).rstrip(b"=").decode()
+
+
+def is_set(encoded: str, index: int) -> bool:
+    data = encoded[1:]
+    bits = gzip.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
+    return bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+
+def status_list_credential(organisation) -> dict:
+    from django.utils import timezone
+
+    revoked = Award.objects.filter(
+        badge__issuer=organisation, revoked_at__isnull=False
+    ).values_list("status_index", flat=True)
+    url = urls.status_list_url(organisation)
+    return {
+        "@context": [VC2_CONTEXT],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": urls.did_for(organisation),
+        "validFrom": timezone.now().isoformat(),
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": encoded_status_list(revoked),
+        },
+    }

@@ -1,0 +1,173 @@
+"""Verify a badge from a baked image, pasted JSON or JWT, or an address.
+
+The answer is one of: valid, revoked, expired, tampered, unknown issuer, not found,
+unreadable. Only this portal's own badges can be checked here: there is no way out to
+other hosts, and an issuer we do not know is reported as such.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import jwt
+from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Award
+from . import baking, credentials, documents, urls
+
+VALID = "valid"
+REVOKED = "revoked"
+EXPIRED = "expired"
+TAMPERED = "tampered"
+UNKNOWN_ISSUER = "unknown_issuer"
+NOT_FOUND = "not_found"
+UNREADABLE = "unreadable"
+
+MESSAGES = {
+    VALID: _("Valid. The badge was issued by the issuer shown and has not been changed."),
+    REVOKED: _("Revoked. The issuer has withdrawn this badge."),
+    EXPIRED: _("Expired. The badge was valid but its validity has ended."),
+    TAMPERED: _("Tampered. The badge does not match what the issuer issued."),
+    UNKNOWN_ISSUER: _("Unknown issuer. This badge was not issued in this network."),
+    NOT_FOUND: _("Not found. The issuer has no record of this badge."),
+    UNREADABLE: _("Unreadable. This is not an Open Badge we can read."),
+}
+
+_JWT = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
+
+
+@dataclass
+class Result:
+    verdict: str
+    award: Award | None = None
+    details: dict = field(default_factory=dict)
+
+    @property
+    def message(self):
+        return MESSAGES[self.verdict]
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == VALID
+
+
+def _award(public_id) -> Award | None:
+    return (
+        Award.objects.select_related("badge", "badge__issuer").filter(public_id=public_id).first()
+    )
+
+
+def _standing(award: Award, *, expires_at=None) -> Result:
+    if award.is_revoked:
+        return Result(REVOKED, award, {"reason": award.revocation_reason})
+    expiry = expires_at or award.expires_on
+    if expiry is not None and expiry <= timezone.now():
+        return Result(EXPIRED, award)
+    return Result(VALID, award)
+
+
+def _award_from_assertion_url(url: str) -> tuple[str, Award | None]:
+    if not url.startswith(settings.SITE_URL + "/"):
+        return UNKNOWN_ISSUER, None
+    try:
+        match = resolve(url[len(settings.SITE_URL) :].split("?")[0])
+    except Resolver404:
+        return NOT_FOUND, None
+    if match.url_name != "ob_assertion":
+        return NOT_FOUND, None
+    award = _award(match.kwargs["public_id"])
+    return (NOT_FOUND, None) if award is None else ("", award)
+
+
+def verify_jwt(token: str) -> Result:
+    try:
+        claims, _key = credentials.decode(token)
+    except credentials.UnknownKey:
+        return Result(UNKNOWN_ISSUER)
+    except jwt.InvalidTokenError:
+        return Result(TAMPERED)
+    public_id = str(claims.get("jti", "")).removeprefix("urn:uuid:")
+    award = _award(public_id) if re.fullmatch(r"[0-9a-f-]{36}", public_id) else None
+    if award is None:
+        return Result(NOT_FOUND)
+    signed_subject = claims.get("credentialSubject", {}).get("identifier", [{}])[0]
+    issued_subject = documents.ob3_credential(award)["credentialSubject"]["identifier"][0]
+    if signed_subject.get("identityHash") != issued_subject["identityHash"]:
+        return Result(TAMPERED, award)
+    expires = claims.get("exp")
+    return _standing(
+        award,
+        expires_at=timezone.datetime.fromtimestamp(expires, tz=timezone.UTC) if expires else None,
+    )
+
+
+def verify_ob2(document: dict) -> Result:
+    verdict, award = _award_from_assertion_url(str(document.get("id", "")))
+    if award is None:
+        return Result(verdict)
+    if award.is_revoked:
+        return _standing(award)
+    issued = documents.ob2_assertion(award)
+    for key in ("recipient", "badge", "issuedOn", "expires"):
+        if document.get(key) != issued.get(key):
+            return Result(TAMPERED, award)
+    return _standing(award)
+
+
+def verify_ob3(document: dict) -> Result:
+    public_id = str(document.get("id", "")).removeprefix("urn:uuid:")
+    issuer = document.get("issuer", {})
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    if not str(issuer_id).startswith(urls.site_did_prefix()):
+        return Result(UNKNOWN_ISSUER)
+    award = _award(public_id) if re.fullmatch(r"[0-9a-f-]{36}", public_id) else None
+    if award is None:
+        return Result(NOT_FOUND)
+    issued = documents.ob3_credential(award)
+    for key in ("issuer", "credentialSubject", "validFrom", "validUntil"):
+        if document.get(key) != issued.get(key):
+            return Result(TAMPERED, award)
+    return _standing(award)
+
+
+def verify_text(text: str) -> Result:
+    text = text.strip()
+    if _JWT.match(text):
+        return verify_jwt(text)
+    if text.startswith(("http://", "https://")):
+        return verify_url(text)
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return Result(UNREADABLE)
+    if not isinstance(document, dict):
+        return Result(UNREADABLE)
+    kinds = document.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if "OpenBadgeCredential" in kinds or "AchievementCredential" in kinds:
+        return verify_ob3(document)
+    if "Assertion" in kinds:
+        return verify_ob2(document)
+    return Result(UNREADABLE)
+
+
+def verify_url(url: str) -> Result:
+    verdict, award = _award_from_assertion_url(url.strip())
+    return Result(verdict) if award is None else _standing(award)
+
+
+def verify_image(data: bytes) -> Result:
+    try:
+        baked = baking.unbake(data)
+    except (ValueError, OSError):
+        return Result(UNREADABLE)
+    if baking.OB3_KEY in baked:
+        return verify_text(baked[baking.OB3_KEY])
+    if baking.OB2_KEY in baked:
+        return verify_text(baked[baking.OB2_KEY])
+    return Result(UNREADABLE)

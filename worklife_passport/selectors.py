@@ -1,0 +1,224 @@
+"""Reads for passport pages; each selector owns the joins its page needs."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from partners import rules as partner_rules
+
+from . import rules
+from .models import (
+    Award,
+    Badge,
+    Claim,
+    ClaimEvent,
+    Endorsement,
+    Goal,
+    Pathway,
+    PathwayRule,
+    RecognitionRequest,
+    ShareLink,
+    SkillNeed,
+)
+from .services.passport import pathway_progress
+
+
+def _valid_awards():
+    return Award.objects.filter(revoked_at__isnull=True).exclude(expires_on__lte=timezone.now())
+
+
+def catalogue(*, filters: dict) -> QuerySet[Badge]:
+    queryset = Badge.objects.filter(is_current=True, is_active=True)
+    text = (filters.get("q") or "").strip()
+    if text:
+        queryset = queryset.filter(
+            Q(name__icontains=text) | Q(description__icontains=text) | Q(tags__icontains=text)
+        )
+    if filters.get("category"):
+        queryset = queryset.filter(category=filters["category"])
+    if filters.get("sector"):
+        queryset = queryset.filter(sectors=filters["sector"])
+    if filters.get("issuer"):
+        queryset = queryset.filter(issuer=filters["issuer"])
+    if filters.get("asked_for"):
+        queryset = queryset.filter(
+            Exists(SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk")))
+        )
+    return (
+        queryset.select_related("issuer")
+        .annotate(
+            holders=Coalesce(
+                Subquery(
+                    _valid_awards()
+                    .filter(badge__family=OuterRef("family"))
+                    .order_by()
+                    .values("badge__family")
+                    .annotate(count=Count("pk"))
+                    .values("count")[:1]
+                ),
+                0,
+            ),
+            asked=Exists(SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk"))),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def badge_for_page(pk: int) -> Badge:
+    badge = (
+        Badge.objects.select_related("issuer")
+        .prefetch_related(
+            "alignments",
+            "sectors",
+            Prefetch("endorsements", queryset=Endorsement.objects.select_related("organisation")),
+            Prefetch("skill_needs", queryset=SkillNeed.objects.select_related("organisation")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if badge is None:
+        raise Http404
+    return badge
+
+
+def holder_count(badge: Badge) -> int:
+    return _valid_awards().filter(badge__family=badge.family).count()
+
+
+def passport(*, user) -> dict:
+    awards = list(
+        Award.objects.filter(recipient=user)
+        .select_related("badge", "badge__issuer")
+        .order_by("-issued_on")
+    )
+    claims = list(
+        Claim.objects.filter(student=user, status__in=(*Claim.OPEN_STATES, Claim.Status.REJECTED))
+        .select_related("badge")
+        .order_by("-created_at")
+    )
+    held = {a.badge.family for a in awards if not a.is_revoked and not a.is_expired}
+    goals = [
+        g
+        for g in Goal.objects.filter(user=user).select_related("badge", "badge__issuer")
+        if g.badge.family not in held
+    ]
+    pathways = (
+        Pathway.objects.filter(is_active=True)
+        .select_related("recognised_by")
+        .prefetch_related(
+            Prefetch("rules", queryset=PathwayRule.objects.prefetch_related("badges"))
+        )
+    )
+    requests = {
+        r.pathway_id: r
+        for r in RecognitionRequest.objects.filter(student=user).order_by("created_at")
+    }
+    progress = []
+    for pathway in pathways:
+        item = pathway_progress(pathway, held)
+        item.request = requests.get(pathway.pk)
+        progress.append(item)
+    timeline = sorted(
+        [(a.issued_on, "award", a) for a in awards] + [(c.created_at, "claim", c) for c in claims],
+        key=lambda row: row[0],
+        reverse=True,
+    )[:20]
+    return {
+        "awards": awards,
+        "claims": claims,
+        "goals": goals,
+        "pathways": progress,
+        "timeline": timeline,
+        "suggestions": suggestions(user=user, held=held, chosen={g.badge.family for g in goals}),
+        "shares": list(ShareLink.objects.filter(user=user).prefetch_related("awards__badge")),
+    }
+
+
+def suggestions(*, user, held: set, chosen: set, limit: int = 6) -> list[Badge]:
+    """Badges in the student's sectors and ones local companies ask for."""
+    org_ids = list(partner_rules.roles_of(user))
+    from partners.models import Organisation
+
+    sectors = Organisation.sectors.through.objects.filter(organisation_id__in=org_ids).values(
+        "sector_id"
+    )
+    asked = SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk"))
+    return list(
+        Badge.objects.filter(is_current=True, is_active=True)
+        .filter(Q(sectors__in=sectors) | Exists(asked))
+        .exclude(family__in=held | chosen)
+        .annotate(asked=Exists(asked))
+        .select_related("issuer")
+        .distinct()
+        .order_by("-asked", "name")[:limit]
+    )
+
+
+def assessor_queue(*, viewer, filters: dict) -> QuerySet[Claim]:
+    queryset = Claim.objects.filter(status__in=Claim.WAITING_STATES)
+    if not partner_rules.is_staff(viewer):
+        issuers = rules.assessed_issuers(viewer)
+        roles = partner_rules.roles_of(viewer)
+        queryset = queryset.filter(badge__issuer_id__in=issuers)
+        # Badges limited to coordinators are not shown to teachers.
+        coordinator_at = [org for org in issuers if "coordinator" in roles.get(org, ())]
+        queryset = queryset.filter(
+            Q(badge__issuer_id__in=coordinator_at)
+            | Q(badge__assessor_roles__icontains="teacher")
+            | Q(badge__assessor_roles=[])
+        )
+    if filters.get("badge"):
+        queryset = queryset.filter(badge__family=filters["badge"].family)
+    if filters.get("status"):
+        queryset = queryset.filter(status=filters["status"])
+    if filters.get("q"):
+        queryset = queryset.filter(student__full_name__icontains=filters["q"])
+    return (
+        queryset.exclude(student=viewer)
+        .select_related("student", "badge", "badge__issuer")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def claim_for_viewer(*, viewer, pk: int) -> Claim:
+    claim = (
+        Claim.objects.select_related("badge", "badge__issuer", "student", "assessor")
+        .filter(pk=pk)
+        .first()
+    )
+    if claim is None or not rules.can_view_claim(viewer, claim):
+        raise Http404
+    return claim
+
+
+def claim_page(claim: Claim) -> dict:
+    return {
+        "files": list(claim.files.all()),
+        "events": list(ClaimEvent.objects.filter(claim=claim).select_related("actor")),
+    }
+
+
+def award_for_page(public_id) -> Award:
+    award = (
+        Award.objects.select_related("badge", "badge__issuer", "recipient")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if award is None:
+        raise Http404
+    return award
+
+
+def recognition_queue(*, viewer) -> QuerySet[RecognitionRequest]:
+    queryset = RecognitionRequest.objects.select_related(
+        "student", "pathway", "pathway__recognised_by"
+    )
+    if partner_rules.is_staff(viewer):
+        return queryset.order_by("status", "created_at")
+    coordinated = partner_rules.organisations_with_role(viewer, "coordinator")
+    return queryset.filter(pathway__recognised_by_id__in=coordinated).order_by(
+        "status", "created_at"
+    )

@@ -1,0 +1,133 @@
+"""Badge definitions, their versions, and endorsements."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from notifications.services import notify
+from partners.audit import log_action
+
+from .. import rules
+from ..errors import NotAllowed, PassportError
+from ..models import Alignment, Badge, Endorsement
+
+TRANSLATED = ("name", "description", "criteria")
+PLAIN = (
+    "category",
+    "achievement_type",
+    "tags",
+    "valid_days",
+    "evidence_required",
+    "assessor_roles",
+    "is_active",
+    "image",
+)
+#: A change to these after the badge has been awarded makes a new version.
+MEANING = {
+    build_localized_fieldname(f, code)
+    for f in ("name", "criteria")
+    for code, _name in settings.LANGUAGES
+}
+
+
+def _fields():
+    return [
+        build_localized_fieldname(f, code) for f in TRANSLATED for code, _name in settings.LANGUAGES
+    ] + list(PLAIN)
+
+
+@transaction.atomic
+def badge_create(*, actor, issuer, data: dict, sectors=(), alignments=()) -> Badge:
+    if not rules.can_manage_badges(actor, issuer):
+        raise NotAllowed
+    badge = Badge(issuer=issuer, **{f: data[f] for f in _fields() if f in data})
+    badge.full_clean(exclude=["image"] if not badge.image else None)
+    badge.save()
+    badge.sectors.set(sectors)
+    for alignment in alignments:
+        Alignment.objects.create(badge=badge, **alignment)
+    log_action(actor=actor, action="passport.badge.created", target=badge, organisation=issuer)
+    return badge
+
+
+@transaction.atomic
+def badge_update(*, actor, badge: Badge, data: dict, sectors=None) -> Badge:
+    """Change a badge. If it has been awarded and its meaning changes, a new version is
+    made and becomes the current one; awarded badges keep the version they were given."""
+    badge = Badge.objects.select_for_update().get(pk=badge.pk)
+    if not rules.can_manage_badges(actor, badge.issuer_id):
+        raise NotAllowed
+    if not badge.is_current:
+        raise PassportError(
+            _("Only the current version of a badge can be changed."), code="old_version"
+        )
+    changed = [f for f in _fields() if f in data and getattr(badge, f) != data[f]]
+    if not changed and sectors is None:
+        return badge
+    if set(changed) & MEANING and badge.awards.exists():
+        old_sectors = list(badge.sectors.all())
+        old_alignments = list(
+            badge.alignments.values("framework", "code", "target_name", "target_url")
+        )
+        Badge.objects.filter(pk=badge.pk).update(is_current=False)
+        badge.pk = None
+        badge._state.adding = True
+        badge.version += 1
+        badge.is_current = True
+        for field in changed:
+            setattr(badge, field, data[field])
+        badge.save()
+        badge.sectors.set(sectors if sectors is not None else old_sectors)
+        for alignment in old_alignments:
+            Alignment.objects.create(badge=badge, **alignment)
+        action = "passport.badge.new_version"
+    else:
+        for field in changed:
+            setattr(badge, field, data[field])
+        if changed:
+            badge.save(update_fields=changed)
+        if sectors is not None:
+            badge.sectors.set(sectors)
+        action = "passport.badge.updated"
+    log_action(
+        actor=actor,
+        action=action,
+        target=badge,
+        organisation=badge.issuer,
+        data={"fields": changed, "version": badge.version},
+    )
+    return badge
+
+
+@transaction.atomic
+def badge_endorse(*, actor, badge: Badge, organisation, comment: str) -> Endorsement:
+    if organisation.pk not in rules.endorsing_organisations(actor, badge):
+        raise NotAllowed
+    if not comment.strip():
+        raise PassportError(_("Write why your organisation endorses the badge."), code="comment")
+    endorsement, created = Endorsement.objects.update_or_create(
+        badge=badge,
+        organisation=organisation,
+        defaults={"comment": comment.strip(), "created_by": actor},
+    )
+    log_action(
+        actor=actor, action="passport.badge.endorsed", target=badge, organisation=organisation
+    )
+    if created:
+        from .claims import _assessors
+
+        for person in _assessors(badge):
+            notify(
+                kind="passport.endorsed",
+                key=f"passport.endorsed:{endorsement.pk}:{person.pk}",
+                recipient=person,
+                context={
+                    "badge": badge.name,
+                    "organisation": organisation.name,
+                    "link": {"name": "passport:badge_detail", "kwargs": {"pk": badge.pk}},
+                },
+            )
+    return endorsement

@@ -1,0 +1,232 @@
+"""The student's own passport: goals, sharing, pathways and recognition; company needs."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from notifications.services import notify
+from partners.audit import log_action
+
+from .. import rules
+from ..errors import NotAllowed, PassportError
+from ..models import Award, Badge, Goal, Pathway, RecognitionRequest, ShareLink, SkillNeed
+
+
+@transaction.atomic
+def goal_add(*, actor, badge: Badge) -> Goal:
+    goal, _created = Goal.objects.get_or_create(user=actor, badge=badge)
+    return goal
+
+
+@transaction.atomic
+def goal_remove(*, actor, badge: Badge) -> None:
+    Goal.objects.filter(user=actor, badge__family=badge.family).delete()
+
+
+@transaction.atomic
+def share_create(*, actor, label: str, awards, days: int) -> ShareLink:
+    awards = list(awards)
+    if not awards:
+        raise PassportError(_("Choose at least one badge to show."), code="empty")
+    if any(award.recipient_id != actor.pk for award in awards):
+        raise NotAllowed
+    if not 1 <= days <= 365:
+        raise PassportError(_("A link can be open for 1 to 365 days."), code="days")
+    link = ShareLink.objects.create(
+        user=actor,
+        label=label.strip() or str(_("Shared passport")),
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )
+    link.awards.set(awards)
+    log_action(actor=actor, action="passport.share.created", target=link)
+    return link
+
+
+@transaction.atomic
+def share_revoke(*, actor, link: ShareLink) -> None:
+    if link.user_id != actor.pk:
+        raise NotAllowed
+    ShareLink.objects.filter(pk=link.pk).update(revoked_at=timezone.now())
+    log_action(actor=actor, action="passport.share.revoked", target=link)
+
+
+def share_viewed(link: ShareLink) -> None:
+    ShareLink.objects.filter(pk=link.pk).update(view_count=F("view_count") + 1)
+
+
+@dataclass
+class RuleProgress:
+    rule: object
+    have: int
+    need: int
+
+    @property
+    def done(self) -> bool:
+        return self.have >= self.need
+
+
+@dataclass
+class PathwayProgress:
+    pathway: Pathway
+    rules: list[RuleProgress]
+    request: RecognitionRequest | None = None
+
+    @property
+    def have(self) -> int:
+        return sum(min(r.have, r.need) for r in self.rules)
+
+    @property
+    def need(self) -> int:
+        return sum(r.need for r in self.rules)
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.need else round(100 * self.have / self.need)
+
+    @property
+    def complete(self) -> bool:
+        return all(r.done for r in self.rules)
+
+
+def pathway_progress(pathway: Pathway, held_families: set) -> PathwayProgress:
+    """Any version of a badge counts towards a pathway."""
+    progress = []
+    for rule in pathway.rules.all():
+        families = {badge.family for badge in rule.badges.all()}
+        have = len(families & held_families)
+        need = len(families) if rule.kind == rule.Kind.ALL else min(rule.required, len(families))
+        progress.append(RuleProgress(rule, have, need))
+    return PathwayProgress(pathway, progress)
+
+
+def held_families(user) -> set:
+    now = timezone.now()
+    return set(
+        Award.objects.filter(recipient=user, revoked_at__isnull=True)
+        .exclude(expires_on__lte=now)
+        .values_list("badge__family", flat=True)
+    )
+
+
+@transaction.atomic
+def recognition_request(*, actor, pathway: Pathway) -> RecognitionRequest:
+    pathway = Pathway.objects.prefetch_related("rules__badges").get(pk=pathway.pk)
+    if not pathway_progress(pathway, held_families(actor)).complete:
+        raise PassportError(_("Collect all the badges of the pathway first."), code="incomplete")
+    if RecognitionRequest.objects.filter(
+        student=actor, pathway=pathway, status__in=["requested", "confirmed"]
+    ).exists():
+        raise PassportError(_("You have already asked for this recognition."), code="duplicate")
+    request = RecognitionRequest.objects.create(student=actor, pathway=pathway)
+    log_action(
+        actor=actor,
+        action="passport.recognition.requested",
+        target=request,
+        organisation=pathway.recognised_by,
+    )
+    from django.contrib.auth import get_user_model
+
+    coordinators = (
+        get_user_model()
+        .objects.filter(
+            memberships__organisation=pathway.recognised_by,
+            memberships__role="coordinator",
+            is_active=True,
+        )
+        .distinct()
+    )
+    for person in coordinators:
+        notify(
+            kind="passport.recognition",
+            key=f"passport.recognition:{request.pk}:{person.pk}",
+            recipient=person,
+            context={
+                "student": actor.full_name,
+                "pathway": pathway.name,
+                "status": request.status,
+                "link": {"name": "passport:recognition_queue", "kwargs": {}},
+            },
+        )
+    return request
+
+
+@transaction.atomic
+def recognition_decide(
+    *, actor, request: RecognitionRequest, confirm: bool, comment: str = ""
+) -> RecognitionRequest:
+    request = (
+        RecognitionRequest.objects.select_for_update()
+        .select_related("pathway", "student")
+        .get(pk=request.pk)
+    )
+    if not rules.can_decide_recognition(actor, request.pathway):
+        raise NotAllowed
+    if request.status != RecognitionRequest.Status.REQUESTED:
+        raise PassportError(_("This request has already been decided."), code="decided")
+    if not confirm and not comment.strip():
+        raise PassportError(_("Please write the reason in the comment."), code="comment")
+    request.status = (
+        RecognitionRequest.Status.CONFIRMED if confirm else RecognitionRequest.Status.DECLINED
+    )
+    request.decided_by, request.decided_at, request.comment = actor, timezone.now(), comment
+    request.save(update_fields=["status", "decided_by", "decided_at", "comment"])
+    log_action(
+        actor=actor,
+        action=f"passport.recognition.{request.status}",
+        target=request,
+        organisation=request.pathway.recognised_by,
+    )
+    notify(
+        kind="passport.recognition",
+        key=f"passport.recognition:{request.pk}:decided",
+        recipient=request.student,
+        context={
+            "student": request.student.full_name,
+            "pathway": request.pathway.name,
+            "status": request.status,
+            "comment": comment,
+            "link": {"name": "passport:passport", "kwargs": {}},
+        },
+    )
+    return request
+
+
+@transaction.atomic
+def skill_need_save(
+    *, actor, organisation, text: str, sector=None, badges=(), need: SkillNeed | None = None
+) -> SkillNeed:
+    if not rules.can_manage_skill_needs(actor, organisation):
+        raise NotAllowed
+    if not text.strip():
+        raise PassportError(_("Describe the skill."), code="text")
+    if need is None:
+        need = SkillNeed.objects.create(
+            organisation=organisation, text=text.strip(), sector=sector, created_by=actor
+        )
+    else:
+        need.text, need.sector = text.strip(), sector
+        need.save(update_fields=["text", "sector"])
+    need.badges.set(badges)
+    log_action(
+        actor=actor, action="passport.skill_need.saved", target=need, organisation=organisation
+    )
+    return need
+
+
+@transaction.atomic
+def skill_need_delete(*, actor, need: SkillNeed) -> None:
+    if not rules.can_manage_skill_needs(actor, need.organisation):
+        raise NotAllowed
+    log_action(
+        actor=actor,
+        action="passport.skill_need.deleted",
+        target=need,
+        organisation=need.organisation,
+    )
+    need.delete()

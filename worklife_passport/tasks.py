@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from .services import awards
+
+
+@shared_task(name="passport.bulk_award", acks_late=True, ignore_result=True)
+def run_bulk_award(batch_id: int) -> int:
+    return awards.bulk_run(batch_id=batch_id)
