@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -250,6 +251,12 @@ def share_revoke(request, pk):
     passport_services.share_revoke(actor=request.user, link=link)
     messages.success(request, _("The link no longer works."))
     return redirect(reverse("passport:passport") + "#sharing")
+
+
+def share_path(link: ShareLink) -> str:
+    """The address without a language prefix: each reader gets their own language."""
+    path = reverse("passport:shared", args=[link.token])
+    return "/" + path.lstrip("/").split("/", 1)[1]
 
 
 def shared(request, token):
@@ -603,16 +610,19 @@ def bulk_detail(request, pk):
 
 
 def pathways(request):
-    items = Pathway.objects.filter(is_active=True).select_related("recognised_by")
-    progress = {}
-    if request.user.is_authenticated:
-        held = passport_services.held_families(request.user)
-        for pathway in items.prefetch_related("rules__badges"):
-            progress[pathway.pk] = passport_services.pathway_progress(pathway, held)
+    from .models import RecognitionAgreement
+
     return render(
         request,
         "passport/pathways.html",
-        {"pathways": items.prefetch_related("rules__badges"), "progress": progress},
+        {
+            "pathways": Pathway.objects.filter(is_active=True)
+            .select_related("recognised_by")
+            .prefetch_related("rules__badges"),
+            "agreements": RecognitionAgreement.objects.filter(valid_until__gte=timezone.localdate())
+            .select_related("higher_education")
+            .prefetch_related("issuers"),
+        },
     )
 
 

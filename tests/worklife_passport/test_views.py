@@ -359,3 +359,23 @@ def test_an_svg_with_a_script_is_refused(world):
 
 def test_badge_model_lists_ob3_types():
     assert "MicroCredential" in Badge.AchievementType.values
+
+
+def test_a_shared_link_opens_in_the_readers_language(client, world):
+    award = world.award()
+    client.force_login(world.student)
+    client.post("/en/passport/share/", {"label": "Employer", "days": 7, "awards": [award.pk]})
+    link = ShareLink.objects.get()
+    client.logout()
+    response = client.get(f"/passport/shared/{link.token}/", headers={"accept-language": "et"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/et/passport/shared/{link.token}/"
+
+
+def test_endorsements_are_carried_in_the_badge_class(world):
+    from worklife_passport.models import Endorsement
+    from worklife_passport.openbadges import documents
+
+    Endorsement.objects.create(badge=world.badge, organisation=world.company, comment="Good")
+    assert len(documents.ob2_badge_class(world.badge)["endorsement"]) == 1
+    assert documents.ob3_achievement(world.badge)["related"][0]["type"] == ["Related"]

@@ -81,6 +81,9 @@ def ob2_badge_class(badge: Badge) -> dict:
         alignments = _alignments(badge)
         if alignments:
             document["alignment"] = alignments
+        endorsements = [urls.endorsement_url(e) for e in badge.endorsements.all()]
+        if endorsements:
+            document["endorsement"] = endorsements
         return document
 
 
