@@ -283,6 +283,10 @@ class ClaimEvent(models.Model):
         return f"{self.claim_id}: {self.from_status} → {self.to_status}"
 
 
+def new_salt() -> str:
+    return secrets.token_hex(16)
+
+
 class Award(models.Model):
     """An awarded badge: the Open Badges assertion and credential."""
 
@@ -309,7 +313,7 @@ class Award(models.Model):
     )
     recipient_email = models.EmailField(_("recipient's e-mail"))
     recipient_name = models.CharField(_("recipient's name"), max_length=200, blank=True)
-    salt = models.CharField(max_length=32, default=secrets.token_hex, editable=False)
+    salt = models.CharField(max_length=32, default=new_salt, editable=False)
     issued_on = models.DateTimeField(_("issued"), default=timezone.now)
     expires_on = models.DateTimeField(_("expires"), null=True, blank=True)
     evidence = models.TextField(_("evidence"), blank=True)
