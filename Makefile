@@ -9,7 +9,7 @@ PORT ?= 8000
 OBV := .venv-obverifier
 OBV_STAMP := $(OBV)/.installed-stamp
 
-.PHONY: install run test lint format check compile messages migrate demo worker beat clean
+.PHONY: install run test bench lint format check compile messages migrate demo worker beat clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ $(OBV_STAMP): requirements-obverifier.lock
 
 test: compile $(OBV_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks run on PostgreSQL, as in production; they are not part of `make test`.
+bench: compile
+	@case "$$DATABASE_URL" in postgres*) ;; *) \
+		echo "make bench needs PostgreSQL: set DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python tests/bench/bench_matching.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "notifications",
     "exchanges",
     "worklife_passport",
+    "mentoring",
+    "events",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +165,11 @@ CELERY_BEAT_SCHEDULE = {
     "exchanges-reminders": {
         "task": "exchanges.send_reminders",
         "schedule": crontab(hour=8, minute=0),
+    },
+    "events-reminders": {"task": "events.send_reminders", "schedule": crontab(minute=5)},
+    "mentoring-quiet-pairs": {
+        "task": "mentoring.alert_quiet_pairs",
+        "schedule": crontab(hour=8, minute=15),
     },
     "notifications-daily-digest": {
         "task": "notifications.send_digests",

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.views import set_language
+from events import views as events_views
 from exchanges.views import calendar_feed
 from worklife_passport import documents_views as ob
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("feeds/exchanges/<str:token>.ics", calendar_feed, name="exchanges_calendar_feed"),
+    path("feeds/events/<str:token>.ics", events_views.feed, name="events_feed"),
     # Open Badges documents others fetch; these addresses never change once issued.
     path("ob/v2/issuers/<slug:slug>", ob.issuer, name="ob_issuer"),
     path("ob/v2/badges/<int:pk>", ob.badge_class, name="ob_badge_class"),
@@ -42,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("exchanges/", include("exchanges.urls")),
     path("passport/", include("worklife_passport.urls")),
+    path("mentoring/", include("mentoring.urls")),
+    path("events/", include("events.urls")),
 )
 
 if settings.SERVE_MEDIA:

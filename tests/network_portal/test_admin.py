@@ -34,7 +34,98 @@ def some_data():
         user=coordinator, kind="partners.invitation_accepted", delivery="digest"
     )
     exchange_data(organisation, coordinator)
+    passport_data(organisation, coordinator)
+    mentoring_data(organisation, coordinator)
+    events_data(organisation, coordinator)
     return coordinator
+
+
+def events_data(organisation, coordinator):
+    from django.utils import timezone
+
+    from events.models import CalendarFeed, Event, Registration
+
+    event = Event.objects.create(
+        title="Seminar",
+        kind="seminar",
+        capacity=5,
+        starts_at=timezone.now(),
+        ends_at=timezone.now(),
+    )
+    event.organisers.add(organisation)
+    Registration.objects.create(event=event, user=coordinator, status="confirmed")
+    CalendarFeed.objects.create(user=coordinator)
+
+
+def passport_data(organisation, coordinator):
+    import datetime
+
+    from django.utils import timezone
+
+    from worklife_passport import models as wp
+    from worklife_passport.services.awards import award_create, bulk_preview, code_create
+    from worklife_passport.services.passport import share_create
+
+    badge = wp.Badge.objects.create(
+        issuer=organisation, name_fi="Merkki", criteria_fi="x", category="work_life"
+    )
+    award = award_create(actor=coordinator, badge=badge, source="direct", recipient=coordinator)
+    wp.Claim.objects.create(
+        student=coordinator,
+        badge=wp.Badge.objects.create(
+            issuer=organisation, name_fi="Toinen", criteria_fi="x", category="work_life"
+        ),
+    )
+    code_create(
+        actor=coordinator,
+        badge=badge,
+        label="x",
+        max_uses=1,
+        expires_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    bulk_preview(actor=coordinator, badge=badge, data=b"a@example.org,A\n")
+    wp.Goal.objects.create(user=coordinator, badge=badge)
+    share_create(actor=coordinator, label="x", awards=[award], days=5)
+    pathway = wp.Pathway.objects.create(
+        name_fi="Polku", recognised_by=organisation, recognition="5 op"
+    )
+    wp.RecognitionAgreement.objects.create(
+        higher_education=organisation,
+        what="x",
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2027, 1, 1),
+    )
+    wp.RecognitionRequest.objects.create(student=coordinator, pathway=pathway)
+    wp.SkillNeed.objects.create(organisation=organisation, text="Skill")
+
+
+def mentoring_data(organisation, coordinator):
+    import datetime
+
+    from mentoring import models as mm
+
+    today = datetime.date(2026, 1, 1)
+    programme = mm.Programme.objects.create(
+        name_fi="Ohjelma",
+        kind="one_to_one",
+        starts_on=today,
+        ends_on=today,
+        enrol_from=today,
+        enrol_until=today,
+    )
+    mentor = mm.Enrolment.objects.create(
+        programme=programme, user=coordinator, as_mentor=True, languages=["fi"]
+    )
+    from tests.factories import UserFactory
+
+    mentee = mm.Enrolment.objects.create(
+        programme=programme, user=UserFactory(), as_mentee=True, languages=["fi"]
+    )
+    pair = mm.Pair.objects.create(programme=programme, mentor=mentor, mentee=mentee, origin="round")
+    mm.Meeting.objects.create(pair=pair, date=today, minutes=30)
+    mm.Feedback.objects.create(pair=pair, author=coordinator, rating=4)
+    mm.Evaluation.objects.create(programme=programme, user=coordinator, rating=4)
+    mm.MatchingRound.objects.create(programme=programme, created_by=coordinator)
 
 
 def exchange_data(organisation, coordinator):
@@ -72,7 +163,16 @@ def model_admins():
     return [
         (model, model_admin)
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in {"accounts", "partners", "notifications", "exchanges"}
+        if model._meta.app_label
+        in {
+            "accounts",
+            "partners",
+            "notifications",
+            "exchanges",
+            "worklife_passport",
+            "mentoring",
+            "events",
+        }
     ]
 
 

@@ -1,0 +1,46 @@
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
+
+from notifications import kinds
+from partners.audit import register_actions
+
+from .models import Registration
+
+
+def _registration(context):
+    return {
+        **context,
+        "status": Registration.Status(context["status"]).label,
+        "starts_at": parse_datetime(context["starts_at"]),
+    }
+
+
+def _reminder(context):
+    return {**context, "starts_at": parse_datetime(context["starts_at"])}
+
+
+kinds.register(
+    "events.registration",
+    label=_("My event registrations"),
+    template="events/emails/registration",
+    enrich=_registration,
+)
+kinds.register(
+    "events.reminder",
+    label=_("Reminders of events I registered for"),
+    template="events/emails/reminder",
+    enrich=_reminder,
+)
+
+register_actions(
+    {
+        "events.event.created": _("Event created"),
+        "events.event.updated": _("Event changed"),
+        "events.registration.confirmed": _("Registered for an event"),
+        "events.registration.waiting": _("Put on an event's waiting list"),
+        "events.registration.promoted": _("Moved up from the waiting list"),
+        "events.registration.cancelled": _("Event registration cancelled"),
+        "events.checked_in": _("Checked in at an event"),
+        "events.material.added": _("Event material added"),
+    }
+)

@@ -1,0 +1,167 @@
+"""Registration with capacity and a waiting list, check-in, reminders."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from network_portal.errors import DomainError
+from notifications.services import notify
+from partners.audit import log_action
+
+from . import rules
+from .models import Event, Registration
+
+S = Registration.Status
+
+
+class EventError(DomainError):
+    pass
+
+
+def _link(event):
+    return {"name": "events:event_detail", "kwargs": {"pk": event.pk}}
+
+
+@transaction.atomic
+def register(*, actor, event: Event) -> Registration:
+    """A confirmed place if one is left, otherwise a place on the waiting list."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if not event.registration_open:
+        raise EventError(_("Registration for this event is closed."), code="closed")
+    if Registration.objects.filter(event=event, user=actor).exclude(status=S.CANCELLED).exists():
+        raise EventError(_("You are already registered."), code="registered")
+    # A conditional update: however many register at once, only free places confirm.
+    confirmed = Event.objects.filter(pk=event.pk, registered__lt=F("capacity")).update(
+        registered=F("registered") + 1
+    )
+    registration = Registration.objects.create(
+        event=event, user=actor, status=S.CONFIRMED if confirmed else S.WAITING
+    )
+    log_action(
+        actor=actor, action=f"events.registration.{registration.status}", target=registration
+    )
+    notify(
+        kind="events.registration",
+        key=f"events.registration:{registration.pk}",
+        recipient=actor,
+        context={
+            "event": event.title,
+            "status": registration.status,
+            "starts_at": event.starts_at.isoformat(),
+            "link": _link(event),
+        },
+    )
+    return registration
+
+
+@transaction.atomic
+def cancel(*, actor, registration: Registration) -> Registration:
+    registration = (
+        Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    )
+    if registration.user_id != actor.pk and not rules.can_manage_event(actor, registration.event):
+        raise EventError(_("You may not do this."), code="forbidden")
+    if registration.status == S.CANCELLED:
+        raise EventError(_("This registration was already cancelled."), code="cancelled")
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    was_confirmed = registration.status == S.CONFIRMED
+    registration.status = S.CANCELLED
+    registration.save(update_fields=["status"])
+    log_action(actor=actor, action="events.registration.cancelled", target=registration)
+    if was_confirmed:
+        Event.objects.filter(pk=event.pk).update(registered=F("registered") - 1)
+        _promote(event)
+    return registration
+
+
+def _promote(event: Event) -> None:
+    """The first on the waiting list takes the freed place."""
+    waiting = (
+        Registration.objects.select_for_update()
+        .filter(event=event, status=S.WAITING)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if waiting is None:
+        return
+    if not Event.objects.filter(pk=event.pk, registered__lt=F("capacity")).update(
+        registered=F("registered") + 1
+    ):
+        return
+    waiting.status = S.CONFIRMED
+    waiting.save(update_fields=["status"])
+    log_action(actor=None, action="events.registration.promoted", target=waiting)
+    notify(
+        kind="events.registration",
+        key=f"events.promoted:{waiting.pk}",
+        recipient=waiting.user,
+        context={
+            "event": event.title,
+            "status": waiting.status,
+            "starts_at": event.starts_at.isoformat(),
+            "link": _link(event),
+        },
+    )
+
+
+@transaction.atomic
+def check_in(*, actor, event: Event, token: str) -> Registration:
+    if token != event.checkin_token:
+        raise EventError(_("This check-in code is not valid."), code="token")
+    registration = (
+        Registration.objects.select_for_update()
+        .filter(event=event, user=actor, status=S.CONFIRMED)
+        .first()
+    )
+    if registration is None:
+        raise EventError(_("You have no confirmed place at this event."), code="no_place")
+    now = timezone.now()
+    if not (event.starts_at - datetime.timedelta(hours=2) <= now <= event.ends_at):
+        raise EventError(_("Check-in is open only around the event."), code="not_now")
+    if registration.checked_in_at is None:
+        registration.checked_in_at = now
+        registration.save(update_fields=["checked_in_at"])
+        log_action(actor=actor, action="events.checked_in", target=registration)
+        if event.badge_id:
+            from worklife_passport.models import Award
+            from worklife_passport.services.awards import award_create, holds
+
+            if not holds(actor, event.badge):
+                award_create(
+                    actor=event.created_by,
+                    badge=event.badge,
+                    source=Award.Source.EVENT,
+                    recipient=actor,
+                    evidence=str(_("Took part in %(event)s") % {"event": event.title}),
+                )
+    return registration
+
+
+def send_reminders(*, now=None) -> int:
+    now = now or timezone.now()
+    upcoming = Event.objects.filter(
+        starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=1)
+    )
+    sent = 0
+    for registration in Registration.objects.filter(
+        event__in=upcoming, status=S.CONFIRMED
+    ).select_related("event", "user"):
+        event = registration.event
+        notify(
+            kind="events.reminder",
+            key=f"events.reminder:{registration.pk}",
+            recipient=registration.user,
+            context={
+                "event": event.title,
+                "starts_at": event.starts_at.isoformat(),
+                "venue": event.venue or event.online_url,
+                "link": _link(event),
+            },
+        )
+        sent += 1
+    return sent

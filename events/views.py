@@ -1,0 +1,202 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network_portal.errors import DomainError
+from partners.audit import log_action
+
+from . import calendar, rules, services
+from .forms import EventForm, MaterialForm
+from .models import CalendarFeed, Event, Registration
+
+
+def event_list(request):
+    events = (
+        Event.objects.filter(is_published=True, ends_at__gte=timezone.now())
+        .prefetch_related("organisers")
+        .order_by("starts_at")
+    )
+    page = Paginator(events, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "page": page,
+            "can_create": bool(rules.organiser_organisations(request.user))
+            or request.user.is_staff,
+        },
+    )
+
+
+def event_detail(request, pk):
+    event = get_object_or_404(Event.objects.prefetch_related("organisers", "materials"), pk=pk)
+    manage = rules.can_manage_event(request.user, event)
+    if not event.is_published and not manage:
+        raise Http404
+    mine = None
+    position = None
+    if request.user.is_authenticated:
+        mine = (
+            Registration.objects.filter(event=event, user=request.user)
+            .exclude(status=Registration.Status.CANCELLED)
+            .first()
+        )
+        if mine and mine.status == Registration.Status.WAITING:
+            position = Registration.objects.filter(
+                event=event, status=Registration.Status.WAITING, created_at__lte=mine.created_at
+            ).count()
+    context = {"event": event, "mine": mine, "position": position, "manage": manage}
+    if manage:
+        context["registrations"] = event.registrations.exclude(
+            status=Registration.Status.CANCELLED
+        ).select_related("user")
+        context["checkin_url"] = request.build_absolute_uri(
+            reverse("events:check_in", args=[event.pk, event.checkin_token])
+        )
+        context["material_form"] = MaterialForm()
+    return render(request, "events/event_detail.html", context)
+
+
+@login_required
+@require_POST
+def register(request, pk):
+    event = get_object_or_404(Event, pk=pk, is_published=True)
+    try:
+        registration = services.register(actor=request.user, event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        if registration.status == Registration.Status.CONFIRMED:
+            messages.success(request, _("You have a place at the event."))
+        else:
+            messages.info(
+                request,
+                _(
+                    "The event is full. You are on the waiting list and get a "
+                    "place if someone cancels."
+                ),
+            )
+    return redirect(event.get_absolute_url())
+
+
+@login_required
+@require_POST
+def cancel(request, pk):
+    registration = get_object_or_404(
+        Registration, event_id=pk, user=request.user, status__in=["confirmed", "waiting"]
+    )
+    try:
+        services.cancel(actor=request.user, registration=registration)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your registration was cancelled."))
+    return redirect("events:event_detail", pk=pk)
+
+
+@login_required
+def check_in(request, pk, token):
+    event = get_object_or_404(Event, pk=pk)
+    try:
+        services.check_in(actor=request.user, event=event, token=token)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Welcome! You are checked in."))
+    return redirect(event.get_absolute_url())
+
+
+def _organisations(user):
+    from partners.models import Organisation
+
+    if user.is_staff:
+        return list(Organisation.objects.active().values_list("pk", flat=True))
+    return rules.organiser_organisations(user)
+
+
+@login_required
+def event_form(request, pk=None):
+    event = get_object_or_404(Event, pk=pk) if pk else None
+    organisations = _organisations(request.user)
+    if (event and not rules.can_manage_event(request.user, event)) or not organisations:
+        raise PermissionDenied
+    form = EventForm(request.POST or None, instance=event, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            if event is None:
+                saved.created_by = request.user
+            saved.save()
+            form.save_m2m()
+            log_action(
+                actor=request.user,
+                action="events.event.updated" if event else "events.event.created",
+                target=saved,
+            )
+        messages.success(request, _("The event was saved."))
+        return redirect(saved.get_absolute_url())
+    return render(request, "events/event_form.html", {"form": form, "event": event})
+
+
+@login_required
+@require_POST
+def material_add(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    if not rules.can_manage_event(request.user, event):
+        raise PermissionDenied
+    form = MaterialForm(request.POST, request.FILES)
+    if form.is_valid():
+        material = form.save(commit=False)
+        material.event = event
+        material.save()
+        log_action(actor=request.user, action="events.material.added", target=event)
+        messages.success(request, _("The material was added."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(event.get_absolute_url())
+
+
+def event_ics(request, pk):
+    event = get_object_or_404(Event, pk=pk, is_published=True)
+    response = HttpResponse(calendar.for_events([event]), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
+    return response
+
+
+def feed(request, token):
+    item = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if item is None:
+        raise Http404
+    events = Event.objects.filter(
+        registrations__user=item.user, registrations__status__in=["confirmed", "waiting"]
+    ).distinct()
+    return HttpResponse(calendar.for_events(events), content_type="text/calendar")
+
+
+@login_required
+def my_events(request):
+    feed_item, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    registrations = (
+        Registration.objects.filter(user=request.user)
+        .exclude(status="cancelled")
+        .select_related("event")
+        .order_by("event__starts_at")
+    )
+    return render(
+        request,
+        "events/my_events.html",
+        {
+            "registrations": registrations,
+            "feed_url": request.build_absolute_uri(reverse("events_feed", args=[feed_item.token])),
+        },
+    )

@@ -1,0 +1,114 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from .models import (
+    Enrolment,
+    Evaluation,
+    Feedback,
+    Goal,
+    MatchingRound,
+    Meeting,
+    Pair,
+    PairEvent,
+    Programme,
+)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "starts_on", "ends_on", "enrol_until", "is_active"]
+    list_filter = ["kind", "is_active", "organisers"]
+    search_fields = ["name", "description"]
+    filter_horizontal = ["organisers", "coordinators"]
+    raw_id_fields = ["badge"]
+
+
+@admin.register(Enrolment)
+class EnrolmentAdmin(admin.ModelAdmin):
+    list_display = [
+        "user",
+        "programme",
+        "as_mentor",
+        "as_mentee",
+        "capacity",
+        "region",
+        "created_at",
+    ]
+    list_filter = ["programme", "as_mentor", "as_mentee", "remote_ok"]
+    search_fields = ["user__full_name", "user__email", "region"]
+    list_select_related = ["user", "programme"]
+    raw_id_fields = ["user", "organisation"]
+    filter_horizontal = ["sectors"]
+
+
+class GoalInline(admin.TabularInline):
+    model = Goal
+    extra = 0
+
+
+class EventInline(admin.TabularInline):
+    model = PairEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Pair)
+class PairAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "programme", "status", "origin", "score", "started_at", "ended_at"]
+    list_filter = ["status", "origin", "programme"]
+    search_fields = ["mentor__user__full_name", "mentee__user__full_name"]
+    list_select_related = ["programme", "mentor__user", "mentee__user"]
+    raw_id_fields = ["mentor", "mentee"]
+    readonly_fields = [
+        "status",
+        "score",
+        "explanation",
+        "mentor_accepted_at",
+        "mentee_accepted_at",
+        "started_at",
+        "ended_at",
+        "created_at",
+    ]
+    inlines = [GoalInline, EventInline]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    # The notes belong to the pair: the admin shows when, not what.
+    list_display = ["pair", "date", "minutes", "logged_by"]
+    list_filter = ["date"]
+    search_fields = ["pair__mentor__user__full_name", "pair__mentee__user__full_name"]
+    list_select_related = ["pair__mentor__user", "pair__mentee__user", "logged_by"]
+    exclude = ["notes"]
+    raw_id_fields = ["pair", "logged_by"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["pair", "author", "rating", "created_at"]
+    list_filter = ["rating"]
+    search_fields = ["author__full_name", "text"]
+    list_select_related = ["pair__mentor__user", "pair__mentee__user", "author"]
+    raw_id_fields = ["pair", "author"]
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(admin.ModelAdmin):
+    list_display = ["programme", "user", "rating", "created_at"]
+    list_filter = ["programme", "rating"]
+    search_fields = ["user__full_name", "text"]
+    list_select_related = ["programme", "user"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(MatchingRound)
+class MatchingRoundAdmin(admin.ModelAdmin):
+    list_display = ["programme", "status", "total_score", "created_by", "created_at"]
+    list_filter = ["status", "programme"]
+    search_fields = ["programme__name"]
+    readonly_fields = ["proposals", "total_score", "published_at"]

@@ -1,0 +1,253 @@
+"""Demo mentoring: a classic and a reverse programme, an active pair, a round to run."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.demo import demo_user
+from accounts.models import User
+from partners.models import Membership, Organisation, Sector
+
+from .models import Enrolment, Meeting, Pair, PairEvent, Programme
+
+PEOPLE = [
+    # email, name, language, organisation slug, role, mentor?, offered, wanted, languages, region
+    (
+        "liisa.mentori@demo.test",
+        "Liisa Laaksonen",
+        "fi",
+        "kotkan-konepaja-oy",
+        "mentor",
+        True,
+        ["hitsaus", "työturvallisuus", "asiakaspalvelu"],
+        [],
+        ["fi", "en"],
+        "Kymenlaakso",
+    ),
+    (
+        "peeter.mentor@demo.test",
+        "Peeter Kask",
+        "et",
+        "koodikoda-ou",
+        "mentor",
+        True,
+        ["ohjelmointi", "englanti", "projektinhallinta"],
+        [],
+        ["et", "en", "fi"],
+        "Harjumaa",
+    ),
+    (
+        "ruta.mentore@demo.test",
+        "Rūta Jankauskienė",
+        "lt",
+        "kauno-statyba-uab",
+        "mentor",
+        True,
+        ["rakentaminen", "yrittäjyys"],
+        [],
+        ["lt", "en", "ru"],
+        "Kauno apskritis",
+    ),
+    (
+        "olli.opiskelija@demo.test",
+        "Olli Opiskelija",
+        "fi",
+        "jarvenrannan-ammattiopisto",
+        "student",
+        False,
+        [],
+        ["hitsaus", "työturvallisuus"],
+        ["fi"],
+        "Etelä-Karjala",
+    ),
+    (
+        "mari.opilane@demo.test",
+        "Mari Tamm",
+        "et",
+        "peipsiveere-kutsekool",
+        "student",
+        False,
+        [],
+        ["ohjelmointi", "englanti"],
+        ["et", "en"],
+        "Tartumaa",
+    ),
+    (
+        "jonas.mokinys@demo.test",
+        "Jonas Petrauskas",
+        "lt",
+        "nemuno-profesinio-mokymo-centras",
+        "student",
+        False,
+        [],
+        ["rakentaminen"],
+        ["lt", "ru"],
+        "Kauno apskritis",
+    ),
+    (
+        "aino.opiskelija@demo.test",
+        "Aino Aaltonen",
+        "fi",
+        "jarvenrannan-ammattiopisto",
+        "student",
+        False,
+        [],
+        ["asiakaspalvelu", "yrittäjyys"],
+        ["fi", "en"],
+        "Etelä-Karjala",
+    ),
+]
+
+
+def _person(email, name, language, slug, role):
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"full_name": name, "language": language}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    organisation = Organisation.objects.get(slug=slug)
+    Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    return user, organisation
+
+
+@transaction.atomic
+def seed(command):
+    today = timezone.localdate()
+    school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
+    classic, _created = Programme.objects.get_or_create(
+        name_fi="Työelämämentorointi 2026–2027",
+        defaults={
+            "name_en": "Work-life mentoring 2026–2027",
+            "name_et": "Tööelu mentorlus 2026–2027",
+            "description_fi": "Kokeneet työelämän ammattilaiset tukevat opiskelijoita "
+            "ammatillisen identiteetin rakentamisessa.",
+            "description_en": "Experienced professionals support students in building their "
+            "professional identity.",
+            "kind": Programme.Kind.ONE_TO_ONE,
+            "starts_on": today - datetime.timedelta(days=60),
+            "ends_on": today + datetime.timedelta(days=240),
+            "enrol_from": today - datetime.timedelta(days=90),
+            "enrol_until": today + datetime.timedelta(days=30),
+            "default_capacity": 2,
+            "max_capacity": 3,
+            "prefer_diversity": True,
+            "goal_template": "Tutustu mentorin työpaikkaan\nLaadi oma osaamiskartta",
+        },
+    )
+    classic.organisers.set(
+        [school, Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry")]
+    )
+    from worklife_passport.models import Badge
+
+    reverse, _created = Programme.objects.get_or_create(
+        name_fi="Käänteinen mentorointi: digitaidot",
+        defaults={
+            "name_en": "Reverse mentoring: digital skills",
+            "description_fi": "Opiskelijat mentoroivat yritysten työntekijöitä somessa ja "
+            "digityökaluissa.",
+            "description_en": "Students mentor company staff in social media and digital tools.",
+            "kind": Programme.Kind.REVERSE,
+            "starts_on": today - datetime.timedelta(days=20),
+            "ends_on": today + datetime.timedelta(days=120),
+            "enrol_from": today - datetime.timedelta(days=40),
+            "enrol_until": today + datetime.timedelta(days=20),
+            "badge": Badge.objects.filter(name_fi="Käänteinen mentori", is_current=True).first(),
+        },
+    )
+    reverse.organisers.set([school])
+    coordinator = demo_user("coordinator@demo.test")
+    classic.coordinators.add(coordinator)
+    reverse.coordinators.add(coordinator)
+
+    construction = Sector.objects.get(slug="construction")
+    for email, name, language, slug, role, is_mentor, offered, wanted, languages, region in PEOPLE:
+        user, organisation = _person(email, name, language, slug, role)
+        enrolment, created = Enrolment.objects.get_or_create(
+            programme=classic,
+            user=user,
+            defaults={
+                "organisation": organisation,
+                "as_mentor": is_mentor,
+                "as_mentee": not is_mentor,
+                "skills_offered": offered,
+                "skills_wanted": wanted,
+                "languages": languages,
+                "region": region,
+                "remote_ok": True,
+                "months": list(range(1, 13)),
+                "capacity": 2,
+            },
+        )
+        if created:
+            enrolment.sectors.add(construction)
+
+    # The demo mentor and the demo student, in an active pair.
+    mentor_user = demo_user("mentor@demo.test")
+    student = demo_user("student@demo.test")
+    company = Organisation.objects.get(slug="rakennus-virtanen-oy")
+    mentor, _created = Enrolment.objects.get_or_create(
+        programme=classic,
+        user=mentor_user,
+        defaults={
+            "organisation": company,
+            "as_mentor": True,
+            "languages": ["fi", "en"],
+            "skills_offered": ["korjausrakentaminen", "työnjohto"],
+            "capacity": 2,
+            "region": "Etelä-Karjala",
+            "months": list(range(1, 13)),
+        },
+    )
+    mentee, _created = Enrolment.objects.get_or_create(
+        programme=classic,
+        user=student,
+        defaults={
+            "organisation": school,
+            "as_mentee": True,
+            "languages": ["fi"],
+            "skills_wanted": ["korjausrakentaminen"],
+            "region": "Etelä-Karjala",
+            "months": list(range(1, 13)),
+        },
+    )
+    pair, created = Pair.objects.get_or_create(
+        mentor=mentor,
+        mentee=mentee,
+        programme=classic,
+        defaults={
+            "status": Pair.Status.ACTIVE,
+            "origin": Pair.Origin.ROUND,
+            "score": 85,
+            "explanation": {
+                "skills": 40,
+                "sector": 0,
+                "region": 15,
+                "availability": 15,
+                "diversity": 10,
+            },
+            "mentor_accepted_at": timezone.now() - datetime.timedelta(days=40),
+            "mentee_accepted_at": timezone.now() - datetime.timedelta(days=40),
+            "started_at": timezone.now() - datetime.timedelta(days=35),
+        },
+    )
+    if created:
+        PairEvent.objects.create(
+            pair=pair,
+            actor=coordinator,
+            action="proposed",
+            from_status="proposed",
+            to_status="proposed",
+        )
+        PairEvent.objects.create(
+            pair=pair, actor=student, action="start", from_status="accepted", to_status="active"
+        )
+        Meeting.objects.create(
+            pair=pair,
+            date=today - datetime.timedelta(days=10),
+            minutes=60,
+            notes="Kävimme työmaalla ja puhuimme ammattitutkinnosta.",
+            logged_by=mentor_user,
+        )
+    command.stdout.write("mentoring: 2 programmes, an active pair, mentees waiting for a round")

@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+
+from notifications import kinds
+from partners.audit import register_actions
+
+from .models import Pair
+
+
+def _status(context):
+    return {**context, "status": Pair.Status(context["status"]).label}
+
+
+kinds.register(
+    "mentoring.pair_proposed",
+    label=_("A mentoring pair was proposed to me"),
+    template="mentoring/emails/pair_proposed",
+)
+kinds.register(
+    "mentoring.pair_moved",
+    label=_("My mentoring pair moved on"),
+    template="mentoring/emails/pair_moved",
+    enrich=_status,
+)
+kinds.register(
+    "mentoring.quiet_pair",
+    label=_("A mentoring pair has not met for a while"),
+    template="mentoring/emails/quiet_pair",
+)
+
+register_actions(
+    {
+        "mentoring.enrolled": _("Enrolled in a mentoring programme"),
+        "mentoring.pair.proposed": _("Mentoring pair proposed"),
+        "mentoring.pair.accept": _("Mentoring pair accepted"),
+        "mentoring.pair.decline": _("Mentoring pair declined"),
+        "mentoring.pair.start": _("Mentoring started"),
+        "mentoring.pair.complete": _("Mentoring completed"),
+        "mentoring.pair.end": _("Mentoring ended early"),
+        "mentoring.meeting.logged": _("Mentoring meeting logged"),
+        "mentoring.round.published": _("Matching round published"),
+    }
+)

@@ -1,0 +1,103 @@
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+
+from . import rules
+from .models import Enrolment, Goal, MatchingRound, Meeting, Pair, PairEvent, Programme
+
+
+def programme_list():
+    return (
+        Programme.objects.filter(is_active=True)
+        .prefetch_related("organisers")
+        .annotate(
+            mentors=Count("enrolments", filter=Q(enrolments__as_mentor=True), distinct=True),
+            mentees=Count("enrolments", filter=Q(enrolments__as_mentee=True), distinct=True),
+        )
+        .order_by("-starts_on", "name")
+    )
+
+
+def programme_page(*, viewer, programme: Programme) -> dict:
+    enrolment = (
+        Enrolment.objects.filter(programme=programme, user=viewer).first()
+        if viewer.is_authenticated
+        else None
+    )
+    pairs = []
+    if enrolment is not None:
+        pairs = list(
+            Pair.objects.filter(Q(mentor=enrolment) | Q(mentee=enrolment))
+            .select_related("mentor__user", "mentee__user")
+            .order_by("-created_at")
+        )
+    return {"enrolment": enrolment, "my_pairs": pairs}
+
+
+def pair_for_viewer(*, viewer, pk: int) -> Pair:
+    pair = (
+        Pair.objects.select_related(
+            "programme",
+            "programme__badge",
+            "mentor__user",
+            "mentee__user",
+            "mentor__organisation",
+            "mentee__organisation",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if pair is None or not rules.can_view_pair(viewer, pair):
+        raise Http404
+    return pair
+
+
+def pair_page(*, viewer, pair: Pair) -> dict:
+    meetings = Meeting.objects.filter(pair=pair).select_related("logged_by")
+    if not rules.can_read_notes(viewer, pair):
+        meetings = meetings.defer("notes")
+    meetings = list(meetings)
+    return {
+        "meetings": meetings,
+        "goals": list(Goal.objects.filter(pair=pair)),
+        "events": list(PairEvent.objects.filter(pair=pair).select_related("actor")),
+        "feedback": list(pair.feedback.select_related("author")),
+    }
+
+
+def round_rows(round_: MatchingRound) -> list[dict]:
+    """The proposals of a round, with the people and each pair's explanation."""
+    from . import matching
+
+    ids = {p["mentor"] for p in round_.proposals} | {p["mentee"] for p in round_.proposals}
+    people = (
+        Enrolment.objects.select_related("user", "organisation")
+        .prefetch_related("sectors")
+        .in_bulk(ids)
+    )
+    programme = round_.programme
+    rows = []
+    for proposal in round_.proposals:
+        mentor, mentee = people[proposal["mentor"]], people[proposal["mentee"]]
+        rows.append(
+            {
+                "mentor": mentor,
+                "mentee": mentee,
+                "score": proposal["score"],
+                "points": matching.explain(
+                    matching.person(mentor, [s.pk for s in mentor.sectors.all()]),
+                    matching.person(mentee, [s.pk for s in mentee.sectors.all()]),
+                    programme.weights,
+                    programme.prefer_diversity,
+                ),
+            }
+        )
+    return rows
+
+
+def programme_pairs(programme: Programme):
+    return (
+        Pair.objects.filter(programme=programme)
+        .select_related("mentor__user", "mentee__user")
+        .prefetch_related(Prefetch("meetings", queryset=Meeting.objects.only("pair_id", "date")))
+        .order_by("status", "-created_at")
+    )

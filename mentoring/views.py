@@ -1,0 +1,305 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network_portal.errors import DomainError
+from partners import rules as partner_rules
+
+from . import rules, selectors, services
+from .forms import CommentForm, EnrolmentForm, FeedbackForm, GoalForm, MeetingForm
+from .models import Enrolment, Goal, MatchingRound, Pair, Programme
+
+
+def programme_list(request):
+    return render(
+        request, "mentoring/programme_list.html", {"programmes": selectors.programme_list()}
+    )
+
+
+def programme_detail(request, pk):
+    programme = get_object_or_404(
+        Programme.objects.prefetch_related("organisers"), pk=pk, is_active=True
+    )
+    context = {"programme": programme, "coordinates": rules.coordinates(request.user, programme)}
+    if request.user.is_authenticated:
+        context.update(selectors.programme_page(viewer=request.user, programme=programme))
+        enrolment = context["enrolment"]
+        if enrolment is not None and enrolment.as_mentee:
+            context["suggestions"] = services.suggestions(enrolment)
+    return render(request, "mentoring/programme_detail.html", context)
+
+
+@login_required
+def enrol(request, pk):
+    programme = get_object_or_404(Programme, pk=pk, is_active=True)
+    existing = Enrolment.objects.filter(programme=programme, user=request.user).first()
+    organisations = list(partner_rules.roles_of(request.user))
+    form = EnrolmentForm(
+        request.POST or None,
+        instance=existing,
+        organisations=organisations,
+        initial={"capacity": programme.default_capacity},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        sectors = data.pop("sectors")
+        if data.get("capacity") is None:
+            data["capacity"] = programme.default_capacity
+        try:
+            if existing is None:
+                services.enrol(actor=request.user, programme=programme, data=data, sectors=sectors)
+            else:
+                services.enrolment_update(
+                    actor=request.user, enrolment=existing, data=data, sectors=sectors
+                )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your enrolment was saved."))
+            return redirect(programme.get_absolute_url())
+    return render(
+        request,
+        "mentoring/enrol.html",
+        {"form": form, "programme": programme, "existing": existing},
+    )
+
+
+@login_required
+@require_POST
+def request_mentor(request, pk):
+    mentor = get_object_or_404(Enrolment.objects.select_related("programme"), pk=pk)
+    try:
+        pair = services.pair_request(actor=request.user, mentor=mentor)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(mentor.programme.get_absolute_url())
+    messages.success(request, _("Your request was sent to the mentor."))
+    return redirect(pair.get_absolute_url())
+
+
+@login_required
+@require_POST
+def invite_mentee(request, pk):
+    mentee = get_object_or_404(Enrolment.objects.select_related("programme"), pk=pk)
+    try:
+        pair = services.pair_invite(actor=request.user, mentee=mentee)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(mentee.programme.get_absolute_url())
+    messages.success(request, _("Your invitation was sent."))
+    return redirect(pair.get_absolute_url())
+
+
+@login_required
+def pair_detail(request, pk):
+    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
+    side = rules.side(request.user, pair)
+    accepted_by_me = (side == "mentor" and pair.mentor_accepted_at) or (
+        side == "mentee" and pair.mentee_accepted_at
+    )
+    context = {
+        "pair": pair,
+        "side": side,
+        "coordinates": rules.coordinates(request.user, pair.programme),
+        "can_read_notes": rules.can_read_notes(request.user, pair),
+        "can_accept": side and pair.status == Pair.Status.PROPOSED and not accepted_by_me,
+        "meeting_form": MeetingForm(),
+        "goal_form": GoalForm(),
+        "feedback_form": FeedbackForm(),
+        "comment_form": CommentForm(),
+        **selectors.pair_page(viewer=request.user, pair=pair),
+    }
+    return render(request, "mentoring/pair_detail.html", context)
+
+
+@login_required
+@require_POST
+def pair_action(request, pk, action):
+    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
+    form = CommentForm(request.POST)
+    form.is_valid()
+    try:
+        pair = services.pair_transition(
+            actor=request.user,
+            pair=pair,
+            action=action,
+            comment=form.cleaned_data.get("comment", ""),
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("The pair is now “%(status)s”.") % {"status": pair.get_status_display()}
+        )
+    return redirect(pair.get_absolute_url())
+
+
+def _pair_form_action(request, pk, form_class, call, done):
+    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            call(pair, form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, done)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(pair.get_absolute_url())
+
+
+@login_required
+@require_POST
+def meeting_log(request, pk):
+    return _pair_form_action(
+        request,
+        pk,
+        MeetingForm,
+        lambda pair, data: services.meeting_log(actor=request.user, pair=pair, **data),
+        _("The meeting was logged."),
+    )
+
+
+@login_required
+@require_POST
+def goal_add(request, pk):
+    return _pair_form_action(
+        request,
+        pk,
+        GoalForm,
+        lambda pair, data: services.goal_save(actor=request.user, pair=pair, **data),
+        _("The goal was saved."),
+    )
+
+
+@login_required
+@require_POST
+def goal_update(request, pk, goal_pk):
+    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
+    goal = get_object_or_404(Goal, pk=goal_pk, pair=pair)
+    return _pair_form_action(
+        request,
+        pk,
+        GoalForm,
+        lambda pair, data: services.goal_save(actor=request.user, pair=pair, goal=goal, **data),
+        _("The goal was saved."),
+    )
+
+
+@login_required
+@require_POST
+def feedback_give(request, pk):
+    return _pair_form_action(
+        request,
+        pk,
+        FeedbackForm,
+        lambda pair, data: services.feedback_give(actor=request.user, pair=pair, **data),
+        _("Thank you for your feedback."),
+    )
+
+
+@login_required
+@require_POST
+def evaluation_give(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        try:
+            services.evaluation_give(actor=request.user, programme=programme, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+    return redirect(programme.get_absolute_url())
+
+
+@login_required
+@require_POST
+def award_badge(request, pk):
+    return _pair_form_action(
+        request,
+        pk,
+        CommentForm,
+        lambda pair, data: services.pair_award_badge(actor=request.user, pair=pair),
+        _("The badge was awarded."),
+    )
+
+
+@login_required
+@require_POST
+def endorse_badge(request, pk):
+    return _pair_form_action(
+        request,
+        pk,
+        CommentForm,
+        lambda pair, data: services.pair_endorse_badge(
+            actor=request.user, pair=pair, comment=data.get("comment", "")
+        ),
+        _("Thank you for endorsing the badge."),
+    )
+
+
+@login_required
+def coordination(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    if not rules.coordinates(request.user, programme):
+        raise PermissionDenied
+    latest = programme.rounds.filter(status=MatchingRound.Status.PREVIEW).first()
+    return render(
+        request,
+        "mentoring/coordination.html",
+        {
+            "programme": programme,
+            "round": latest,
+            "rows": selectors.round_rows(latest) if latest else [],
+            "pairs": selectors.programme_pairs(programme),
+            "quiet": set(
+                services.quiet_pairs().filter(programme=programme).values_list("pk", flat=True)
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def round_create(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    try:
+        services.round_preview(actor=request.user, programme=programme)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("mentoring:coordination", pk=programme.pk)
+
+
+@login_required
+@require_POST
+def round_remove(request, pk, round_pk):
+    round_ = get_object_or_404(MatchingRound, pk=round_pk, programme_id=pk)
+    try:
+        services.round_remove(
+            actor=request.user, round_=round_, mentee_id=int(request.POST.get("mentee", 0))
+        )
+    except (DomainError, ValueError) as error:
+        messages.error(request, getattr(error, "message", str(error)))
+    return redirect("mentoring:coordination", pk=pk)
+
+
+@login_required
+@require_POST
+def round_publish(request, pk, round_pk):
+    round_ = get_object_or_404(MatchingRound, pk=round_pk, programme_id=pk)
+    try:
+        count = services.round_publish(actor=request.user, round_=round_)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(count)s pairs were proposed to the participants.") % {"count": count}
+        )
+    return redirect("mentoring:coordination", pk=pk)
