@@ -617,20 +617,19 @@ def agreement_pdf(request, pk, version=None):
 # --- The period ----------------------------------------------------------------------
 
 
-@login_required
-@require_POST
-def mobility_edit(request, pk):
+def _mobility_action(request, pk, make_form, call, done, invalid=None):
+    """Validate a form of the period's section, call the service, report, go back there."""
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    form = MobilityRecordForm(request.POST)
+    form = make_form(application)
     if form.is_valid():
         try:
-            mobility_services.mobility_update(
-                actor=request.user, application=application, data=form.cleaned_data
-            )
+            result = call(application, form.cleaned_data)
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("The mobility record was saved."))
+            messages.success(request, done(result) if callable(done) else done)
+    elif invalid:
+        messages.error(request, invalid)
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -640,45 +639,48 @@ def mobility_edit(request, pk):
 
 @login_required
 @require_POST
+def mobility_edit(request, pk):
+    return _mobility_action(
+        request,
+        pk,
+        lambda application: MobilityRecordForm(request.POST),
+        lambda application, data: mobility_services.mobility_update(
+            actor=request.user, application=application, data=data
+        ),
+        _("The mobility record was saved."),
+    )
+
+
+@login_required
+@require_POST
 def mobility_feedback(request, pk):
-    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    form = FeedbackForm(request.POST)
-    if form.is_valid():
-        try:
-            mobility_services.mobility_feedback(
-                actor=request.user,
-                application=application,
-                rating=form.cleaned_data["rating"],
-                text=form.cleaned_data["text"],
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Thank you for your feedback."))
-    else:
-        messages.error(request, _("Choose a rating from 1 to 5."))
-    return redirect(application.get_absolute_url() + "#mobility")
+    return _mobility_action(
+        request,
+        pk,
+        lambda application: FeedbackForm(request.POST),
+        lambda application, data: mobility_services.mobility_feedback(
+            actor=request.user, application=application, **data
+        ),
+        _("Thank you for your feedback."),
+        invalid=_("Choose a rating from 1 to 5."),
+    )
 
 
 @login_required
 @require_POST
 def mobility_award_badges(request, pk):
-    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    form = BadgeAwardForm(request.POST, badges=_awardable_badges(request.user, application))
-    if form.is_valid():
-        try:
-            awarded = mobility_services.mobility_award_badges(
-                actor=request.user, application=application, badges=form.cleaned_data["badges"]
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request, _("%(count)s badges awarded to the passport.") % {"count": len(awarded)}
-            )
-    else:
-        messages.error(request, _("Choose the badges to award."))
-    return redirect(application.get_absolute_url() + "#mobility")
+    return _mobility_action(
+        request,
+        pk,
+        lambda application: BadgeAwardForm(
+            request.POST, badges=_awardable_badges(request.user, application)
+        ),
+        lambda application, data: mobility_services.mobility_award_badges(
+            actor=request.user, application=application, badges=data["badges"]
+        ),
+        lambda awarded: _("%(count)s badges awarded to the passport.") % {"count": len(awarded)},
+        invalid=_("Choose the badges to award."),
+    )
 
 
 def _awardable_badges(user, application):
@@ -699,23 +701,16 @@ def _awardable_badges(user, application):
 @login_required
 @require_POST
 def mobility_recognise(request, pk):
-    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    form = RecognitionForm(request.POST)
-    if form.is_valid():
-        try:
-            mobility_services.mobility_recognise(
-                actor=request.user,
-                application=application,
-                credits=form.cleaned_data["credits"],
-                units=form.cleaned_data["units"],
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The recognition was recorded."))
-    else:
-        messages.error(request, _("Give the credits and the units recognised."))
-    return redirect(application.get_absolute_url() + "#mobility")
+    return _mobility_action(
+        request,
+        pk,
+        lambda application: RecognitionForm(request.POST),
+        lambda application, data: mobility_services.mobility_recognise(
+            actor=request.user, application=application, **data
+        ),
+        _("The recognition was recorded."),
+        invalid=_("Give the credits and the units recognised."),
+    )
 
 
 @login_required

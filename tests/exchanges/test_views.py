@@ -467,3 +467,22 @@ def test_badges_are_not_awarded_before_the_period_is_completed(client, world):
     client.force_login(world.coordinator)
     client.post(f"/en/exchanges/applications/{application.pk}/badges/", {"badges": [badge.pk]})
     assert not Award.objects.exists()
+
+
+def test_the_period_section_records_feedback_recognition_and_the_record(client, world):
+    from exchanges.models import MobilityRecord
+
+    application = world.application(status=S.COMPLETED)
+    MobilityRecord.objects.create(application=application)
+    url = f"/en/exchanges/applications/{application.pk}"
+    client.force_login(world.student)
+    bad = client.post(f"{url}/feedback/", {"rating": "9"}, follow=True)
+    assert "Choose a rating from 1 to 5" in bad.content.decode()
+    client.post(f"{url}/feedback/", {"rating": "4", "text": "Good period"})
+    client.force_login(world.coordinator)
+    client.post(f"{url}/mobility/", {"part_time_percent": "80", "instructor": "Mart"})
+    client.post(f"{url}/recognise/", {"credits": "15", "units": "Unit 3"})
+    record = MobilityRecord.objects.get(application=application)
+    assert (record.participant_rating, record.part_time_percent, record.credits) == (4, 80, 15)
+    application.refresh_from_db()
+    assert application.status == S.RECOGNISED
