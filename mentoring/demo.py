@@ -250,4 +250,71 @@ def seed(command):
             notes="Kävimme työmaalla ja puhuimme ammattitutkinnosta.",
             logged_by=mentor_user,
         )
-    command.stdout.write("mentoring: 2 programmes, an active pair, mentees waiting for a round")
+    # Reverse mentoring: students mentor company staff in digital skills.
+    for email, name, language, slug, role, mentor_side, offered, wanted, languages in (
+        (
+            "aino.opiskelija@demo.test",
+            "Aino Aaltonen",
+            "fi",
+            "jarvenrannan-ammattiopisto",
+            "student",
+            True,
+            ["some", "videot", "Canva"],
+            [],
+            ["fi", "en"],
+        ),
+        (
+            "mari.opilane@demo.test",
+            "Mari Tamm",
+            "et",
+            "peipsiveere-kutsekool",
+            "student",
+            True,
+            ["Instagram", "verkkokauppa"],
+            [],
+            ["et", "en"],
+        ),
+        (
+            "company@demo.test",
+            "Jari Virtanen",
+            "fi",
+            "rakennus-virtanen-oy",
+            "company_contact",
+            False,
+            [],
+            ["some", "verkkokauppa"],
+            ["fi"],
+        ),
+        (
+            "peeter.mentor@demo.test",
+            "Peeter Kask",
+            "et",
+            "koodikoda-ou",
+            "mentor",
+            False,
+            [],
+            ["Instagram"],
+            ["et", "en", "fi"],
+        ),
+    ):
+        user, organisation = _person(email, name, language, slug, role)
+        Enrolment.objects.get_or_create(
+            programme=reverse,
+            user=user,
+            defaults={
+                "organisation": organisation,
+                "as_mentor": mentor_side,
+                "as_mentee": not mentor_side,
+                "skills_offered": offered,
+                "skills_wanted": wanted,
+                "languages": languages,
+                "capacity": 1,
+                "months": list(range(1, 13)),
+            },
+        )
+    # A matching round ready for the demo coordinator to look at.
+    if not classic.rounds.exists():
+        from .services import round_preview
+
+        round_preview(actor=coordinator, programme=classic)
+    command.stdout.write("mentoring: 2 programmes, an active pair, a matching round to preview")

@@ -228,6 +228,37 @@ def suggestions(enrolment: Enrolment, limit: int = 3) -> list[tuple[Enrolment, d
     return ranked[:limit]
 
 
+def mentees_to_invite(enrolment: Enrolment, limit: int = 5) -> list[tuple[Enrolment, dict]]:
+    """For a mentor with free places: the best mentees who have no pair yet."""
+    programme = enrolment.programme
+    if places_taken(programme).get(enrolment.pk, 0) >= enrolment.capacity:
+        return []
+    busy = set(
+        Pair.objects.filter(programme=programme, status__in=Pair.HOLDING).values_list(
+            "mentee_id", flat=True
+        )
+    )
+    me = matching.person(enrolment, [s.pk for s in enrolment.sectors.all()])
+    ranked = []
+    for mentee in (
+        Enrolment.objects.filter(programme=programme, as_mentee=True)
+        .exclude(pk=enrolment.pk)
+        .exclude(pk__in=busy)
+        .select_related("user", "organisation")
+        .prefetch_related("sectors")
+    ):
+        points = matching.explain(
+            me,
+            matching.person(mentee, [s.pk for s in mentee.sectors.all()]),
+            programme.weights,
+            programme.prefer_diversity,
+        )
+        if points is not None:
+            ranked.append((mentee, points))
+    ranked.sort(key=lambda item: (-matching.score(item[1]), item[0].user.full_name))
+    return ranked[:limit]
+
+
 @transaction.atomic
 def pair_request(*, actor, mentor: Enrolment) -> Pair:
     """A mentee asks a mentor; the mentor still has to accept."""

@@ -29,6 +29,8 @@ def programme_detail(request, pk):
         enrolment = context["enrolment"]
         if enrolment is not None and enrolment.as_mentee:
             context["suggestions"] = services.suggestions(enrolment)
+        if enrolment is not None and enrolment.as_mentor:
+            context["invitable"] = services.mentees_to_invite(enrolment)
     return render(request, "mentoring/programme_detail.html", context)
 
 
@@ -100,9 +102,13 @@ def pair_detail(request, pk):
     accepted_by_me = (side == "mentor" and pair.mentor_accepted_at) or (
         side == "mentee" and pair.mentee_accepted_at
     )
+    page = selectors.pair_page(viewer=request.user, pair=pair)
+    programme = pair.programme
+    midpoint = programme.starts_on + (programme.ends_on - programme.starts_on) / 2
     context = {
         "pair": pair,
         "side": side,
+        "midpoint_reached": any(m.date >= midpoint for m in page["meetings"]),
         "coordinates": rules.coordinates(request.user, pair.programme),
         "can_read_notes": rules.can_read_notes(request.user, pair),
         "can_accept": side and pair.status == Pair.Status.PROPOSED and not accepted_by_me,
@@ -110,7 +116,7 @@ def pair_detail(request, pk):
         "goal_form": GoalForm(),
         "feedback_form": FeedbackForm(),
         "comment_form": CommentForm(),
-        **selectors.pair_page(viewer=request.user, pair=pair),
+        **page,
     }
     return render(request, "mentoring/pair_detail.html", context)
 

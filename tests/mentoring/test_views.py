@@ -156,3 +156,27 @@ def test_pair_page_query_count_is_fixed(client, world, count, django_assert_num_
     # unread notices
     with django_assert_num_queries(11):
         client.get(f"/en/mentoring/pairs/{pair.pk}/")
+
+
+def test_a_mentor_sees_mentees_to_invite_and_invites(client, world):
+    client.force_login(world.mentor_user)
+    page = client.get(f"/en/mentoring/programmes/{world.programme.pk}/")
+    invitable = [mentee for mentee, _points in page.context["invitable"]]
+    assert invitable[0] == world.mentee
+    client.post(f"/en/mentoring/mentees/{world.mentee.pk}/invite/")
+    pair = Pair.objects.get()
+    assert pair.origin == "invitation" and pair.mentor_accepted_at is not None
+
+
+def test_the_midpoint_milestone_needs_a_meeting_in_the_second_half(client, world):
+    from mentoring.models import Programme
+
+    pair = active_pair(world)
+    Programme.objects.filter(pk=world.programme.pk).update(
+        starts_on=timezone.localdate() - datetime.timedelta(days=100),
+        ends_on=timezone.localdate() + datetime.timedelta(days=100),
+    )
+    client.force_login(world.mentor_user)
+    assert client.get(f"/en/mentoring/pairs/{pair.pk}/").context["midpoint_reached"]
+    Meeting.objects.update(date=timezone.localdate() - datetime.timedelta(days=90))
+    assert not client.get(f"/en/mentoring/pairs/{pair.pk}/").context["midpoint_reached"]
