@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from network_portal.forms import FilterForm, language_filter, sector_filter
 from partners.models import Organisation, Sector
 
 from .models import (
@@ -17,36 +18,20 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class OfferFilterForm(forms.Form):
+class OfferFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     country = forms.ChoiceField(label=_("Country"), required=False)
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All sectors"),
-    )
+    sector = sector_filter()
     form = forms.ChoiceField(
         label=_("Form"), required=False, choices=[("", _("All forms")), *MobilityForm.choices]
     )
-    language = forms.ChoiceField(
-        label=_("Language"),
-        required=False,
-        choices=[("", _("Any language")), *settings.LANGUAGES],
-    )
+    language = language_filter()
     starts_after = forms.DateField(label=_("Starts on or after"), required=False, widget=DATE)
     starts_before = forms.DateField(label=_("Starts on or before"), required=False, widget=DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", _("All countries")), *countries]
-
-    def filters(self) -> dict:
-        if self.is_bound:
-            self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {name: data.get(name) for name in self.fields if name not in self.errors}
 
     def query(self) -> dict:
         """The filters as plain values, to store in a saved search."""
@@ -257,7 +242,7 @@ class SavedSearchForm(forms.Form):
     name = forms.CharField(label=_("Name of the search"), max_length=100)
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
@@ -272,12 +257,6 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", _("All countries")), *countries]
-
-    def filters(self) -> dict:
-        if self.is_bound:
-            self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {name: data.get(name) for name in self.fields if name not in self.errors}
 
 
 class BadgeAwardForm(forms.Form):

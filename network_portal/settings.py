@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "worklife_passport",
     "mentoring",
     "events",
+    "catalogue",
 ]
 
 MIDDLEWARE = [

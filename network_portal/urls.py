@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("passport/", include("worklife_passport.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("events/", include("events.urls")),
+    path("catalogue/", include("catalogue.urls")),
 )
 
 if settings.SERVE_MEDIA:

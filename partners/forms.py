@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from network_portal.forms import FilterForm, sector_filter
+
 from .models import ROLES_BY_KIND, Membership, Organisation, Sector
 
 _LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -12,7 +14,7 @@ def localized(field: str) -> list[str]:
     return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -20,13 +22,7 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", _("All kinds")), *Organisation.Kind.choices],
     )
     country = forms.ChoiceField(label=_("Country"), required=False)
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        required=False,
-        queryset=Sector.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
+    sector = sector_filter()
     size_class = forms.ChoiceField(
         label=_("Company size"),
         required=False,
@@ -38,13 +34,6 @@ class DirectoryFilterForm(forms.Form):
         from django_countries import countries
 
         self.fields["country"].choices = [("", _("All countries")), *countries]
-
-    def filters(self) -> dict:
-        """The valid filters; a bad value in one field does not drop the others."""
-        if self.is_bound:
-            self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {name: data.get(name) for name in self.fields if name not in self.errors}
 
 
 class OrganisationForm(forms.ModelForm):

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from network_portal.forms import FilterForm, sector_filter
 from partners.models import Organisation, Sector
 
 from .models import ASSESSOR_ROLES, Badge, Claim, SkillNeed
@@ -12,20 +13,14 @@ def _localized(field):
     return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
-class CatalogueFilterForm(forms.Form):
+class CatalogueFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     category = forms.ChoiceField(
         label=_("Category"),
         required=False,
         choices=[("", _("All categories")), *Badge.Category.choices],
     )
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        required=False,
-        queryset=Sector.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
+    sector = sector_filter()
     issuer = forms.ModelChoiceField(
         label=_("Issuer"),
         required=False,
@@ -34,12 +29,6 @@ class CatalogueFilterForm(forms.Form):
         empty_label=_("All issuers"),
     )
     asked_for = forms.BooleanField(label=_("Asked for by local companies"), required=False)
-
-    def filters(self) -> dict:
-        if self.is_bound:
-            self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {name: data.get(name) for name in self.fields if name not in self.errors}
 
 
 class BadgeForm(forms.ModelForm):

@@ -37,7 +37,23 @@ def some_data():
     passport_data(organisation, coordinator)
     mentoring_data(organisation, coordinator)
     events_data(organisation, coordinator)
+    catalogue_data(organisation, coordinator)
     return coordinator
+
+
+def catalogue_data(organisation, coordinator):
+    from catalogue.models import Enquiry, Need, Service
+
+    service = Service.objects.create(
+        title_fi="Kurssi",
+        description_fi="x",
+        provider=organisation,
+        form="course",
+        language="fi",
+        advisor=coordinator,
+    )
+    service.needs.add(Need.objects.create(name_fi="Digitaidot", slug="digital"))
+    Enquiry.objects.create(service=service, asked_by=coordinator, question="Milloin?")
 
 
 def events_data(organisation, coordinator):
@@ -172,6 +188,7 @@ def model_admins():
             "worklife_passport",
             "mentoring",
             "events",
+            "catalogue",
         }
     ]
 

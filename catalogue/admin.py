@@ -1,0 +1,31 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from .models import Enquiry, Need, Service
+
+
+@admin.register(Need)
+class NeedAdmin(TranslationAdmin):
+    list_display = ["name", "slug"]
+    list_filter = ["services__form"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Service)
+class ServiceAdmin(TranslationAdmin):
+    list_display = ["title", "provider", "form", "language", "online", "advisor", "is_active"]
+    list_filter = ["form", "language", "online", "is_active", "sector", "needs"]
+    search_fields = ["title", "description", "provider__name"]
+    list_select_related = ["provider", "advisor"]
+    autocomplete_fields = ["provider"]
+    raw_id_fields = ["advisor"]
+    filter_horizontal = ["needs"]
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(admin.ModelAdmin):
+    list_display = ["service", "asked_by", "status", "created_at", "answered_at"]
+    list_filter = ["status", "service__provider"]
+    search_fields = ["question", "answer", "asked_by__email", "service__title"]
+    list_select_related = ["service", "asked_by"]
+    raw_id_fields = ["asked_by", "answered_by", "company"]

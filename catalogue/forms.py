@@ -1,0 +1,92 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from network_portal.forms import FilterForm, language_filter, sector_filter
+from partners.models import Membership, Organisation, Sector
+
+from .models import Need, Service
+
+
+class ServiceFilterForm(FilterForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    need = forms.ModelChoiceField(
+        label=_("Work-life need"),
+        required=False,
+        queryset=Need.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All needs"),
+    )
+    sector = sector_filter()
+    language = language_filter()
+    form = forms.ChoiceField(
+        label=_("Form"), required=False, choices=[("", _("All forms")), *Service.Form.choices]
+    )
+
+
+class EnquiryForm(forms.Form):
+    question = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ServiceForm(forms.ModelForm):
+    class Meta:
+        model = Service
+        fields = [
+            "title",
+            "description",
+            "provider",
+            "form",
+            "sector",
+            "needs",
+            "language",
+            "place",
+            "online",
+            "price",
+            "advisor",
+            "is_active",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "needs": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "price": _("For example “free for network companies” or “EUR 120 per person”."),
+            "is_active": _("Inactive services are hidden from the catalogue."),
+        }
+
+    def __init__(self, *args, providers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = Organisation.objects.filter(pk__in=providers)
+        self.fields["sector"].queryset = Sector.objects.order_by("name")
+        self.fields["needs"].queryset = Need.objects.order_by("name")
+        self.fields["advisor"].required = False
+        self.fields["advisor"].queryset = (
+            User.objects.filter(
+                memberships__organisation__in=providers,
+                memberships__role__in=[Membership.Role.ADVISOR, Membership.Role.COORDINATOR],
+            )
+            .distinct()
+            .order_by("full_name")
+        )
+
+    def clean(self):
+        data = super().clean()
+        provider, advisor = data.get("provider"), data.get("advisor")
+        if (
+            provider
+            and advisor
+            and not advisor.memberships.filter(
+                organisation=provider,
+                role__in=[Membership.Role.ADVISOR, Membership.Role.COORDINATOR],
+            ).exists()
+        ):
+            self.add_error(
+                "advisor", _("The advisor must be an advisor or coordinator of the provider.")
+            )
+        if data.get("online") is False and not (data.get("place") or "").strip():
+            self.add_error("place", _("Give the place, or mark the service as online."))
+        return data

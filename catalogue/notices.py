@@ -1,0 +1,21 @@
+from django.utils.translation import gettext_lazy as _
+
+from notifications import kinds
+from partners.audit import register_actions
+
+kinds.register(
+    "catalogue.enquiry",
+    label=_("Enquiries about our training services"),
+    template="catalogue/emails/enquiry",
+)
+kinds.register(
+    "catalogue.answer", label=_("Answers to my enquiries"), template="catalogue/emails/answer"
+)
+
+register_actions(
+    {
+        "catalogue.enquiry.sent": _("Enquiry sent"),
+        "catalogue.enquiry.answered": _("Enquiry answered"),
+        "catalogue.enquiry.closed": _("Enquiry closed"),
+    }
+)

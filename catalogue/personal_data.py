@@ -1,0 +1,18 @@
+from accounts import personal_data
+
+personal_data.export(
+    "catalogue.Enquiry",
+    user_field="asked_by",
+    fields=("service__title", "question", "answer", "status", "created_at"),
+    section="enquiries",
+)
+personal_data.exclude(
+    "catalogue.Enquiry",
+    user_field="answered_by",
+    reason="An answer given on behalf of the provider.",
+)
+personal_data.exclude(
+    "catalogue.Service",
+    user_field="advisor",
+    reason="The provider's contact person for the service.",
+)

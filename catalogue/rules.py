@@ -1,0 +1,31 @@
+from partners import rules as partner_rules
+from partners.models import Membership
+
+STAFF_ROLES = (Membership.Role.ADVISOR, Membership.Role.COORDINATOR)
+
+
+def can_manage_service(user, provider_id) -> bool:
+    return partner_rules.is_staff(user) or partner_rules.has_role(user, provider_id, *STAFF_ROLES)
+
+
+def can_answer(user, enquiry) -> bool:
+    return (
+        partner_rules.is_staff(user)
+        or enquiry.service.advisor_id == user.pk
+        or can_manage_service(user, enquiry.service.provider_id)
+    )
+
+
+def can_view_enquiry(user, enquiry) -> bool:
+    return enquiry.asked_by_id == getattr(user, "pk", None) or can_answer(user, enquiry)
+
+
+def managed_providers(user) -> list[int]:
+    """The organisations whose catalogue entries the user may add and edit."""
+    if not user.is_authenticated:
+        return []
+    if partner_rules.is_staff(user):
+        from partners.models import Organisation
+
+        return list(Organisation.objects.active().values_list("pk", flat=True))
+    return partner_rules.organisations_with_role(user, *STAFF_ROLES)
