@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Enquiry, Need, Service
+from .models import Enquiry, Material, Need, Service, Topic
 
 
 @admin.register(Need)
@@ -29,3 +29,31 @@ class EnquiryAdmin(admin.ModelAdmin):
     search_fields = ["question", "answer", "asked_by__email", "service__title"]
     list_select_related = ["service", "asked_by"]
     raw_id_fields = ["asked_by", "answered_by", "company"]
+
+
+@admin.register(Topic)
+class TopicAdmin(TranslationAdmin):
+    list_display = ["name", "slug"]
+    list_filter = ["materials__language"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Material)
+class MaterialAdmin(TranslationAdmin):
+    list_display = [
+        "title",
+        "organisation",
+        "language",
+        "licence",
+        "is_public",
+        "downloads",
+        "created_at",
+    ]
+    list_filter = ["language", "licence", "is_public", "topics", "sector"]
+    search_fields = ["title", "description", "organisation__name", "url"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+    raw_id_fields = ["uploaded_by"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["downloads"]
+    date_hierarchy = "created_at"

@@ -1,11 +1,12 @@
 """Demo training services, needs, and the demo company's enquiry."""
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from accounts.demo import demo_user
 from partners.models import Organisation, Sector
 
-from .models import Enquiry, Need, Service
+from .models import Enquiry, Material, Need, Service, Topic
 
 NEEDS = {
     "skills-upgrade": {
@@ -72,4 +73,65 @@ def seed(command):
             company=Organisation.objects.get(slug="rakennus-virtanen-oy"),
             question="Voisiko koulutuksen järjestää kahdelle uudelle työntekijälle keväällä?",
         )
-    command.stdout.write(f"catalogue: {len(NEEDS)} needs, 2 services, an enquiry")
+    materials = seed_materials()
+    command.stdout.write(
+        f"catalogue: {len(NEEDS)} needs, 2 services, an enquiry, {materials} learning materials"
+    )
+
+
+CHECKLIST = """Työpaikkaohjaajan muistilista
+
+1. Sovi opiskelijan kanssa tavoitteet ensimmäisenä päivänä.
+2. Esittele työturvallisuusohjeet ja kerro, keneltä kysyä.
+3. Anna palautetta viikoittain: mikä sujui, mitä harjoitellaan seuraavaksi.
+4. Kirjaa havainnot arviointia varten.
+"""
+
+
+def seed_materials() -> int:
+    school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
+    teacher = demo_user("teacher@demo.test")
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    links = [
+        {
+            "title_fi": "Suomea työpaikalle: sanasto ja harjoitukset",
+            "title_en": "Finnish for the workplace: vocabulary and exercises",
+            "title_et": "Soome keel töökohal: sõnavara ja harjutused",
+            "description_en": "Everyday workplace Finnish for exchange students, level A1–A2.",
+            "url": "https://materials.vet-network.example/finnish-for-work",
+            "language": Material.MULTILINGUAL,
+            "licence": Material.Licence.CC_BY,
+            "topics": ["finnish-language-and-culture", "working-life-in-finland"],
+        },
+        {
+            "title_fi": "Oma yritys – liiketoimintasuunnitelman pohja",
+            "title_en": "Your own company: a business plan template",
+            "title_lt": "Savas verslas: verslo plano šablonas",
+            "description_fi": "Pohja ja esimerkki opiskelijayrityksen suunnitelmaan.",
+            "url": "https://materials.vet-network.example/business-plan",
+            "language": "fi",
+            "licence": Material.Licence.CC_BY_SA,
+            "topics": ["entrepreneurship", "business"],
+        },
+    ]
+    for item in links:
+        topic_slugs = item.pop("topics")
+        material, created = Material.objects.get_or_create(
+            title_fi=item["title_fi"],
+            organisation=school,
+            defaults={**item, "uploaded_by": teacher},
+        )
+        if created:
+            material.topics.set([topics[slug] for slug in topic_slugs if slug in topics])
+    if not Material.objects.filter(title_fi="Työpaikkaohjaajan muistilista").exists():
+        material = Material(
+            title_fi="Työpaikkaohjaajan muistilista",
+            title_en="Checklist for the workplace instructor",
+            language="fi",
+            licence=Material.Licence.CC_BY,
+            organisation=school,
+            uploaded_by=teacher,
+        )
+        material.file.save("tyopaikkaohjaajan-muistilista.txt", ContentFile(CHECKLIST.encode()))
+        material.topics.set([topics[slug] for slug in ["workplace-guidance"] if slug in topics])
+    return Material.objects.count()

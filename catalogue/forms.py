@@ -1,11 +1,12 @@
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from network_portal.forms import FilterForm, language_filter, sector_filter
 from partners.models import Membership, Organisation, Sector
 
-from .models import Need, Service
+from .models import MATERIAL_MAX_BYTES, Material, Need, Service, Topic
 
 
 class ServiceFilterForm(FilterForm):
@@ -21,6 +22,31 @@ class ServiceFilterForm(FilterForm):
     language = language_filter()
     form = forms.ChoiceField(
         label=_("Form"), required=False, choices=[("", _("All forms")), *Service.Form.choices]
+    )
+
+
+class MaterialFilterForm(FilterForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        required=False,
+        queryset=Topic.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All topics"),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("Any language")), *Material.LANGUAGES]
+    )
+    sector = sector_filter()
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Files and links")), ("file", _("Files")), ("link", _("Links"))],
+    )
+    licence = forms.ChoiceField(
+        label=_("Licence"),
+        required=False,
+        choices=[("", _("Any licence")), *Material.Licence.choices],
     )
 
 
@@ -89,4 +115,57 @@ class ServiceForm(forms.ModelForm):
             )
         if data.get("online") is False and not (data.get("place") or "").strip():
             self.add_error("place", _("Give the place, or mark the service as online."))
+        return data
+
+
+class MaterialForm(forms.ModelForm):
+    class Meta:
+        model = Material
+        fields = [
+            "title",
+            "description",
+            "file",
+            "url",
+            "language",
+            "topics",
+            "sector",
+            "licence",
+            "organisation",
+            "is_public",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "topics": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "url": _("Or a link to the material elsewhere, instead of a file."),
+            "licence": _("On what terms others may use the material."),
+        }
+
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=organisations
+        ).order_by("name")
+        self.fields["topics"].queryset = Topic.objects.order_by("name")
+        self.fields["file"].help_text = _(
+            "Up to %(limit)s: documents, presentations, images, audio or video."
+        ) % {"limit": filesizeformat(MATERIAL_MAX_BYTES)}
+        self.fields["sector"].queryset = Sector.objects.order_by("name")
+        if len(organisations) == 1 and not self.instance.pk:
+            self.fields["organisation"].initial = organisations[0]
+
+    def clean(self):
+        data = super().clean()
+        has_file = bool(data.get("file"))
+        has_link = bool(data.get("url"))
+        if "file" in self.errors or "url" in self.errors:
+            return data
+        if has_file and has_link:
+            self.add_error(
+                "url",
+                _("Give a file or a link, not both (clear the file to use a link)."),
+            )
+        elif not has_file and not has_link:
+            self.add_error("file", _("Choose a file or give a link."))
         return data

@@ -1,9 +1,13 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from network_portal.uploads import DOCUMENTS, IMAGES, MEDIA, UploadValidator
 from partners.models import Organisation, Sector
 
 
@@ -107,3 +111,116 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return f"{self.service}: {self.question[:40]}"
+
+
+class Topic(models.Model):
+    """A subject of the shared learning materials: a translated taxonomy."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+MATERIAL_MAX_BYTES = 50 * 1024 * 1024
+MATERIAL_TYPES = (*DOCUMENTS, *IMAGES, *MEDIA, "odp", "epub", "zip")
+
+
+def material_path(instance, filename):
+    return f"materials/{secrets.token_hex(8)}/{filename}"
+
+
+class Material(models.Model):
+    """An item of the network's shared library: a file or a link."""
+
+    class Licence(models.TextChoices):
+        CC_BY = "CC-BY-4.0", "CC BY 4.0"
+        CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+        CC_BY_NC = "CC-BY-NC-4.0", "CC BY-NC 4.0"
+        CC_BY_NC_SA = "CC-BY-NC-SA-4.0", "CC BY-NC-SA 4.0"
+        CC_BY_ND = "CC-BY-ND-4.0", "CC BY-ND 4.0"
+        CC0 = "CC0-1.0", _("CC0 1.0 (public domain)")
+        NETWORK = "network", _("All rights reserved, for the network's own use")
+
+    MULTILINGUAL = "mul"
+    LANGUAGES = [*settings.LANGUAGES, (MULTILINGUAL, _("Several languages"))]
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to=material_path,
+        blank=True,
+        validators=[UploadValidator(MATERIAL_TYPES, MATERIAL_MAX_BYTES)],
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES)
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="materials"
+    )
+    licence = models.CharField(_("licence"), max_length=16, choices=Licence.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="materials",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    is_public = models.BooleanField(
+        _("open to everyone"),
+        default=True,
+        help_text=_("Otherwise only people with a role in a network organisation see it."),
+    )
+    downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("learning material")
+        verbose_name_plural = _("learning materials")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="material_is_a_file_or_a_link",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalogue:material_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_link(self) -> bool:
+        return not self.file
+
+    @property
+    def extension(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1].lower() if self.file else ""
+
+    @property
+    def licence_url(self) -> str:
+        """The licence deed, for the Creative Commons licences."""
+        if self.licence == self.Licence.CC0:
+            return "https://creativecommons.org/publicdomain/zero/1.0/"
+        if self.licence.startswith("CC-BY"):
+            kind = self.licence.removeprefix("CC-").removesuffix("-4.0").lower()
+            return f"https://creativecommons.org/licenses/{kind}/4.0/"
+        return ""

@@ -17,5 +17,10 @@ register_actions(
         "catalogue.enquiry.sent": _("Enquiry sent"),
         "catalogue.enquiry.answered": _("Enquiry answered"),
         "catalogue.enquiry.closed": _("Enquiry closed"),
+        "catalogue.service.created": _("Training service added"),
+        "catalogue.service.updated": _("Training service edited"),
+        "catalogue.material.added": _("Learning material added"),
+        "catalogue.material.updated": _("Learning material edited"),
+        "catalogue.material.deleted": _("Learning material removed"),
     }
 )

@@ -16,3 +16,9 @@ personal_data.exclude(
     user_field="advisor",
     reason="The provider's contact person for the service.",
 )
+personal_data.export(
+    "catalogue.Material",
+    user_field="uploaded_by",
+    fields=("title", "url", "licence", "created_at"),
+    section="shared_materials",
+)

@@ -29,3 +29,35 @@ def managed_providers(user) -> list[int]:
 
         return list(Organisation.objects.active().values_list("pk", flat=True))
     return partner_rules.organisations_with_role(user, *STAFF_ROLES)
+
+
+MATERIAL_ROLES = (
+    Membership.Role.COORDINATOR,
+    Membership.Role.TEACHER,
+    Membership.Role.ADVISOR,
+    Membership.Role.MENTOR,
+    Membership.Role.COMPANY_CONTACT,
+)
+
+
+def material_organisations(user) -> list[int]:
+    """The organisations on whose behalf the user may share learning materials."""
+    if not user.is_authenticated:
+        return []
+    if partner_rules.is_staff(user):
+        from partners.models import Organisation
+
+        return list(Organisation.objects.active().values_list("pk", flat=True))
+    return partner_rules.organisations_with_role(user, *MATERIAL_ROLES)
+
+
+def can_see_material(user, material) -> bool:
+    return material.is_public or partner_rules.is_network_member(user)
+
+
+def can_edit_material(user, material) -> bool:
+    return (
+        partner_rules.is_staff(user)
+        or (user.is_authenticated and material.uploaded_by_id == user.pk)
+        or partner_rules.has_role(user, material.organisation_id, Membership.Role.COORDINATOR)
+    )

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Need, Service
+from .models import Material, Need, Service, Topic
 
 
 @register(Need)
@@ -11,5 +11,17 @@ class NeedTranslationOptions(TranslationOptions):
 
 @register(Service)
 class ServiceTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = {"default": ()}
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = {"default": ()}
+
+
+@register(Material)
+class MaterialTranslationOptions(TranslationOptions):
     fields = ("title", "description")
     required_languages = {"default": ()}

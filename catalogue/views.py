@@ -4,41 +4,31 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, Count, Q, When
+from django.db.models import Case, Count, F, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
+from network_portal.uploads import download
 from partners.audit import log_action
 
-from . import rules, services
-from .forms import AnswerForm, EnquiryForm, ServiceFilterForm, ServiceForm
-from .models import Enquiry, Service
+from . import rules, selectors, services
+from .forms import (
+    AnswerForm,
+    EnquiryForm,
+    MaterialFilterForm,
+    MaterialForm,
+    ServiceFilterForm,
+    ServiceForm,
+)
+from .models import Enquiry, Material, Service
 
 
 def service_list(request):
     form = ServiceFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
-    services_ = Service.objects.filter(is_active=True)
-    if filters.get("q"):
-        services_ = services_.filter(
-            Q(title__icontains=filters["q"]) | Q(description__icontains=filters["q"])
-        )
-    if filters.get("need"):
-        services_ = services_.filter(needs=filters["need"])
-    if filters.get("sector"):
-        services_ = services_.filter(sector=filters["sector"])
-    if filters.get("language"):
-        services_ = services_.filter(language=filters["language"])
-    if filters.get("form"):
-        services_ = services_.filter(form=filters["form"])
-    services_ = (
-        services_.select_related("provider", "sector")
-        .prefetch_related("needs")
-        .order_by("title", "pk")
-    )
+    services_ = selectors.service_search(filters=form.filters())
     page = Paginator(services_, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -180,3 +170,118 @@ def enquiry_close(request, pk):
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("catalogue:enquiry_detail", pk=pk)
+
+
+def material_list(request):
+    form = MaterialFilterForm(request.GET or None)
+    materials = selectors.material_search(viewer=request.user, filters=form.filters())
+    page = Paginator(materials, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "catalogue/material_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query_string": query.urlencode(),
+            "can_add": bool(rules.material_organisations(request.user)),
+        },
+    )
+
+
+def _material(pk) -> Material:
+    return get_object_or_404(
+        Material.objects.select_related("organisation", "sector", "uploaded_by").prefetch_related(
+            "topics"
+        ),
+        pk=pk,
+    )
+
+
+def _refusal(request, material):
+    """Members-only material: anonymous readers log in first; others are told nothing."""
+    if rules.can_see_material(request.user, material):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
+def material_detail(request, pk):
+    material = _material(pk)
+    if refusal := _refusal(request, material):
+        return refusal
+    return render(
+        request,
+        "catalogue/material_detail.html",
+        {"material": material, "can_edit": rules.can_edit_material(request.user, material)},
+    )
+
+
+def material_download(request, pk):
+    """Count the download, then hand out the file or send the reader to the link."""
+    material = _material(pk)
+    if refusal := _refusal(request, material):
+        return refusal
+    Material.objects.filter(pk=material.pk).update(downloads=F("downloads") + 1)
+    if material.is_link:
+        return redirect(material.url)
+    return download(material.file, filename=material.file.name.rsplit("/", 1)[-1])
+
+
+@login_required
+def material_form(request, pk=None):
+    material = get_object_or_404(Material, pk=pk) if pk else None
+    organisations = rules.material_organisations(request.user)
+    if material is not None:
+        if not rules.can_edit_material(request.user, material):
+            raise PermissionDenied
+        organisations = sorted({*organisations, material.organisation_id})
+    elif not organisations:
+        raise PermissionDenied
+    old_file = material.file.name if material else ""
+    form = MaterialForm(
+        request.POST or None, request.FILES or None, instance=material, organisations=organisations
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            if material is None:
+                saved.uploaded_by = request.user
+            saved.save()
+            form.save_m2m()
+            log_action(
+                actor=request.user,
+                action="catalogue.material.updated" if material else "catalogue.material.added",
+                target=saved,
+                organisation=saved.organisation,
+            )
+            if old_file and old_file != saved.file.name:
+                storage = saved.file.storage
+                transaction.on_commit(lambda: storage.delete(old_file))
+        messages.success(request, _("The material was saved."))
+        return redirect(saved.get_absolute_url())
+    return render(request, "catalogue/material_form.html", {"form": form, "material": material})
+
+
+@login_required
+@require_POST
+def material_delete(request, pk):
+    material = get_object_or_404(Material, pk=pk)
+    if not rules.can_edit_material(request.user, material):
+        raise PermissionDenied
+    with transaction.atomic():
+        log_action(
+            actor=request.user,
+            action="catalogue.material.deleted",
+            target=material,
+            organisation=material.organisation,
+        )
+        file = material.file
+        material.delete()
+        if file:
+            storage, name = file.storage, file.name
+            transaction.on_commit(lambda: storage.delete(name))
+    messages.success(request, _("The material was removed from the library."))
+    return redirect("catalogue:material_list")

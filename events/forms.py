@@ -70,11 +70,3 @@ class MaterialForm(forms.ModelForm):
     class Meta:
         model = Material
         fields = ["title", "file"]
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.size > 20 * 1024 * 1024:
-            raise forms.ValidationError(
-                _("The file is too large. The limit is 20 MB."), code="size"
-            )
-        return file

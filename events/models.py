@@ -1,7 +1,7 @@
 import secrets
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from network_portal.uploads import UploadValidator
 from partners.models import Organisation, Sector
 
 
@@ -117,7 +118,9 @@ class Material(models.Model):
     file = models.FileField(
         _("file"),
         upload_to="event-materials/",
-        validators=[FileExtensionValidator(["pdf", "pptx", "docx", "odt", "odp", "png", "jpg"])],
+        validators=[
+            UploadValidator(["pdf", "pptx", "docx", "odt", "odp", "png", "jpg"], 20 * 1024 * 1024)
+        ],
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/materials/", views.material_add, name="material_add"),
+    path(
+        "<int:pk>/materials/<int:material_pk>/",
+        views.material_download,
+        name="material_download",
+    ),
     path("<int:pk>/event.ics", views.event_ics, name="event_ics"),
     path("<int:pk>/check-in/<str:token>/", views.check_in, name="check_in"),
 ]

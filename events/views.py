@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
+from network_portal.uploads import download
 from partners.audit import log_action
 
 from . import calendar, rules, services
@@ -164,6 +165,14 @@ def material_add(request, pk):
             for error in errors:
                 messages.error(request, error)
     return redirect(event.get_absolute_url())
+
+
+def material_download(request, pk, material_pk):
+    event = get_object_or_404(Event, pk=pk)
+    if not event.is_published and not rules.can_manage_event(request.user, event):
+        raise Http404
+    material = get_object_or_404(event.materials, pk=material_pk)
+    return download(material.file, filename=material.title)
 
 
 def event_ics(request, pk):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django_countries.fields import Country
 
+from network_portal.search import text_search
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -22,32 +22,13 @@ from .models import (
     Signature,
 )
 
-_SEARCH_FIELDS = ("title", "description", "tasks", "learning_outcomes", "city")
-
-
-def _search(queryset: QuerySet, text: str) -> QuerySet:
-    text = (text or "").strip()
-    if not text:
-        return queryset
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        vector = SearchVector(*_SEARCH_FIELDS, "host__name", config="simple")
-        query = SearchQuery(text, search_type="websearch", config="simple")
-        return queryset.annotate(search=vector).filter(Q(search=query) | Q(title__icontains=text))
-    condition = Q()
-    for word in text.split():
-        word_condition = Q(host__name__icontains=word)
-        for field in _SEARCH_FIELDS:
-            word_condition |= Q(**{f"{field}__icontains": word})
-        condition &= word_condition
-    return queryset.filter(condition)
+_SEARCH_FIELDS = ["title", "description", "tasks", "learning_outcomes", "city", "host__name"]
 
 
 def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
     """Published offers that still take applications, matching the filters."""
     queryset = PlacementOffer.objects.published().filter(deadline__gte=timezone.localdate())
-    queryset = _search(queryset, filters.get("q"))
+    queryset = text_search(queryset, filters.get("q"), _SEARCH_FIELDS, prefix_fields=["title"])
     if filters.get("country"):
         queryset = queryset.filter(country=filters["country"])
     if filters.get("sector"):

@@ -2,51 +2,23 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django_countries.fields import Country
-from modeltranslation.utils import build_localized_fieldname
+
+from network_portal.search import in_every_language, text_search
 
 from . import rules
 from .models import AuditEntry, Invitation, Membership, Organisation, Sector, hash_token
 
-_LANGUAGES = [code for code, _name in settings.LANGUAGES]
-_TEXT_FIELDS = [
-    build_localized_fieldname(field, code)
-    for field in ("name", "description")
-    for code in _LANGUAGES
-]
-
-
-def _search(queryset: QuerySet, text: str) -> QuerySet:
-    text = text.strip()
-    if not text:
-        return queryset
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        # "simple": the directory mixes six languages, so no stemming of one of them.
-        vector = SearchVector(*_TEXT_FIELDS, config="simple")
-        query = SearchQuery(text, search_type="websearch", config="simple")
-        prefix = Q()
-        for field in _TEXT_FIELDS[: len(_LANGUAGES)]:
-            prefix |= Q(**{f"{field}__icontains": text})
-        return queryset.annotate(search=vector).filter(Q(search=query) | prefix)
-    condition = Q()
-    for word in text.split():
-        word_condition = Q()
-        for field in _TEXT_FIELDS:
-            word_condition |= Q(**{f"{field}__icontains": word})
-        condition &= word_condition
-    return queryset.filter(condition)
+_NAMES = in_every_language("name")
+_TEXT_FIELDS = [*_NAMES, *in_every_language("description")]
 
 
 def organisation_directory(*, filters: dict) -> QuerySet[Organisation]:
     """Active organisations matching the directory's filters (all but country)."""
     queryset = Organisation.objects.active()
-    queryset = _search(queryset, filters.get("q") or "")
+    queryset = text_search(queryset, filters.get("q"), _TEXT_FIELDS, prefix_fields=_NAMES)
     if filters.get("kind"):
         queryset = queryset.filter(kind=filters["kind"])
     if filters.get("sector"):

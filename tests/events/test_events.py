@@ -188,3 +188,32 @@ def test_simultaneous_registrations_never_exceed_capacity(round_):
     event.refresh_from_db()
     assert event.registered == 5
     assert Registration.objects.filter(event=event, status="confirmed").count() == 5
+
+
+def test_organisers_add_materials_that_participants_download(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    school = OrganisationFactory()
+    event = make_event(organiser=school)
+    client.force_login(member(school, R.COORDINATOR))
+    pdf = b"%PDF-1.7\nslides\n%%EOF\n"
+    client.post(
+        f"/en/events/{event.pk}/materials/",
+        {"title": "Slides", "file": SimpleUploadedFile("slides.pdf", pdf)},
+    )
+    renamed = client.post(
+        f"/en/events/{event.pk}/materials/",
+        {"title": "Tool", "file": SimpleUploadedFile("tool.pdf", b"MZ\x90\x00")},
+        follow=True,
+    )
+    assert "does not match its type" in renamed.content.decode()
+    assert [m.title for m in event.materials.all()] == ["Slides"]
+    material = event.materials.get()
+    client.logout()
+    page = client.get(f"/en/events/{event.pk}/").content.decode()
+    assert f"/en/events/{event.pk}/materials/{material.pk}/" in page
+    response = client.get(f"/en/events/{event.pk}/materials/{material.pk}/")
+    assert b"".join(response.streaming_content) == pdf
+    assert 'filename="Slides.pdf"' in response["Content-Disposition"]
+    Event.objects.filter(pk=event.pk).update(is_published=False)
+    assert client.get(f"/en/events/{event.pk}/materials/{material.pk}/").status_code == 404

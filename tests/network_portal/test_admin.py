@@ -42,7 +42,7 @@ def some_data():
 
 
 def catalogue_data(organisation, coordinator):
-    from catalogue.models import Enquiry, Need, Service
+    from catalogue.models import Enquiry, Material, Need, Service
 
     service = Service.objects.create(
         title_fi="Kurssi",
@@ -54,6 +54,13 @@ def catalogue_data(organisation, coordinator):
     )
     service.needs.add(Need.objects.create(name_fi="Digitaidot", slug="digital"))
     Enquiry.objects.create(service=service, asked_by=coordinator, question="Milloin?")
+    Material.objects.create(
+        title_fi="Aineisto",
+        organisation=organisation,
+        url="https://example.org/a",
+        language="fi",
+        licence="CC-BY-4.0",
+    )
 
 
 def events_data(organisation, coordinator):

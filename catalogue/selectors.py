@@ -1,0 +1,59 @@
+"""Reads for the catalogue's pages."""
+
+from django.db.models import QuerySet
+
+from network_portal.search import in_every_language, text_search
+from partners import rules as partner_rules
+
+from .models import Material, Service
+
+_SERVICE_TITLES = in_every_language("title")
+_SERVICE_TEXT = [*_SERVICE_TITLES, *in_every_language("description"), "provider__name"]
+_MATERIAL_TITLES = in_every_language("title")
+_MATERIAL_TEXT = [*_MATERIAL_TITLES, *in_every_language("description"), "organisation__name"]
+
+
+def service_search(*, filters: dict) -> QuerySet[Service]:
+    """Active services matching the catalogue's filters, with what a result row shows."""
+    queryset = Service.objects.filter(is_active=True)
+    queryset = text_search(queryset, filters.get("q"), _SERVICE_TEXT, prefix_fields=_SERVICE_TITLES)
+    if filters.get("need"):
+        queryset = queryset.filter(needs=filters["need"])
+    if filters.get("sector"):
+        queryset = queryset.filter(sector=filters["sector"])
+    if filters.get("language"):
+        queryset = queryset.filter(language=filters["language"])
+    if filters.get("form"):
+        queryset = queryset.filter(form=filters["form"])
+    return (
+        queryset.select_related("provider", "sector")
+        .prefetch_related("needs")
+        .order_by("title", "pk")
+    )
+
+
+def material_search(*, viewer, filters: dict) -> QuerySet[Material]:
+    """The library as ``viewer`` may see it, matching the filters, newest first."""
+    queryset = Material.objects.all()
+    if not partner_rules.is_network_member(viewer):
+        queryset = queryset.filter(is_public=True)
+    queryset = text_search(
+        queryset, filters.get("q"), _MATERIAL_TEXT, prefix_fields=_MATERIAL_TITLES
+    )
+    if filters.get("topic"):
+        queryset = queryset.filter(topics=filters["topic"])
+    if filters.get("language"):
+        queryset = queryset.filter(language=filters["language"])
+    if filters.get("sector"):
+        queryset = queryset.filter(sector=filters["sector"])
+    if filters.get("kind") == "file":
+        queryset = queryset.exclude(file="")
+    elif filters.get("kind") == "link":
+        queryset = queryset.filter(file="")
+    if filters.get("licence"):
+        queryset = queryset.filter(licence=filters["licence"])
+    return (
+        queryset.select_related("organisation", "sector")
+        .prefetch_related("topics")
+        .order_by("-created_at", "-pk")
+    )

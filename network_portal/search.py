@@ -1,0 +1,44 @@
+"""Free-text search shared by the portal's lists."""
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q, QuerySet
+from modeltranslation.utils import build_localized_fieldname
+
+
+def in_every_language(*fields: str) -> list[str]:
+    """The per-language columns of translated fields: content written in one language
+    is found whatever language the reader uses."""
+    return [
+        build_localized_fieldname(field, code)
+        for field in fields
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def text_search(
+    queryset: QuerySet, text: str | None, fields: list[str], *, prefix_fields: list[str]
+) -> QuerySet:
+    """Rows matching ``text``: on PostgreSQL a full-text match over ``fields`` (config
+    "simple": the content mixes six languages, so no one language's stemming) or a
+    substring of one of ``prefix_fields`` (a name typed half-way); elsewhere every word
+    must appear in one of the fields."""
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector(*fields, config="simple")
+        query = SearchQuery(text, search_type="websearch", config="simple")
+        prefix = Q()
+        for field in prefix_fields:
+            prefix |= Q(**{f"{field}__icontains": text})
+        return queryset.annotate(search=vector).filter(Q(search=query) | prefix)
+    condition = Q()
+    for word in text.split():
+        word_condition = Q()
+        for field in fields:
+            word_condition |= Q(**{f"{field}__icontains": word})
+        condition &= word_condition
+    return queryset.filter(condition)
