@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
 
-from . import rules, selectors, services
-from .forms import DirectoryFilterForm, InvitationForm, OrganisationForm
-from .models import Invitation, Membership
+from .. import rules, selectors, services
+from ..forms import DirectoryFilterForm, InvitationForm, OrganisationForm
+from ..models import Invitation, Membership
 
 PAGE_SIZE = 20
 

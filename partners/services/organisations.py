@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from network_portal.errors import DomainError
 from notifications.services import notify
 
-from . import rules
-from .audit import log_action
-from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, hash_token
+from .. import rules
+from ..audit import log_action
+from ..models import ROLES_BY_KIND, Invitation, Membership, Organisation, hash_token
 
 
 class PartnersError(DomainError):

@@ -8,8 +8,8 @@ from django_countries.fields import Country
 
 from network_portal.search import in_every_language, text_search
 
-from . import rules
-from .models import AuditEntry, Invitation, Membership, Organisation, Sector, hash_token
+from .. import rules
+from ..models import AuditEntry, Invitation, Membership, Organisation, Sector, hash_token
 
 _NAMES = in_every_language("name")
 _TEXT_FIELDS = [*_NAMES, *in_every_language("description")]

@@ -5,7 +5,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from network_portal.forms import FilterForm, sector_filter
 
-from .models import ROLES_BY_KIND, Membership, Organisation, Sector
+from ..models import ROLES_BY_KIND, Membership, Organisation, Sector
 
 _LANGUAGE_NAMES = dict(settings.LANGUAGES)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .validators import normalise_business_id, validate_business_id, validate_logo_size
+from ..validators import normalise_business_id, validate_business_id, validate_logo_size
 
 
 class Sector(models.Model):
@@ -327,6 +327,6 @@ class AuditEntry(models.Model):
 
     @property
     def action_display(self):
-        from .audit import action_label
+        from ..audit import action_label
 
         return action_label(self.action)

@@ -1,0 +1,3 @@
+from .organisations import DirectoryFilterForm, InvitationForm, OrganisationForm, localized
+
+__all__ = ["DirectoryFilterForm", "InvitationForm", "OrganisationForm", "localized"]

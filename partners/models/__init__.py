@@ -1,0 +1,31 @@
+"""The partners app's models, one module per part of the network's life."""
+
+from .organisations import (
+    MANAGER_ROLE_BY_KIND,
+    ROLES_BY_KIND,
+    AuditEntry,
+    Invitation,
+    InvitationQuerySet,
+    K,
+    Membership,
+    Organisation,
+    OrganisationQuerySet,
+    R,
+    Sector,
+    hash_token,
+)
+
+__all__ = [
+    "MANAGER_ROLE_BY_KIND",
+    "ROLES_BY_KIND",
+    "AuditEntry",
+    "Invitation",
+    "InvitationQuerySet",
+    "K",
+    "Membership",
+    "Organisation",
+    "OrganisationQuerySet",
+    "R",
+    "Sector",
+    "hash_token",
+]
