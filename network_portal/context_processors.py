@@ -30,6 +30,10 @@ class Viewer:
     def has_coordinator_or_host(self) -> bool:
         return self.is_staff or bool(self.roles & {"coordinator", "company_contact"})
 
+    @property
+    def does_outreach(self) -> bool:
+        return rules.can_do_outreach(self.user)
+
     @cached_property
     def unread_notices(self) -> int:
         from notifications.selectors import unread_count

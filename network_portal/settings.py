@@ -172,6 +172,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.alert_quiet_pairs",
         "schedule": crontab(hour=8, minute=15),
     },
+    "partners-follow-up-reminders": {
+        "task": "partners.send_follow_up_reminders",
+        "schedule": crontab(hour=8, minute=10),
+    },
     "notifications-daily-digest": {
         "task": "notifications.send_digests",
         "schedule": crontab(hour=7, minute=0),

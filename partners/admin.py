@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from .audit import log_action
-from .models import AuditEntry, Invitation, Membership, Organisation, Sector
+from .models import AuditEntry, FollowUp, Invitation, Membership, Organisation, Sector, Visit
 
 
 class MembershipInline(admin.TabularInline):
@@ -189,3 +189,47 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    extra = 0
+    fields = ["action", "owner", "due_on", "done_at", "done_by"]
+    autocomplete_fields = ["owner"]
+    readonly_fields = ["done_by"]
+
+
+@admin.register(Visit)
+class VisitAdmin(admin.ModelAdmin):
+    list_display = ["company", "visited_on", "school", "created_by", "open_follow_ups"]
+    list_filter = ["school", "company__region", "company__sectors", "visited_on"]
+    search_fields = ["company__name", "school__name", "notes", "skill_needs", "met"]
+    list_select_related = ["company", "school", "created_by"]
+    autocomplete_fields = ["company", "school", "visitors", "joint_with"]
+    raw_id_fields = ["created_by"]
+    date_hierarchy = "visited_on"
+    inlines = [FollowUpInline]
+
+    @admin.display(description=_("open follow-up actions"))
+    def open_follow_ups(self, obj):
+        return obj._open
+
+    def get_queryset(self, request):
+        from django.db.models import Count, Q
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_open=Count("follow_ups", filter=Q(follow_ups__done_at__isnull=True)))
+        )
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(admin.ModelAdmin):
+    list_display = ["action", "owner", "due_on", "done_at", "visit"]
+    list_filter = [("done_at", admin.EmptyFieldListFilter), "due_on", "visit__school"]
+    search_fields = ["action", "owner__full_name", "owner__email", "visit__company__name"]
+    list_select_related = ["owner", "visit__company"]
+    autocomplete_fields = ["owner"]
+    raw_id_fields = ["visit", "done_by"]
+    date_hierarchy = "due_on"

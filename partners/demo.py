@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts.demo import demo_user
 
+from .demo_outreach import seed_outreach
 from .models import Membership, Organisation, Sector
 from .validators import y_tunnus_check_digit
 
@@ -656,6 +657,25 @@ DEMO_MEMBERSHIPS = [
 ]
 
 
+REGION_OF_TOWN = {
+    "Lappeenranta": "Etelä-Karjala",
+    "Imatra": "Etelä-Karjala",
+    "Kotka": "Kymenlaakso",
+    "Mikkeli": "Etelä-Savo",
+    "Savonlinna": "Etelä-Savo",
+    "Oulu": "Pohjois-Pohjanmaa",
+    "Tallinn": "Harjumaa",
+    "Tartu": "Tartumaa",
+    "Narva": "Ida-Virumaa",
+    "Vilnius": "Vilniaus apskritis",
+    "Kaunas": "Kauno apskritis",
+    "Klaipėda": "Klaipėdos apskritis",
+    "Palanga": "Klaipėdos apskritis",
+    "Выборг": "Ленинградская область",
+    "Stockholm": "Stockholms län",
+}
+
+
 def _fields(prefix: str, values: dict) -> dict:
     return {f"{prefix}_{code}": text for code, text in values.items()}
 
@@ -708,6 +728,7 @@ def seed(command):
             company_slug(name),
             kind=K.COMPANY,
             country=country,
+            region=REGION_OF_TOWN.get(town, ""),
             municipality=town,
             size_class=size,
             business_id=business_id,
@@ -719,7 +740,9 @@ def seed(command):
         Membership.objects.get_or_create(
             user=demo_user(email), organisation=Organisation.objects.get(slug=slug), role=role
         )
+    visits = seed_outreach()
     command.stdout.write(
         f"partners: {len(SECTORS)} sectors, "
-        f"{len(SCHOOLS) + len(COMPANIES) + len(PUBLIC_BODIES)} organisations"
+        f"{len(SCHOOLS) + len(COMPANIES) + len(PUBLIC_BODIES)} organisations, "
+        f"{visits} company visits"
     )

@@ -1,10 +1,11 @@
 """The notices partners sends, registered with the notifications app."""
 
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from notifications import kinds
 
+from .audit import register_actions
 from .models import Membership
 
 
@@ -34,4 +35,36 @@ kinds.register(
     label=_("My role in an organisation was removed"),
     template="partners/emails/membership_removed",
     enrich=_with_role_label,
+)
+
+
+def _follow_up(context: dict) -> dict:
+    return {**context, "due_on": parse_date(context["due_on"])}
+
+
+kinds.register(
+    "partners.follow_up_assigned",
+    label=_("A follow-up action after a company visit is given to me"),
+    template="partners/emails/follow_up_assigned",
+    enrich=_follow_up,
+)
+kinds.register(
+    "partners.follow_up_due",
+    label=_("Reminders of my follow-up actions"),
+    template="partners/emails/follow_up_due",
+    enrich=_follow_up,
+)
+kinds.register(
+    "partners.follow_up_done",
+    label=_("Someone marked my follow-up action done"),
+    template="partners/emails/follow_up_done",
+    enrich=_follow_up,
+)
+
+register_actions(
+    {
+        "partners.visit.logged": _("Company visit logged"),
+        "partners.visit.updated": _("Company visit edited"),
+        "partners.follow_up.done": _("Follow-up action done"),
+    }
 )

@@ -33,3 +33,18 @@ def my_organisations(request):
         for organisation in organisations
     ]
     return Panel("partners/panels/my_organisations.html", {"rows": rows}, order=20)
+
+
+@dashboard_panel
+def follow_ups_due(request):
+    from .models import FollowUp
+
+    follow_ups = list(
+        FollowUp.objects.open()
+        .filter(owner=request.user)
+        .select_related("visit__company")
+        .order_by("due_on", "pk")[:5]
+    )
+    if not follow_ups:
+        return None
+    return Panel("partners/panels/follow_ups.html", {"follow_ups": follow_ups}, order=6)

@@ -25,6 +25,28 @@ personal_data.export(
     fields=("created_at", "action", "target_repr"),
     section="actions",
 )
+personal_data.export(
+    "partners.Visit",
+    user_field="visitors",
+    fields=("company__name", "visited_on", "school__name"),
+    section="company_visits",
+)
+personal_data.exclude(
+    "partners.Visit",
+    user_field="created_by",
+    reason="Who logged a visit is kept for the network; the visitors are exported.",
+)
+personal_data.export(
+    "partners.FollowUp",
+    user_field="owner",
+    fields=("action", "due_on", "done_at", "visit__company__name"),
+    section="follow_up_actions",
+)
+personal_data.exclude(
+    "partners.FollowUp",
+    user_field="done_by",
+    reason="Who ticked an action done; the owner's actions are exported.",
+)
 
 
 @personal_data.on_erase

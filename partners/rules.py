@@ -96,3 +96,40 @@ def requires_mfa(user) -> bool:
 
 def role_labels(roles: Iterable[str]) -> list[str]:
     return [str(Role(r).label) for r in sorted(roles)]
+
+
+# --- Outreach: company visits and follow-ups --------------------------------------------
+
+OUTREACH_ROLES = (Role.ADVISOR, Role.COORDINATOR)
+
+
+def can_do_outreach(user) -> bool:
+    """Advisors and coordinators of the network's schools and public bodies, and admins."""
+    return is_staff(user) or has_role_anywhere(user, *OUTREACH_ROLES)
+
+
+def visiting_organisations(user) -> list[int]:
+    """The organisations on whose behalf the user logs visits."""
+    if is_staff(user):
+        return list(
+            Organisation.objects.active()
+            .exclude(kind=Organisation.Kind.COMPANY)
+            .values_list("pk", flat=True)
+        )
+    return organisations_with_role(user, *OUTREACH_ROLES)
+
+
+def can_edit_visit(user, visit) -> bool:
+    if is_staff(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        visit.created_by_id == user.pk
+        or has_role(user, visit.school_id, Role.COORDINATOR)
+        or any(visitor.pk == user.pk for visitor in visit.visitors.all())
+    )
+
+
+def can_complete_follow_up(user, follow_up) -> bool:
+    return follow_up.owner_id == getattr(user, "pk", None) or can_edit_visit(user, follow_up.visit)

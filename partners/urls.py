@@ -1,11 +1,18 @@
 from django.urls import path
 
 from .views import organisations as views
+from .views import outreach
 
 app_name = "partners"
 
 urlpatterns = [
     path("", views.organisation_list, name="organisation_list"),
+    path("outreach/", outreach.outreach, name="outreach"),
+    path("visits/", outreach.visit_list, name="visit_list"),
+    path("visits/new/", outreach.visit_form, name="visit_create"),
+    path("visits/<int:pk>/", outreach.visit_detail, name="visit_detail"),
+    path("visits/<int:pk>/edit/", outreach.visit_form, name="visit_edit"),
+    path("follow-ups/<int:pk>/done/", outreach.follow_up_done, name="follow_up_done"),
     path(
         "invitations/<int:pk>/accept/",
         views.invitation_accept_waiting,

@@ -14,11 +14,14 @@ from .organisations import (
     Sector,
     hash_token,
 )
+from .outreach import FollowUp, FollowUpQuerySet, Visit
 
 __all__ = [
     "MANAGER_ROLE_BY_KIND",
     "ROLES_BY_KIND",
     "AuditEntry",
+    "FollowUp",
+    "FollowUpQuerySet",
     "Invitation",
     "InvitationQuerySet",
     "K",
@@ -27,5 +30,6 @@ __all__ = [
     "OrganisationQuerySet",
     "R",
     "Sector",
+    "Visit",
     "hash_token",
 ]

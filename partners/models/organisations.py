@@ -30,6 +30,12 @@ class Sector(models.Model):
         return self.name
 
 
+#: Addresses under /partners/ that are pages, not organisations.
+RESERVED_SLUGS = frozenset(
+    {"outreach", "visits", "follow-ups", "surveys", "reviews", "pilots", "invitations"}
+)
+
+
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -128,6 +134,10 @@ class Organisation(models.Model):
 
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is taken by a page of the portal.")}, code="reserved"
+            )
         self.business_id = normalise_business_id(self.business_id)
         try:
             validate_business_id(self.country, self.business_id)

@@ -46,6 +46,11 @@ def organisation_detail(request, slug):
         "members": selectors.organisation_members(viewer=request.user, organisation=organisation),
         "can_view_members": rules.can_view_members(request.user, organisation),
         "can_manage": rules.can_manage_organisation(request.user, organisation),
+        "visits": (
+            list(organisation.visits.select_related("school")[:5])
+            if organisation.is_company and rules.can_do_outreach(request.user)
+            else None
+        ),
     }
     return render(request, "partners/organisation_detail.html", context)
 

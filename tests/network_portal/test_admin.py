@@ -38,7 +38,25 @@ def some_data():
     mentoring_data(organisation, coordinator)
     events_data(organisation, coordinator)
     catalogue_data(organisation, coordinator)
+    outreach_data(organisation, coordinator)
     return coordinator
+
+
+def outreach_data(organisation, coordinator):
+    import datetime
+
+    from partners.models import FollowUp, Visit
+
+    visit = Visit.objects.create(
+        company=OrganisationFactory(company=True),
+        school=organisation,
+        visited_on=datetime.date(2026, 11, 1),
+        created_by=coordinator,
+    )
+    visit.visitors.add(coordinator)
+    FollowUp.objects.create(
+        visit=visit, action="Call", owner=coordinator, due_on=datetime.date(2026, 12, 1)
+    )
 
 
 def catalogue_data(organisation, coordinator):
