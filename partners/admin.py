@@ -1,9 +1,23 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .audit import log_action
-from .models import AuditEntry, FollowUp, Invitation, Membership, Organisation, Sector, Visit
+from .models import (
+    Answer,
+    AuditEntry,
+    Choice,
+    FollowUp,
+    Invitation,
+    Membership,
+    Organisation,
+    Question,
+    Recipient,
+    Response,
+    Sector,
+    Survey,
+    Visit,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -233,3 +247,102 @@ class FollowUpAdmin(admin.ModelAdmin):
     autocomplete_fields = ["owner"]
     raw_id_fields = ["visit", "done_by"]
     date_hierarchy = "due_on"
+
+
+class QuestionInline(TranslationTabularInline):
+    model = Question
+    extra = 0
+    fields = ["position", "kind", "text", "required", "scale_max"]
+    show_change_link = True
+
+
+class RecipientInline(admin.TabularInline):
+    model = Recipient
+    extra = 0
+    can_delete = False
+    fields = ["email", "company", "language", "sent_at", "responded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        # Links are sent from the survey page, which e-mails them.
+        return False
+
+
+@admin.register(Survey)
+class SurveyAdmin(TranslationAdmin):
+    list_display = ["title", "organisation", "status", "closes_on", "sent", "answered"]
+    list_filter = ["status", "organisation"]
+    search_fields = ["title", "intro", "organisation__name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+    raw_id_fields = ["created_by"]
+    date_hierarchy = "created_at"
+    inlines = [QuestionInline, RecipientInline]
+
+    @admin.display(description=_("sent"))
+    def sent(self, obj):
+        return obj._sent
+
+    @admin.display(description=_("answered"))
+    def answered(self, obj):
+        return obj._answered
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _sent=Count("recipients", distinct=True),
+                _answered=Count("responses", distinct=True),
+            )
+        )
+
+
+class ChoiceInline(TranslationTabularInline):
+    model = Choice
+    extra = 0
+    fields = ["position", "text"]
+
+
+@admin.register(Question)
+class QuestionAdmin(TranslationAdmin):
+    list_display = ["text", "survey", "kind", "position", "required"]
+    list_filter = ["kind", "required", "survey__organisation"]
+    search_fields = ["text", "survey__title"]
+    list_select_related = ["survey"]
+    raw_id_fields = ["survey"]
+    inlines = [ChoiceInline]
+
+
+class AnswerInline(admin.TabularInline):
+    model = Answer
+    extra = 0
+    fields = ["question", "text", "scale", "choices"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Response)
+class ResponseAdmin(admin.ModelAdmin):
+    list_display = ["survey", "company", "language", "submitted_at"]
+    list_filter = ["survey", "language"]
+    search_fields = ["survey__title", "company__name", "recipient__email"]
+    list_select_related = ["survey", "company"]
+    raw_id_fields = ["recipient", "company"]
+    date_hierarchy = "submitted_at"
+    inlines = [AnswerInline]
+
+
+@admin.register(Recipient)
+class RecipientAdmin(admin.ModelAdmin):
+    list_display = ["email", "survey", "company", "sent_at", "responded_at"]
+    list_filter = [("responded_at", admin.EmptyFieldListFilter), "survey"]
+    search_fields = ["email", "company__name", "survey__title"]
+    list_select_related = ["survey", "company"]
+    raw_id_fields = ["survey", "company"]
+    readonly_fields = ["sent_at", "responded_at"]

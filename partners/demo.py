@@ -4,7 +4,7 @@ from django.db import transaction
 
 from accounts.demo import demo_user
 
-from .demo_outreach import seed_outreach
+from .demo_outreach import seed_outreach, seed_surveys
 from .models import Membership, Organisation, Sector
 from .validators import y_tunnus_check_digit
 
@@ -740,9 +740,9 @@ def seed(command):
         Membership.objects.get_or_create(
             user=demo_user(email), organisation=Organisation.objects.get(slug=slug), role=role
         )
-    visits = seed_outreach()
+    visits, surveys = seed_outreach(), seed_surveys()
     command.stdout.write(
         f"partners: {len(SECTORS)} sectors, "
         f"{len(SCHOOLS) + len(COMPANIES) + len(PUBLIC_BODIES)} organisations, "
-        f"{visits} company visits"
+        f"{visits} company visits, {surveys} needs survey(s)"
     )

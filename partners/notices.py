@@ -68,3 +68,36 @@ register_actions(
         "partners.follow_up.done": _("Follow-up action done"),
     }
 )
+
+
+def _closes_on(context: dict) -> dict:
+    return {
+        **context,
+        "closes_on": parse_date(context["closes_on"]) if context["closes_on"] else None,
+    }
+
+
+kinds.register(
+    "partners.survey_invitation",
+    label=_("Needs survey sent to a company"),
+    template="partners/emails/survey_invitation",
+    enrich=_closes_on,
+    configurable=False,
+)
+kinds.register(
+    "partners.survey_response",
+    label=_("A company answered a survey I made"),
+    template="partners/emails/survey_response",
+)
+
+register_actions(
+    {
+        "partners.survey.created": _("Survey created"),
+        "partners.survey.updated": _("Survey edited"),
+        "partners.survey.opened": _("Survey opened for answers"),
+        "partners.survey.closed": _("Survey closed"),
+        "partners.survey.reopened": _("Survey opened again"),
+        "partners.survey.sent": _("Survey links sent"),
+        "partners.survey.answered": _("Survey answered"),
+    }
+)

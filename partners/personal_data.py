@@ -47,6 +47,11 @@ personal_data.exclude(
     user_field="done_by",
     reason="Who ticked an action done; the owner's actions are exported.",
 )
+personal_data.exclude(
+    "partners.Survey",
+    user_field="created_by",
+    reason="The survey belongs to its organisation; who built it is not about the person.",
+)
 
 
 @personal_data.on_erase

@@ -133,3 +133,15 @@ def can_edit_visit(user, visit) -> bool:
 
 def can_complete_follow_up(user, follow_up) -> bool:
     return follow_up.owner_id == getattr(user, "pk", None) or can_edit_visit(user, follow_up.visit)
+
+
+# --- Needs surveys ----------------------------------------------------------------------
+
+
+def survey_organisations(user) -> list[int]:
+    """The organisations in whose name the user builds and sends surveys."""
+    return visiting_organisations(user)
+
+
+def can_manage_survey(user, survey) -> bool:
+    return is_staff(user) or has_role(user, survey.organisation_id, *OUTREACH_ROLES)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Organisation, Sector
+from .models import Choice, Organisation, Question, Sector, Survey
 
 
 @register(Sector)
@@ -12,4 +12,22 @@ class SectorTranslationOptions(TranslationOptions):
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
     fields = ("name", "description")
+    required_languages = {"default": ()}
+
+
+@register(Survey)
+class SurveyTranslationOptions(TranslationOptions):
+    fields = ("title", "intro")
+    required_languages = {"default": ()}
+
+
+@register(Question)
+class QuestionTranslationOptions(TranslationOptions):
+    fields = ("text", "help", "scale_min_label", "scale_max_label")
+    required_languages = {"default": ()}
+
+
+@register(Choice)
+class ChoiceTranslationOptions(TranslationOptions):
+    fields = ("text",)
     required_languages = {"default": ()}

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .views import organisations as views
-from .views import outreach
+from .views import outreach, surveys
 
 app_name = "partners"
 
@@ -13,6 +13,29 @@ urlpatterns = [
     path("visits/<int:pk>/", outreach.visit_detail, name="visit_detail"),
     path("visits/<int:pk>/edit/", outreach.visit_form, name="visit_edit"),
     path("follow-ups/<int:pk>/done/", outreach.follow_up_done, name="follow_up_done"),
+    path("surveys/", surveys.survey_list, name="survey_list"),
+    path("surveys/new/", surveys.survey_form, name="survey_create"),
+    path("surveys/answer/<str:token>/", surveys.survey_answer, name="survey_answer"),
+    path("surveys/<int:pk>/", surveys.survey_detail, name="survey_detail"),
+    path("surveys/<int:pk>/edit/", surveys.survey_form, name="survey_edit"),
+    path("surveys/<int:pk>/status/", surveys.survey_status, name="survey_status"),
+    path("surveys/<int:pk>/send/", surveys.survey_send, name="survey_send"),
+    path("surveys/<int:pk>/results/", surveys.survey_results, name="survey_results"),
+    path(
+        "surveys/<int:pk>/questions/<int:question_pk>/",
+        surveys.question_edit,
+        name="question_edit",
+    ),
+    path(
+        "surveys/<int:pk>/questions/<int:question_pk>/delete/",
+        surveys.question_delete,
+        name="question_delete",
+    ),
+    path(
+        "surveys/<int:pk>/questions/<int:question_pk>/move/",
+        surveys.question_move,
+        name="question_move",
+    ),
     path(
         "invitations/<int:pk>/accept/",
         views.invitation_accept_waiting,

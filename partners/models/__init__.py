@@ -15,11 +15,14 @@ from .organisations import (
     hash_token,
 )
 from .outreach import FollowUp, FollowUpQuerySet, Visit
+from .surveys import Answer, Choice, Question, Recipient, Response, Survey
 
 __all__ = [
     "MANAGER_ROLE_BY_KIND",
     "ROLES_BY_KIND",
+    "Answer",
     "AuditEntry",
+    "Choice",
     "FollowUp",
     "FollowUpQuerySet",
     "Invitation",
@@ -28,8 +31,12 @@ __all__ = [
     "Membership",
     "Organisation",
     "OrganisationQuerySet",
+    "Question",
     "R",
+    "Recipient",
+    "Response",
     "Sector",
+    "Survey",
     "Visit",
     "hash_token",
 ]

@@ -85,7 +85,7 @@ def visit_save(*, actor, form, follow_ups) -> Visit:
 @transaction.atomic
 def follow_up_complete(*, actor, follow_up: FollowUp) -> FollowUp:
     follow_up = (
-        FollowUp.objects.select_for_update()
+        FollowUp.objects.select_for_update(of=("self",))
         .select_related("visit__company", "owner")
         .get(pk=follow_up.pk)
     )

@@ -57,6 +57,14 @@ def outreach_data(organisation, coordinator):
     FollowUp.objects.create(
         visit=visit, action="Call", owner=coordinator, due_on=datetime.date(2026, 12, 1)
     )
+    from partners.models import Answer, Question, Recipient, Response, Survey
+
+    survey = Survey.objects.create(organisation=organisation, title_fi="Kysely", status="open")
+    question = Question.objects.create(survey=survey, kind="single", text_fi="Kumpi?")
+    choice = question.choices.create(text_fi="Tämä")
+    recipient = Recipient.objects.create(survey=survey, email="a@example.org", language="fi")
+    response = Response.objects.create(survey=survey, recipient=recipient, language="fi")
+    Answer.objects.create(response=response, question=question).choices.add(choice)
 
 
 def catalogue_data(organisation, coordinator):
