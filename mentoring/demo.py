@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.demo import demo_user
-from accounts.models import User
-from partners.models import Membership, Organisation, Sector
+from partners.demo_people import demo_member
+from partners.models import Organisation, Sector
 
 from .models import Enrolment, Meeting, Pair, PairEvent, Programme
 
@@ -100,18 +100,6 @@ PEOPLE = [
 ]
 
 
-def _person(email, name, language, slug, role):
-    user, created = User.objects.get_or_create(
-        email=email, defaults={"full_name": name, "language": language}
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    organisation = Organisation.objects.get(slug=slug)
-    Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
-    return user, organisation
-
-
 @transaction.atomic
 def seed(command):
     today = timezone.localdate()
@@ -163,7 +151,7 @@ def seed(command):
 
     construction = Sector.objects.get(slug="construction")
     for email, name, language, slug, role, is_mentor, offered, wanted, languages, region in PEOPLE:
-        user, organisation = _person(email, name, language, slug, role)
+        user, organisation = demo_member(email, name, language, slug, role)
         enrolment, created = Enrolment.objects.get_or_create(
             programme=classic,
             user=user,
@@ -297,7 +285,7 @@ def seed(command):
             ["et", "en", "fi"],
         ),
     ):
-        user, organisation = _person(email, name, language, slug, role)
+        user, organisation = demo_member(email, name, language, slug, role)
         Enrolment.objects.get_or_create(
             programme=reverse,
             user=user,

@@ -1,6 +1,7 @@
 from network_portal.panels import Panel, dashboard_panel, home_panel
 
 from . import rules, selectors
+from .selectors import reviews as review_selectors
 
 
 @home_panel
@@ -48,3 +49,11 @@ def follow_ups_due(request):
     if not follow_ups:
         return None
     return Panel("partners/panels/follow_ups.html", {"follow_ups": follow_ups}, order=6)
+
+
+@dashboard_panel
+def peer_reviews(request):
+    reviews = list(review_selectors.my_reviews(viewer=request.user).exclude(status="closed")[:5])
+    if not reviews:
+        return None
+    return Panel("partners/panels/peer_reviews.html", {"reviews": reviews}, order=25)

@@ -52,6 +52,17 @@ personal_data.exclude(
     user_field="created_by",
     reason="The survey belongs to its organisation; who built it is not about the person.",
 )
+personal_data.exclude(
+    "partners.ReviewRound",
+    user_field="created_by",
+    reason="The round belongs to its organiser; who set it up is not about the person.",
+)
+personal_data.export(
+    "partners.PeerReviewer",
+    user_field="user",
+    fields=("review__school__name", "review__round__title", "role"),
+    section="peer_review_teams",
+)
 
 
 @personal_data.on_erase

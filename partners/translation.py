@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Choice, Organisation, Question, Sector, Survey
+from .models import (
+    Choice,
+    Organisation,
+    QualityArea,
+    QualityCriterion,
+    Question,
+    ReviewRound,
+    Sector,
+    Survey,
+)
 
 
 @register(Sector)
@@ -30,4 +39,22 @@ class QuestionTranslationOptions(TranslationOptions):
 @register(Choice)
 class ChoiceTranslationOptions(TranslationOptions):
     fields = ("text",)
+    required_languages = {"default": ()}
+
+
+@register(QualityArea)
+class QualityAreaTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"default": ()}
+
+
+@register(QualityCriterion)
+class QualityCriterionTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = {"default": ()}
+
+
+@register(ReviewRound)
+class ReviewRoundTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
     required_languages = {"default": ()}

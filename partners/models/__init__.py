@@ -15,6 +15,16 @@ from .organisations import (
     hash_token,
 )
 from .outreach import FollowUp, FollowUpQuerySet, Visit
+from .reviews import (
+    Finding,
+    PeerReview,
+    PeerReviewer,
+    QualityArea,
+    QualityCriterion,
+    ReviewAction,
+    ReviewRound,
+    SelfAssessment,
+)
 from .surveys import Answer, Choice, Question, Recipient, Response, Survey
 
 __all__ = [
@@ -23,6 +33,7 @@ __all__ = [
     "Answer",
     "AuditEntry",
     "Choice",
+    "Finding",
     "FollowUp",
     "FollowUpQuerySet",
     "Invitation",
@@ -31,11 +42,18 @@ __all__ = [
     "Membership",
     "Organisation",
     "OrganisationQuerySet",
+    "PeerReview",
+    "PeerReviewer",
+    "QualityArea",
+    "QualityCriterion",
     "Question",
     "R",
     "Recipient",
     "Response",
+    "ReviewAction",
+    "ReviewRound",
     "Sector",
+    "SelfAssessment",
     "Survey",
     "Visit",
     "hash_token",

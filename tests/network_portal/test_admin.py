@@ -65,6 +65,39 @@ def outreach_data(organisation, coordinator):
     recipient = Recipient.objects.create(survey=survey, email="a@example.org", language="fi")
     response = Response.objects.create(survey=survey, recipient=recipient, language="fi")
     Answer.objects.create(response=response, question=question).choices.add(choice)
+    review_data(organisation, coordinator)
+
+
+def review_data(organisation, coordinator):
+    import datetime
+
+    from partners.models import (
+        Finding,
+        PeerReview,
+        PeerReviewer,
+        QualityArea,
+        ReviewAction,
+        ReviewRound,
+    )
+
+    review_round = ReviewRound.objects.create(
+        title_fi="Kierros",
+        organiser=organisation,
+        starts_on=datetime.date(2027, 1, 1),
+        ends_on=datetime.date(2027, 2, 1),
+    )
+    area = QualityArea.objects.first()
+    review_round.areas.add(area)
+    review = PeerReview.objects.create(round=review_round, school=OrganisationFactory())
+    PeerReviewer.objects.create(review=review, user=coordinator, role="lead")
+    finding = Finding.objects.create(review=review, area=area, kind="recommendation", text="x")
+    ReviewAction.objects.create(
+        review=review,
+        recommendation=finding,
+        text="Act",
+        responsible="A",
+        due_on=datetime.date(2027, 3, 1),
+    )
 
 
 def catalogue_data(organisation, coordinator):
