@@ -147,33 +147,44 @@ def _page(request, pk, **bound):
     )
 
 
+def _submit(request, review, name, form, save, done):
+    """Save a valid ``form`` through ``save(form)``; otherwise, or when the service
+    refuses, show the review page again with ``form`` as ``name`` and its errors."""
+    if form.is_valid():
+        try:
+            save(form)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, done)
+            return redirect(review.get_absolute_url())
+    return _page(request, review.pk, **{name: form})
+
+
 @login_required
 @require_POST
 def self_report(request, pk):
     review, roles = _review(request, pk)
     if "school" not in roles:
         raise PermissionDenied
-    criteria = selectors.criteria_of(review.round)
     form = SelfReportForm(
-        request.POST, criteria=criteria, existing=selectors.self_assessments(review)
+        request.POST,
+        criteria=selectors.criteria_of(review.round),
+        existing=selectors.self_assessments(review),
     )
-    if form.is_valid():
-        submit = "submit" in request.POST
-        try:
-            services.self_report_save(
-                actor=request.user, review=review, entries=form.entries(), submit=submit
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("The self-report was sent to the peer team.")
-                if submit
-                else _("The self-report was saved."),
-            )
-            return redirect(review.get_absolute_url())
-    return _page(request, review.pk, self_report_form=form)
+    submit = "submit" in request.POST
+
+    def save(form):
+        services.self_report_save(
+            actor=request.user, review=review, entries=form.entries(), submit=submit
+        )
+
+    done = (
+        _("The self-report was sent to the peer team.")
+        if submit
+        else _("The self-report was saved.")
+    )
+    return _submit(request, review, "self_report_form", form, save, done)
 
 
 @login_required
@@ -182,38 +193,28 @@ def review_team(request, pk):
     review, roles = _review(request, pk)
     if "organiser" not in roles:
         raise PermissionDenied
-    form = ReviewForm(request.POST, instance=review, review_round=review.round)
-    if form.is_valid():
-        try:
-            services.review_save(actor=request.user, review_round=review.round, form=form)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The visit and the team were saved."))
-            return redirect(review.get_absolute_url())
-    return _page(request, review.pk, team_form=form)
+    return _submit(
+        request,
+        review,
+        "team_form",
+        ReviewForm(request.POST, instance=review, review_round=review.round),
+        lambda form: services.review_save(actor=request.user, review_round=review.round, form=form),
+        _("The visit and the team were saved."),
+    )
 
 
 @login_required
 @require_POST
 def review_finding(request, pk):
     review, _roles = _review(request, pk)
-    form = FindingForm(request.POST, review=review)
-    if form.is_valid():
-        try:
-            services.finding_add(
-                actor=request.user,
-                review=review,
-                area=form.cleaned_data["area"],
-                kind=form.cleaned_data["kind"],
-                text=form.cleaned_data["text"],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The finding was added."))
-            return redirect(review.get_absolute_url())
-    return _page(request, review.pk, finding_form=form)
+    return _submit(
+        request,
+        review,
+        "finding_form",
+        FindingForm(request.POST, review=review),
+        lambda form: services.finding_add(actor=request.user, review=review, **form.cleaned_data),
+        _("The finding was added."),
+    )
 
 
 @login_required
@@ -232,18 +233,16 @@ def finding_delete(request, pk, finding_pk):
 @require_POST
 def review_summary(request, pk):
     review, _roles = _review(request, pk)
-    form = SummaryForm(request.POST)
-    if form.is_valid():
-        try:
-            services.summary_save(
-                actor=request.user, review=review, summary=form.cleaned_data["summary"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The summary was saved."))
-            return redirect(review.get_absolute_url())
-    return _page(request, review.pk, summary_form=form)
+    return _submit(
+        request,
+        review,
+        "summary_form",
+        SummaryForm(request.POST),
+        lambda form: services.summary_save(
+            actor=request.user, review=review, summary=form.cleaned_data["summary"]
+        ),
+        _("The summary was saved."),
+    )
 
 
 @login_required
@@ -266,16 +265,14 @@ def review_status(request, pk):
 @require_POST
 def review_action(request, pk):
     review, _roles = _review(request, pk)
-    form = ActionForm(request.POST, review=review)
-    if form.is_valid():
-        try:
-            services.action_save(actor=request.user, review=review, form=form)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The development action was added."))
-            return redirect(review.get_absolute_url())
-    return _page(request, review.pk, action_form=form)
+    return _submit(
+        request,
+        review,
+        "action_form",
+        ActionForm(request.POST, review=review),
+        lambda form: services.action_save(actor=request.user, review=review, form=form),
+        _("The development action was added."),
+    )
 
 
 @login_required
