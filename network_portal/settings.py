@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.send_follow_up_reminders",
         "schedule": crontab(hour=8, minute=10),
     },
+    "partners-pilot-deadline-reminders": {
+        "task": "partners.send_pilot_deadline_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "notifications-daily-digest": {
         "task": "notifications.send_digests",
         "schedule": crontab(hour=7, minute=0),

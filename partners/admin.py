@@ -6,6 +6,7 @@ from .audit import log_action
 from .models import (
     Answer,
     AuditEntry,
+    CallCriterion,
     Choice,
     Finding,
     FollowUp,
@@ -14,6 +15,10 @@ from .models import (
     Organisation,
     PeerReview,
     PeerReviewer,
+    PilotApplication,
+    PilotAttachment,
+    PilotCall,
+    ProgressReport,
     QualityArea,
     QualityCriterion,
     Question,
@@ -21,6 +26,7 @@ from .models import (
     Response,
     ReviewAction,
     ReviewRound,
+    Score,
     Sector,
     SelfAssessment,
     Survey,
@@ -453,3 +459,68 @@ class ReviewActionAdmin(admin.ModelAdmin):
     list_select_related = ["review__school", "review__round"]
     raw_id_fields = ["review", "recommendation"]
     date_hierarchy = "due_on"
+
+
+class CallCriterionInline(TranslationTabularInline):
+    model = CallCriterion
+    extra = 0
+    fields = ["position", "text", "weight", "max_score"]
+
+
+@admin.register(PilotCall)
+class PilotCallAdmin(TranslationAdmin):
+    list_display = ["title", "organiser", "deadline", "published_at", "closed_at"]
+    list_filter = ["organiser", ("published_at", admin.EmptyFieldListFilter), "deadline"]
+    search_fields = ["title", "text", "organiser__name"]
+    list_select_related = ["organiser"]
+    autocomplete_fields = ["organiser", "reviewers"]
+    raw_id_fields = ["created_by"]
+    date_hierarchy = "deadline"
+    inlines = [CallCriterionInline]
+
+
+class PilotAttachmentInline(admin.TabularInline):
+    model = PilotAttachment
+    extra = 0
+    fields = ["title", "file", "uploaded_at"]
+    readonly_fields = ["uploaded_at"]
+
+
+class ScoreInline(admin.TabularInline):
+    model = Score
+    extra = 0
+    fields = ["reviewer", "criterion", "score", "comment"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        # Reviewers score on the application page.
+        return False
+
+
+class ProgressReportInline(admin.StackedInline):
+    model = ProgressReport
+    extra = 0
+    fields = ["period", "text", "next_steps", "submitted_by", "submitted_at"]
+    readonly_fields = ["submitted_by", "submitted_at"]
+
+
+@admin.register(PilotApplication)
+class PilotApplicationAdmin(admin.ModelAdmin):
+    list_display = ["title", "call", "lead", "status", "budget", "granted", "submitted_at"]
+    list_filter = ["status", "call"]
+    search_fields = ["title", "summary", "lead__name", "contact__email"]
+    list_select_related = ["call", "lead"]
+    autocomplete_fields = ["lead", "partners", "contact"]
+    raw_id_fields = ["call", "decided_by"]
+    readonly_fields = ["submitted_at", "decided_at"]
+    inlines = [PilotAttachmentInline, ScoreInline, ProgressReportInline]
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(admin.ModelAdmin):
+    list_display = ["application", "period", "submitted_by", "submitted_at"]
+    list_filter = ["application__call", "submitted_at"]
+    search_fields = ["application__title", "period", "text"]
+    list_select_related = ["application", "submitted_by"]
+    raw_id_fields = ["application", "submitted_by"]

@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts.demo import demo_user
 
 from .demo_outreach import seed_outreach, seed_surveys
+from .demo_pilots import seed_pilots
 from .demo_reviews import seed_reviews
 from .models import Membership, Organisation, Sector
 from .validators import y_tunnus_check_digit
@@ -741,9 +742,11 @@ def seed(command):
         Membership.objects.get_or_create(
             user=demo_user(email), organisation=Organisation.objects.get(slug=slug), role=role
         )
-    visits, surveys, rounds = seed_outreach(), seed_surveys(), seed_reviews()
+    visits, surveys = seed_outreach(), seed_surveys()
+    rounds, calls = seed_reviews(), seed_pilots()
     command.stdout.write(
         f"partners: {len(SECTORS)} sectors, "
         f"{len(SCHOOLS) + len(COMPANIES) + len(PUBLIC_BODIES)} organisations, "
-        f"{visits} company visits, {surveys} needs survey(s), {rounds} peer review round(s)"
+        f"{visits} company visits, {surveys} needs survey(s), {rounds} peer review round(s), "
+        f"{calls} calls for pilots"
     )

@@ -63,6 +63,33 @@ personal_data.export(
     fields=("review__school__name", "review__round__title", "role"),
     section="peer_review_teams",
 )
+personal_data.exclude(
+    "partners.PilotCall",
+    user_field="created_by",
+    reason="The call belongs to its organiser; who set it up is not about the person.",
+)
+personal_data.export(
+    "partners.PilotApplication",
+    user_field="contact",
+    fields=("title", "call__title", "lead__name", "status", "submitted_at"),
+    section="pilot_applications",
+)
+personal_data.exclude(
+    "partners.PilotApplication",
+    user_field="decided_by",
+    reason="A decision made on behalf of the call's organiser.",
+)
+personal_data.export(
+    "partners.Score",
+    user_field="reviewer",
+    fields=("application__title", "criterion__text", "score", "comment"),
+    section="pilot_scores",
+)
+personal_data.exclude(
+    "partners.ProgressReport",
+    user_field="submitted_by",
+    reason="A report on behalf of a funded pilot; the pilot's contact is exported.",
+)
 
 
 @personal_data.on_erase

@@ -1,8 +1,10 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
+    CallCriterion,
     Choice,
     Organisation,
+    PilotCall,
     QualityArea,
     QualityCriterion,
     Question,
@@ -57,4 +59,16 @@ class QualityCriterionTranslationOptions(TranslationOptions):
 @register(ReviewRound)
 class ReviewRoundTranslationOptions(TranslationOptions):
     fields = ("title", "description")
+    required_languages = {"default": ()}
+
+
+@register(PilotCall)
+class PilotCallTranslationOptions(TranslationOptions):
+    fields = ("title", "text", "eligibility")
+    required_languages = {"default": ()}
+
+
+@register(CallCriterion)
+class CallCriterionTranslationOptions(TranslationOptions):
+    fields = ("text",)
     required_languages = {"default": ()}

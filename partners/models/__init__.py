@@ -15,6 +15,14 @@ from .organisations import (
     hash_token,
 )
 from .outreach import FollowUp, FollowUpQuerySet, Visit
+from .pilots import (
+    CallCriterion,
+    PilotApplication,
+    PilotAttachment,
+    PilotCall,
+    ProgressReport,
+    Score,
+)
 from .reviews import (
     Finding,
     PeerReview,
@@ -32,6 +40,7 @@ __all__ = [
     "ROLES_BY_KIND",
     "Answer",
     "AuditEntry",
+    "CallCriterion",
     "Choice",
     "Finding",
     "FollowUp",
@@ -44,6 +53,10 @@ __all__ = [
     "OrganisationQuerySet",
     "PeerReview",
     "PeerReviewer",
+    "PilotApplication",
+    "PilotAttachment",
+    "PilotCall",
+    "ProgressReport",
     "QualityArea",
     "QualityCriterion",
     "Question",
@@ -52,6 +65,7 @@ __all__ = [
     "Response",
     "ReviewAction",
     "ReviewRound",
+    "Score",
     "Sector",
     "SelfAssessment",
     "Survey",

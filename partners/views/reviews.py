@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
+from network_portal.forms import save_or_show_again
 
 from .. import rules
 from ..forms.reviews import (
@@ -148,17 +149,15 @@ def _page(request, pk, **bound):
 
 
 def _submit(request, review, name, form, save, done):
-    """Save a valid ``form`` through ``save(form)``; otherwise, or when the service
-    refuses, show the review page again with ``form`` as ``name`` and its errors."""
-    if form.is_valid():
-        try:
-            save(form)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, done)
-            return redirect(review.get_absolute_url())
-    return _page(request, review.pk, **{name: form})
+    """Save through the service, or show the page again with ``form`` as ``name``."""
+    return save_or_show_again(
+        request,
+        form,
+        save,
+        done=done,
+        success_url=review.get_absolute_url(),
+        show_again=lambda form: _page(request, review.pk, **{name: form}),
+    )
 
 
 @login_required

@@ -66,6 +66,44 @@ def outreach_data(organisation, coordinator):
     response = Response.objects.create(survey=survey, recipient=recipient, language="fi")
     Answer.objects.create(response=response, question=question).choices.add(choice)
     review_data(organisation, coordinator)
+    pilot_data(organisation, coordinator)
+
+
+def pilot_data(organisation, coordinator):
+    import datetime
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from partners.models import PilotApplication, PilotCall, ProgressReport, Score
+
+    call = PilotCall.objects.create(
+        title_fi="Pilottihaku",
+        text_fi="Rahoitamme pilotteja.",
+        eligibility_fi="Kunnat ja koulut.",
+        organiser=organisation,
+        deadline=timezone.now() - datetime.timedelta(days=1),
+        published_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    criterion = call.criteria.create(text_fi="Vaikuttavuus", weight=2, max_score=5)
+    application = PilotApplication.objects.create(
+        call=call,
+        title="Pilot",
+        lead=OrganisationFactory(),
+        contact=coordinator,
+        summary="s",
+        objectives="o",
+        work_plan="w",
+        budget=Decimal("1000"),
+        status="funded",
+        submitted_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    Score.objects.create(
+        application=application, reviewer=coordinator, criterion=criterion, score=4
+    )
+    ProgressReport.objects.create(
+        application=application, period="2027 Q1", text="Done", submitted_by=coordinator
+    )
 
 
 def review_data(organisation, coordinator):
