@@ -47,6 +47,7 @@ bench: compile
 		echo "make bench needs PostgreSQL: set DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python tests/bench/bench_matching.py
+	$(BIN)/python tests/bench/bench_report.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -31,6 +31,10 @@ class Viewer:
         return self.is_staff or bool(self.roles & {"coordinator", "company_contact"})
 
     @property
+    def sees_reports(self) -> bool:
+        return self.is_staff or "coordinator" in self.roles
+
+    @property
     def does_outreach(self) -> bool:
         return rules.can_do_outreach(self.user)
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "mentoring",
     "events",
     "catalogue",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,8 @@ CELERY_TASK_ROUTES = {
     "passport.bulk_award": {"queue": "reports"},
 }
 CELERY_TIMEZONE = "Europe/Helsinki"
+#: How long a report export can be downloaded before its file is removed.
+REPORT_EXPORT_HOURS = env.int("REPORT_EXPORT_HOURS", default=24)
 CELERY_BEAT_SCHEDULE = {
     "notifications-sweep": {"task": "notifications.sweep", "schedule": 60.0},
     "exchanges-saved-searches": {
@@ -179,6 +182,14 @@ CELERY_BEAT_SCHEDULE = {
     "partners-pilot-deadline-reminders": {
         "task": "partners.send_pilot_deadline_reminders",
         "schedule": crontab(hour=9, minute=0),
+    },
+    "reports-monthly": {
+        "task": "reports.send_monthly_reports",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
+    },
+    "reports-delete-expired-exports": {
+        "task": "reports.delete_expired_exports",
+        "schedule": crontab(minute=40),
     },
     "notifications-daily-digest": {
         "task": "notifications.send_digests",

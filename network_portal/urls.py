@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("mentoring/", include("mentoring.urls")),
     path("events/", include("events.urls")),
     path("catalogue/", include("catalogue.urls")),
+    path("reports/", include("reports.urls")),
 )
 
 if settings.SERVE_MEDIA:

@@ -27,9 +27,10 @@ def _link(context: dict) -> str:
     if not link:
         return ""
     try:
-        return reverse(link["name"], kwargs=link.get("kwargs") or {})
+        path = reverse(link["name"], kwargs=link.get("kwargs") or {})
     except NoReverseMatch:
         return ""
+    return f"{path}?{link['query']}" if link.get("query") else path
 
 
 def render(notification: Notification, *, bodies: bool = True) -> Rendered:

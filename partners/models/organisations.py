@@ -156,6 +156,7 @@ class Membership(models.Model):
         COORDINATOR = "coordinator", _("Coordinator")
         TEACHER = "teacher", _("Teacher")
         STUDENT = "student", _("Student")
+        GRADUATE = "graduate", _("Graduate")
         COMPANY_CONTACT = "company_contact", _("Company contact")
         MENTOR = "mentor", _("Mentor")
         ADVISOR = "advisor", _("Training advisor")
@@ -196,8 +197,8 @@ K = Organisation.Kind
 
 #: Which roles an organisation of each kind can give.
 ROLES_BY_KIND = {
-    K.VOCATIONAL_SCHOOL: [R.COORDINATOR, R.TEACHER, R.STUDENT, R.ADVISOR, R.MENTOR],
-    K.HIGHER_EDUCATION: [R.COORDINATOR, R.TEACHER, R.STUDENT, R.ADVISOR, R.MENTOR],
+    K.VOCATIONAL_SCHOOL: [R.COORDINATOR, R.TEACHER, R.STUDENT, R.GRADUATE, R.ADVISOR, R.MENTOR],
+    K.HIGHER_EDUCATION: [R.COORDINATOR, R.TEACHER, R.STUDENT, R.GRADUATE, R.ADVISOR, R.MENTOR],
     K.COMPANY: [R.COMPANY_CONTACT, R.MENTOR],
     K.PUBLIC_BODY: [R.COORDINATOR, R.ADVISOR, R.MENTOR],
     K.ASSOCIATION: [R.COORDINATOR, R.ADVISOR, R.MENTOR],

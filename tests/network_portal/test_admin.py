@@ -67,6 +67,27 @@ def outreach_data(organisation, coordinator):
     Answer.objects.create(response=response, question=question).choices.add(choice)
     review_data(organisation, coordinator)
     pilot_data(organisation, coordinator)
+    report_data(organisation, coordinator)
+
+
+def report_data(organisation, coordinator):
+    import datetime
+
+    from django.utils import timezone
+
+    from reports.models import ReportExport
+
+    ReportExport.objects.create(
+        requested_by=coordinator,
+        format="xlsx",
+        language="fi",
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 3, 31),
+        organisation=organisation,
+        status="done",
+        progress=100,
+        expires_at=timezone.now() + datetime.timedelta(hours=1),
+    )
 
 
 def pilot_data(organisation, coordinator):
@@ -293,6 +314,7 @@ def model_admins():
             "mentoring",
             "events",
             "catalogue",
+            "reports",
         }
     ]
 

@@ -1,0 +1,8 @@
+from accounts import personal_data
+
+personal_data.export(
+    "reports.ReportExport",
+    user_field="requested_by",
+    fields=("format", "period_start", "period_end", "status", "created_at"),
+    section="report_exports",
+)
