@@ -7,10 +7,12 @@ from django.db import transaction
 from django.db.models import Case, Count, F, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
+from network_portal.forms import act_and_redirect
 from network_portal.uploads import download
 from partners.audit import log_action
 
@@ -165,11 +167,11 @@ def enquiry_detail(request, pk):
 @require_POST
 def enquiry_close(request, pk):
     enquiry = get_object_or_404(Enquiry, pk=pk)
-    try:
-        services.enquiry_close(actor=request.user, enquiry=enquiry)
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("catalogue:enquiry_detail", pk=pk)
+    return act_and_redirect(
+        request,
+        lambda: services.enquiry_close(actor=request.user, enquiry=enquiry),
+        success_url=reverse("catalogue:enquiry_detail", kwargs={"pk": pk}),
+    )
 
 
 def material_list(request):

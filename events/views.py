@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
+from network_portal.forms import act_and_redirect
 from network_portal.uploads import download
 from partners.audit import log_action
 
@@ -94,25 +95,23 @@ def cancel(request, pk):
     registration = get_object_or_404(
         Registration, event_id=pk, user=request.user, status__in=["confirmed", "waiting"]
     )
-    try:
-        services.cancel(actor=request.user, registration=registration)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your registration was cancelled."))
-    return redirect("events:event_detail", pk=pk)
+    return act_and_redirect(
+        request,
+        lambda: services.cancel(actor=request.user, registration=registration),
+        done=_("Your registration was cancelled."),
+        success_url=reverse("events:event_detail", kwargs={"pk": pk}),
+    )
 
 
 @login_required
 def check_in(request, pk, token):
     event = get_object_or_404(Event, pk=pk)
-    try:
-        services.check_in(actor=request.user, event=event, token=token)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Welcome! You are checked in."))
-    return redirect(event.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: services.check_in(actor=request.user, event=event, token=token),
+        done=_("Welcome! You are checked in."),
+        success_url=event.get_absolute_url(),
+    )
 
 
 def _organisations(user):

@@ -24,15 +24,16 @@ def save_or_show_again(request, form, save, *, done, success_url, show_again):
     return show_again(form)
 
 
-def act_and_redirect(request, act, *, done, success_url):
-    """Run a state change ``act()`` from a button; say ``done`` or why it was refused,
-    then go to ``success_url``."""
+def act_and_redirect(request, act, *, success_url, done=None):
+    """Run a state change ``act()`` from a button; say ``done`` (when given) or why it
+    was refused, then go to ``success_url``."""
     try:
         act()
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, done)
+        if done:
+            messages.success(request, done)
     return redirect(success_url)
 
 

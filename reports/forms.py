@@ -86,17 +86,6 @@ class ReportForm(forms.Form):
             return Scope(country=rest)
         return Scope()
 
-    def query(self) -> str:
-        from urllib.parse import urlencode
-
-        return urlencode(
-            {
-                "start": self.cleaned_data["start"].isoformat(),
-                "end": self.cleaned_data["end"].isoformat(),
-                "scope": self.cleaned_data["scope"],
-            }
-        )
-
 
 class ExportForm(ReportForm):
     format = forms.ChoiceField(

@@ -142,7 +142,8 @@ class Table:
     title: str
     columns: list[str]
     rows: list[list] = field(default_factory=list)
-    #: The table drawn as a bar chart (its first column the labels, its second the values).
+    #: How to draw the table: "bars" (first column the labels, second the values),
+    #: "lines" (one line per numeric column), or "" for no chart.
     chart: str = ""
 
 

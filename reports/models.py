@@ -72,6 +72,18 @@ class ReportExport(models.Model):
         return reverse("reports:export", kwargs={"pk": self.pk})
 
     @property
+    def period(self):
+        from .indicators import Period
+
+        return Period(self.period_start, self.period_end)
+
+    @property
+    def scope(self):
+        from .indicators import Scope
+
+        return Scope(country=self.country.code or "", organisation=self.organisation)
+
+    @property
     def expired(self) -> bool:
         return timezone.now() >= self.expires_at
 

@@ -31,7 +31,7 @@ def export_start(*, actor, period: Period, scope: Scope, format: str) -> ReportE
         language=translation.get_language() or settings.LANGUAGE_CODE,
         period_start=period.start,
         period_end=period.end,
-        country=scope.country if scope.organisation is None else "",
+        country=scope.country,
         organisation=scope.organisation,
         expires_at=timezone.now() + datetime.timedelta(hours=settings.REPORT_EXPORT_HOURS),
     )
@@ -83,8 +83,7 @@ def export_build(export_id) -> ReportExport | None:
     if not updated:
         return None
     export = ReportExport.objects.select_related("organisation").get(pk=export_id)
-    period = Period(export.period_start, export.period_end)
-    scope = Scope(country=export.country.code or "", organisation=export.organisation)
+    period, scope = export.period, export.scope
     try:
         with translation.override(export.language):
             sections = indicators.build(

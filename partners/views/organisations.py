@@ -5,10 +5,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
+from network_portal.forms import act_and_redirect
 
 from .. import rules, selectors, services
 from ..forms import DirectoryFilterForm, InvitationForm, OrganisationForm
@@ -122,13 +124,12 @@ def _members_page_action(request, slug, model, pk, action, done):
     """Run a manager's action on a row of the members page, then show the page again."""
     organisation = _managed_organisation(request, slug)
     row = get_object_or_404(model, pk=pk, organisation=organisation)
-    try:
-        action(row)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, done)
-    return redirect("partners:organisation_members", slug=organisation.slug)
+    return act_and_redirect(
+        request,
+        lambda: action(row),
+        done=done,
+        success_url=reverse("partners:organisation_members", kwargs={"slug": organisation.slug}),
+    )
 
 
 @login_required

@@ -6,10 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
+from network_portal.forms import act_and_redirect
 
 from .. import rules
 from ..forms.outreach import FollowUpFormSet, OutreachFilterForm, VisitFilterForm, VisitForm
@@ -127,13 +129,13 @@ def visit_form(request, pk=None):
 @require_POST
 def follow_up_done(request, pk):
     follow_up = get_object_or_404(FollowUp.objects.select_related("visit"), pk=pk)
-    try:
-        services.follow_up_complete(actor=request.user, follow_up=follow_up)
-    except DomainError as error:
-        messages.error(request, error.message)
+    if request.POST.get("next") == "outreach":
+        success_url = reverse("partners:outreach")
     else:
-        messages.success(request, _("The action is marked done."))
-    next_url = request.POST.get("next")
-    if next_url == "outreach":
-        return redirect("partners:outreach")
-    return redirect(follow_up.visit.get_absolute_url())
+        success_url = follow_up.visit.get_absolute_url()
+    return act_and_redirect(
+        request,
+        lambda: services.follow_up_complete(actor=request.user, follow_up=follow_up),
+        done=_("The action is marked done."),
+        success_url=success_url,
+    )

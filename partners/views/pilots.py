@@ -333,13 +333,12 @@ def attachment_download(request, pk, attachment_pk):
 def attachment_delete(request, pk, attachment_pk):
     application = _application(request, pk)
     attachment = get_object_or_404(PilotAttachment, pk=attachment_pk, application=application)
-    try:
-        services.attachment_delete(actor=request.user, attachment=attachment)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The attachment was removed."))
-    return redirect(application.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: services.attachment_delete(actor=request.user, attachment=attachment),
+        done=_("The attachment was removed."),
+        success_url=application.get_absolute_url(),
+    )
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
-from network_portal.forms import save_or_show_again
+from network_portal.forms import act_and_redirect, save_or_show_again
 
 from .. import rules
 from ..forms.reviews import (
@@ -221,11 +221,11 @@ def review_finding(request, pk):
 def finding_delete(request, pk, finding_pk):
     review, _roles = _review(request, pk)
     finding = get_object_or_404(Finding, pk=finding_pk, review=review)
-    try:
-        services.finding_delete(actor=request.user, finding=finding)
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect(review.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: services.finding_delete(actor=request.user, finding=finding),
+        success_url=review.get_absolute_url(),
+    )
 
 
 @login_required
@@ -279,10 +279,10 @@ def review_action(request, pk):
 def action_state(request, pk, action_pk):
     review, _roles = _review(request, pk)
     action = get_object_or_404(ReviewAction, pk=action_pk, review=review)
-    try:
-        services.action_set_state(
+    return act_and_redirect(
+        request,
+        lambda: services.action_set_state(
             actor=request.user, action=action, state=request.POST.get("state", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect(review.get_absolute_url())
+        ),
+        success_url=review.get_absolute_url(),
+    )

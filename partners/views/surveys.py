@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
+from network_portal.forms import act_and_redirect
 
 from .. import rules
 from ..forms.surveys import QuestionForm, SendForm, SurveyForm, answer_form
@@ -105,14 +106,9 @@ def question_edit(request, pk, question_pk):
 def _question_action(request, pk, question_pk, action, done):
     survey = _managed_survey(request, pk)
     question = get_object_or_404(Question, pk=question_pk, survey=survey)
-    try:
-        action(question)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        if done:
-            messages.success(request, done)
-    return redirect(survey.get_absolute_url())
+    return act_and_redirect(
+        request, lambda: action(question), done=done, success_url=survey.get_absolute_url()
+    )
 
 
 @login_required
