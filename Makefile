@@ -41,13 +41,22 @@ $(OBV_STAMP): requirements-obverifier.lock
 test: compile $(OBV_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Benchmarks run on PostgreSQL, as in production; they are not part of `make test`.
+# Benchmarks run on PostgreSQL and Redis, as in production; they are not part of `make test`.
+# The network-sized data set is loaded first (once: `seed_scale` skips what is there and
+# resumes an interrupted run; `manage.py seed_scale --clean` removes it).
 bench: compile
 	@case "$$DATABASE_URL" in postgres*) ;; *) \
 		echo "make bench needs PostgreSQL: set DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
+	@case "$$REDIS_URL" in redis*) ;; *) \
+		echo "make bench needs Redis for its worker: set REDIS_URL=redis://..." >&2; exit 2 ;; esac
+	@command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { \
+		echo "make bench needs wrk: apt-get install wrk" >&2; exit 2; }
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_demo >/dev/null
+	$(BIN)/python manage.py seed_scale
 	$(BIN)/python tests/bench/bench_matching.py
 	$(BIN)/python tests/bench/bench_report.py
+	$(BIN)/python tests/bench/bench_pages.py
 
 lint: install
 	$(BIN)/ruff check .

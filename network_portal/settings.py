@@ -160,6 +160,8 @@ CELERY_TASK_ROUTES = {
 CELERY_TIMEZONE = "Europe/Helsinki"
 #: How long a report export can be downloaded before its file is removed.
 REPORT_EXPORT_HOURS = env.int("REPORT_EXPORT_HOURS", default=24)
+# How long the reports dashboard may show figures before counting them again.
+REPORT_CACHE_SECONDS = env.int("REPORT_CACHE_SECONDS", default=600)
 CELERY_BEAT_SCHEDULE = {
     "notifications-sweep": {"task": "notifications.sweep", "schedule": 60.0},
     "exchanges-saved-searches": {

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -50,15 +50,23 @@ def quiet():
 
 
 def delivery_for(user, kind_key: str) -> str:
-    kind = kinds.get(kind_key)
-    if user is None or not kind.configurable:
-        return Preference.Delivery.IMMEDIATE
-    chosen = (
-        Preference.objects.filter(user=user, kind=kind_key)
-        .values_list("delivery", flat=True)
-        .first()
+    return deliveries_for([user] if user is not None else [], kind_key).get(
+        getattr(user, "pk", None), Preference.Delivery.IMMEDIATE
     )
-    return chosen or Preference.Delivery.IMMEDIATE
+
+
+def deliveries_for(users, kind_key: str) -> dict[int, str]:
+    """How each of ``users`` wants notices of this kind, by user id; one query."""
+    kind = kinds.get(kind_key)
+    ids = [user.pk for user in users]
+    chosen = {}
+    if ids and kind.configurable:
+        chosen = dict(
+            Preference.objects.filter(user__in=ids, kind=kind_key).values_list(
+                "user_id", "delivery"
+            )
+        )
+    return {pk: chosen.get(pk, Preference.Delivery.IMMEDIATE) for pk in ids}
 
 
 def notify(
@@ -75,57 +83,80 @@ def notify(
     ``key`` makes the notice idempotent: the same key never produces a second notice.
     A user gets it in the portal, and by e-mail as their preferences say.
     """
+    if recipient is None and not email:
+        raise ValueError("A notice needs a recipient or an e-mail address.")
+    return _write(kind=kind, context=context, targets=[(key, recipient, email, language)])
+
+
+def notify_many(people, *, kind: str, key: str, context: dict, skip=None) -> list[Notification]:
+    """Queue the same notice for each of ``people`` (but ``skip``), keyed ``key:<user id>``.
+
+    However many people there are, this takes the same few queries.
+    """
+    targets = [
+        (f"{key}:{person.pk}", person, "", None)
+        for person in people
+        if skip is None or person.pk != skip.pk
+    ]
+    return _write(kind=kind, context=context, targets=targets)
+
+
+def _write(*, kind: str, context: dict, targets: list) -> list[Notification]:
     kinds.get(kind)  # fail early on an unknown kind
     if _quiet.get():
         return []
-    if recipient is None and not email:
-        raise ValueError("A notice needs a recipient or an e-mail address.")
-    if recipient is not None and not recipient.is_active:
+    targets = [target for target in targets if target[1] is None or target[1].is_active]
+    if not targets:
         return []
-    language = (
-        language
-        or (recipient.language if recipient is not None else None)
-        or translation.get_language()
-        or settings.LANGUAGE_CODE
-    )
+    deliveries = deliveries_for([t[1] for t in targets if t[1] is not None], kind)
     now = timezone.now()
     rows = []
-    if recipient is not None:
-        rows.append(
-            Notification(
-                recipient=recipient,
-                channel=Notification.Channel.IN_APP,
-                state=Notification.State.SENT,
-                sent_at=now,
+    for key, recipient, email, language in targets:
+        common = {
+            "recipient": recipient,
+            "kind": kind,
+            "context": context,
+            "created_at": now,
+            "language": language
+            or (recipient.language if recipient is not None else None)
+            or translation.get_language()
+            or settings.LANGUAGE_CODE,
+        }
+        if recipient is not None:
+            rows.append(
+                Notification(
+                    channel=Notification.Channel.IN_APP,
+                    state=Notification.State.SENT,
+                    sent_at=now,
+                    idempotency_key=f"{key}:{Notification.Channel.IN_APP}",
+                    **common,
+                )
             )
+        delivery = (
+            deliveries[recipient.pk] if recipient is not None else Preference.Delivery.IMMEDIATE
         )
-    delivery = delivery_for(recipient, kind)
-    if delivery != Preference.Delivery.IN_APP_ONLY:
-        rows.append(
-            Notification(
-                recipient=recipient,
-                email="" if recipient is not None else email,
-                channel=Notification.Channel.EMAIL,
-                state=(
-                    Notification.State.DIGEST
-                    if delivery == Preference.Delivery.DIGEST
-                    else Notification.State.PENDING
-                ),
+        if delivery != Preference.Delivery.IN_APP_ONLY:
+            rows.append(
+                Notification(
+                    email="" if recipient is not None else email,
+                    channel=Notification.Channel.EMAIL,
+                    state=(
+                        Notification.State.DIGEST
+                        if delivery == Preference.Delivery.DIGEST
+                        else Notification.State.PENDING
+                    ),
+                    idempotency_key=f"{key}:{Notification.Channel.EMAIL}",
+                    **common,
+                )
             )
-        )
-    created = []
-    for row in rows:
-        row.kind = kind
-        row.context = context
-        row.language = language
-        row.created_at = now
-        row.idempotency_key = f"{key}:{row.channel}"
-        try:
-            with transaction.atomic():
-                row.save()
-        except IntegrityError:
-            continue  # already queued under this key
-        created.append(row)
+    # A key that is already queued is left as it is: the insert skips it, and what this
+    # call wrote is what carries its own timestamp.
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    created = list(
+        Notification.objects.filter(
+            idempotency_key__in=[row.idempotency_key for row in rows], created_at=now
+        ).order_by("pk")
+    )
     pending = [row.pk for row in created if row.state == Notification.State.PENDING]
     if pending:
         transaction.on_commit(lambda: enqueue(pending))

@@ -14,25 +14,24 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Avg,
     BooleanField,
     Case,
     CharField,
     Count,
-    DateField,
     DurationField,
     Exists,
     ExpressionWrapper,
     F,
     OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Least, NullIf, TruncDate, TruncMonth
+from django.db.models.functions import Coalesce, NullIf, TruncDate, TruncMonth
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -159,15 +158,26 @@ def _date(path: str):
     return TruncDate(path, tzinfo=HELSINKI)
 
 
-def _earliest(queryset, expression):
-    """A subquery: the earliest ``expression`` over ``queryset`` (correlated by the caller)."""
-    return Coalesce(
-        Subquery(
-            queryset.annotate(on=expression).order_by("on").values("on")[:1],
-            output_field=DateField(),
-        ),
-        Value(NEVER),
-    )
+def _first_within(period: Period, sources) -> Q:
+    """True for a row whose earliest entry among ``sources`` falls in ``period``: it has
+    one in the period and none before it. Each source is a correlated queryset with the
+    date of its entries (a field or an expression) and whether that date is a moment.
+
+    Written as EXISTS and NOT EXISTS, which the database runs as (anti-)joins over the
+    whole table, rather than as one "earliest entry" subquery per row.
+    """
+    start, _after = period.moments
+    within, before = Q(), Q()
+    for queryset, on, moment in sources:
+        dated = queryset.annotate(on=on) if not isinstance(on, str) else queryset
+        path = "on" if not isinstance(on, str) else on
+        if moment:
+            within |= Exists(dated.filter(period.moment_q(path)))
+            before |= Exists(dated.filter(**{f"{path}__lt": start}))
+        else:
+            within |= Exists(dated.filter(period.date_q(path)))
+            before |= Exists(dated.filter(**{f"{path}__lt": period.start}))
+    return within & ~before
 
 
 def _label(choices, value) -> str:
@@ -183,32 +193,21 @@ def _country(code) -> str:
 # --- Participants -------------------------------------------------------------------
 
 
-def participant_entries():
-    """Each person annotated with the day they first took part in something: a mobility
-    started, a mentoring pair started, an event attended, a badge received."""
-    person = OuterRef("pk")
-    return User.objects.annotate(
-        entered=Least(
-            _earliest(
-                Application.objects.filter(applicant=person, status__in=STARTED),
-                Coalesce("mobility__actual_start", "start_date"),
-            ),
-            _earliest(
-                Pair.objects.filter(
-                    Q(mentor__user=person) | Q(mentee__user=person), started_at__isnull=False
-                ),
-                _date("started_at"),
-            ),
-            _earliest(
-                Registration.objects.filter(user=person, checked_in_at__isnull=False),
-                _date("checked_in_at"),
-            ),
-            _earliest(
-                Award.objects.filter(recipient=person, revoked_at__isnull=True),
-                _date("issued_on"),
-            ),
-        )
-    )
+def participant_sources(person):
+    """What counts as taking part: a mobility started, a mentoring pair started, an
+    event attended, a badge received."""
+    return [
+        (
+            Application.objects.filter(applicant=person, status__in=STARTED),
+            Coalesce("mobility__actual_start", "start_date"),
+            False,
+        ),
+        # Two lookups rather than one with OR, so each can use the enrolment's index.
+        (Pair.objects.filter(mentor__user=person), "started_at", True),
+        (Pair.objects.filter(mentee__user=person), "started_at", True),
+        (Registration.objects.filter(user=person), "checked_in_at", True),
+        (Award.objects.filter(recipient=person, revoked_at__isnull=True), "issued_on", True),
+    ]
 
 
 def _member(roles, scope: Scope):
@@ -219,7 +218,7 @@ def _member(roles, scope: Scope):
 
 def participants(period: Period, scope: Scope) -> Section:
     year = period.end.year
-    people = participant_entries().filter(entered__gte=period.start, entered__lte=period.end)
+    people = User.objects.filter(_first_within(period, participant_sources(OuterRef("pk"))))
     if scope.key != "network":
         people = people.filter(
             Exists(Membership.objects.filter(scope.q("organisation"), user=OuterRef("pk")))
@@ -445,35 +444,33 @@ def mobilities(period: Period, scope: Scope, rows: list[dict] | None = None) -> 
 # --- New work-life partners ----------------------------------------------------------
 
 
-def partner_entries(scope: Scope):
-    """Work-life organisations annotated with the day of their first agreement, offer,
+def partner_sources(scope: Scope, partner):
+    """What makes a work-life organisation a partner: its first agreement, offer,
     placement or company visit (with the scope's organisation, when it is one)."""
-    partner = OuterRef("pk")
     organisation = scope.organisation
     agreements = PartnershipAgreement.objects.filter(parties=partner)
     placements = Application.objects.filter(host=partner, status__in=STARTED)
     visits = Visit.objects.filter(company=partner)
-    firsts = []
+    sources = []
     if organisation is not None:
         agreements = agreements.filter(parties=organisation)
         placements = placements.filter(home=organisation)
         visits = visits.filter(school=organisation)
     else:
-        firsts.append(
-            _earliest(
-                PlacementOffer.objects.filter(host=partner, published_at__isnull=False),
-                _date("published_at"),
-            )
-        )
-    firsts += [
-        _earliest(agreements, F("valid_from")),
-        _earliest(placements, Coalesce("mobility__actual_start", "start_date")),
-        _earliest(visits, F("visited_on")),
+        sources.append((PlacementOffer.objects.filter(host=partner), "published_at", True))
+    return [
+        *sources,
+        (agreements, "valid_from", False),
+        (placements, Coalesce("mobility__actual_start", "start_date"), False),
+        (visits, "visited_on", False),
     ]
+
+
+def partner_organisations(scope: Scope):
     queryset = Organisation.objects.exclude(kind__in=Organisation.SCHOOL_KINDS)
-    if scope.country and organisation is None:
+    if scope.country and scope.organisation is None:
         queryset = queryset.filter(country=scope.country)
-    return queryset.annotate(entered=Least(*firsts))
+    return queryset
 
 
 def partners(period: Period, scope: Scope) -> Section:
@@ -494,11 +491,17 @@ def partners(period: Period, scope: Scope) -> Section:
         contact |= Exists(
             PlacementOffer.objects.filter(period.moment_q("published_at"), host=partner)
         )
-    new = Q(entered__gte=period.start, entered__lte=period.end)
     sme = Q(size_class__in=Organisation.SME_SIZES)
+    new = Q(is_new=True)
     grouped = (
-        partner_entries(scope)
-        .annotate(reached=ExpressionWrapper(contact, output_field=BooleanField()))
+        partner_organisations(scope)
+        .annotate(
+            reached=ExpressionWrapper(contact, output_field=BooleanField()),
+            is_new=ExpressionWrapper(
+                _first_within(period, partner_sources(scope, partner)),
+                output_field=BooleanField(),
+            ),
+        )
         .values("kind")
         .annotate(
             new=Count("pk", filter=new),
@@ -688,6 +691,18 @@ def monthly(period: Period, mobility: list[dict], awards: list[dict]) -> Table:
 
 
 SECTIONS = [participants, mobilities, partners, badges, mentoring, events]
+
+
+def build_cached(period: Period, scope: Scope) -> list[Section]:
+    """``build``, kept in the cache (Redis in production) for ``REPORT_CACHE_SECONDS``:
+    the dashboard is read far more often than its figures change, and over the whole
+    network they take seconds to count. Exports always count afresh."""
+    key = f"reports:{scope.key}:{period.start}:{period.end}:{get_language()}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = build(period, scope)
+        cache.set(key, sections, settings.REPORT_CACHE_SECONDS)
+    return sections
 
 
 def build(period: Period, scope: Scope, progress=None) -> list[Section]:

@@ -26,7 +26,7 @@ def _dashboard(request, form, export_form=None, status=200):
     period = scope = None
     if form.is_valid():
         period, scope = form.chosen_period(), form.chosen_scope()
-        sections = indicators.build(period, scope)
+        sections = indicators.build_cached(period, scope)
         for section in sections:
             for table in section.tables:
                 table.drawing = charts.chart(table)

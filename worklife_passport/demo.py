@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.demo import demo_user
+from notifications.models import Notification
 from partners.models import Organisation, Sector
 
 from .models import (
@@ -249,20 +250,71 @@ def seed(command):
                 recipient=student,
                 evidence="Demo",
             )
+    _tell_of_awards(student)
     Goal.objects.get_or_create(user=student, badge=badges["idea"])
-    if not Claim.objects.filter(student=student, badge=badges["local"]).exists():
-        claim = Claim.objects.create(
-            student=student,
-            badge=badges["local"],
-            status=Claim.Status.SUBMITTED,
-            narrative="Vierailin Saimaan Sähkötyössä, Kahvila Kanelitangossa ja Kuljetus "
-            "Hakalassa ja kirjoitin raportin jokaisesta.",
-            submitted_at=timezone.now() - datetime.timedelta(days=2),
-        )
-        ClaimEvent.objects.create(
-            claim=claim, actor=student, action="submit", from_status="draft", to_status="submitted"
-        )
+    # One for the network's own badge (network admins assess it), one for the school's,
+    # which the teacher assesses.
+    _submitted_claim(
+        student,
+        badges["local"],
+        "Vierailin Saimaan Sähkötyössä, Kahvila Kanelitangossa ja Kuljetus "
+        "Hakalassa ja kirjoitin raportin jokaisesta.",
+        days_ago=2,
+    )
+    _submitted_claim(
+        student,
+        badges["idea"],
+        "Suunnittelin kahvilan kesäkioskin ja kysyin palautetta kolmelta "
+        "asiakkaalta. Esitys on linkin takana.",
+        days_ago=1,
+        links=["https://example.org/kesakioski"],
+    )
     command.stdout.write(
         f"passport: {len(badges)} badges, 2 pathways, the demo student's passport "
         f"(teacher {teacher.email} has a claim to assess)"
     )
+
+
+def _submitted_claim(student, badge, narrative, *, days_ago, links=()):
+    if Claim.objects.filter(student=student, badge=badge).exists():
+        return
+    claim = Claim.objects.create(
+        student=student,
+        badge=badge,
+        status=Claim.Status.SUBMITTED,
+        narrative=narrative,
+        links=list(links),
+        submitted_at=timezone.now() - datetime.timedelta(days=days_ago),
+    )
+    ClaimEvent.objects.create(
+        claim=claim, actor=student, action="submit", from_status="draft", to_status="submitted"
+    )
+
+
+def _tell_of_awards(student):
+    """The notices the demo student got for their badges: the demo is loaded quietly, so
+    they are written here as the portal writes them, one already read."""
+    for n, award in enumerate(
+        Award.objects.filter(recipient=student).select_related("badge__issuer").order_by("pk")
+    ):
+        Notification.objects.get_or_create(
+            idempotency_key=f"passport.awarded:{award.pk}:{Notification.Channel.IN_APP}",
+            defaults={
+                "recipient": student,
+                "kind": "passport.awarded",
+                "context": {
+                    "badge": award.badge.name,
+                    "issuer": award.badge.issuer.name,
+                    "link": {
+                        "name": "passport:award_detail",
+                        "kwargs": {"public_id": str(award.public_id)},
+                    },
+                },
+                "language": student.language,
+                "channel": Notification.Channel.IN_APP,
+                "state": Notification.State.SENT,
+                "created_at": award.issued_on,
+                "sent_at": award.issued_on,
+                "read_at": award.issued_on if n == 0 else None,
+            },
+        )

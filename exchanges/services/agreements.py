@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from notifications.services import notify
+from notifications.services import notify, notify_many
 from partners.audit import log_action
 
 from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
-from .common import application_link, notify_each
+from .common import application_link
 
 S = Application.Status
 Party = LearningAgreement.Party
@@ -66,7 +66,7 @@ def agreement_save(*, actor, application: Application, data: dict) -> LearningAg
         organisation=application.home,
         data={"version": agreement.version},
     )
-    notify_each(
+    notify_many(
         [application.applicant],
         kind="exchanges.agreement_changed",
         key=f"exchanges.agreement:{agreement.pk}:{timezone.now():%s%f}",
@@ -121,7 +121,7 @@ def _record_signature(
             from_status=S.ACCEPTED,
             to_status=S.AGREEMENT_SIGNED,
         )
-        notify_each(
+        notify_many(
             [application.applicant],
             kind="exchanges.agreement_complete",
             key=f"exchanges.agreement_complete:{agreement.pk}",

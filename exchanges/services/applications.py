@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications.services import notify_many
 from partners.audit import log_action
 
 from .. import rules
@@ -22,7 +23,7 @@ from ..models import (
     PlacementOffer,
 )
 from ..workflow import TRANSITIONS
-from .common import application_link, home_coordinators, host_staff, notify_each
+from .common import application_link, home_coordinators, host_staff
 
 S = Application.Status
 EDITABLE_FIELDS = ("motivation", "language_skills", "start_date", "end_date", "proposal")
@@ -172,29 +173,16 @@ def _notify_move(application: Application, action: str, actor, comment: str) -> 
         "link": application_link(application),
     }
     key = f"exchanges.application:{application.pk}:{action}:{application.status_changed_at:%s%f}"
+    people = []
     if action in ("submit", "withdraw"):
-        notify_each(
-            home_coordinators(application),
-            kind="exchanges.application_moved",
-            key=key,
-            context=context,
-            skip=actor,
-        )
+        people += home_coordinators(application)
     if action in ("approve", "withdraw", "cancel") and application.approved_at:
-        notify_each(
-            host_staff(application),
-            kind="exchanges.application_moved",
-            key=key,
-            context=context,
-            skip=actor,
-        )
+        people += host_staff(application)
     if application.applicant_id != actor.pk:
-        notify_each(
-            [application.applicant],
-            kind="exchanges.application_moved",
-            key=key,
-            context=context,
-        )
+        people.append(application.applicant)
+    # One notice each, written together, however many people there are.
+    unique = {person.pk: person for person in people if person.pk != actor.pk}
+    notify_many(unique.values(), kind="exchanges.application_moved", key=key, context=context)
 
 
 @transaction.atomic
@@ -302,7 +290,7 @@ def application_comment(
     readers += list(home_coordinators(application))
     if application.approved_at:
         readers += list(host_staff(application))
-    notify_each(
+    notify_many(
         {person.pk: person for person in readers}.values(),
         kind="exchanges.application_comment",
         key=f"exchanges.comment:{comment.pk}",

@@ -1,6 +1,5 @@
 from django.contrib.auth import get_user_model
 
-from notifications.services import notify
 from partners.models import Membership
 
 from .. import rules
@@ -28,10 +27,3 @@ def host_staff(application):
 
 def application_link(application) -> dict:
     return {"name": "exchanges:application_detail", "kwargs": {"pk": application.pk}}
-
-
-def notify_each(people, *, kind: str, key: str, context: dict, skip=None) -> None:
-    for person in people:
-        if skip is not None and person.pk == skip.pk:
-            continue
-        notify(kind=kind, key=f"{key}:{person.pk}", recipient=person, context=context)

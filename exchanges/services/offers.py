@@ -7,13 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications.services import notify_many
 from partners.audit import log_action
 from partners.models import Membership
 
 from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import PlacementOffer
-from .common import notify_each, people_with_roles
+from .common import people_with_roles
 
 OS = PlacementOffer.Status
 FIELDS = (
@@ -176,9 +177,9 @@ def offer_transition(
     key = f"exchanges.offer:{offer.pk}:{action}:{timezone.now():%s%f}"
     if target == OS.REVIEW:
         reviewers = people_with_roles_in_network(Membership.Role.COORDINATOR)
-        notify_each(reviewers, kind="exchanges.offer_review", key=key, context=context)
+        notify_many(reviewers, kind="exchanges.offer_review", key=key, context=context)
     elif reviewing:
-        notify_each(
+        notify_many(
             people_with_roles(offer.host_id, *rules.HOST_ROLES),
             kind="exchanges.offer_reviewed",
             key=key,

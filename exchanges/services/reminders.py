@@ -7,14 +7,16 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from notifications.services import notify_many
+
 from ..models import Application, MobilityRecord
-from .common import application_link, home_coordinators, host_staff, notify_each
+from .common import application_link, home_coordinators, host_staff
 
 S = Application.Status
 
 
 def _remind(people, application, reason: str, day: datetime.date) -> int:
-    notify_each(
+    notify_many(
         people,
         kind="exchanges.reminder",
         # One reminder per reason, application and day, however often the task runs.

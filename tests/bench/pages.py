@@ -1,0 +1,175 @@
+"""The key pages of a busy day, and the people and records they are measured with.
+
+Shared by the load benchmark (``bench_pages.py``) and the query-count tests, which look
+at the same pages with the demo data and with the scale data (``seed_scale``): the
+people are picked by the domain of their address, ``demo.test`` or ``scale.test``.
+"""
+
+from dataclasses import dataclass, field
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import User
+from exchanges.models import Application, MobilityForm, PlacementOffer
+from mentoring.models import Pair
+from network_portal import scale
+from partners.models import Membership
+from partners.rules import requires_mfa
+from worklife_passport.models import Award, Claim
+
+LANGUAGE = "en"
+
+
+@dataclass
+class Page:
+    name: str
+    who: str  # a key of Cast.people, or "" for an anonymous visitor
+    path: str
+    method: str = "GET"
+    #: For a POST page: one path per request, each used once (the approve button).
+    paths: list = field(default_factory=list)
+
+
+@dataclass
+class Cast:
+    people: dict
+    pages: list
+
+
+class NotEnoughData(Exception):
+    pass
+
+
+def _first(queryset, what):
+    found = queryset.first()
+    if found is None:
+        raise NotEnoughData(f"No {what} in the data set.")
+    return found
+
+
+def cast(domain: str, *, approvals: int = 2) -> Cast:
+    """The people and pages for the data set whose people have addresses at ``domain``."""
+    at = "@" + domain
+    student = _first(
+        User.objects.filter(
+            email__endswith=at, memberships__role=Membership.Role.STUDENT, awards__isnull=False
+        )
+        .order_by("pk")
+        .distinct(),
+        "student with a badge",
+    )
+    application = _first(
+        Application.objects.filter(
+            applicant__email__endswith=at, status=Application.Status.SUBMITTED
+        ).order_by("pk"),
+        "submitted application",
+    )
+    coordinator = _first(
+        User.objects.filter(
+            email__endswith=at,
+            memberships__role=Membership.Role.COORDINATOR,
+            memberships__organisation=application.home_id,
+        ).order_by("pk"),
+        "coordinator of the student's school",
+    )
+    waiting = Claim.objects.filter(
+        status__in=Claim.WAITING_STATES,
+        badge__issuer=OuterRef("memberships__organisation"),
+        badge__assessor_roles__icontains=Membership.Role.TEACHER,
+    )
+    assessor = _first(
+        User.objects.filter(email__endswith=at, memberships__role=Membership.Role.TEACHER)
+        .filter(Exists(waiting))
+        .order_by("pk"),
+        "teacher with claims to assess",
+    )
+    pair = _first(
+        Pair.objects.filter(status=Pair.Status.ACTIVE, mentee__user__email__endswith=at)
+        .select_related("mentee__user")
+        .order_by("pk"),
+        "active mentoring pair",
+    )
+    offers = PlacementOffer.objects.published().filter(deadline__gte=timezone.localdate())
+    # Demo offers have no poster: the scale data set's hosts are tagged.
+    tagged = Q(host__slug__startswith=scale.TAG)
+    offer = _first(
+        offers.filter(tagged if domain == scale.DOMAIN else ~tagged)
+        .exclude(form=MobilityForm.TEACHER_JOB_SHADOWING)  # a student's offer
+        .exclude(applications__applicant=student)
+        .select_related("sector")
+        .order_by("pk"),
+        "open offer",
+    )
+    award = _first(Award.objects.filter(recipient=student).order_by("pk"), "award")
+    approve = list(
+        Application.objects.filter(home_id=application.home_id, status=Application.Status.SUBMITTED)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:approvals]
+    )
+    with translation.override(LANGUAGE):
+        query = f"?country={offer.country}&sector={offer.sector.slug}&form={offer.form}"
+        pages = [
+            Page("home", "student", reverse("home")),
+            Page("partner directory", "student", reverse("partners:organisation_list")),
+            Page("offer list with filters", "student", reverse("exchanges:offer_list") + query),
+            Page("offer page", "student", offer.get_absolute_url()),
+            Page(
+                "apply", "student", reverse("exchanges:application_create", kwargs={"pk": offer.pk})
+            ),
+            Page("coordinator queue", "coordinator", reverse("exchanges:queue")),
+            Page(
+                "approve",
+                "coordinator",
+                _approve_path(application.pk),
+                method="POST",
+                paths=[_approve_path(pk) for pk in approve],
+            ),
+            Page("passport", "student", reverse("passport:passport")),
+            Page("badge catalogue", "student", reverse("passport:catalogue")),
+            Page("assessor queue", "assessor", reverse("passport:assessor_queue")),
+            Page(
+                "Open Badges assertion JSON",
+                "",
+                reverse("ob_assertion", kwargs={"public_id": award.public_id}),
+            ),
+            Page("mentoring pair page", "mentee", pair.get_absolute_url()),
+            Page("notifications inbox", "student", reverse("notifications:inbox")),
+            Page("reports dashboard", "coordinator", reverse("reports:dashboard")),
+        ]
+    people = {
+        "student": student,
+        "coordinator": coordinator,
+        "assessor": assessor,
+        "mentee": pair.mentee.user,
+    }
+    return Cast(people=people, pages=pages)
+
+
+def _approve_path(pk: int) -> str:
+    return reverse("exchanges:application_action", kwargs={"pk": pk, "action": "approve"})
+
+
+def query_count(cast: Cast, page: Page, **client_options) -> tuple[int, int]:
+    """The status and the number of queries of ``page`` once its person's session is
+    warm (the second request, as nearly every request is). In a transaction that is
+    rolled back, so an approval leaves the data as it was."""
+    client = Client(**client_options)
+    with transaction.atomic():
+        if page.who:
+            person = cast.people[page.who]
+            if requires_mfa(person) and not Authenticator.objects.filter(user=person).exists():
+                TOTP.activate(person, generate_totp_secret())  # as they would at first login
+            client.force_login(person)
+        send = getattr(client, page.method.lower())
+        send(page.paths[-1] if page.paths else page.path)
+        with CaptureQueriesContext(connection) as queries:
+            response = send(page.path)
+        transaction.set_rollback(True)
+    return response.status_code, len(queries)
