@@ -49,12 +49,6 @@ def quiet():
         _quiet.reset(token)
 
 
-def delivery_for(user, kind_key: str) -> str:
-    return deliveries_for([user] if user is not None else [], kind_key).get(
-        getattr(user, "pk", None), Preference.Delivery.IMMEDIATE
-    )
-
-
 def deliveries_for(users, kind_key: str) -> dict[int, str]:
     """How each of ``users`` wants notices of this kind, by user id; one query."""
     kind = kinds.get(kind_key)

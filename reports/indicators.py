@@ -169,8 +169,7 @@ def _first_within(period: Period, sources) -> Q:
     start, _after = period.moments
     within, before = Q(), Q()
     for queryset, on, moment in sources:
-        dated = queryset.annotate(on=on) if not isinstance(on, str) else queryset
-        path = "on" if not isinstance(on, str) else on
+        dated, path = (queryset, on) if isinstance(on, str) else (queryset.annotate(on=on), "on")
         if moment:
             within |= Exists(dated.filter(period.moment_q(path)))
             before |= Exists(dated.filter(**{f"{path}__lt": start}))

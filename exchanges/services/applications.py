@@ -178,9 +178,8 @@ def _notify_move(application: Application, action: str, actor, comment: str) -> 
         people += home_coordinators(application)
     if action in ("approve", "withdraw", "cancel") and application.approved_at:
         people += host_staff(application)
-    if application.applicant_id != actor.pk:
-        people.append(application.applicant)
-    # One notice each, written together, however many people there are.
+    people.append(application.applicant)
+    # One notice each, written together, however many people there are; not to the actor.
     unique = {person.pk: person for person in people if person.pk != actor.pk}
     notify_many(unique.values(), kind="exchanges.application_moved", key=key, context=context)
 

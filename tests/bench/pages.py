@@ -127,9 +127,9 @@ def cast(domain: str, *, approvals: int = 2) -> Cast:
             Page(
                 "approve",
                 "coordinator",
-                _approve_path(application.pk),
+                approve_path(application.pk),
                 method="POST",
-                paths=[_approve_path(pk) for pk in approve],
+                paths=[approve_path(pk) for pk in approve],
             ),
             Page("passport", "student", reverse("passport:passport")),
             Page("badge catalogue", "student", reverse("passport:catalogue")),
@@ -152,7 +152,7 @@ def cast(domain: str, *, approvals: int = 2) -> Cast:
     return Cast(people=people, pages=pages)
 
 
-def _approve_path(pk: int) -> str:
+def approve_path(pk: int) -> str:
     return reverse("exchanges:application_action", kwargs={"pk": pk, "action": "approve"})
 
 
