@@ -1,9 +1,8 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from network_portal.forms import FilterForm, language_filter, sector_filter
+from network_portal.forms import CountryFilter, FilterForm, language_filter, sector_filter
 from partners.models import Organisation, Sector
 
 from .models import (
@@ -14,13 +13,14 @@ from .models import (
     MobilityRecord,
     PlacementOffer,
 )
+from .selectors import offer_countries
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OfferFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = CountryFilter(present=offer_countries)
     sector = sector_filter()
     form = forms.ChoiceField(
         label=_("Form"), required=False, choices=[("", _("All forms")), *MobilityForm.choices]
@@ -28,10 +28,6 @@ class OfferFilterForm(FilterForm):
     language = language_filter()
     starts_after = forms.DateField(label=_("Starts on or after"), required=False, widget=DATE)
     starts_before = forms.DateField(label=_("Starts on or before"), required=False, widget=DATE)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *countries]
 
     def query(self) -> dict:
         """The filters as plain values, to store in a saved search."""
@@ -249,14 +245,10 @@ class QueueFilterForm(FilterForm):
         required=False,
         choices=[("", _("Waiting for action")), *Application.Status.choices],
     )
-    country = forms.ChoiceField(label=_("Host country"), required=False)
+    country = CountryFilter(label=_("Host country"))
     form = forms.ChoiceField(
         label=_("Form"), required=False, choices=[("", _("All forms")), *MobilityForm.choices]
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *countries]
 
 
 class BadgeAwardForm(forms.Form):

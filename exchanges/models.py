@@ -151,7 +151,11 @@ class PlacementOffer(models.Model):
         verbose_name = _("placement offer")
         verbose_name_plural = _("placement offers")
         ordering = ["-published_at", "-created_at"]
-        indexes = [models.Index(fields=["status", "country", "deadline"])]
+        indexes = [
+            models.Index(fields=["status", "country", "deadline"]),
+            # The newest open offers, on the home page.
+            models.Index(fields=["status", "-published_at"], name="exchanges_offer_newest_idx"),
+        ]
         constraints = [
             # The backstop under the row lock: never more accepted than seats.
             models.CheckConstraint(

@@ -71,6 +71,8 @@ def free_the_seats(user):
     """A person who leaves before their period ends gives their seat back."""
     from django.db.models import F
 
+    from network_portal import fragments
+
     from .models import Application, PlacementOffer
 
     S = Application.Status
@@ -83,3 +85,5 @@ def free_the_seats(user):
         PlacementOffer.objects.filter(pk=offer_id, seats_taken__gt=0).update(
             seats_taken=F("seats_taken") - 1
         )
+    if held:
+        fragments.changed("offers")

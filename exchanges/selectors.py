@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django_countries.fields import Country
 
+from network_portal.forms import COUNTRIES_CACHE_SECONDS
 from network_portal.search import text_search
 from partners import rules as partner_rules
 from partners.models import Organisation
@@ -47,6 +49,17 @@ def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
             Q(start_date__lte=filters["starts_before"]) | Q(start_date__isnull=True)
         )
     return queryset
+
+
+def offer_countries() -> set[str]:
+    """The countries of published offers, for the country filter (cached)."""
+    return cache.get_or_set(
+        "exchanges:offer-countries",
+        lambda: set(
+            PlacementOffer.objects.published().values_list("country", flat=True).distinct()
+        ),
+        COUNTRIES_CACHE_SECONDS,
+    )
 
 
 def offer_rows(queryset: QuerySet[PlacementOffer]) -> QuerySet[PlacementOffer]:
@@ -164,8 +177,12 @@ def coordinator_queue(*, viewer, filters: dict) -> QuerySet[Application]:
             | Q(offer__title__icontains=text)
             | Q(host__name__icontains=text)
         )
-    return queryset.select_related("applicant", "offer", "home", "host").order_by(
-        "status_changed_at", "pk"
+    # The offers come in a query of their own: joined, PostgreSQL hashes every offer of
+    # the network before it keeps the page's fifty.
+    return (
+        queryset.select_related("applicant", "home", "host")
+        .prefetch_related(Prefetch("offer", queryset=PlacementOffer.objects.only("title")))
+        .order_by("status_changed_at", "pk")
     )
 
 

@@ -6,9 +6,11 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from network_portal import fragments
 from network_portal.errors import DomainError
 from partners import rules as partner_rules
 from partners.models import Organisation
@@ -36,6 +38,7 @@ from .services import applications as application_services
 from .services import mobility as mobility_services
 from .services import offers as offer_services
 from .services import searches as search_services
+from .services.common import queue_names
 from .workflow import TRANSITIONS, available
 
 PAGE_SIZE = 20
@@ -55,14 +58,17 @@ def offer_list(request):
     form = OfferFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     matching = selectors.offer_search(filters=filters)
-    page = Paginator(selectors.offer_rows(matching), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors.offer_rows(matching)
+    number = request.GET.get("page")
     context = {
         "form": form,
-        "page": page,
-        "country_counts": selectors.offer_country_counts(matching),
+        # Lazy: a kept fragment of the list needs neither.
+        "page": SimpleLazyObject(lambda: Paginator(rows, PAGE_SIZE).get_page(number)),
+        "country_counts": SimpleLazyObject(lambda: selectors.offer_country_counts(matching)),
         "query_string": _query_string(request),
         "can_save_search": request.user.is_authenticated,
         "saved_search_form": SavedSearchForm(),
+        **fragments.context(request, "offers", "partners"),
     }
     template = "exchanges/offer_list.html"
     if request.htmx:
@@ -446,14 +452,28 @@ def coordinator_queue(request):
         raise PermissionDenied
     form = QueueFilterForm(request.GET or None)
     queryset = selectors.coordinator_queue(viewer=request.user, filters=form.filters())
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
-    rows = list(page.object_list)
+    number = request.GET.get("page")
+
+    def listing():
+        page = Paginator(queryset, 50).get_page(number)
+        rows = list(page.object_list)
+        return {
+            "page": page,
+            "rows": rows,
+            "without_agreement": selectors.applications_without_agreement(rows),
+        }
+
+    homes = rules.coordinated_organisations(request.user)
+    hosts = rules.hosts_for(request.user)
+    everything = partner_rules.is_staff(request.user)
+    names = queue_names(homes=homes, hosts=hosts, everything=everything)
     context = {
         "form": form,
-        "page": page,
-        "rows": rows,
-        "without_agreement": selectors.applications_without_agreement(rows),
+        # Lazy: the queue is kept rendered until one of its applications changes, and
+        # coordinators of the same schools share it.
+        "listing": SimpleLazyObject(listing),
         "query_string": _query_string(request),
+        **fragments.context(request, *names, more=(everything, sorted(homes), sorted(hosts))),
     }
     return render(request, "exchanges/coordinator_queue.html", context)
 

@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from network_portal import fragments
 from network_portal.errors import DomainError
 from partners import rules as partner_rules
 
@@ -98,25 +100,33 @@ def invite_mentee(request, pk):
 @login_required
 def pair_detail(request, pk):
     pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
-    side = rules.side(request.user, pair)
-    accepted_by_me = (side == "mentor" and pair.mentor_accepted_at) or (
-        side == "mentee" and pair.mentee_accepted_at
-    )
-    page = selectors.pair_page(viewer=request.user, pair=pair)
-    programme = pair.programme
-    midpoint = programme.starts_on + (programme.ends_on - programme.starts_on) / 2
+
+    def details():
+        side = rules.side(request.user, pair)
+        accepted_by_me = (side == "mentor" and pair.mentor_accepted_at) or (
+            side == "mentee" and pair.mentee_accepted_at
+        )
+        page = selectors.pair_page(viewer=request.user, pair=pair)
+        programme = pair.programme
+        midpoint = programme.starts_on + (programme.ends_on - programme.starts_on) / 2
+        return {
+            "side": side,
+            "midpoint_reached": any(m.date >= midpoint for m in page["meetings"]),
+            "coordinates": rules.coordinates(request.user, pair.programme),
+            "can_read_notes": rules.can_read_notes(request.user, pair),
+            "can_accept": side and pair.status == Pair.Status.PROPOSED and not accepted_by_me,
+            "meeting_form": MeetingForm(),
+            "goal_form": GoalForm(),
+            "feedback_form": FeedbackForm(),
+            "comment_form": CommentForm(),
+            **page,
+        }
+
     context = {
         "pair": pair,
-        "side": side,
-        "midpoint_reached": any(m.date >= midpoint for m in page["meetings"]),
-        "coordinates": rules.coordinates(request.user, pair.programme),
-        "can_read_notes": rules.can_read_notes(request.user, pair),
-        "can_accept": side and pair.status == Pair.Status.PROPOSED and not accepted_by_me,
-        "meeting_form": MeetingForm(),
-        "goal_form": GoalForm(),
-        "feedback_form": FeedbackForm(),
-        "comment_form": CommentForm(),
-        **page,
+        # Lazy: the page is kept rendered, for each of its readers, until the pair changes.
+        "details": SimpleLazyObject(details),
+        **fragments.context(request, *selectors.pair_names(pair), personal=True),
     }
     return render(request, "mentoring/pair_detail.html", context)
 

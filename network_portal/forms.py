@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,13 @@ def act_and_redirect(request, act, *, success_url, done=None):
 class FilterForm(forms.Form):
     """A GET form of list filters."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            for name, field in self.fields.items():
+                if isinstance(field, CountryFilter):
+                    field.show_chosen(self.data.get(name))
+
     def filters(self) -> dict:
         """The valid filters; a bad value in one field does not drop the others."""
         if self.is_bound:
@@ -58,6 +66,49 @@ def sector_filter() -> forms.ModelChoiceField:
         to_field_name="slug",
         empty_label=_("All sectors"),
     )
+
+
+#: How long a new organisation's country may be missing from the country filters.
+COUNTRIES_CACHE_SECONDS = 300
+
+
+def network_countries() -> set[str]:
+    """The countries the network's active organisations are in (cached)."""
+    from partners.models import Organisation
+
+    return cache.get_or_set(
+        "network:countries",
+        lambda: set(Organisation.objects.active().values_list("country", flat=True).distinct()),
+        COUNTRIES_CACHE_SECONDS,
+    )
+
+
+class CountryFilter(forms.ChoiceField):
+    """A country to filter by. The list offers, in the reader's language, only the
+    countries ``present()`` names (by default those of the network's organisations): a
+    list of every country would mostly offer what no page has. Any country stays a valid
+    filter, so a saved search for a country with nothing in it today keeps its meaning,
+    and a chosen country is always shown as chosen."""
+
+    def __init__(self, *, present=network_countries, **kwargs):
+        self.present = present
+        kwargs.setdefault("label", _("Country"))
+        super().__init__(required=False, choices=self.choices_with, **kwargs)
+
+    def choices_with(self, chosen: str = "") -> list[tuple[str, str]]:
+        from django_countries import countries
+
+        codes = self.present() | ({chosen} if chosen else set())
+        return [("", _("All countries")), *((c, name) for c, name in countries if c in codes)]
+
+    def valid_value(self, value) -> bool:
+        from django_countries import countries
+
+        return value in countries
+
+    def show_chosen(self, chosen) -> None:
+        if isinstance(chosen, str) and self.valid_value(chosen):
+            self.choices = self.choices_with(chosen)
 
 
 def language_filter() -> forms.ChoiceField:

@@ -3,15 +3,23 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from . import fragments
 from .panels import dashboard_panels, home_panels
 
 
 def home(request):
-    return render(request, "home.html", {"panels": home_panels(request)})
+    # The home panels read alike for everyone and are kept rendered: gathered only when
+    # the kept ones are out of date.
+    context = {
+        "panels": SimpleLazyObject(lambda: home_panels(request)),
+        **fragments.context(request, "partners", "offers", "events"),
+    }
+    return render(request, "home.html", context)
 
 
 @login_required

@@ -692,11 +692,15 @@ def monthly(period: Period, mobility: list[dict], awards: list[dict]) -> Table:
 SECTIONS = [participants, mobilities, partners, badges, mentoring, events]
 
 
+def cache_key(period: Period, scope: Scope) -> str:
+    return f"reports:{scope.key}:{period.start}:{period.end}:{get_language()}"
+
+
 def build_cached(period: Period, scope: Scope) -> list[Section]:
     """``build``, kept in the cache (Redis in production) for ``REPORT_CACHE_SECONDS``:
     the dashboard is read far more often than its figures change, and over the whole
     network they take seconds to count. Exports always count afresh."""
-    key = f"reports:{scope.key}:{period.start}:{period.end}:{get_language()}"
+    key = cache_key(period, scope)
     sections = cache.get(key)
     if sections is None:
         sections = build(period, scope)

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,12 +25,20 @@ def _may_see_reports(user) -> None:
 def _dashboard(request, form, export_form=None, status=200):
     sections = []
     period = scope = None
+    report_key = ""
     if form.is_valid():
         period, scope = form.chosen_period(), form.chosen_scope()
-        sections = indicators.build_cached(period, scope)
-        for section in sections:
-            for table in section.tables:
-                table.drawing = charts.chart(table)
+
+        def drawn():
+            sections = indicators.build_cached(period, scope)
+            for section in sections:
+                for table in section.tables:
+                    table.drawing = charts.chart(table)
+            return sections
+
+        # Lazy: the sections are kept rendered as long as their figures are.
+        sections = SimpleLazyObject(drawn)
+        report_key = indicators.cache_key(period, scope)
         if export_form is None:
             export_form = ExportForm(
                 {**form.cleaned_data, "format": "xlsx"}, user=request.user, options=form.options
@@ -42,6 +51,8 @@ def _dashboard(request, form, export_form=None, status=200):
             "form": form,
             "export_form": export_form,
             "sections": sections,
+            "report_key": report_key,
+            "report_seconds": settings.REPORT_CACHE_SECONDS,
             "period": period,
             "scope": scope,
             "recent": recent,

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,4 +9,40 @@ class WorklifePassportConfig(AppConfig):
     verbose_name = _("Work-life passport")
 
     def ready(self):
-        from . import notices, panels, personal_data  # noqa: F401  (registrations)
+        from django.db.models.signals import post_delete, post_save
+
+        from network_portal import fragments
+
+        from . import notices, panels, personal_data, selectors  # noqa: F401  (registrations)
+        from .models import (
+            Award,
+            Badge,
+            Claim,
+            Goal,
+            Pathway,
+            PathwayRule,
+            RecognitionRequest,
+            ShareLink,
+            SkillNeed,
+        )
+
+        # The catalogue's holder counts may lag awards by FRAGMENT_SECONDS at most.
+        fragments.on_save_of("badges", Badge, SkillNeed)
+
+        fragments.on_save_of("badges", Pathway, PathwayRule)
+
+        def claim_saved(instance, **kwargs):
+            fragments.changed("claims", f"claims:{instance.badge.issuer_id}")
+
+        def passport_changed(instance, **kwargs):
+            owner = next(
+                getattr(instance, field)
+                for field in ("recipient_id", "student_id", "user_id")
+                if hasattr(instance, field)
+            )
+            fragments.changed(*selectors.passport_names(user=SimpleNamespace(pk=owner))[:1])
+
+        for signal in (post_save, post_delete):
+            signal.connect(claim_saved, sender=Claim, dispatch_uid="assessor-queue")
+            for model in (Award, Claim, Goal, RecognitionRequest, ShareLink):
+                signal.connect(passport_changed, sender=model, dispatch_uid="passport")

@@ -9,9 +9,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from network_portal import fragments
 from network_portal.errors import DomainError
 from partners import rules as partner_rules
 from partners.models import Organisation
@@ -58,7 +60,8 @@ from .services import passport as passport_services
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    page = Paginator(selectors.catalogue(filters=filters), 24).get_page(request.GET.get("page"))
+    badges = selectors.catalogue(filters=filters)
+    number = request.GET.get("page")
     query = request.GET.copy()
     query.pop("page", None)
     goals = set()
@@ -66,11 +69,15 @@ def catalogue(request):
         goals = set(Goal.objects.filter(user=request.user).values_list("badge__family", flat=True))
     context = {
         "form": form,
-        "page": page,
+        # Lazy: a kept fragment of the catalogue does not count holders again.
+        "page": SimpleLazyObject(lambda: Paginator(badges, 24).get_page(number)),
         "query_string": query.urlencode(),
         "goals": goals,
         "can_create": bool(partner_rules.organisations_with_role(request.user, "coordinator"))
         or partner_rules.is_staff(request.user),
+        # The reader's goals are marked in the list: readers with the same goals (most
+        # have none) share a fragment.
+        **fragments.context(request, "badges", "partners", more=sorted(map(str, goals))),
     }
     return render(request, "passport/catalogue.html", context)
 
@@ -199,13 +206,20 @@ def endorse(request, pk):
 
 @login_required
 def passport(request):
-    context = selectors.passport(user=request.user)
-    context["share_form"] = ShareForm(
-        awards=Award.objects.filter(recipient=request.user, revoked_at__isnull=True).select_related(
-            "badge"
-        )
-    )
-    context["redeem_form"] = RedeemForm()
+    user = request.user
+
+    def content():
+        content = selectors.passport(user=user)
+        awards = Award.objects.filter(recipient=user, revoked_at__isnull=True)
+        content["share_form"] = ShareForm(awards=awards.select_related("badge"))
+        return content
+
+    context = {
+        # Lazy: the passport is kept rendered until something in it changes.
+        "passport": SimpleLazyObject(content),
+        "redeem_form": RedeemForm(),
+        **fragments.context(request, *selectors.passport_names(user=user), personal=True),
+    }
     return render(request, "passport/passport.html", context)
 
 
@@ -369,10 +383,20 @@ def assessor_queue(request):
 
     form = QueueForm(request.GET or None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    page = Paginator(selectors.assessor_queue(viewer=request.user, filters=filters), 50).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "passport/assessor_queue.html", {"form": form, "page": page})
+    claims = selectors.assessor_queue(viewer=request.user, filters=filters)
+    number = request.GET.get("page")
+    context = {
+        "form": form,
+        # Lazy: the queue is kept rendered until a claim of its issuers changes.
+        "page": SimpleLazyObject(lambda: Paginator(claims, 50).get_page(number)),
+        **fragments.context(
+            request,
+            "badges",
+            *selectors.assessor_queue_names(viewer=request.user),
+            more=(request.user.pk,),
+        ),
+    }
+    return render(request, "passport/assessor_queue.html", context)
 
 
 def supervisor_confirm(request, token):

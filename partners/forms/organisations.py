@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from network_portal.forms import FilterForm, sector_filter
+from network_portal.forms import CountryFilter, FilterForm, sector_filter
 
 from ..models import ROLES_BY_KIND, Membership, Organisation, Sector
 
@@ -21,19 +21,13 @@ class DirectoryFilterForm(FilterForm):
         required=False,
         choices=[("", _("All kinds")), *Organisation.Kind.choices],
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = CountryFilter()
     sector = sector_filter()
     size_class = forms.ChoiceField(
         label=_("Company size"),
         required=False,
         choices=[("", _("All sizes")), *Organisation.SizeClass.choices],
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from django_countries import countries
-
-        self.fields["country"].choices = [("", _("All countries")), *countries]
 
 
 class OrganisationForm(forms.ModelForm):

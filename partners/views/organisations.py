@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from network_portal import fragments
 from network_portal.errors import DomainError
 from network_portal.forms import act_and_redirect
 
@@ -25,15 +27,17 @@ def organisation_list(request):
     matching = selectors.organisation_directory(filters=filters)
     country = filters.get("country") or ""
     rows = selectors.organisation_page_rows(matching, country=country)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page")
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
-        "page": page,
-        "country_counts": selectors.country_counts(matching),
+        # Lazy: a kept fragment of the list needs neither.
+        "page": SimpleLazyObject(lambda: Paginator(rows, PAGE_SIZE).get_page(number)),
+        "country_counts": SimpleLazyObject(lambda: selectors.country_counts(matching)),
         "selected_country": country,
         "query_string": query.urlencode(),
+        **fragments.context(request, "partners"),
     }
     template = "partners/organisation_list.html"
     if request.htmx:
