@@ -120,6 +120,17 @@ def application_for_viewer(*, viewer, pk: int) -> Application:
     return application
 
 
+def application_for_action(*, viewer, pk: int) -> Application:
+    """As ``application_for_viewer``, with only what tells who may see it: a move reads
+    the rest again under its row lock."""
+    application = (
+        Application.objects.only("applicant", "home", "host", "approved_at").filter(pk=pk).first()
+    )
+    if application is None or not rules.can_view_application(viewer, application):
+        raise Http404
+    return application
+
+
 def application_page(*, viewer, application: Application) -> dict:
     comments = application.comments.select_related("author")
     if not rules.can_see_staff_comments(viewer, application):

@@ -336,7 +336,7 @@ def application_detail(request, pk):
 @login_required
 @require_POST
 def application_action(request, pk, action):
-    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
+    application = selectors.application_for_action(viewer=request.user, pk=pk)
     if action not in TRANSITIONS:
         raise Http404
     form = TransitionForm(request.POST)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -75,7 +76,8 @@ def context(request, *names: str, more=(), personal: bool = False) -> dict:
             seconds = 0
     return {
         "fragment_seconds": seconds,
-        "fragment_version": version(*names),
+        # Not kept means not read either: a version no fragment was kept under.
+        "fragment_version": version(*names) if seconds else uuid.uuid4().hex,
         "fragment_key": request_key(request, *more),
     }
 

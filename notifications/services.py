@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from . import kinds
 from .models import Notification, Preference
 from .rendering import render
+from .selectors import forget_unread_counts
 
 logger = logging.getLogger(__name__)
 
@@ -146,6 +147,7 @@ def _write(*, kind: str, context: dict, targets: list) -> list[Notification]:
     # A key that is already queued is left as it is: the insert skips it, and what this
     # call wrote is what carries its own timestamp.
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    forget_unread_counts(row.recipient_id for row in rows if row.recipient_id)
     created = list(
         Notification.objects.filter(
             idempotency_key__in=[row.idempotency_key for row in rows], created_at=now
@@ -282,7 +284,9 @@ def mark_read(*, user, notification_id: int | None = None) -> int:
     )
     if notification_id is not None:
         rows = rows.filter(pk=notification_id)
-    return rows.update(read_at=timezone.now())
+    marked = rows.update(read_at=timezone.now())
+    forget_unread_counts([user.pk])
+    return marked
 
 
 def preference_set(*, user, kind: str, delivery: str) -> None:

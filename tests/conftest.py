@@ -30,6 +30,13 @@ def _own_cache_keys(settings):
     }
 
 
+@pytest.fixture
+def fresh_fragments(settings):
+    """Pages rendered afresh on every request: what a query count must measure, as a
+    kept fragment would hide the queries of the rows under it."""
+    settings.FRAGMENT_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def _locmem_email(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -40,7 +40,7 @@ class WorklifePassportConfig(AppConfig):
                 for field in ("recipient_id", "student_id", "user_id")
                 if hasattr(instance, field)
             )
-            fragments.changed(*selectors.passport_names(user=SimpleNamespace(pk=owner))[:1])
+            fragments.changed(*selectors.passport_names(user=SimpleNamespace(pk=owner)))
 
         for signal in (post_save, post_delete):
             signal.connect(claim_saved, sender=Claim, dispatch_uid="assessor-queue")

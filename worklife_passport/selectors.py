@@ -89,8 +89,9 @@ def holder_count(badge: Badge) -> int:
 
 
 def passport_names(*, user) -> list[str]:
-    """The data a student's passport page is kept under (``network_portal.fragments``)."""
-    return [f"passport:{user.pk}", "badges"]
+    """The data a student's passport page is kept under (``network_portal.fragments``),
+    besides the badges themselves."""
+    return [f"passport:{user.pk}"]
 
 
 def passport(*, user) -> dict:

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -156,12 +157,15 @@ def approve_path(pk: int) -> str:
     return reverse("exchanges:application_action", kwargs={"pk": pk, "action": "approve"})
 
 
-def query_count(cast: Cast, page: Page, **client_options) -> tuple[int, int]:
+def query_count(cast: Cast, page: Page, *, fresh: bool = True, **client_options) -> tuple[int, int]:
     """The status and the number of queries of ``page`` once its person's session is
-    warm (the second request, as nearly every request is). In a transaction that is
-    rolled back, so an approval leaves the data as it was."""
+    warm (the second request, as nearly every request is). ``fresh``: with nothing kept
+    rendered (``FRAGMENT_SECONDS`` 0), so every row's queries count; otherwise as the
+    page is usually served, from the fragments the first request kept. In a transaction
+    that is rolled back, so an approval leaves the data as it was."""
     client = Client(**client_options)
-    with transaction.atomic():
+    seconds = 0 if fresh else settings.FRAGMENT_SECONDS
+    with transaction.atomic(), override_settings(FRAGMENT_SECONDS=seconds):
         if page.who:
             person = cast.people[page.who]
             if requires_mfa(person) and not Authenticator.objects.filter(user=person).exists():

@@ -172,13 +172,17 @@ def test_key_pages_take_the_same_queries_at_demo_and_scale_data():
     within the budget, and the count does not grow with the data."""
     call_command("seed_demo", stdout=io.StringIO())
     seed(students=300, applications=900, awards=2400, notifications=3000, pairs=60)
-    counted = {}
+    counted, kept = {}, {}
     for domain in ("demo.test", scale.DOMAIN):
         cast = pages.cast(domain)
         assert len(cast.pages) == 14
         for page in cast.pages:
             counted.setdefault(page.name, []).append(pages.query_count(cast, page))
+            kept.setdefault(page.name, []).append(pages.query_count(cast, page, fresh=False))
     for name, ((demo_status, demo), (scale_status, at_scale)) in counted.items():
         assert demo_status == scale_status == (302 if name == "approve" else 200), name
         assert demo == at_scale, f"{name}: {demo} queries with demo data, {at_scale} at scale"
         assert at_scale <= 15, f"{name}: {at_scale} queries"
+        # Served from kept fragments, a page never costs more than rendered afresh.
+        (_s, kept_demo), (_s, kept_at_scale) = kept[name]
+        assert kept_demo == kept_at_scale <= at_scale, name
