@@ -35,17 +35,19 @@ def programme_page(*, viewer, programme: Programme) -> dict:
 
 def pair_for_viewer(*, viewer, pk: int) -> Pair:
     pair = (
-        Pair.objects.select_related(
-            "programme",
-            "programme__badge",
-            "mentor__user",
-            "mentee__user",
-            "mentor__organisation",
-            "mentee__organisation",
-        )
+        Pair.objects.select_related("programme", "programme__badge", "mentor__user", "mentee__user")
         .filter(pk=pk)
         .first()
     )
+    if pair is None or not rules.can_view_pair(viewer, pair):
+        raise Http404
+    return pair
+
+
+def pair_access(*, viewer, pk: int) -> Pair:
+    """The pair if ``viewer`` may see it, with no more than that check needs (a kept
+    page needs no more)."""
+    pair = Pair.objects.select_related("mentor", "mentee").filter(pk=pk).first()
     if pair is None or not rules.can_view_pair(viewer, pair):
         raise Http404
     return pair

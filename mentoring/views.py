@@ -99,9 +99,10 @@ def invite_mentee(request, pk):
 
 @login_required
 def pair_detail(request, pk):
-    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
+    access = selectors.pair_access(viewer=request.user, pk=pk)
 
     def details():
+        pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
         side = rules.side(request.user, pair)
         accepted_by_me = (side == "mentor" and pair.mentor_accepted_at) or (
             side == "mentee" and pair.mentee_accepted_at
@@ -110,6 +111,7 @@ def pair_detail(request, pk):
         programme = pair.programme
         midpoint = programme.starts_on + (programme.ends_on - programme.starts_on) / 2
         return {
+            "pair": pair,
             "side": side,
             "midpoint_reached": any(m.date >= midpoint for m in page["meetings"]),
             "coordinates": rules.coordinates(request.user, pair.programme),
@@ -123,10 +125,9 @@ def pair_detail(request, pk):
         }
 
     context = {
-        "pair": pair,
         # Lazy: the page is kept rendered, for each of its readers, until the pair changes.
         "details": SimpleLazyObject(details),
-        **fragments.context(request, *selectors.pair_names(pair), personal=True),
+        **fragments.context(request, *selectors.pair_names(access), personal=True),
     }
     return render(request, "mentoring/pair_detail.html", context)
 

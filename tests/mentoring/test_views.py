@@ -154,9 +154,9 @@ def test_pair_page_query_count_is_fixed(
         pair.goals.create(text=f"Goal {n}")
     client.force_login(world.mentor_user)
     client.get(f"/en/mentoring/pairs/{pair.pk}/")
-    # user, roles, pair, coordinator checks, meetings, goals, history, feedback (session
-    # and unread count: cache)
-    with django_assert_num_queries(9):
+    # user, roles, the pair (who may see it), the pair with its people, coordinator checks,
+    # meetings, goals, history, feedback (session and unread count: cache)
+    with django_assert_num_queries(10):
         client.get(f"/en/mentoring/pairs/{pair.pk}/")
 
 
