@@ -131,7 +131,8 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Answers as an empty cache while Redis is unreachable (network_portal/cache.py).
+            "BACKEND": "network_portal.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             # A cache that is down must not hang a request.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -265,9 +266,9 @@ USERSESSIONS_TRACK_ACTIVITY = False
 
 # Idle sessions end after this long without a request.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=2 * 60 * 60)
-# Sessions are read from the cache (Redis in production) and written through to the
-# database, so a page costs no session query and a restart of Redis logs nobody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# In the database, not the cache: the portal keeps working while Redis is down, and a
+# logout then cannot leave a live copy of the session behind in the cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Internationalisation -----------------------------------------------------------
 LANGUAGE_CODE = "fi"

@@ -240,9 +240,9 @@ def test_queue_query_count_does_not_grow(
         ApplicationFactory(status=S.SUBMITTED, home=world.school, applicant=UserFactory())
     client.force_login(world.coordinator)
     client.get("/en/exchanges/queue/")
-    # user, roles, MFA check, count, rows, their offers, agreements in force (session and
-    # unread count: cache)
-    with django_assert_num_queries(7):
+    # session, user, roles, MFA check, count, rows, their offers, agreements in force
+    # (unread count: cache)
+    with django_assert_num_queries(8):
         client.get("/en/exchanges/queue/")
 
 
@@ -266,9 +266,9 @@ def test_application_page_query_count_does_not_grow(
         )
     client.force_login(world.coordinator)
     client.get(f"/en/exchanges/applications/{application.pk}/")
-    # user, roles, MFA check, application, agreement versions, history, comments,
-    # attachments, agreements in force, overlapping periods (session and unread count: cache)
-    with django_assert_num_queries(10):
+    # session, user, roles, MFA check, application, agreement versions, history, comments,
+    # attachments, agreements in force, overlapping periods (unread count: cache)
+    with django_assert_num_queries(11):
         client.get(f"/en/exchanges/applications/{application.pk}/")
 
 

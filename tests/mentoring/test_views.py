@@ -140,7 +140,7 @@ def test_matching_preview_query_count_is_fixed(client, world, count, django_asse
     client.force_login(world.coordinator)
     url = f"/en/mentoring/programmes/{world.programme.pk}/coordination/"
     client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         client.get(url)
 
 
@@ -154,9 +154,9 @@ def test_pair_page_query_count_is_fixed(
         pair.goals.create(text=f"Goal {n}")
     client.force_login(world.mentor_user)
     client.get(f"/en/mentoring/pairs/{pair.pk}/")
-    # user, roles, the pair (who may see it), the pair with its people, coordinator checks,
-    # meetings, goals, history, feedback (session and unread count: cache)
-    with django_assert_num_queries(10):
+    # session, user, roles, the pair (who may see it), the pair with its people,
+    # coordinator checks, meetings, goals, history, feedback (unread count: cache)
+    with django_assert_num_queries(11):
         client.get(f"/en/mentoring/pairs/{pair.pk}/")
 
 

@@ -107,8 +107,8 @@ def test_directory_query_count_for_a_member_is_fixed(
     user = member(Organisation.objects.first(), Membership.Role.STUDENT)
     client.force_login(user)
     client.get("/en/partners/")  # the first request records the session
-    # + user, the viewer's roles (session and unread count: cache; countries: cached by the
+    # + session, user, the viewer's roles (unread count: cache; countries: cached by the
     # first request)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get("/en/partners/")
     assert response.status_code == 200

@@ -316,8 +316,8 @@ def test_outreach_query_count_is_fixed(client, world, count, django_assert_num_q
     client.force_login(world["advisor"])
     client.get("/en/partners/outreach/")
     # user, roles; country and region choices, sector choices; companies count, rows,
-    # their sectors; regions; follow-ups and their count (session, notices: cache)
-    with django_assert_num_queries(11):
+    # their sectors; regions; follow-ups and their count; the session (notices: cache)
+    with django_assert_num_queries(12):
         client.get("/en/partners/outreach/")
 
 
@@ -327,8 +327,8 @@ def test_visit_list_query_count_is_fixed(client, world, count, django_assert_num
         make_visit(world, opportunities=["apprenticeship"])
     client.force_login(world["advisor"])
     client.get("/en/partners/visits/")
-    # user, roles, school and sector choices, count, rows (session, notices: cache)
-    with django_assert_num_queries(6):
+    # session, user, roles, school and sector choices, count, rows (notices: cache)
+    with django_assert_num_queries(7):
         response = client.get("/en/partners/visits/")
     assert response.context["page"].paginator.count == count
 

@@ -418,7 +418,7 @@ def test_call_list_query_count_is_fixed(client, world, count, django_assert_num_
         make_application(world, make_call(world))
     client.force_login(world["applicant"])
     client.get("/en/partners/pilots/")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get("/en/partners/pilots/")
     assert len(response.context["calls"]) == count
 
@@ -436,5 +436,5 @@ def test_ranking_query_count_is_fixed(client, world, count, django_assert_num_qu
         )
     client.force_login(world["manager"])
     client.get(f"/en/partners/pilots/calls/{call.pk}/ranking/")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(f"/en/partners/pilots/calls/{call.pk}/ranking/")

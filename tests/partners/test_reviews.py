@@ -301,8 +301,8 @@ def test_round_page_query_count_is_fixed(client, world, count, django_assert_num
     client.force_login(world["organiser"])
     client.get(f"/en/partners/reviews/rounds/{world['round'].pk}/")
     # user, roles, second factor; the round, its areas and criteria; reviews, their teams
-    # and schools; the two reviewer lists of the add form (session, notices: cache)
-    with django_assert_num_queries(11):
+    # and schools; the two reviewer lists of the add form; the session (notices: cache)
+    with django_assert_num_queries(12):
         response = client.get(f"/en/partners/reviews/rounds/{world['round'].pk}/")
     assert len(response.context["reviews"]) == count
 
@@ -322,6 +322,6 @@ def test_review_home_query_count_is_fixed(client, world, count, django_assert_nu
         PeerReviewer.objects.create(review=review, user=world["lead"], role="lead")
     client.force_login(world["lead"])
     client.get("/en/partners/reviews/")
-    # user, roles, second factor; my reviews, rounds, reports (session, notices: cache)
-    with django_assert_num_queries(6):
+    # session, user, roles, second factor; my reviews, rounds, reports (notices: cache)
+    with django_assert_num_queries(7):
         client.get("/en/partners/reviews/")

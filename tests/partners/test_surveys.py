@@ -360,9 +360,9 @@ def test_survey_list_query_count_is_fixed(client, world, count, django_assert_nu
         Recipient.objects.create(survey=survey, email=f"x{n}@example.org", language="fi")
     client.force_login(world["coordinator"])
     client.get("/en/partners/surveys/")
-    # user, roles, the coordinator's second factor, surveys with counts (session, notices:
+    # session, user, roles, the coordinator's second factor, surveys with counts (notices:
     # cache)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get("/en/partners/surveys/")
     assert len(response.context["surveys"]) == count
 
@@ -392,6 +392,6 @@ def test_results_query_count_is_fixed(client, world, count, django_assert_num_qu
     client.get(f"/en/partners/surveys/{survey.pk}/results/")
     # user, roles, the coordinator's second factor; the survey, its questions and choices;
     # responses; choice, scale and text answers; answers per question; links sent
-    # (session, notices: cache)
-    with django_assert_num_queries(12):
+    # and the session (notices: cache)
+    with django_assert_num_queries(13):
         client.get(f"/en/partners/surveys/{survey.pk}/results/")

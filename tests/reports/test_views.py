@@ -112,8 +112,8 @@ def test_the_dashboard_has_a_fixed_number_of_queries(
             end_date=datetime.date(2026, 2, 10),
         )
     client.force_login(network.coordinator)
-    client.get(URL)  # warm the per-user caches (session, unread count)
-    with django_assert_num_queries(13):
+    client.get(URL)  # warm the per-user caches (the unread count)
+    with django_assert_num_queries(14):
         client.get(URL, {**Q1_QUERY, "scope": scope_of(network)})
 
 
