@@ -22,6 +22,20 @@ PAUSE_SECONDS = 5
 class _TolerantClient(RedisCacheClient):
     _down_until = 0.0
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        # One client per connection pool, kept: Django makes a new one for every call,
+        # and each copies redis-py's table of ~170 reply callbacks (a fifth of a
+        # millisecond, several times a page).
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
     def _try(self, method, default, *args):
         cls = type(self)
         if time.monotonic() < cls._down_until:
@@ -72,7 +86,8 @@ class _TolerantClient(RedisCacheClient):
 
 
 class TolerantRedisCache(RedisCache):
-    """Django's Redis cache, answering as an empty cache while Redis cannot be reached."""
+    """Django's Redis cache, answering as an empty cache while Redis cannot be reached,
+    and keeping its Redis clients."""
 
     def __init__(self, server, params):
         super().__init__(server, params)

@@ -34,6 +34,8 @@ SWEEP_BATCH = 500
 # After the broker has refused a message, stop trying for a while: the sweep will
 # deliver, and requests stay fast while Redis is down.
 _BROKER_PAUSE_SECONDS = 30
+#: How many notices one message to the workers carries.
+ENQUEUE_BATCH = 10
 _broker_down_until = 0.0
 
 
@@ -164,15 +166,18 @@ def enqueue(ids: list[int]) -> None:
     global _broker_down_until
     if time.monotonic() < _broker_down_until:
         return
-    from .tasks import deliver
+    from .tasks import deliver_many
 
-    if deliver.app.conf.task_always_eager:  # no broker: deliver in process
-        for notification_id in ids:
-            deliver.apply((notification_id,))
+    # A message per few notices: a change's notices cost the request one publish, and a
+    # notice to many people is still shared out among the worker's processes.
+    batches = [ids[start : start + ENQUEUE_BATCH] for start in range(0, len(ids), ENQUEUE_BATCH)]
+    if deliver_many.app.conf.task_always_eager:  # no broker: deliver in process
+        for batch in batches:
+            deliver_many.apply((batch,))
         return
-    for notification_id in ids:
+    for batch in batches:
         try:
-            deliver.apply_async((notification_id,), retry=False)
+            deliver_many.apply_async((batch,), retry=False)
         except Exception:  # a broker error must not break the request
             _broker_down_until = time.monotonic() + _BROKER_PAUSE_SECONDS
             logger.warning("Broker unreachable; notices wait for the sweep.", exc_info=True)

@@ -33,6 +33,7 @@ def log_action(
     organisation=None,
     data: dict | None = None,
 ) -> AuditEntry:
+    """Record a change; ``organisation`` is the one it concerns, or its key."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEntry.objects.create(
@@ -41,7 +42,7 @@ def log_action(
         target_type=ContentType.objects.get_for_model(target) if target is not None else None,
         target_id=str(target.pk) if target is not None else "",
         target_repr=str(target)[:300] if target is not None else "",
-        organisation=organisation,
+        organisation_id=getattr(organisation, "pk", organisation),
         data=data or {},
     )
 

@@ -9,8 +9,10 @@ from exchanges.models import Application, PlacementOffer
 from mentoring.models import Pair
 from network_portal import scale
 from notifications.models import Notification
+from notifications.services import notify
 from partners.models import Membership, Organisation
 from tests.bench import pages
+from tests.notifications.conftest import accepted_context
 from worklife_passport.models import Award, Badge, Claim, StatusList
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +141,17 @@ def test_an_interrupted_run_resumes_where_it_stopped(monkeypatch):
     assert "claims: 30 rows" in output
     assert Claim.objects.count() == 30
     assert Notification.objects.count() == 500
+
+
+def test_a_data_set_the_portal_has_worked_on_can_be_seeded_again():
+    seed()
+    person = User.objects.filter(email__endswith="@" + scale.DOMAIN).first()
+
+    notify(
+        kind="partners.invitation_accepted", key="k", recipient=person, context=accepted_context()
+    )
+    output = seed()
+    assert "notifications: 500 already there" in output
 
 
 def test_clean_removes_the_data_set_and_nothing_else():

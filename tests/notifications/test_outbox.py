@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 from django.core import mail
 from django.db import transaction
@@ -119,7 +121,6 @@ def test_sweep_delivers_what_waits_and_only_what_is_due():
 def test_broker_down_keeps_the_notice_waiting_and_the_request_going(
     monkeypatch, django_capture_on_commit_callbacks
 ):
-    from types import SimpleNamespace
 
     from kombu.exceptions import OperationalError
 
@@ -132,7 +133,7 @@ def test_broker_down_keeps_the_notice_waiting_and_the_request_going(
     broker_down = SimpleNamespace(
         apply_async=refuse, app=SimpleNamespace(conf=SimpleNamespace(task_always_eager=False))
     )
-    monkeypatch.setattr("notifications.tasks.deliver", broker_down)
+    monkeypatch.setattr("notifications.tasks.deliver_many", broker_down)
     first, second = UserFactory(), UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         notify(first, key="a")
@@ -213,3 +214,20 @@ def test_quiet_blocks_make_no_notices():
         assert notify(user) == []
     assert not Notification.objects.exists()
     assert len(notify(user, key="after")) == 2
+
+
+def test_the_notices_of_one_change_reach_the_workers_in_few_messages(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    published = []
+    workers = SimpleNamespace(
+        apply_async=lambda args, **options: published.append(args[0]),
+        app=SimpleNamespace(conf=SimpleNamespace(task_always_eager=False)),
+    )
+    monkeypatch.setattr("notifications.tasks.deliver_many", workers)
+    people = [UserFactory() for _ in range(services.ENQUEUE_BATCH * 2 + 3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify_many(people, kind=KIND, key="many", context=accepted_context())
+    assert [len(batch) for batch in published] == [services.ENQUEUE_BATCH] * 2 + [3]
+    emails = Notification.objects.filter(channel="email").values_list("pk", flat=True)
+    assert sorted(pk for batch in published for pk in batch) == sorted(emails)
