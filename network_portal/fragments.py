@@ -47,7 +47,11 @@ def changed(*names: str) -> None:
 
     def retire():
         stamp = time.time_ns()
-        cache.set_many({_PREFIX + name: stamp for name in names}, timeout=None)
+        # A version need not outlive the fragments kept under it: once it is gone, what
+        # is rendered next is kept under version 0, and every fragment kept under 0
+        # before the first change has long expired.
+        timeout = max(2 * settings.FRAGMENT_SECONDS, 60)
+        cache.set_many({_PREFIX + name: stamp for name in names}, timeout=timeout)
 
     retire()
     transaction.on_commit(retire)
