@@ -107,28 +107,23 @@ def offers_waiting_for_review() -> QuerySet[PlacementOffer]:
     )
 
 
-def application_for_viewer(*, viewer, pk: int) -> Application:
-    application = (
-        Application.objects.select_related(
-            "applicant", "offer", "offer__sector", "home", "host", "mobility"
-        )
-        .filter(pk=pk)
-        .first()
-    )
+def _visible(viewer, queryset, pk: int) -> Application:
+    application = queryset.filter(pk=pk).first()
     if application is None or not rules.can_view_application(viewer, application):
         raise Http404  # outside the viewer's scope: do not confirm it exists
     return application
 
 
+def application_for_viewer(*, viewer, pk: int) -> Application:
+    related = ("applicant", "offer", "offer__sector", "home", "host", "mobility")
+    return _visible(viewer, Application.objects.select_related(*related), pk)
+
+
 def application_for_action(*, viewer, pk: int) -> Application:
-    """As ``application_for_viewer``, with only what tells who may see it: a move reads
-    the rest again under its row lock."""
-    application = (
-        Application.objects.only("applicant", "home", "host", "approved_at").filter(pk=pk).first()
-    )
-    if application is None or not rules.can_view_application(viewer, application):
-        raise Http404
-    return application
+    """Only what tells who may see the application: a move reads the rest again under
+    its row lock."""
+    who = ("applicant", "home", "host", "approved_at")
+    return _visible(viewer, Application.objects.only(*who), pk)
 
 
 def application_page(*, viewer, application: Application) -> dict:

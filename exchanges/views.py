@@ -444,11 +444,10 @@ def my_applications(request):
 
 @login_required
 def coordinator_queue(request):
-    if not (
-        rules.coordinated_organisations(request.user)
-        or rules.hosts_for(request.user)
-        or partner_rules.is_staff(request.user)
-    ):
+    homes = rules.coordinated_organisations(request.user)
+    hosts = rules.hosts_for(request.user)
+    everything = partner_rules.is_staff(request.user)
+    if not (homes or hosts or everything):
         raise PermissionDenied
     form = QueueFilterForm(request.GET or None)
     queryset = selectors.coordinator_queue(viewer=request.user, filters=form.filters())
@@ -463,9 +462,6 @@ def coordinator_queue(request):
             "without_agreement": selectors.applications_without_agreement(rows),
         }
 
-    homes = rules.coordinated_organisations(request.user)
-    hosts = rules.hosts_for(request.user)
-    everything = partner_rules.is_staff(request.user)
     names = queue_names(homes=homes, hosts=hosts, everything=everything)
     context = {
         "form": form,

@@ -33,21 +33,13 @@ def programme_page(*, viewer, programme: Programme) -> dict:
     return {"enrolment": enrolment, "my_pairs": pairs}
 
 
-def pair_for_viewer(*, viewer, pk: int) -> Pair:
-    pair = (
-        Pair.objects.select_related("programme", "programme__badge", "mentor__user", "mentee__user")
-        .filter(pk=pk)
-        .first()
-    )
-    if pair is None or not rules.can_view_pair(viewer, pair):
-        raise Http404
-    return pair
+_PAIR_PAGE = ("programme", "programme__badge", "mentor__user", "mentee__user")
 
 
-def pair_access(*, viewer, pk: int) -> Pair:
-    """The pair if ``viewer`` may see it, with no more than that check needs (a kept
-    page needs no more)."""
-    pair = Pair.objects.select_related("mentor", "mentee").filter(pk=pk).first()
+def pair_for_viewer(*, viewer, pk: int, related=_PAIR_PAGE) -> Pair:
+    """The pair, with ``related`` joined (the access check alone needs only the two
+    enrolments)."""
+    pair = Pair.objects.select_related(*related).filter(pk=pk).first()
     if pair is None or not rules.can_view_pair(viewer, pair):
         raise Http404
     return pair

@@ -99,7 +99,7 @@ def invite_mentee(request, pk):
 
 @login_required
 def pair_detail(request, pk):
-    access = selectors.pair_access(viewer=request.user, pk=pk)
+    access = selectors.pair_for_viewer(viewer=request.user, pk=pk, related=("mentor", "mentee"))
 
     def details():
         pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)

@@ -41,13 +41,6 @@ def act_and_redirect(request, act, *, success_url, done=None):
 class FilterForm(forms.Form):
     """A GET form of list filters."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.is_bound:
-            for name, field in self.fields.items():
-                if isinstance(field, CountryFilter):
-                    field.show_chosen(self.data.get(name))
-
     def filters(self) -> dict:
         """The valid filters; a bad value in one field does not drop the others."""
         if self.is_bound:
@@ -106,9 +99,13 @@ class CountryFilter(forms.ChoiceField):
 
         return value in countries
 
-    def show_chosen(self, chosen) -> None:
-        if isinstance(chosen, str) and self.valid_value(chosen):
-            self.choices = self.choices_with(chosen)
+    def get_bound_field(self, form, field_name):
+        # The list is only read to show the field: then the chosen country joins it.
+        if form.is_bound:
+            chosen = form.data.get(form.add_prefix(field_name))
+            if isinstance(chosen, str) and self.valid_value(chosen):
+                self.choices = self.choices_with(chosen)
+        return super().get_bound_field(form, field_name)
 
 
 def language_filter() -> forms.ChoiceField:

@@ -1,5 +1,3 @@
-from types import SimpleNamespace
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -27,22 +25,24 @@ class WorklifePassportConfig(AppConfig):
         )
 
         # The catalogue's holder counts may lag awards by FRAGMENT_SECONDS at most.
-        fragments.on_save_of("badges", Badge, SkillNeed)
-
-        fragments.on_save_of("badges", Pathway, PathwayRule)
+        fragments.on_save_of("badges", Badge, SkillNeed, Pathway, PathwayRule)
 
         def claim_saved(instance, **kwargs):
             fragments.changed("claims", f"claims:{instance.badge.issuer_id}")
 
-        def passport_changed(instance, **kwargs):
-            owner = next(
-                getattr(instance, field)
-                for field in ("recipient_id", "student_id", "user_id")
-                if hasattr(instance, field)
-            )
-            fragments.changed(*selectors.passport_names(user=SimpleNamespace(pk=owner)))
+        # Whose passport each of these rows shows on.
+        owners = {
+            Award: "recipient_id",
+            Claim: "student_id",
+            Goal: "user_id",
+            RecognitionRequest: "student_id",
+            ShareLink: "user_id",
+        }
+
+        def passport_changed(sender, instance, **kwargs):
+            fragments.changed(*selectors.passport_names(getattr(instance, owners[sender])))
 
         for signal in (post_save, post_delete):
             signal.connect(claim_saved, sender=Claim, dispatch_uid="assessor-queue")
-            for model in (Award, Claim, Goal, RecognitionRequest, ShareLink):
+            for model in owners:
                 signal.connect(passport_changed, sender=model, dispatch_uid="passport")

@@ -88,10 +88,10 @@ def holder_count(badge: Badge) -> int:
     return _valid_awards().filter(badge__family=badge.family).count()
 
 
-def passport_names(*, user) -> list[str]:
+def passport_names(user_id: int) -> list[str]:
     """The data a student's passport page is kept under (``network_portal.fragments``),
     besides the badges themselves."""
-    return [f"passport:{user.pk}"]
+    return [f"passport:{user_id}"]
 
 
 def passport(*, user) -> dict:

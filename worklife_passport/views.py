@@ -218,7 +218,7 @@ def passport(request):
         # Lazy: the passport is kept rendered until something in it changes.
         "passport": SimpleLazyObject(content),
         "redeem_form": RedeemForm(),
-        **fragments.context(request, *selectors.passport_names(user=user), "badges", personal=True),
+        **fragments.context(request, *selectors.passport_names(user.pk), "badges", personal=True),
     }
     return render(request, "passport/passport.html", context)
 

@@ -10,7 +10,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network_portal import fragments
 from notifications.services import notify
 from partners.audit import log_action
 
@@ -53,10 +52,8 @@ def share_create(*, actor, label: str, awards, days: int) -> ShareLink:
 def share_revoke(*, actor, link: ShareLink) -> None:
     if link.user_id != actor.pk:
         raise NotAllowed
-    ShareLink.objects.filter(pk=link.pk).update(revoked_at=timezone.now())
-    from ..selectors import passport_names
-
-    fragments.changed(*passport_names(user=actor))
+    link.revoked_at = timezone.now()
+    link.save(update_fields=["revoked_at"])
     log_action(actor=actor, action="passport.share.revoked", target=link)
 
 
