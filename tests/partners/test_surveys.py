@@ -10,6 +10,7 @@ from notifications.models import Notification
 from partners.models import AuditEntry, Membership, Question, Recipient, Response, Survey
 from partners.services import surveys as services
 from tests.factories import OrganisationFactory, member, staff
+from tests.network_portal.machine_numbers import localised_machine_numbers, machine_numbers
 
 pytestmark = pytest.mark.django_db
 R = Membership.Role
@@ -335,6 +336,19 @@ def test_an_answer_that_would_run_as_a_formula_reaches_the_csv_as_text(client, w
     assert table[1][-1] == "'" + formula
     # The scale answer is still a plain number.
     assert table[1][-2] == "4"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "ru"])
+def test_result_bars_are_plain_numbers_and_the_mean_is_localised(client, world, language):
+    survey = build(world, status="open")
+    for n, scale in enumerate([4, 1]):
+        _recipient, token = send_to(survey, email=f"c{n}@example.org")
+        client.post(f"/en/partners/surveys/answer/{token}/", answer_data(survey, scale=scale))
+    client.force_login(world["coordinator"])
+    page = client.get(f"/{language}/partners/surveys/{survey.pk}/results/").content.decode()
+    assert ("rect", "width", "100%") in machine_numbers(page)
+    assert localised_machine_numbers(page) == []
+    assert "2,5" in page  # the mean of 4 and 1, as people read it
 
 
 @pytest.mark.parametrize(
