@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -227,7 +227,8 @@ def _results_csv(survey: Survey) -> HttpResponse:
                 cells.append(answer.text)
         writer.writerow(
             [
-                row.submitted_at.strftime("%Y-%m-%d %H:%M"),
+                # Finnish time, as everywhere people read times.
+                timezone.localtime(row.submitted_at).strftime("%Y-%m-%d %H:%M"),
                 row.company.name if row.company else "",
                 row.recipient.email if row.recipient else "",
                 *cells,

@@ -338,6 +338,18 @@ def test_an_answer_that_would_run_as_a_formula_reaches_the_csv_as_text(client, w
     assert table[1][-2] == "4"
 
 
+def test_the_csv_gives_the_answering_time_in_finnish_time(client, world):
+    survey = build(world, status="open")
+    _recipient, token = send_to(survey)
+    client.post(f"/en/partners/surveys/answer/{token}/", answer_data(survey))
+    late = datetime.datetime(2026, 1, 31, 22, 30, tzinfo=datetime.UTC)  # 00:30 in Helsinki
+    Response.objects.update(submitted_at=late)
+    client.force_login(world["coordinator"])
+    export = client.get(f"/en/partners/surveys/{survey.pk}/results/", {"format": "csv"})
+    table = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert table[1][0] == "2026-02-01 00:30"
+
+
 @pytest.mark.parametrize("language", ["fi", "sv", "ru"])
 def test_result_bars_are_plain_numbers_and_the_mean_is_localised(client, world, language):
     survey = build(world, status="open")
