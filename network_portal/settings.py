@@ -103,7 +103,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "network_portal.context_processors.portal",
             ],
-            "builtins": ["django.templatetags.i18n"],
+            "builtins": ["django.templatetags.i18n", "django.templatetags.l10n"],
         },
     }
 ]

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from reportlab.lib import colors
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from network_portal import pdf
+from network_portal.spreadsheets import CsvDocument, XlsxDocument
 
 from .indicators import Period, Scope, Section
 
@@ -25,8 +21,8 @@ def _figures_rows(section: Section):
 
 
 def to_csv(sections: list[Section], period: Period, scope: Scope) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    document = CsvDocument()
+    writer = document.writer
     writer.writerow([_title(period, scope)])
     for section in sections:
         writer.writerow([])
@@ -37,36 +33,25 @@ def to_csv(sections: list[Section], period: Period, scope: Scope) -> bytes:
             writer.writerow([table.title])
             writer.writerow(table.columns)
             writer.writerows(table.rows)
-    # A byte-order mark so that spreadsheet programs read the letters right.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return document.to_bytes()
 
 
 def to_xlsx(sections: list[Section], period: Period, scope: Scope) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    bold = Font(bold=True)
+    document = XlsxDocument()
     for section in sections:
-        # Sheet names: at most 31 characters, some characters not allowed.
-        name = "".join(c for c in section.title if c not in "[]:*?/\\")[:31]
-        sheet = workbook.create_sheet(name)
-        sheet.append([_title(period, scope)])
-        sheet["A1"].font = Font(bold=True, size=13)
+        sheet = document.sheet(section.title)
+        sheet.append([_title(period, scope)], bold=True, size=13)
         sheet.append([])
         for row in _figures_rows(section):
             sheet.append(row)
         for table in section.tables:
             sheet.append([])
-            sheet.append([table.title])
-            sheet.cell(sheet.max_row, 1).font = bold
-            sheet.append(table.columns)
-            for cell in sheet[sheet.max_row]:
-                cell.font = bold
+            sheet.append([table.title], bold=True)
+            sheet.append(table.columns, bold=True)
             for row in table.rows:
                 sheet.append(row)
-        sheet.column_dimensions["A"].width = 40
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheet.worksheet.column_dimensions["A"].width = 40
+    return document.to_bytes()
 
 
 def to_pdf(sections: list[Section], period: Period, scope: Scope) -> bytes:

@@ -1,17 +1,18 @@
 """Calls for pilots: the calls, applying, scoring, the ranked list and decisions."""
 
-import csv
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
 from network_portal.forms import act_and_redirect, save_or_show_again
+from network_portal.spreadsheets import csv_response
 from network_portal.uploads import download
 
 from .. import rules
@@ -121,6 +122,11 @@ def call_close(request, pk):
     return _call_action(request, pk, services.call_close, _("The call is closed."))
 
 
+def _rounded(value: float | None, places: int) -> Decimal | None:
+    """A score as a number with a fixed count of decimals (80.0, 3.50), or an empty cell."""
+    return None if value is None else round(Decimal(value), places)
+
+
 @login_required
 def call_ranking(request, pk):
     call = _call(pk)
@@ -130,10 +136,7 @@ def call_ranking(request, pk):
         raise PermissionDenied
     rows = selectors.ranking(call)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="call-{call.pk}-ranking.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
+        response, writer = csv_response(f"call-{call.pk}-ranking.csv")
         writer.writerow(
             [
                 _("Rank"),
@@ -154,12 +157,9 @@ def call_ranking(request, pk):
                     application.title,
                     application.lead.name,
                     application.budget,
-                    f"{row['total']:.1f}" if row["total"] is not None else "",
+                    _rounded(row["total"], 1),
                     application.reviewers,
-                    *[
-                        f"{item['mean']:.2f}" if item["mean"] is not None else ""
-                        for item in row["criteria"]
-                    ],
+                    *[_rounded(item["mean"], 2) for item in row["criteria"]],
                     application.get_status_display(),
                 ]
             )

@@ -1,19 +1,18 @@
 """Needs surveys: the builder and results for staff, the answer page for companies."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from network_portal.errors import DomainError
 from network_portal.forms import act_and_redirect
+from network_portal.spreadsheets import csv_response
 
 from .. import rules
 from ..forms.surveys import QuestionForm, SendForm, SurveyForm, answer_form
@@ -209,10 +208,7 @@ def survey_results(request, pk):
 
 def _results_csv(survey: Survey) -> HttpResponse:
     questions = selectors.questions_of(survey)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}.csv"'
-    response.write("\ufeff")  # spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
+    response, writer = csv_response(f"survey-{survey.pk}.csv")
     writer.writerow(
         [_("Answered"), _("Company"), _("E-mail"), *[question.text for question in questions]]
     )
@@ -231,7 +227,8 @@ def _results_csv(survey: Survey) -> HttpResponse:
                 cells.append(answer.text)
         writer.writerow(
             [
-                row.submitted_at.strftime("%Y-%m-%d %H:%M"),
+                # Finnish time, as everywhere people read times.
+                timezone.localtime(row.submitted_at).strftime("%Y-%m-%d %H:%M"),
                 row.company.name if row.company else "",
                 row.recipient.email if row.recipient else "",
                 *cells,

