@@ -311,9 +311,8 @@ export(
     fields=("action_time", "object_repr", "change_message"),
     section="admin_changes",
 )
-not_a_copy(
-    "accounts.User", field="email", reason="The person's own address; deleted with the account."
-)
+for name in ("email", "full_name"):
+    not_a_copy("accounts.User", field=name, reason="The person's own; deleted with the account.")
 not_a_copy(
     "account.EmailAddress",
     field="email",
