@@ -274,15 +274,17 @@ def test_audit_entries_about_the_persons_rows_no_longer_name_them(
     world, django_capture_on_commit_callbacks
 ):
     about_award = AuditEntry.objects.get(action="passport.award.created")
+    assert about_award.target_repr == str(world.award)
     assert NAME in about_award.target_repr
+    student_id = world.student.pk
 
     _erase(world.student, django_capture_on_commit_callbacks)
 
     about_award.refresh_from_db()
-    assert about_award.target_repr == f"Asiakaspalvelun perusteet → {MARKER}"
+    assert about_award.target_repr == f"{world.award.badge.name} → {MARKER}"
     assert about_award.organisation == world.school
     membership_entry = AuditEntry.objects.get(action="partners.membership.created")
-    assert membership_entry.data == {"user_id": world.student.pk, "note": f"{MARKER} <{MARKER}>"}
+    assert membership_entry.data == {"user_id": student_id, "note": f"{MARKER} <{MARKER}>"}
 
 
 def test_other_peoples_notices_keep_what_happened_without_the_name(
