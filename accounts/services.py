@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from network_portal.errors import DomainError
 from partners.audit import log_action
 
-from . import personal_data
+from . import erasure, personal_data
 from .models import User
 
 
@@ -45,13 +45,16 @@ def user_set_language(*, user: User, language: str) -> None:
 def user_erase(*, actor: User, user: User) -> None:
     """Delete the account and what belongs to it; keep anonymous traces where others need them.
 
-    Rows that other people rely on (audit entries, invitations someone sent) stay, with
-    the person's link removed; every app can add its own step through
-    ``personal_data.on_erase``.
+    Rows that other people rely on (audit entries, awarded badges, signatures, their
+    notices) stay, with the person's link, address and name removed; the person's files
+    leave storage once the erasure is committed. Every app adds its own steps through
+    ``personal_data.on_erase``, ``personal_data.files`` and ``personal_data.copy``.
     """
     if actor.pk != user.pk and not actor.is_superuser:
         raise AccountError(_("You may only delete your own account."), code="forbidden")
     for eraser in personal_data.erasers():
         eraser(user)
+    erasure.erase_files(user)
+    erasure.erase_copies(user)
     log_action(actor=None, action="accounts.user.erased")
     user.delete()

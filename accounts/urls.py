@@ -4,6 +4,6 @@ from . import views
 
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
-    path("profile/my-data.json", views.export_data, name="export_data"),
+    path("profile/my-data.zip", views.export_data, name="export_data"),
     path("profile/delete/", views.delete_account, name="delete_account"),
 ]

@@ -1,12 +1,10 @@
-import json
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils import timezone, translation
@@ -18,7 +16,7 @@ from django.views.i18n import set_language as django_set_language
 
 from network_portal.errors import DomainError
 
-from . import personal_data, services
+from . import archive, personal_data, services
 from .forms import DeleteAccountForm, ProfileForm
 from .models import User
 
@@ -36,13 +34,12 @@ def profile(request):
 
 @login_required
 def export_data(request):
-    data = personal_data.collect(request.user)
+    # Read everything before the first byte goes out, so the archive is one moment's data.
+    collected = personal_data.collect(request.user)
     stamp = timezone.localdate().isoformat()
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="my-data-{stamp}.json"'
+    response = StreamingHttpResponse(archive.zip_stream(collected), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="my-data-{stamp}.zip"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -16,9 +16,12 @@ personal_data.exclude(
     user_field="advisor",
     reason="The provider's contact person for the service.",
 )
-personal_data.export(
+personal_data.files(
     "catalogue.Material",
-    user_field="uploaded_by",
+    field="file",
+    owner="uploaded_by",
+    erased=False,
+    reason="Shared with the network on behalf of the organisation, under its licence.",
     fields=("title", "url", "licence", "created_at"),
     section="shared_materials",
 )

@@ -14,3 +14,11 @@ personal_data.exclude(
     user_field="created_by",
     reason="Made on behalf of the organising organisations.",
 )
+personal_data.files(
+    "events.Material",
+    field="file",
+    owner="event__created_by",
+    exported=False,
+    erased=False,
+    reason="Material of an event, published on behalf of its organisers.",
+)

@@ -54,6 +54,28 @@ personal_data.export(
     fields=("created_at", "title", "host__name", "status"),
     section="offers_posted",
 )
+personal_data.files(
+    "exchanges.ApplicationAttachment",
+    field="file",
+    owner="application__applicant",
+    fields=("application_id", "name", "uploaded_at"),
+    section="application_attachments",
+)
+personal_data.files(
+    "exchanges.PartnershipAgreement",
+    field="document",
+    owner="created_by",
+    exported=False,
+    erased=False,
+    reason="The parties' signed agreement; it stays with the organisations.",
+)
+# A signature stays on the other person's agreement, without the signer's name.
+personal_data.copy("exchanges.Signature", field="signer_name", action=personal_data.MARK)
+# Names typed in as the workplace instructor or mentor of a placement.
+personal_data.copy("exchanges.PlacementOffer", field="instructor", action=personal_data.MARK)
+personal_data.copy("exchanges.LearningAgreement", field="instructor", action=personal_data.MARK)
+personal_data.copy("exchanges.LearningAgreement", field="mentor", action=personal_data.MARK)
+personal_data.copy("exchanges.MobilityRecord", field="instructor", action=personal_data.MARK)
 personal_data.exclude(
     "exchanges.PartnershipAgreement",
     user_field="created_by",
@@ -87,3 +109,13 @@ def free_the_seats(user):
         )
     if held:
         fragments.changed("offers")
+
+
+@personal_data.on_erase
+def unname_signatures(user):
+    """Signatures the person gave under a name they no longer use are theirs too."""
+    from accounts.erasure import erased_marker
+
+    from .models import Signature
+
+    Signature.objects.filter(signed_by=user).update(signer_name=erased_marker())

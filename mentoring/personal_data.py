@@ -31,11 +31,41 @@ personal_data.export(
     fields=("programme__name", "rating", "text", "created_at"),
     section="mentoring_evaluations",
 )
-personal_data.export(
+# A pair, its goals and its meetings belong to both of its people, whoever logged them.
+for side in ("mentor", "mentee"):
+    personal_data.export(
+        "mentoring.Pair",
+        user_field=f"{side}__user",
+        fields=(
+            "id",
+            "programme__name",
+            "mentor__user__full_name",
+            "mentee__user__full_name",
+            "status",
+            "origin",
+            "created_at",
+            "started_at",
+            "ended_at",
+            "end_reason",
+        ),
+        section="mentoring_pairs",
+    )
+    personal_data.export(
+        "mentoring.Goal",
+        user_field=f"pair__{side}__user",
+        fields=("pair_id", "text", "progress"),
+        section="mentoring_goals",
+    )
+    personal_data.export(
+        "mentoring.Meeting",
+        user_field=f"pair__{side}__user",
+        fields=("pair_id", "date", "minutes", "notes", "created_at"),
+        section="mentoring_meetings",
+    )
+personal_data.exclude(
     "mentoring.Meeting",
     user_field="logged_by",
-    fields=("pair_id", "date", "minutes", "notes"),
-    section="mentoring_meetings",
+    reason="Meetings are exported with the pairs of the two people they belong to.",
 )
 personal_data.exclude(
     "mentoring.PairEvent",

@@ -92,13 +92,35 @@ personal_data.exclude(
 )
 
 
+personal_data.files(
+    "partners.PilotAttachment",
+    field="file",
+    owner="application__contact",
+    erased=False,
+    reason="The lead organisation's application; it stays when its contact person leaves.",
+    fields=("application__title", "title", "uploaded_at"),
+    section="pilot_attachments",
+)
+
+# The log keeps what happened, not who: the actor link goes with the account
+# (on_delete=SET_NULL), and the person's name and addresses leave what the entries say
+# about their memberships, claims, pairs and applications.
+personal_data.copy("partners.AuditEntry", field="target_repr", action=personal_data.MARK)
+personal_data.copy("partners.AuditEntry", field="data", action=personal_data.MARK)
+# An accepted invitation stays as the organisation's record of who was let in and when.
+personal_data.copy("partners.Invitation", field="email", action=personal_data.BLANK)
+# The organisation's public contact address may be the person's own.
+personal_data.copy("partners.Organisation", field="email", action=personal_data.BLANK)
+# A survey link sent to the person's address; the company's answers stay without it.
+personal_data.copy("partners.Recipient", field="email", action=personal_data.DELETE)
+personal_data.copy("partners.Visit", field="met", action=personal_data.MARK)
+personal_data.copy("partners.ReviewAction", field="responsible", action=personal_data.MARK)
+
+
 @personal_data.on_erase
 def forget_person(user):
-    # The log keeps what happened, not who: the actor link goes with the account
-    # (on_delete=SET_NULL), and the person's name leaves the entries about them.
     AuditEntry.objects.filter(target_type__model="user", target_id=str(user.pk)).update(
         target_repr=""
     )
     addresses = [*user.emailaddress_set.values_list("email", flat=True), user.email]
     Invitation.objects.filter(email__in=addresses, accepted_at__isnull=True).delete()
-    Invitation.objects.filter(email__in=addresses).update(email=f"erased-{user.pk}@invalid")

@@ -314,6 +314,11 @@ class Award(models.Model):
     recipient_email = models.EmailField(_("recipient's e-mail"))
     recipient_name = models.CharField(_("recipient's name"), max_length=200, blank=True)
     salt = models.CharField(max_length=32, default=new_salt, editable=False)
+    # Kept when the recipient's account is erased: the salted hash still identifies the
+    # holder to whoever has the badge, while the plain e-mail and name are gone.
+    recipient_identity = models.CharField(
+        _("recipient's identity hash"), max_length=80, blank=True, editable=False
+    )
     issued_on = models.DateTimeField(_("issued"), default=timezone.now)
     expires_on = models.DateTimeField(_("expires"), null=True, blank=True)
     evidence = models.TextField(_("evidence"), blank=True)

@@ -55,3 +55,51 @@ for model, field, reason in (
     ("worklife_passport.SkillNeed", "created_by", "Made on behalf of a company."),
 ):
     personal_data.exclude(model, user_field=field, reason=reason)
+personal_data.files(
+    "worklife_passport.EvidenceFile",
+    field="file",
+    owner="claim__student",
+    fields=("claim_id", "claim__badge__name", "name", "uploaded_at"),
+    section="badge_claim_evidence",
+)
+personal_data.copy(
+    "worklife_passport.Award",
+    field="recipient_email",
+    action=personal_data.BLANK,
+    user_field="recipient",
+)
+personal_data.copy(
+    "worklife_passport.Award",
+    field="recipient_name",
+    action=personal_data.BLANK,
+    user_field="recipient",
+)
+# The person as someone else's workplace supervisor.
+personal_data.copy("worklife_passport.Claim", field="supervisor_name", action=personal_data.MARK)
+personal_data.copy("worklife_passport.Claim", field="supervisor_email", action=personal_data.BLANK)
+# The rows of an uploaded list of recipients.
+personal_data.copy("worklife_passport.BulkAward", field="rows", action=personal_data.MARK)
+personal_data.not_a_copy(
+    "worklife_passport.Alignment",
+    field="target_name",
+    reason="The skill or qualification a badge aligns with.",
+)
+
+
+@personal_data.on_erase
+def keep_awards_verifiable(user):
+    """An awarded badge stays valid for whoever holds it: the salted hash of the address
+    it was issued to is kept, the address and the name go."""
+    from django.db.models import Q
+
+    from .models import Award
+    from .openbadges.documents import award_identity
+
+    addresses = [
+        a.lower() for a in (*user.emailaddress_set.values_list("email", flat=True), user.email)
+    ]
+    awards = Award.objects.filter(Q(recipient=user) | Q(recipient_email__in=addresses))
+    for award in awards.only("pk", "recipient_email", "recipient_identity", "salt"):
+        Award.objects.filter(pk=award.pk).update(
+            recipient_identity=award_identity(award), recipient_email="", recipient_name=""
+        )

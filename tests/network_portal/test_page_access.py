@@ -12,7 +12,7 @@ PUBLIC = ["/en/", "/en/partners/", "/en/partners/home-school/", "/en/accessibili
 PERSONAL = [
     "/en/dashboard/",
     "/en/accounts/profile/",
-    "/en/accounts/profile/my-data.json",
+    "/en/accounts/profile/my-data.zip",
     "/en/accounts/profile/delete/",
     "/en/accounts/sessions/",
     "/en/accounts/email/",

@@ -27,6 +27,11 @@ def recipient_identity(email: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
 
 
+def award_identity(award: Award) -> str:
+    """The recipient's salted hash, also for an award whose recipient was erased."""
+    return award.recipient_identity or recipient_identity(award.recipient_email, award.salt)
+
+
 def badge_image_url(badge: Badge) -> str:
     if badge.image:
         return settings.SITE_URL + badge.image.url
@@ -119,7 +124,7 @@ def ob2_assertion(award: Award) -> dict:
             "type": "email",
             "hashed": True,
             "salt": award.salt,
-            "identity": recipient_identity(award.recipient_email, award.salt),
+            "identity": award_identity(award),
         },
         "badge": urls.badge_class_url(award.badge),
         "verification": {"type": "hosted"},
@@ -185,7 +190,7 @@ def ob3_credential(award: Award) -> dict:
                 "identifier": [
                     {
                         "type": "IdentityObject",
-                        "identityHash": recipient_identity(award.recipient_email, award.salt),
+                        "identityHash": award_identity(award),
                         "identityType": "emailAddress",
                         "hashed": True,
                         "salt": award.salt,
