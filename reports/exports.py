@@ -1,4 +1,4 @@
-"""A built report written as CSV, XLSX (openpyxl) or PDF (reportlab)."""
+"""A built report written as CSV, XLSX (openpyxl) or PDF (``reports.pdf``)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from reportlab.lib import colors
-from reportlab.platypus import Spacer, Table, TableStyle
-
-from network_portal import pdf
 
 from .indicators import Period, Scope, Section
+from .pdf import to_pdf
 
 
 def _title(period: Period, scope: Scope) -> str:
@@ -67,37 +64,6 @@ def to_xlsx(sections: list[Section], period: Period, scope: Scope) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def to_pdf(sections: list[Section], period: Period, scope: Scope) -> bytes:
-    styles = pdf.styles()
-    story = [pdf.text(_title(period, scope), styles["title"])]
-    for section in sections:
-        story.append(pdf.text(section.title, styles["heading"]))
-        if section.figures:
-            story.append(
-                pdf.facts_table(
-                    [(label, str(value)) for label, value in section.figures], styles["body"]
-                )
-            )
-        for table in section.tables:
-            story.append(Spacer(1, 6))
-            story.append(pdf.text(table.title, styles["body"]))
-            grid = Table(
-                [[pdf.text(c, styles["small"]) for c in table.columns]]
-                + [[pdf.text(c, styles["body"]) for c in row] for row in table.rows],
-                repeatRows=1,
-            )
-            grid.setStyle(
-                TableStyle(
-                    [
-                        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                )
-            )
-            story.append(grid)
-    return pdf.build(story, title=_title(period, scope))
 
 
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "pdf": to_pdf}
