@@ -3,6 +3,7 @@
 import datetime
 import decimal
 import io
+import logging
 
 import pytest
 from django.core.files.base import ContentFile
@@ -12,6 +13,7 @@ from PIL import Image
 
 from exchanges.models import Application, LearningAgreement, MobilityRecord
 from exchanges.services import agreements as services
+from partners.models import Organisation
 from tests import pdfs
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +83,20 @@ def test_logos_have_alternative_text(client, world, signed):
     world.school.logo.save("logo.png", ContentFile(png()))
     document = agreement_pdf(client, world.coordinator, signed, "en")
     assert document.figures() == ["VET network", f"Logo of {world.school.name}"]
+
+
+def test_an_unreadable_logo_leaves_the_agreement_without_it(client, world, signed):
+    Organisation.objects.filter(pk=world.school.pk).update(logo="logos/gone.png")
+    document = agreement_pdf(client, world.coordinator, signed, "en")
+    assert document.figures() == ["VET network"]
+
+
+def test_the_renderer_finds_nothing_missing(client, world, signed, caplog):
+    world.school.logo.save("logo.png", ContentFile(png()))
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        agreement_pdf(client, world.coordinator, signed, "en")
+    # WeasyPrint reports a figure without alternative text or a missing language here.
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
 
 
 def test_signature_time_is_shown_in_helsinki_time(client, world, signed):
