@@ -1,104 +1,58 @@
-"""The learning agreement and the mobility certificate as PDF."""
+"""The learning agreement and the mobility certificate as PDF/A, in the reader's language."""
 
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from network_portal.pdf import Spacer, build, facts_table, styles, text
+from network_portal import pdf
 
 from .models import Application, LearningAgreement
 
 
-def _period(application: Application) -> str:
-    return (
-        f"{formats.date_format(application.start_date, 'SHORT_DATE_FORMAT')} – "
-        f"{formats.date_format(application.end_date, 'SHORT_DATE_FORMAT')}"
-    )
+def _logos(application: Application) -> list[dict]:
+    return [
+        {"name": organisation.name, "src": src}
+        for organisation in (application.home, application.host)
+        if (src := pdf.image_uri(organisation.logo))
+    ]
 
 
-def learning_agreement(agreement: LearningAgreement) -> bytes:
+def learning_agreement(agreement: LearningAgreement, *, language: str) -> bytes:
     application = agreement.application
-    s = styles()
-    with translation.override(application.applicant.language):
-        signatures = {sig.party: sig for sig in agreement.signatures.all()}
-        story = [
-            text(_("Learning agreement"), s["title"]),
-            text(
-                _("Version %(version)s · %(title)s")
-                % {"version": agreement.version, "title": application.offer or application.host},
-                s["small"],
-            ),
-            Spacer(1, 8),
-            facts_table(
-                [
-                    (_("Participant"), application.applicant.full_name),
-                    (_("Home organisation"), application.home.name),
-                    (_("Host organisation"), application.host.name),
-                    (_("Period"), _period(application)),
-                    (_("Workplace instructor"), agreement.instructor),
-                    (_("Mentor"), agreement.mentor),
+    with translation.override(language):
+        signatures = {signature.party: signature for signature in agreement.signatures.all()}
+        return pdf.render(
+            "exchanges/pdf/learning_agreement.html",
+            {
+                "title": _("Learning agreement"),
+                "agreement": agreement,
+                "application": application,
+                "logos": _logos(application),
+                "sections": [
+                    (_("Learning outcomes or units"), agreement.learning_outcomes),
+                    (_("Tasks"), agreement.tasks),
+                    (_("Assessment method"), agreement.assessment),
+                    (_("Monitoring"), agreement.monitoring),
+                    (_("Recognition at home"), agreement.recognition),
                 ],
-                s["body"],
-            ),
-        ]
-        for label, value in (
-            (_("Learning outcomes or units"), agreement.learning_outcomes),
-            (_("Tasks"), agreement.tasks),
-            (_("Assessment method"), agreement.assessment),
-            (_("Monitoring"), agreement.monitoring),
-            (_("Recognition at home"), agreement.recognition),
-        ):
-            story += [text(label, s["heading"]), text(value, s["body"])]
-        story.append(text(_("Signatures"), s["heading"]))
-        rows = []
-        for party, label in LearningAgreement.Party.choices:
-            signature = signatures.get(party)
-            rows.append(
-                (
-                    str(label),
-                    f"{signature.signer_name}, "
-                    f"{formats.date_format(signature.signed_at, 'SHORT_DATETIME_FORMAT')}"
-                    if signature
-                    else _("Not signed"),
-                )
-            )
-        story.append(facts_table(rows, s["body"]))
-        return build(story, title=_("Learning agreement"))
+                "signatures": [
+                    (label, signatures.get(party))
+                    for party, label in LearningAgreement.Party.choices
+                ],
+            },
+            archival=True,
+        )
 
 
-def mobility_certificate(application: Application) -> bytes:
+def mobility_certificate(application: Application, *, language: str) -> bytes:
     """A certificate of the period in the spirit of Europass Mobility."""
-    s = styles()
-    record = getattr(application, "mobility", None)
-    with translation.override(application.applicant.language):
-        rows = [
-            (_("Participant"), application.applicant.full_name),
-            (_("Sending organisation"), application.home.name),
-            (_("Host organisation"), f"{application.host.name}, {application.host.country.name}"),
-            (_("Period"), _period(application)),
-        ]
-        if record:
-            if record.actual_start and record.actual_end:
-                rows.append(
-                    (
-                        _("Actual dates"),
-                        f"{formats.date_format(record.actual_start, 'SHORT_DATE_FORMAT')} – "
-                        f"{formats.date_format(record.actual_end, 'SHORT_DATE_FORMAT')}",
-                    )
-                )
-            rows.append((_("Part-time percentage"), f"{record.part_time_percent} %"))
-            if record.instructor:
-                rows.append((_("Workplace instructor"), record.instructor))
-            if record.credits is not None:
-                rows.append((_("Credits recognised"), str(record.credits)))
-        story = [
-            text(_("Certificate of a mobility period"), s["title"]),
-            facts_table(rows, s["body"]),
-            text(_("Skills acquired"), s["heading"]),
-            text((record.skills_acquired if record else "") or "–", s["body"]),
-        ]
-        if record and record.units_recognised:
-            story += [
-                text(_("Recognised at home"), s["heading"]),
-                text(record.units_recognised, s["body"]),
-            ]
-        return build(story, title=_("Certificate of a mobility period"))
+    with translation.override(language):
+        return pdf.render(
+            "exchanges/pdf/mobility_certificate.html",
+            {
+                "title": _("Certificate of a mobility period"),
+                "application": application,
+                "record": getattr(application, "mobility", None),
+                "logos": _logos(application),
+            },
+            archival=True,
+        )

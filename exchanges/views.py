@@ -623,7 +623,10 @@ def agreement_pdf(request, pk, version=None):
     agreement = agreements.filter(version=version).first() if version else agreements.first()
     if agreement is None:
         raise Http404
-    response = HttpResponse(pdf.learning_agreement(agreement), content_type="application/pdf")
+    response = HttpResponse(
+        pdf.learning_agreement(agreement, language=request.LANGUAGE_CODE),
+        content_type="application/pdf",
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="learning-agreement-{application.pk}-v{agreement.version}.pdf"'
     )
@@ -734,7 +737,10 @@ def certificate_pdf(request, pk):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
     if application.status not in (Application.Status.COMPLETED, Application.Status.RECOGNISED):
         raise Http404
-    response = HttpResponse(pdf.mobility_certificate(application), content_type="application/pdf")
+    response = HttpResponse(
+        pdf.mobility_certificate(application, language=request.LANGUAGE_CODE),
+        content_type="application/pdf",
+    )
     response["Content-Disposition"] = f'attachment; filename="mobility-{application.pk}.pdf"'
     return response
 

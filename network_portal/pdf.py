@@ -1,94 +1,89 @@
-"""Shared PDF building blocks (reportlab), with a font that covers all six languages."""
+"""Documents as tagged PDF, rendered from templates by WeasyPrint.
+
+Every document is tagged (a structure tree of headings, paragraphs, tables, lists and
+figures with their alternative text), carries its title and the reader's language, and
+embeds its fonts (DejaVu, which covers all six languages). Documents that are kept as a
+record (the signed learning agreement, the certificate) are PDF/A-3a; the others PDF/UA-1.
+
+Callers render inside ``translation.override(<the reader's language>)``; times are shown
+in the current time zone (Europe/Helsinki unless the reader's own zone is active), numbers
+in the reader's locale, both by the templates.
+"""
 
 from __future__ import annotations
 
-import io
+import base64
+import logging
+from importlib import resources
 from pathlib import Path
-from xml.sax.saxutils import escape
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
 
-_FONTS = Path(__file__).resolve().parent / "fonts"
-_registered = False
+log = logging.getLogger(__name__)
 
+FONTS = Path(__file__).resolve().parent / "fonts"
+NETWORK_LOGO = Path(settings.BASE_DIR) / "static" / "img" / "favicon.svg"
+# WeasyPrint's own sRGB profile, named in the stylesheet: its built-in "srgb" output intent
+# leaves the profile's file open.
+SRGB_PROFILE = Path(str(resources.files("weasyprint.pdf") / "sRGB2014.icc")).resolve()
 
-def _register_fonts() -> None:
-    global _registered
-    if _registered:
-        return
-    pdfmetrics.registerFont(TTFont("DejaVu", str(_FONTS / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(_FONTS / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily("DejaVu", normal="DejaVu", bold="DejaVu-Bold")
-    _registered = True
+ACCESSIBLE = "pdf/ua-1"
+ARCHIVAL = "pdf/a-3a"
 
 
-def styles() -> dict[str, ParagraphStyle]:
-    _register_fonts()
-    base = getSampleStyleSheet()
-    body = ParagraphStyle(
-        "body", parent=base["BodyText"], fontName="DejaVu", fontSize=10, leading=14
+class _LocalFetcher(URLFetcher):
+    """Only the bundled fonts and inline images: a document never reaches the network."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith("file:"):
+            path = Path(url2pathname(urlsplit(url).path)).resolve()
+            if (path.parent == FONTS and path.suffix == ".ttf") or path == SRGB_PROFILE:
+                return super().fetch(url, headers)
+        raise ValueError(f"Not fetched for a document: {url}")
+
+
+def data_uri(content: bytes, media_type: str) -> str:
+    return f"data:{media_type};base64,{base64.b64encode(content).decode('ascii')}"
+
+
+def image_uri(field) -> str:
+    """An uploaded image (a logo) inline, or "" when its file cannot be read."""
+    if not field:
+        return ""
+    suffix = Path(field.name).suffix.lower().lstrip(".")
+    media_type = {"jpg": "image/jpeg", "jpeg": "image/jpeg"}.get(suffix, f"image/{suffix}")
+    try:
+        with field.open("rb") as file:
+            return data_uri(file.read(), media_type)
+    except OSError:
+        # A missing logo must not keep anyone from their document.
+        log.warning("Logo %s could not be read for a document", field.name, exc_info=True)
+        return ""
+
+
+def render(template_name: str, context: dict, *, archival: bool = False) -> bytes:
+    """The template (extending ``pdf/base.html``, with ``title`` in its context) as PDF."""
+    html = render_to_string(
+        template_name,
+        {
+            **context,
+            "language": translation.get_language() or settings.LANGUAGE_CODE,
+            "font_regular": (FONTS / "DejaVuSans.ttf").as_uri(),
+            "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_uri(),
+            "network_logo": data_uri(NETWORK_LOGO.read_bytes(), "image/svg+xml"),
+            "srgb_profile": SRGB_PROFILE.as_uri() if archival else "",
+        },
     )
-    return {
-        "title": ParagraphStyle(
-            "title", parent=body, fontName="DejaVu-Bold", fontSize=16, leading=20, spaceAfter=6
-        ),
-        "heading": ParagraphStyle(
-            "heading",
-            parent=body,
-            fontName="DejaVu-Bold",
-            fontSize=12,
-            leading=16,
-            spaceBefore=8,
-            spaceAfter=4,
-        ),
-        "body": body,
-        "small": ParagraphStyle(
-            "small", parent=body, fontSize=8, leading=10, textColor=colors.grey
-        ),
-    }
-
-
-def text(value, style) -> Paragraph:
-    """A paragraph of user-written text: escaped, with line breaks kept."""
-    return Paragraph(escape(str(value or "")).replace("\n", "<br/>"), style)
-
-
-def facts_table(rows: list[tuple[str, str]], style) -> Table:
-    table = Table(
-        [[text(label, style), text(value, style)] for label, value in rows],
-        colWidths=[55 * mm, 115 * mm],
+    return HTML(string=html, url_fetcher=_LocalFetcher(fail_on_errors=True)).write_pdf(
+        pdf_variant=ARCHIVAL if archival else ACCESSIBLE,
+        pdf_tags=True,
+        output_intent="--srgb" if archival else None,
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                ("FONTNAME", (0, 0), (0, -1), "DejaVu-Bold"),
-            ]
-        )
-    )
-    return table
-
-
-def build(story: list, *, title: str) -> bytes:
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        title=title,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-    )
-    document.build(story)
-    return buffer.getvalue()
-
-
-__all__ = ["Spacer", "build", "facts_table", "styles", "text"]

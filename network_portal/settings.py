@@ -364,6 +364,8 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # Seven lines per rendered PDF otherwise.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 

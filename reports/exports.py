@@ -1,15 +1,13 @@
-"""A built report written as CSV, XLSX (openpyxl) or PDF (reportlab)."""
+"""A built report written as CSV, XLSX (``network_portal.spreadsheets``) or PDF (``reports.pdf``)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
-from reportlab.platypus import Spacer, Table, TableStyle
 
-from network_portal import pdf
 from network_portal.spreadsheets import CsvDocument, XlsxDocument
 
 from .indicators import Period, Scope, Section
+from .pdf import to_pdf
 
 
 def _title(period: Period, scope: Scope) -> str:
@@ -52,37 +50,6 @@ def to_xlsx(sections: list[Section], period: Period, scope: Scope) -> bytes:
                 sheet.append(row)
         sheet.worksheet.column_dimensions["A"].width = 40
     return document.to_bytes()
-
-
-def to_pdf(sections: list[Section], period: Period, scope: Scope) -> bytes:
-    styles = pdf.styles()
-    story = [pdf.text(_title(period, scope), styles["title"])]
-    for section in sections:
-        story.append(pdf.text(section.title, styles["heading"]))
-        if section.figures:
-            story.append(
-                pdf.facts_table(
-                    [(label, str(value)) for label, value in section.figures], styles["body"]
-                )
-            )
-        for table in section.tables:
-            story.append(Spacer(1, 6))
-            story.append(pdf.text(table.title, styles["body"]))
-            grid = Table(
-                [[pdf.text(c, styles["small"]) for c in table.columns]]
-                + [[pdf.text(c, styles["body"]) for c in row] for row in table.rows],
-                repeatRows=1,
-            )
-            grid.setStyle(
-                TableStyle(
-                    [
-                        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                )
-            )
-            story.append(grid)
-    return pdf.build(story, title=_title(period, scope))
 
 
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "pdf": to_pdf}

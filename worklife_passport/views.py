@@ -225,7 +225,9 @@ def passport(request):
 
 @login_required
 def passport_pdf(request):
-    response = HttpResponse(pdf.passport(request.user), content_type="application/pdf")
+    response = HttpResponse(
+        pdf.passport(request.user, language=request.LANGUAGE_CODE), content_type="application/pdf"
+    )
     response["Content-Disposition"] = 'attachment; filename="work-life-passport.pdf"'
     return response
 
