@@ -1,4 +1,4 @@
-"""A built report written as CSV, XLSX (``network_portal.spreadsheets``) or PDF (``reports.pdf``)."""
+"""A built report written as CSV, XLSX (network_portal.spreadsheets) or PDF (reports.pdf)."""
 
 from __future__ import annotations
 
