@@ -26,7 +26,7 @@ COPY --chown=portal:portal . .
 RUN DEBUG=false SECRET_KEY=build-only-not-secret ALLOWED_HOSTS=localhost \
         python manage.py collectstatic --no-input \
     && pybabel compile --domain django --directory locale \
-    && mkdir -p /app/var/media \
+    && mkdir -p /app/var/media /app/var/public-media \
     && chown -R portal:portal /app/var /app/locale
 
 USER portal

@@ -112,12 +112,16 @@ class Registration(models.Model):
         return f"{self.user} · {self.event}"
 
 
+def material_path(instance, filename):
+    return f"event-materials/{instance.event_id}/{secrets.token_hex(8)}-{filename}"
+
+
 class Material(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
         _("file"),
-        upload_to="event-materials/",
+        upload_to=material_path,
         validators=[
             UploadValidator(["pdf", "pptx", "docx", "odt", "odp", "png", "jpg"], 20 * 1024 * 1024)
         ],

@@ -1,7 +1,7 @@
 import secrets
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from network_portal.uploads import UploadValidator
 from partners.models import Organisation, Sector
-
-from .validators import validate_attachment_size
 
 
 class MobilityForm(models.TextChoices):
@@ -19,6 +18,10 @@ class MobilityForm(models.TextChoices):
     APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
     INTERNATIONAL_EXCHANGE = "international_exchange", _("International exchange")
     TEACHER_JOB_SHADOWING = "teacher_job_shadowing", _("Teacher job shadowing")
+
+
+def agreement_path(instance, filename):
+    return f"agreements/{secrets.token_hex(8)}-{filename}"
 
 
 class PartnershipAgreement(models.Model):
@@ -45,9 +48,9 @@ class PartnershipAgreement(models.Model):
     )
     document = models.FileField(
         _("signed document"),
-        upload_to="agreements/",
+        upload_to=agreement_path,
         blank=True,
-        validators=[FileExtensionValidator(["pdf"]), validate_attachment_size],
+        validators=[UploadValidator(["pdf"], "ATTACHMENT_MAX_BYTES")],
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -324,8 +327,7 @@ class ApplicationAttachment(models.Model):
         _("file"),
         upload_to=attachment_path,
         validators=[
-            FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "docx", "odt"]),
-            validate_attachment_size,
+            UploadValidator(["pdf", "png", "jpg", "jpeg", "docx", "odt"], "ATTACHMENT_MAX_BYTES")
         ],
     )
     name = models.CharField(_("name"), max_length=200)

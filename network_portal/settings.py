@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -294,13 +295,22 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Private uploads (claim evidence, attachments, materials, report exports): no URL serves
+# them; the views that check who is asking hand them out.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(VAR_DIR / "media"))
-# Public uploads (logos) are served by the app unless an object store or a web server
-# in front takes them over.
+# Public uploads (organisation logos, badge images) live apart, so that nothing served
+# from here can reach a private file. The app serves them unless an object store or a
+# web server in front takes them over.
+PUBLIC_MEDIA_URL = env("PUBLIC_MEDIA_URL", default="/media/")
+PUBLIC_MEDIA_ROOT = env("PUBLIC_MEDIA_ROOT", default=str(VAR_DIR / "public-media"))
+_media, _public_media = Path(MEDIA_ROOT).resolve(), Path(PUBLIC_MEDIA_ROOT).resolve()
+if _media == _public_media or _media in _public_media.parents or _public_media in _media.parents:
+    raise ImproperlyConfigured("MEDIA_ROOT and PUBLIC_MEDIA_ROOT must not hold one another.")
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "public": {"BACKEND": "network_portal.uploads.PublicMediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -312,6 +322,9 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 LOGO_MAX_BYTES = 2 * 1024 * 1024
+# Images of more pixels are refused (Pillow's own guard against decompression bombs
+# starts near 89 megapixels).
+UPLOAD_IMAGE_MAX_PIXELS = env.int("UPLOAD_IMAGE_MAX_PIXELS", default=25_000_000)
 
 # --- E-mail -------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

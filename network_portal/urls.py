@@ -51,11 +51,8 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.SERVE_MEDIA:
-    # Only the public uploads: logos and badge images. Evidence and attachments are
-    # served by views that check who is asking.
+    # Only the public uploads: logos and badge images, from their own storage. Evidence,
+    # attachments and exports are served by views that check who is asking.
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:logos|badges)/.*)$",
-            views.public_media,
-        )
+        re_path(rf"^{settings.PUBLIC_MEDIA_URL.lstrip('/')}(?P<name>.+)$", views.public_media)
     ]

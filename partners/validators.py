@@ -55,6 +55,8 @@ def validate_business_id(country: str, value: str) -> None:
 
 
 def validate_logo_size(file) -> None:
+    # Logos are checked by network_portal.uploads.UploadValidator now; the early
+    # migrations still name this one.
     limit = settings.LOGO_MAX_BYTES
     if file.size > limit:
         raise ValidationError(

@@ -1,5 +1,6 @@
 """Report exports: a file the reports worker builds, shown with its progress."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -10,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from partners.models import Organisation
+
+
+def export_path(instance, filename):
+    # Exports are named by their period: the token keeps one from being found by its name.
+    return f"reports/{secrets.token_hex(16)}/{filename}"
 
 
 class ReportExport(models.Model):
@@ -48,7 +54,7 @@ class ReportExport(models.Model):
         _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    file = models.FileField(_("file"), upload_to="reports/", blank=True)
+    file = models.FileField(_("file"), upload_to=export_path, blank=True)
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("requested"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -16,6 +16,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PUBLIC_MEDIA_ROOT = str(tmp_path / "public-media")
 
 
 @pytest.fixture(autouse=True)

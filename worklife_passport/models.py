@@ -9,9 +9,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network_portal.uploads import (
+    ShrunkFileField,
+    UploadValidator,
+    public_storage,
+    validate_raster_image,
+)
 from partners.models import Membership, Organisation, Sector
 
-from .validators import validate_badge_image, validate_evidence_size
+from .validators import validate_badge_image
+
+# A PNG badge image larger than this on its long side is drawn again at this size.
+BADGE_IMAGE_MAX_SIDE = 512
 
 
 class Badge(models.Model):
@@ -53,11 +62,17 @@ class Badge(models.Model):
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"))
     criteria = models.TextField(_("criteria"))
-    image = models.FileField(
+    image = ShrunkFileField(
         _("image"),
         upload_to="badges/",
+        storage=public_storage,
+        max_side=BADGE_IMAGE_MAX_SIDE,
         blank=True,
-        validators=[FileExtensionValidator(["png", "svg"]), validate_badge_image],
+        validators=[
+            FileExtensionValidator(["png", "svg"]),
+            validate_badge_image,
+            validate_raster_image,
+        ],
         help_text=_("PNG or SVG, square, at most 1 MB. Left empty, one is drawn for you."),
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
@@ -248,8 +263,9 @@ class EvidenceFile(models.Model):
         _("file"),
         upload_to=evidence_path,
         validators=[
-            FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "mp4", "docx", "odt", "pptx"]),
-            validate_evidence_size,
+            UploadValidator(
+                ["pdf", "png", "jpg", "jpeg", "mp4", "docx", "odt", "pptx"], "EVIDENCE_MAX_BYTES"
+            )
         ],
     )
     name = models.CharField(_("name"), max_length=200)

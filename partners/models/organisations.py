@@ -4,7 +4,6 @@ import secrets
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,7 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..validators import normalise_business_id, validate_business_id, validate_logo_size
+from network_portal.uploads import ShrunkImageField, UploadValidator, public_storage
+
+from ..validators import normalise_business_id, validate_business_id
+
+# Logos are shown small; a larger one is drawn again at this size when it is kept.
+LOGO_MAX_SIDE = 512
 
 
 class Sector(models.Model):
@@ -81,14 +85,13 @@ class Organisation(models.Model):
         Sector, verbose_name=_("sectors"), blank=True, related_name="organisations"
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(
+    logo = ShrunkImageField(
         _("logo"),
         upload_to="logos/",
+        storage=public_storage,
+        max_side=LOGO_MAX_SIDE,
         blank=True,
-        validators=[
-            FileExtensionValidator(["png", "jpg", "jpeg", "webp"]),
-            validate_logo_size,
-        ],
+        validators=[UploadValidator(["png", "jpg", "jpeg", "webp"], "LOGO_MAX_BYTES")],
         help_text=_("PNG, JPEG or WebP, at most 2 MB."),
     )
     email = models.EmailField(_("contact e-mail"), blank=True)

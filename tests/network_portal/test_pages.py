@@ -89,15 +89,3 @@ def test_demo_logins_are_shown_when_debug_is_on(client):
 
     body = client.get("/en/accounts/login/").content.decode()
     assert "coordinator@demo.test" in body
-
-
-def test_private_uploads_are_not_served_as_media(client, settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    (tmp_path / "evidence").mkdir()
-    (tmp_path / "evidence" / "secret.pdf").write_bytes(b"%PDF")
-    (tmp_path / "logos").mkdir()
-    (tmp_path / "logos" / "logo.png").write_bytes(b"\x89PNG")
-    assert client.get("/media/evidence/secret.pdf").status_code == 404
-    response = client.get("/media/logos/logo.png")
-    assert response.status_code == 200
-    response.close()

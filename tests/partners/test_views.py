@@ -197,7 +197,7 @@ def test_oversized_logo_is_refused(client, people, school, settings):
         {**valid_form(school), "logo": image_upload(padding=2000)},
     )
     assert response.status_code == 200
-    assert "The logo is too large" in response.content.decode()
+    assert "The file is too large" in response.content.decode()
     school.refresh_from_db()
     assert not school.logo
 
