@@ -226,7 +226,7 @@ def test_the_migration_moves_stored_logos_and_badge_images_to_public_storage(cli
 
     for _ in range(2):  # a second run finds nothing left to move
         _migration("partners", "0008_logos_in_public_storage").move_logos(apps, None)
-        _migration("worklife_passport", "0003_badge_images_in_public_storage").move_badge_images(
+        _migration("worklife_passport", "0004_badge_images_in_public_storage").move_badge_images(
             apps, None
         )
 

@@ -26,7 +26,7 @@ def move_badge_images_back(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('worklife_passport', '0002_award_salt'),
+        ('worklife_passport', '0003_award_recipient_identity'),
     ]
 
     operations = [
