@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from network_portal.admin_filters import CountryListFilter
+
 from .models import (
     Application,
     ApplicationAttachment,
@@ -18,7 +20,7 @@ from .models import (
 @admin.register(PartnershipAgreement)
 class PartnershipAgreementAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "valid_from", "valid_until", "yearly_quota"]
-    list_filter = ["status", "parties__country", "sectors"]
+    list_filter = ["status", CountryListFilter.on("parties__country"), "sectors"]
     search_fields = ["title", "parties__name", "qualifications"]
     filter_horizontal = ["parties", "sectors"]
     date_hierarchy = "valid_from"
@@ -42,7 +44,7 @@ class PlacementOfferAdmin(admin.ModelAdmin):
         "seats_taken",
         "deadline",
     ]
-    list_filter = ["status", "form", "country", "sector"]
+    list_filter = ["status", "form", CountryListFilter.on("country"), "sector"]
     search_fields = ["title", "description", "host__name", "city"]
     list_select_related = ["host"]
     autocomplete_fields = ["host", "posted_by"]
@@ -92,7 +94,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "end_date",
         "status_changed_at",
     ]
-    list_filter = ["status", "kind", "host__country", "offer__form"]
+    list_filter = ["status", "kind", CountryListFilter.on("host__country"), "offer__form"]
     search_fields = ["applicant__full_name", "applicant__email", "offer__title", "host__name"]
     list_select_related = ["applicant", "offer", "home", "host"]
     autocomplete_fields = ["applicant", "offer", "home", "host"]
@@ -116,7 +118,7 @@ class SignatureInline(admin.TabularInline):
 @admin.register(LearningAgreement)
 class LearningAgreementAdmin(admin.ModelAdmin):
     list_display = ["application", "version", "instructor", "created_at"]
-    list_filter = ["application__status", "application__host__country"]
+    list_filter = ["application__status", CountryListFilter.on("application__host__country")]
     search_fields = ["application__applicant__full_name", "instructor", "learning_outcomes"]
     list_select_related = ["application__applicant", "application__offer", "application__host"]
     readonly_fields = ["application", "version", "created_by", "created_at", "host_link_used_at"]
@@ -137,7 +139,7 @@ class MobilityRecordAdmin(admin.ModelAdmin):
         "host_rating",
         "credits",
     ]
-    list_filter = ["application__host__country", "part_time_percent"]
+    list_filter = [CountryListFilter.on("application__host__country"), "part_time_percent"]
     search_fields = ["application__applicant__full_name", "application__host__name"]
     list_select_related = ["application__applicant", "application__offer", "application__host"]
     raw_id_fields = ["application"]

@@ -65,15 +65,27 @@ def sector_filter() -> forms.ModelChoiceField:
 COUNTRIES_CACHE_SECONDS = 300
 
 
+def countries_in_use(queryset, field: str, *, key: str) -> set[str]:
+    """The distinct country codes in ``field`` of ``queryset``, cached under ``key``."""
+    return cache.get_or_set(
+        key,
+        lambda: set(queryset.exclude(**{field: ""}).values_list(field, flat=True).distinct()),
+        COUNTRIES_CACHE_SECONDS,
+    )
+
+
+def named_countries(codes) -> list[tuple[str, str]]:
+    """``codes`` as (code, name) pairs in the reader's language, sorted by name."""
+    from django_countries import countries
+
+    return [(code, name) for code, name in countries if code in codes]
+
+
 def network_countries() -> set[str]:
     """The countries the network's active organisations are in (cached)."""
     from partners.models import Organisation
 
-    return cache.get_or_set(
-        "network:countries",
-        lambda: set(Organisation.objects.active().values_list("country", flat=True).distinct()),
-        COUNTRIES_CACHE_SECONDS,
-    )
+    return countries_in_use(Organisation.objects.active(), "country", key="network:countries")
 
 
 class CountryFilter(forms.ChoiceField):
@@ -89,10 +101,8 @@ class CountryFilter(forms.ChoiceField):
         super().__init__(required=False, choices=self.choices_with, **kwargs)
 
     def choices_with(self, chosen: str = "") -> list[tuple[str, str]]:
-        from django_countries import countries
-
         codes = self.present() | ({chosen} if chosen else set())
-        return [("", _("All countries")), *((c, name) for c, name in countries if c in codes)]
+        return [("", _("All countries")), *named_countries(codes)]
 
     def valid_value(self, value) -> bool:
         from django_countries import countries

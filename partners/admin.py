@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from network_portal.admin_filters import CountryListFilter
+
 from .audit import log_action
 from .models import (
     Answer,
@@ -56,7 +58,7 @@ class InvitationInline(admin.TabularInline):
 @admin.register(Sector)
 class SectorAdmin(TranslationAdmin):
     list_display = ["name", "slug", "organisation_count"]
-    list_filter = ["organisations__country", "organisations__kind"]
+    list_filter = [CountryListFilter.on("organisations__country"), "organisations__kind"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ("name_fi",)}
 
@@ -81,7 +83,7 @@ class OrganisationAdmin(TranslationAdmin):
         "business_id",
         "is_active",
     ]
-    list_filter = ["kind", "country", "size_class", "is_active", "sectors"]
+    list_filter = ["kind", CountryListFilter.on("country"), "size_class", "is_active", "sectors"]
     search_fields = ["name", "business_id", "municipality", "region", "email"]
     prepopulated_fields = {"slug": ("name_fi",)}
     filter_horizontal = ["sectors"]
@@ -128,7 +130,7 @@ class OrganisationAdmin(TranslationAdmin):
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "created_at"]
-    list_filter = ["role", "organisation__kind", "organisation__country"]
+    list_filter = ["role", "organisation__kind", CountryListFilter.on("organisation__country")]
     search_fields = ["user__email", "user__full_name", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
@@ -190,7 +192,7 @@ class InvitationAdmin(admin.ModelAdmin):
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ["created_at", "actor", "action_display", "target_repr", "organisation"]
-    list_filter = ["action", "organisation__country"]
+    list_filter = ["action", CountryListFilter.on("organisation__country")]
     search_fields = ["action", "target_repr", "actor__email", "organisation__name"]
     list_select_related = ["actor", "organisation"]
     date_hierarchy = "created_at"

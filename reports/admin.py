@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from network_portal.admin_filters import CountryListFilter
+
 from .models import ReportExport
 
 
@@ -17,7 +19,7 @@ class ReportExportAdmin(admin.ModelAdmin):
         "progress",
         "expires_at",
     ]
-    list_filter = ["status", "format", "country"]
+    list_filter = ["status", "format", CountryListFilter.on("country")]
     search_fields = ["requested_by__email", "requested_by__full_name", "organisation__name"]
     list_select_related = ["requested_by", "organisation"]
     date_hierarchy = "created_at"

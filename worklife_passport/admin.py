@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from network_portal.admin_filters import CountryListFilter
+
 from .models import (
     Alignment,
     Award,
@@ -52,7 +54,7 @@ class BadgeAdmin(TranslationAdmin):
         "achievement_type",
         "is_current",
         "is_active",
-        "issuer__country",
+        CountryListFilter.on("issuer__country"),
         "sectors",
     ]
     search_fields = ["name", "description", "tags", "issuer__name"]
@@ -207,7 +209,7 @@ class RecognitionRequestAdmin(admin.ModelAdmin):
 @admin.register(SkillNeed)
 class SkillNeedAdmin(admin.ModelAdmin):
     list_display = ["text", "organisation", "sector", "created_at"]
-    list_filter = ["sector", "organisation__country"]
+    list_filter = ["sector", CountryListFilter.on("organisation__country")]
     search_fields = ["text", "organisation__name"]
     list_select_related = ["organisation", "sector"]
     autocomplete_fields = ["organisation"]
@@ -239,7 +241,7 @@ class IssuerKeyAdmin(admin.ModelAdmin):
 @admin.register(StatusList)
 class StatusListAdmin(admin.ModelAdmin):
     list_display = ["organisation", "next_index"]
-    list_filter = ["organisation__country"]
+    list_filter = [CountryListFilter.on("organisation__country")]
     search_fields = ["organisation__name"]
     readonly_fields = ["organisation", "next_index"]
 

@@ -175,7 +175,7 @@ def test_the_progress_shows_while_the_export_is_built(client, network):
     response = client.get(export.get_absolute_url(), headers={"HX-Request": "true"})
     page = response.content.decode()
     assert '<progress id="export-progress" max="100" value="45">' in page
-    assert 'hx-trigger="every 1s"' in page
+    assert 'data-hx-trigger="every 1s"' in page
     assert "<html" not in page  # only the fragment
 
 
