@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Membership, Organisation, Sector
 
+from .imagery import BadgeImageField
 from .validators import validate_badge_image, validate_evidence_size
 
 
@@ -53,7 +54,7 @@ class Badge(models.Model):
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"))
     criteria = models.TextField(_("criteria"))
-    image = models.FileField(
+    image = BadgeImageField(
         _("image"),
         upload_to="badges/",
         blank=True,
