@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import uuid
 
 from django.conf import settings
 from django.utils import translation
@@ -23,8 +24,27 @@ STATUS_LIST_BITS = 131_072  # 16 KB: the minimum size that keeps holders private
 DOCUMENT_LANGUAGE = "en"
 
 
+#: Names the subjects of credentials (uuid5 under this namespace); never change it.
+SUBJECT_NAMESPACE = uuid.UUID("6f1d3a2e-5b8c-4e7a-9d0f-2c4b6a8e1f37")
+
+
 def recipient_identity(email: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
+
+
+def subject_id(award: Award) -> str:
+    """The credential subject's id: the same for this award and its recipient every time
+    the credential is signed, but unrelated to the recipient's other awards and derived
+    from the salted hash, so it tells nothing about the e-mail address."""
+    identity = recipient_identity(award.recipient_email, award.salt)
+    return "urn:uuid:" + str(uuid.uuid5(SUBJECT_NAMESPACE, f"{award.public_id}:{identity}"))
+
+
+def issuer_home_page(organisation) -> str:
+    """The organisation's own website, or its page on the portal when it gave none."""
+    return organisation.website or urls.absolute(
+        "partners:organisation_detail", slug=organisation.slug
+    )
 
 
 def badge_image_url(badge: Badge) -> str:
@@ -55,8 +75,7 @@ def ob2_issuer(organisation) -> dict:
             "type": "Issuer",
             "id": urls.issuer_url(organisation),
             "name": organisation.name,
-            "url": organisation.website
-            or urls.absolute("partners:organisation_detail", slug=organisation.slug),
+            "url": issuer_home_page(organisation),
             **({"email": organisation.email} if organisation.email else {}),
         }
 
@@ -176,11 +195,12 @@ def ob3_credential(award: Award) -> dict:
                 "id": urls.did_for(organisation),
                 "type": ["Profile"],
                 "name": organisation.name,
-                "url": urls.issuer_url(organisation),
+                "url": issuer_home_page(organisation),
             },
             "validFrom": award.issued_on.isoformat(),
             "name": award.badge.name,
             "credentialSubject": {
+                "id": subject_id(award),
                 "type": ["AchievementSubject"],
                 "identifier": [
                     {
