@@ -118,6 +118,21 @@ def test_a_tampered_credential_fails_openbadgeslib(world, fetch):
         _independently_verified(f"{header}.{forged.split('.')[1]}.{signature}", fetch, award)
 
 
+def test_a_network_admin_chooses_rs256_in_the_admin(client, world):
+    from partners.models import AuditEntry
+
+    client.force_login(world.staff)
+    response = client.post(
+        "/admin/worklife_passport/issuersettings/add/",
+        {"organisation": world.school.pk, "signing_algorithm": "RS256"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("/admin/worklife_passport/issuersettings/")
+    assert AuditEntry.objects.filter(action="passport.issuer.signing_algorithm_set").exists()
+    token = credentials.credential_jwt(world.award())
+    assert jwt.get_unverified_header(token)["alg"] == "RS256"
+
+
 def test_the_rsa_key_is_published_in_the_did_document(client, world):
     world.award()  # an EdDSA key first
     _rs256(world)
