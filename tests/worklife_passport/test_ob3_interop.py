@@ -157,6 +157,9 @@ def test_credentials_signed_before_a_change_of_algorithm_still_verify(world, fet
     for token in (before, after):
         issuer.verify(token)  # the kid picks the key out of the DID document
         assert verifier.verify_text(token).verdict == verifier.VALID
+    # The status list is signed with the active key, which openbadgeslib takes to be the
+    # first verification method of the DID document.
+    _independently_verified(after, fetch, award)
 
 
 def test_the_issuer_url_is_the_organisations_home_page(world):

@@ -9,6 +9,7 @@ import hashlib
 import uuid
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import translation
 
 from ..models import Award, Badge, Endorsement, IssuerKey
@@ -238,7 +239,11 @@ def ob3_credential(award: Award) -> dict:
 
 def did_document(organisation) -> dict:
     did = urls.did_for(organisation)
-    keys = IssuerKey.objects.filter(organisation=organisation).order_by("created_at")
+    # The active key first: a verifier that is not told which key (a JWT without kid, or
+    # openbadgeslib checking the status list's signature) takes the first method.
+    keys = IssuerKey.objects.filter(organisation=organisation).order_by(
+        F("retired_at").desc(nulls_first=True), "-created_at"
+    )
     methods = [
         {
             "id": f"{did}#{key.kid}",
