@@ -391,4 +391,7 @@ EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 # Encrypts the issuers' signing keys; falls back to a key derived from SECRET_KEY.
 # Keep it when rotating SECRET_KEY, or the stored signing keys cannot be read.
 BADGE_KEY_SECRET = env("BADGE_KEY_SECRET", default="")
+# Open Badges 2.0 issuer profiles must carry a contact address: an organisation's own
+# contact e-mail, or this one of the network where it gave none.
+BADGE_ISSUER_EMAIL = env("BADGE_ISSUER_EMAIL", default="badges@vet-network.example")
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - documented demo password, shown only with DEBUG on

@@ -16,6 +16,7 @@ from .models import (
     EvidenceFile,
     Goal,
     IssuerKey,
+    IssuerSettings,
     Pathway,
     PathwayRule,
     RecognitionAgreement,
@@ -219,11 +220,18 @@ class SkillNeedAdmin(admin.ModelAdmin):
 
 @admin.register(IssuerKey)
 class IssuerKeyAdmin(admin.ModelAdmin):
-    list_display = ["organisation", "kid", "created_at", "retired_at"]
-    list_filter = ["retired_at"]
+    list_display = ["organisation", "kid", "algorithm", "created_at", "retired_at"]
+    list_filter = ["algorithm", "retired_at"]
     search_fields = ["organisation__name", "kid"]
     list_select_related = ["organisation"]
-    readonly_fields = ["organisation", "kid", "public_jwk", "created_at", "retired_at"]
+    readonly_fields = [
+        "organisation",
+        "kid",
+        "algorithm",
+        "public_jwk",
+        "created_at",
+        "retired_at",
+    ]
     actions = ["rotate"]
 
     @admin.action(description=_("Rotate the key of the selected organisations"))
@@ -236,6 +244,28 @@ class IssuerKeyAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(IssuerSettings)
+class IssuerSettingsAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "signing_algorithm"]
+    list_filter = ["signing_algorithm"]
+    search_fields = ["organisation__name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["organisation"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        from .openbadges import keys
+
+        saved = keys.issuer_signing_algorithm_set(
+            actor=request.user,
+            organisation=obj.organisation,
+            algorithm=obj.signing_algorithm,
+        )
+        obj.pk = saved.pk
 
 
 @admin.register(StatusList)

@@ -1,4 +1,8 @@
-"""Documents that others fetch: no language prefix, addresses that never change."""
+"""Documents that others fetch: no language prefix, addresses that never change.
+
+They are written in English (documents.DOCUMENT_LANGUAGE) and say so in their
+Content-Language, whatever language the visitor's cookie or browser asks the pages for.
+"""
 
 import json
 
@@ -17,12 +21,21 @@ from .selectors import award_for_page
 LD_JSON = "application/ld+json"
 
 
-def _ld(document: dict, status: int = 200) -> HttpResponse:
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2), content_type=LD_JSON, status=status
-    )
+def _for_machines(response: HttpResponse) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
+    # Set before LocaleMiddleware, which only fills in a Content-Language not yet given.
+    response["Content-Language"] = documents.DOCUMENT_LANGUAGE
     return response
+
+
+def _ld(document: dict, status: int = 200) -> HttpResponse:
+    return _for_machines(
+        HttpResponse(
+            json.dumps(document, ensure_ascii=False, indent=2),
+            content_type=LD_JSON,
+            status=status,
+        )
+    )
 
 
 def _issuer(slug) -> Organisation:
@@ -64,19 +77,16 @@ def endorsement(request, public_id):
 def did_document(request, slug):
     response = JsonResponse(documents.did_document(_issuer(slug)))
     response["Content-Type"] = "application/did+json"
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _for_machines(response)
 
 
 @require_GET
 @cache_control(max_age=300)
 def status_list(request, slug):
     organisation = _issuer(slug)
-    response = HttpResponse(
-        credentials.status_list_jwt(organisation), content_type="application/vc+jwt"
+    return _for_machines(
+        HttpResponse(credentials.status_list_jwt(organisation), content_type="application/vc+jwt")
     )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
 
 
 @require_GET

@@ -17,6 +17,7 @@ from network_portal.uploads import (
 )
 from partners.models import Membership, Organisation, Sector
 
+from .imagery import BadgeImageField
 from .validators import validate_badge_image
 
 # A PNG badge image larger than this on its long side is drawn again at this size.
@@ -62,7 +63,7 @@ class Badge(models.Model):
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"))
     criteria = models.TextField(_("criteria"))
-    image = ShrunkFileField(
+    image = BadgeImageField(
         _("image"),
         upload_to="badges/",
         storage=public_storage,
@@ -383,14 +384,57 @@ class Award(models.Model):
         return self.expires_on is not None and self.expires_on <= timezone.now()
 
 
+class SigningAlgorithm(models.TextChoices):
+    """The JWS algorithms an issuer may sign its Open Badges 3.0 credentials with. Every
+    verifier must accept RS256; EdDSA gives shorter keys and tokens."""
+
+    EDDSA = "EdDSA", _("EdDSA (Ed25519)")
+    RS256 = "RS256", _("RS256 (RSA, 2048 bits)")
+
+
+class IssuerSettings(models.Model):
+    """How an organisation issues badges: the algorithm its credentials are signed with."""
+
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="issuer_settings",
+    )
+    signing_algorithm = models.CharField(
+        _("signing algorithm"),
+        max_length=8,
+        choices=SigningAlgorithm.choices,
+        default=SigningAlgorithm.EDDSA,
+        help_text=_(
+            "Open Badges 3.0 credentials are signed with a key of this kind. A change takes "
+            "effect with the next credential; earlier ones keep verifying."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("badge issuer settings")
+        verbose_name_plural = _("badge issuer settings")
+
+    def __str__(self):
+        return str(self.organisation)
+
+
 class IssuerKey(models.Model):
-    """An Ed25519 key an organisation signs credentials with. The private half is stored
-    encrypted; retired keys stay in the DID document so old credentials still verify."""
+    """A key an organisation signs credentials with (Ed25519 or RSA). The private half is
+    stored encrypted; retired keys stay in the DID document so old credentials still
+    verify."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="signing_keys"
     )
     kid = models.CharField(max_length=64, unique=True)
+    algorithm = models.CharField(
+        _("algorithm"),
+        max_length=8,
+        choices=SigningAlgorithm.choices,
+        default=SigningAlgorithm.EDDSA,
+    )
     public_jwk = models.JSONField()
     private_key_encrypted = models.TextField(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -49,6 +49,7 @@ register_actions(
         "passport.badge.updated": _("Badge changed"),
         "passport.badge.new_version": _("New version of a badge"),
         "passport.badge.endorsed": _("Badge endorsed"),
+        "passport.issuer.signing_algorithm_set": _("Badge signing algorithm chosen"),
         "passport.award.created": _("Badge awarded"),
         "passport.award.revoked": _("Badge revoked"),
         "passport.code.created": _("Claim code created"),

@@ -238,6 +238,7 @@ def passport_data(organisation, coordinator):
     )
     wp.RecognitionRequest.objects.create(student=coordinator, pathway=pathway)
     wp.SkillNeed.objects.create(organisation=organisation, text="Skill")
+    wp.IssuerSettings.objects.create(organisation=organisation)
 
 
 def mentoring_data(organisation, coordinator):

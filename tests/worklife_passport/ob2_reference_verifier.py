@@ -58,6 +58,7 @@ requests.Session.__init__ = _init
 url, email = sys.argv[1], sys.argv[2]
 result = openbadges.verifier.verify(url, recipient_profile={"email": email}, use_cache=False)
 node = next((n for n in result["graph"] if n.get("id") == url), {})
+issuer = next((n for n in result["graph"] if n.get("type") in ("Issuer", "Profile")), {})
 print(
     json.dumps(
         {
@@ -65,6 +66,7 @@ print(
             "errorCount": result["report"]["errorCount"],
             "messages": [m.get("result") for m in result["report"]["messages"]],
             "revoked": bool(node.get("revoked")),
+            "issuerEmail": issuer.get("email", ""),
         }
     )
 )

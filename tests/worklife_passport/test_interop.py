@@ -46,6 +46,14 @@ def test_reference_verifier_accepts_a_served_assertion(served):
     assert report["errorCount"] == 0
 
 
+def test_reference_verifier_reads_the_issuers_contact_email(served, settings):
+    settings.BADGE_ISSUER_EMAIL = "badges@network.example"
+    award = served.award()
+    report = reference_verify(urls.assertion_url(award), "sanni@example.org")
+    assert report["valid"] is True, report["messages"]
+    assert report["issuerEmail"] == "badges@network.example"
+
+
 def test_reference_verifier_rejects_the_wrong_recipient(served):
     award = served.award()
     report = reference_verify(urls.assertion_url(award), "someone.else@example.org")

@@ -1,20 +1,28 @@
 """Baking: the badge image carries its assertion or credential.
 
 PNG: an iTXt chunk ``openbadges`` (2.0: the assertion) or ``openbadgecredential``
-(3.0: the VC-JWT). SVG: an ``openbadges:assertion`` or ``openbadges:credential``
-element right after the opening ``<svg>`` tag.
+(3.0: the VC-JWT). SVG: right after the opening ``<svg>`` tag, an
+``openbadges:assertion`` element (2.0: ``verify`` holds the hosted assertion's address,
+the content the assertion) or an ``openbadges:credential`` element (3.0: ``verify`` holds
+the VC-JWT).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from xml.etree import ElementTree
+from xml.sax.saxutils import quoteattr
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedElementTree
 from PIL import Image, PngImagePlugin
 
 OB2_KEY = "openbadges"
 OB3_KEY = "openbadgecredential"
-_SVG_NS = 'xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"'
+OB2_SVG_NS = "http://openbadges.org"
+OB3_SVG_NS = "https://purl.imsglobal.org/ob/v3p0"
+_JWT = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 
 
 def bake_png(image: bytes, key: str, value: str) -> bytes:
@@ -37,33 +45,55 @@ def unbake_png(data: bytes) -> dict[str, str]:
     return {k: str(v) for k, v in image.text.items() if k in (OB2_KEY, OB3_KEY)}
 
 
+def cdata(text: str) -> str:
+    """Text as CDATA that no ``]]>`` in it can end early: each one is split across two
+    sections, which an XML parser joins back into the same text."""
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
 def bake_svg(svg: bytes, key: str, value: str, verify_url: str = "") -> bytes:
+    """The SVG with the baked element as the first child of its root. ``svg`` is the
+    sanitised image (imagery.sanitise_svg), whose opening tag holds no ``>`` but its end."""
     text = svg.decode("utf-8")
     opening = re.search(r"<svg\b[^>]*>", text)
     if opening is None:
         raise ValueError("not an SVG image")
-    tag = opening.group(0)
-    if "xmlns:openbadges" not in tag:
-        tag = tag[:-1] + f" {_SVG_NS}>"
-    element = "credential" if key == OB3_KEY else "assertion"
-    verify = f' verify="{verify_url}"' if verify_url else ""
-
-    baked = f"<openbadges:{element}{verify}><![CDATA[{value}]]></openbadges:{element}>"
-    return (text[: opening.start()] + tag + baked + text[opening.end() :]).encode()
+    if key == OB3_KEY:
+        baked = (
+            f'<openbadges:credential xmlns:openbadges="{OB3_SVG_NS}" verify={quoteattr(value)}>'
+            "</openbadges:credential>"
+        )
+    else:
+        verify = f" verify={quoteattr(verify_url)}" if verify_url else ""
+        baked = (
+            f'<openbadges:assertion xmlns:openbadges="{OB2_SVG_NS}"{verify}>'
+            f"{cdata(value)}</openbadges:assertion>"
+        )
+    return (text[: opening.end()] + baked + text[opening.end() :]).encode()
 
 
 def unbake_svg(data: bytes) -> dict[str, str]:
-    text = data.decode("utf-8", errors="replace")
-    found = {}
-    for element, key in (("assertion", OB2_KEY), ("credential", OB3_KEY)):
-        match = re.search(
-            rf"<openbadges:{element}([^>]*)>(?:<!\[CDATA\[(.*?)\]\]>)?.*?</openbadges:{element}>",
-            text,
-            re.S,
-        )
-        if match:
-            verify = re.search(r'verify="([^"]+)"', match.group(1))
-            found[key] = match.group(2) or (verify.group(1) if verify else "")
+    """What an SVG carries, read by an XML parser that refuses entities and external
+    references. Baked elements of either namespace are read, so are those of other
+    issuers' tools: the text content, or else the ``verify`` attribute."""
+    try:
+        root = DefusedElementTree.fromstring(data)
+    except (ElementTree.ParseError, DefusedXmlException) as error:
+        raise ValueError("not a readable SVG image") from error
+    found: dict[str, str] = {}
+    for element in root.iter():
+        namespace, _, name = str(element.tag).removeprefix("{").partition("}")
+        if namespace not in (OB2_SVG_NS, OB3_SVG_NS):
+            continue
+        key = {"assertion": OB2_KEY, "credential": OB3_KEY}.get(name)
+        if key is None or key in found:
+            continue
+        content = "".join(element.itertext()).strip()
+        verify = element.get("verify", "").strip()
+        if key == OB3_KEY and _JWT.fullmatch(verify):
+            found[key] = verify
+        else:
+            found[key] = content or verify
     return found
 
 

@@ -1,4 +1,11 @@
-"""Open Badges 3.0 credentials as VC-JWT, signed with the issuer's Ed25519 key (EdDSA)."""
+"""Open Badges 3.0 credentials as VC-JWT (OB 3.0 §8.2), signed with the issuer's active
+key: EdDSA or RS256, as its issuer settings choose.
+
+The JOSE header names the key (``kid``: the DID URL of a verification method in the
+issuer's did:web document) and says ``typ: JWT``. The registered claims repeat the
+credential: ``iss`` its issuer's id, ``jti`` its id, ``sub`` its subject's id, ``nbf``
+its validFrom and ``exp`` its validUntil.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ import jwt
 from ..models import Award, IssuerKey
 from . import documents, keys, urls
 
-JWT_TYPE = "vc+jwt"
+JWT_TYPE = "JWT"
 
 
 def sign(payload: dict, organisation) -> str:
@@ -15,7 +22,7 @@ def sign(payload: dict, organisation) -> str:
     return jwt.encode(
         payload,
         keys.private_key(key),
-        algorithm="EdDSA",
+        algorithm=key.algorithm,
         headers={"kid": f"{urls.did_for(organisation)}#{key.kid}", "typ": JWT_TYPE},
     )
 
@@ -26,6 +33,7 @@ def credential_jwt(award: Award) -> str:
         **credential,
         "iss": credential["issuer"]["id"],
         "jti": credential["id"],
+        "sub": credential["credentialSubject"]["id"],
         "nbf": int(award.issued_on.timestamp()),
         "iat": int(award.issued_on.timestamp()),
     }
@@ -59,7 +67,7 @@ def decode(token: str) -> tuple[dict, IssuerKey]:
     claims = jwt.decode(
         token,
         keys.public_key(key),
-        algorithms=["EdDSA"],
+        algorithms=[key.algorithm],
         options={"verify_exp": False, "verify_nbf": False, "verify_aud": False},
     )
     return claims, key

@@ -6,8 +6,10 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import uuid
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import translation
 
 from ..models import Award, Badge, Endorsement, IssuerKey
@@ -23,6 +25,10 @@ STATUS_LIST_BITS = 131_072  # 16 KB: the minimum size that keeps holders private
 DOCUMENT_LANGUAGE = "en"
 
 
+#: Names the subjects of credentials (uuid5 under this namespace); never change it.
+SUBJECT_NAMESPACE = uuid.UUID("6f1d3a2e-5b8c-4e7a-9d0f-2c4b6a8e1f37")
+
+
 def recipient_identity(email: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
 
@@ -30,6 +36,26 @@ def recipient_identity(email: str, salt: str) -> str:
 def award_identity(award: Award) -> str:
     """The recipient's salted hash, also for an award whose recipient was erased."""
     return award.recipient_identity or recipient_identity(award.recipient_email, award.salt)
+
+
+def subject_id(award: Award) -> str:
+    """The credential subject's id: the same for this award and its recipient every time
+    the credential is signed, but unrelated to the recipient's other awards and derived
+    from the salted hash, so it tells nothing about the e-mail address."""
+    identity = award_identity(award)
+    return "urn:uuid:" + str(uuid.uuid5(SUBJECT_NAMESPACE, f"{award.public_id}:{identity}"))
+
+
+def issuer_home_page(organisation) -> str:
+    """The organisation's own website, or its page on the portal when it gave none."""
+    return organisation.website or urls.absolute(
+        "partners:organisation_detail", slug=organisation.slug
+    )
+
+
+def issuer_email(organisation) -> str:
+    """Open Badges 2.0 requires a contact address on every issuer profile."""
+    return organisation.email or settings.BADGE_ISSUER_EMAIL
 
 
 def badge_image_url(badge: Badge) -> str:
@@ -60,9 +86,8 @@ def ob2_issuer(organisation) -> dict:
             "type": "Issuer",
             "id": urls.issuer_url(organisation),
             "name": organisation.name,
-            "url": organisation.website
-            or urls.absolute("partners:organisation_detail", slug=organisation.slug),
-            **({"email": organisation.email} if organisation.email else {}),
+            "url": issuer_home_page(organisation),
+            "email": issuer_email(organisation),
         }
 
 
@@ -181,11 +206,12 @@ def ob3_credential(award: Award) -> dict:
                 "id": urls.did_for(organisation),
                 "type": ["Profile"],
                 "name": organisation.name,
-                "url": urls.issuer_url(organisation),
+                "url": issuer_home_page(organisation),
             },
             "validFrom": award.issued_on.isoformat(),
             "name": award.badge.name,
             "credentialSubject": {
+                "id": subject_id(award),
                 "type": ["AchievementSubject"],
                 "identifier": [
                     {
@@ -218,7 +244,11 @@ def ob3_credential(award: Award) -> dict:
 
 def did_document(organisation) -> dict:
     did = urls.did_for(organisation)
-    keys = IssuerKey.objects.filter(organisation=organisation).order_by("created_at")
+    # The active key first: a verifier that is not told which key (a JWT without kid, or
+    # openbadgeslib checking the status list's signature) takes the first method.
+    keys = IssuerKey.objects.filter(organisation=organisation).order_by(
+        F("retired_at").desc(nulls_first=True), "-created_at"
+    )
     methods = [
         {
             "id": f"{did}#{key.kid}",

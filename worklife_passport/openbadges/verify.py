@@ -1,12 +1,15 @@
 """Verify a badge from a baked image, pasted JSON or JWT, or an address.
 
 The answer is one of: valid, revoked, expired, tampered, unknown issuer, not found,
-unreadable. Only this portal's own badges can be checked here: there is no way out to
-other hosts, and an issuer we do not know is reported as such.
+unreadable, invalid input (too long, or nested deeper than any badge is). Only this
+portal's own badges can be checked here: there is no way out to other hosts, and an
+issuer we do not know is reported as such.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,6 +30,13 @@ TAMPERED = "tampered"
 UNKNOWN_ISSUER = "unknown_issuer"
 NOT_FOUND = "not_found"
 UNREADABLE = "unreadable"
+INVALID_INPUT = "invalid_input"
+
+#: A pasted badge or a baked one is a few kilobytes; this leaves room for many endorsements.
+MAX_TEXT_CHARS = 256 * 1024
+#: An Open Badge is nested some ten levels deep. The JSON parser recurses once a level, so
+#: anything much deeper is refused before it is parsed.
+MAX_JSON_DEPTH = 32
 
 MESSAGES = {
     VALID: _("Valid. The badge was issued by the issuer shown and has not been changed."),
@@ -36,6 +46,9 @@ MESSAGES = {
     UNKNOWN_ISSUER: _("Unknown issuer. This badge was not issued in this network."),
     NOT_FOUND: _("Not found. The issuer has no record of this badge."),
     UNREADABLE: _("Unreadable. This is not an Open Badge we can read."),
+    INVALID_INPUT: _(
+        "Invalid input. The text is too long or nested too deeply to be an Open Badge."
+    ),
 }
 
 _JWT = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
@@ -84,7 +97,44 @@ def _award_from_assertion_url(url: str) -> tuple[str, Award | None]:
     return (NOT_FOUND, None) if award is None else ("", award)
 
 
+def nested_too_deeply(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether the JSON text opens more than ``limit`` arrays or objects inside each
+    other, counted without parsing it (brackets inside strings do not count)."""
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _jwt_nested_too_deeply(token: str) -> bool:
+    for part in token.split(".")[:2]:
+        try:
+            decoded = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        except (binascii.Error, ValueError):
+            return False  # not ours to judge: the JWT library reports it as unreadable
+        if nested_too_deeply(decoded.decode("utf-8", errors="replace")):
+            return True
+    return False
+
+
 def verify_jwt(token: str) -> Result:
+    if _jwt_nested_too_deeply(token):
+        return Result(INVALID_INPUT)
     try:
         claims, _key = credentials.decode(token)
     except credentials.UnknownKey:
@@ -137,13 +187,17 @@ def verify_ob3(document: dict) -> Result:
 
 def verify_text(text: str) -> Result:
     text = text.strip()
+    if len(text) > MAX_TEXT_CHARS:
+        return Result(INVALID_INPUT)
     if _JWT.match(text):
         return verify_jwt(text)
     if text.startswith(("http://", "https://")):
         return verify_url(text)
+    if nested_too_deeply(text):
+        return Result(INVALID_INPUT)
     try:
         document = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return Result(UNREADABLE)
     if not isinstance(document, dict):
         return Result(UNREADABLE)
