@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network_portal.uploads import (
-    ShrunkFileField,
     UploadValidator,
     public_storage,
     validate_raster_image,
