@@ -65,34 +65,45 @@ def learning_agreement(agreement: LearningAgreement) -> bytes:
         return build(story, title=_("Learning agreement"))
 
 
+def certificate_facts(application: Application) -> list[tuple[str, str]]:
+    """What the mobility certificate states about the period, in the active language."""
+    record = getattr(application, "mobility", None)
+    rows = [
+        (_("Participant"), application.applicant.full_name),
+        (_("Sending organisation"), application.home.name),
+        (_("Host organisation"), f"{application.host.name}, {application.host.country.name}"),
+        (_("Period"), _period(application)),
+    ]
+    if record is None:
+        return rows
+    if record.actual_start and record.actual_end:
+        rows.append(
+            (
+                _("Actual dates"),
+                f"{formats.date_format(record.actual_start, 'SHORT_DATE_FORMAT')} – "
+                f"{formats.date_format(record.actual_end, 'SHORT_DATE_FORMAT')}",
+            )
+        )
+    if record.arrival_reason:
+        rows.append((_("Why the arrival differs from the agreed start"), record.arrival_reason))
+    if record.departure_reason:
+        rows.append((_("Why the departure differs from the agreed end"), record.departure_reason))
+    rows.append((_("Part-time percentage"), f"{record.part_time_percent} %"))
+    if record.instructor:
+        rows.append((_("Workplace instructor"), record.instructor))
+    if record.credits is not None:
+        rows.append((_("Credits recognised"), str(record.credits)))
+    return rows
+
+
 def mobility_certificate(application: Application) -> bytes:
     """A certificate of the period in the spirit of Europass Mobility."""
     s = styles()
     record = getattr(application, "mobility", None)
     with translation.override(application.applicant.language):
-        rows = [
-            (_("Participant"), application.applicant.full_name),
-            (_("Sending organisation"), application.home.name),
-            (_("Host organisation"), f"{application.host.name}, {application.host.country.name}"),
-            (_("Period"), _period(application)),
-        ]
-        if record:
-            if record.actual_start and record.actual_end:
-                rows.append(
-                    (
-                        _("Actual dates"),
-                        f"{formats.date_format(record.actual_start, 'SHORT_DATE_FORMAT')} – "
-                        f"{formats.date_format(record.actual_end, 'SHORT_DATE_FORMAT')}",
-                    )
-                )
-            rows.append((_("Part-time percentage"), f"{record.part_time_percent} %"))
-            if record.instructor:
-                rows.append((_("Workplace instructor"), record.instructor))
-            if record.credits is not None:
-                rows.append((_("Credits recognised"), str(record.credits)))
         story = [
             text(_("Certificate of a mobility period"), s["title"]),
-            facts_table(rows, s["body"]),
+            facts_table(certificate_facts(application), s["body"]),
             text(_("Skills acquired"), s["heading"]),
             text((record.skills_acquired if record else "") or "–", s["body"]),
         ]
