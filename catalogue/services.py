@@ -133,7 +133,7 @@ def enquiry_answer(*, actor, enquiry: Enquiry, answer: str) -> Enquiry:
 def enquiry_reply(*, actor, enquiry: Enquiry, body: str) -> EnquiryReply:
     """The asker answers back; the enquiry waits for the advisor again."""
     enquiry = (
-        Enquiry.objects.select_for_update()
+        Enquiry.objects.select_for_update(of=("self",))
         .select_related("service", "service__advisor", "answered_by")
         .get(pk=enquiry.pk)
     )
