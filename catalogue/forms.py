@@ -1,12 +1,19 @@
+import secrets
+
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import User
 from network_portal.forms import FilterForm, language_filter, sector_filter
 from partners.models import Membership, Organisation, Sector
 
 from .models import MATERIAL_MAX_BYTES, Material, Need, Service, Topic
+
+
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class ServiceFilterForm(FilterForm):
@@ -21,7 +28,9 @@ class ServiceFilterForm(FilterForm):
     sector = sector_filter()
     language = language_filter()
     form = forms.ChoiceField(
-        label=_("Form"), required=False, choices=[("", _("All forms")), *Service.Form.choices]
+        label=pgettext_lazy("training service", "Form"),
+        required=False,
+        choices=[("", _("All forms")), *Service.Form.choices],
     )
 
 
@@ -52,6 +61,14 @@ class MaterialFilterForm(FilterForm):
 
 class EnquiryForm(forms.Form):
     question = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 4}))
+    # A new key each time the form is shown: sending the same form twice sends one question.
+    submission_key = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput, initial=new_submission_key
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class AnswerForm(forms.Form):

@@ -42,7 +42,10 @@ class Service(models.Model):
         on_delete=models.CASCADE,
         related_name="training_services",
     )
-    form = models.CharField(_("form"), max_length=16, choices=Form.choices)
+    # The catalogue's own word: "form" alone is the form of a mobility elsewhere.
+    form = models.CharField(
+        pgettext_lazy("training service", "form"), max_length=16, choices=Form.choices
+    )
     sector = models.ForeignKey(
         Sector, verbose_name=_("sector"), on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -103,14 +106,47 @@ class Enquiry(models.Model):
     )
     created_at = models.DateTimeField(_("asked"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    #: The key of the form the question was sent from: the same form sent twice (a
+    #: double click, a reload) is one enquiry.
+    submission_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("enquiry")
         verbose_name_plural = _("enquiries")
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["asked_by", "submission_key"],
+                condition=~Q(submission_key=""),
+                name="one_enquiry_per_submission",
+            )
+        ]
 
     def __str__(self):
         return f"{self.service}: {self.question[:40]}"
+
+
+class EnquiryReply(models.Model):
+    """A message after the first answer, from either side of the enquiry."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reply to an enquiry")
+        verbose_name_plural = _("replies to enquiries")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.body[:60]
 
 
 class Topic(models.Model):

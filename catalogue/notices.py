@@ -11,12 +11,18 @@ kinds.register(
 kinds.register(
     "catalogue.answer", label=_("Answers to my enquiries"), template="catalogue/emails/answer"
 )
+kinds.register(
+    "catalogue.reply",
+    label=_("Replies to the answers I gave to enquiries"),
+    template="catalogue/emails/reply",
+)
 
 register_actions(
     {
         "catalogue.enquiry.sent": _("Enquiry sent"),
         "catalogue.enquiry.answered": _("Enquiry answered"),
         "catalogue.enquiry.closed": _("Enquiry closed"),
+        "catalogue.enquiry.replied": _("Reply to an enquiry sent"),
         "catalogue.service.created": _("Training service added"),
         "catalogue.service.updated": _("Training service edited"),
         "catalogue.material.added": _("Learning material added"),

@@ -25,3 +25,9 @@ personal_data.files(
     fields=("title", "url", "licence", "created_at"),
     section="shared_materials",
 )
+personal_data.export(
+    "catalogue.EnquiryReply",
+    user_field="author",
+    fields=("enquiry__service__title", "body", "created_at"),
+    section="enquiry_replies",
+)

@@ -20,6 +20,15 @@ def can_view_enquiry(user, enquiry) -> bool:
     return enquiry.asked_by_id == getattr(user, "pk", None) or can_answer(user, enquiry)
 
 
+def can_reply(user, enquiry) -> bool:
+    """The one who asked answers back once the advisor has answered, until it is closed."""
+    return (
+        enquiry.asked_by_id == getattr(user, "pk", None)
+        and bool(enquiry.answer)
+        and enquiry.status != enquiry.Status.CLOSED
+    )
+
+
 def managed_providers(user) -> list[int]:
     """The organisations whose catalogue entries the user may add and edit."""
     if not user.is_authenticated:

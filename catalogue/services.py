@@ -1,4 +1,7 @@
-from django.db import transaction
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +11,10 @@ from partners import rules as partner_rules
 from partners.audit import log_action
 
 from . import rules
-from .models import Enquiry, Service
+from .models import Enquiry, EnquiryReply, Service
+
+#: The same question to the same service sent again within this time is the same enquiry.
+RESEND_WINDOW = datetime.timedelta(minutes=10)
 
 
 class CatalogueError(DomainError):
@@ -19,17 +25,54 @@ def _link(enquiry):
     return {"name": "catalogue:enquiry_detail", "kwargs": {"pk": enquiry.pk}}
 
 
-@transaction.atomic
-def enquiry_send(*, actor, service: Service, question: str) -> Enquiry:
-    if not question.strip():
-        raise CatalogueError(_("Write your question."), code="empty")
-    companies = partner_rules.organisations_with_role(actor, "company_contact")
-    enquiry = Enquiry.objects.create(
-        service=service,
-        asked_by=actor,
-        question=question.strip(),
-        company_id=companies[0] if companies else None,
+def _sent_before(*, actor, service: Service, question: str, submission_key: str):
+    """The enquiry this one repeats: sent from the same form, or the same question to the
+    same service a moment ago."""
+    if submission_key:
+        found = Enquiry.objects.filter(asked_by=actor, submission_key=submission_key).first()
+        if found is not None:
+            return found
+    return (
+        Enquiry.objects.filter(
+            asked_by=actor,
+            service=service,
+            question=question,
+            created_at__gte=timezone.now() - RESEND_WINDOW,
+        )
+        .order_by("-created_at")
+        .first()
     )
+
+
+@transaction.atomic
+def enquiry_send(
+    *, actor, service: Service, question: str, submission_key: str = ""
+) -> tuple[Enquiry, bool]:
+    """Send a question to the service's advisor. A repeat of an enquiry just sent (see
+    ``_sent_before``) sends nothing and returns that one: ``(enquiry, created)``."""
+    question = question.strip()
+    if not question:
+        raise CatalogueError(_("Write your question."), code="empty")
+    # One submit at a time per person, so the check below sees the one before it.
+    get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
+    earlier = _sent_before(
+        actor=actor, service=service, question=question, submission_key=submission_key
+    )
+    if earlier is not None:
+        return earlier, False
+    companies = partner_rules.organisations_with_role(actor, "company_contact")
+    try:
+        with transaction.atomic():
+            enquiry = Enquiry.objects.create(
+                service=service,
+                asked_by=actor,
+                question=question,
+                company_id=companies[0] if companies else None,
+                submission_key=submission_key[:64],
+            )
+    except IntegrityError:
+        # The same form, sent at the same moment from another tab: that one won.
+        return Enquiry.objects.get(asked_by=actor, submission_key=submission_key[:64]), False
     log_action(
         actor=actor, action="catalogue.enquiry.sent", target=enquiry, organisation=service.provider
     )
@@ -45,21 +88,28 @@ def enquiry_send(*, actor, service: Service, question: str) -> Enquiry:
                 "link": _link(enquiry),
             },
         )
-    return enquiry
+    return enquiry, True
 
 
 @transaction.atomic
 def enquiry_answer(*, actor, enquiry: Enquiry, answer: str) -> Enquiry:
+    """The advisor's answer; after the first one, the answers join the replies."""
     enquiry = Enquiry.objects.select_for_update().select_related("service").get(pk=enquiry.pk)
     if not rules.can_answer(actor, enquiry):
         raise CatalogueError(_("You may not do this."), code="forbidden")
     if enquiry.status == Enquiry.Status.CLOSED:
         raise CatalogueError(_("This enquiry is closed."), code="closed")
-    if not answer.strip():
+    answer = answer.strip()
+    if not answer:
         raise CatalogueError(_("Write the answer."), code="empty")
-    enquiry.answer, enquiry.answered_by = answer.strip(), actor
+    fields = ["status", "answered_at"]
+    if enquiry.answer:
+        EnquiryReply.objects.create(enquiry=enquiry, author=actor, body=answer)
+    else:
+        enquiry.answer, enquiry.answered_by = answer, actor
+        fields += ["answer", "answered_by"]
     enquiry.status, enquiry.answered_at = Enquiry.Status.ANSWERED, timezone.now()
-    enquiry.save(update_fields=["answer", "answered_by", "status", "answered_at"])
+    enquiry.save(update_fields=fields)
     log_action(
         actor=actor,
         action="catalogue.enquiry.answered",
@@ -68,15 +118,55 @@ def enquiry_answer(*, actor, enquiry: Enquiry, answer: str) -> Enquiry:
     )
     notify(
         kind="catalogue.answer",
-        key=f"catalogue.answer:{enquiry.pk}:{enquiry.answered_at:%s}",
+        key=f"catalogue.answer:{enquiry.pk}:{enquiry.answered_at:%s%f}",
         recipient=enquiry.asked_by,
         context={
             "service": enquiry.service.title,
-            "answer": enquiry.answer[:1000],
+            "answer": answer[:1000],
             "link": _link(enquiry),
         },
     )
     return enquiry
+
+
+@transaction.atomic
+def enquiry_reply(*, actor, enquiry: Enquiry, body: str) -> EnquiryReply:
+    """The asker answers back; the enquiry waits for the advisor again."""
+    enquiry = (
+        Enquiry.objects.select_for_update(of=("self",))
+        .select_related("service", "service__advisor", "answered_by")
+        .get(pk=enquiry.pk)
+    )
+    if enquiry.status == Enquiry.Status.CLOSED:
+        raise CatalogueError(_("This enquiry is closed."), code="closed")
+    if not rules.can_reply(actor, enquiry):
+        raise CatalogueError(_("You may not do this."), code="forbidden")
+    body = body.strip()
+    if not body:
+        raise CatalogueError(_("Write your reply."), code="empty")
+    reply = EnquiryReply.objects.create(enquiry=enquiry, author=actor, body=body)
+    enquiry.status = Enquiry.Status.NEW
+    enquiry.save(update_fields=["status"])
+    log_action(
+        actor=actor,
+        action="catalogue.enquiry.replied",
+        target=enquiry,
+        organisation=enquiry.service.provider,
+    )
+    advisor = enquiry.service.advisor or enquiry.answered_by
+    if advisor is not None and advisor.pk != actor.pk:
+        notify(
+            kind="catalogue.reply",
+            key=f"catalogue.reply:{reply.pk}",
+            recipient=advisor,
+            context={
+                "service": enquiry.service.title,
+                "asker": actor.full_name,
+                "reply": body[:1000],
+                "link": _link(enquiry),
+            },
+        )
+    return reply
 
 
 @transaction.atomic

@@ -18,5 +18,6 @@ urlpatterns = [
     path("materials/<int:pk>/download/", views.material_download, name="material_download"),
     path("enquiries/", views.enquiries, name="enquiries"),
     path("enquiries/<int:pk>/", views.enquiry_detail, name="enquiry_detail"),
+    path("enquiries/<int:pk>/reply/", views.enquiry_reply, name="enquiry_reply"),
     path("enquiries/<int:pk>/close/", views.enquiry_close, name="enquiry_close"),
 ]

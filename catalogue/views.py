@@ -22,6 +22,7 @@ from .forms import (
     EnquiryForm,
     MaterialFilterForm,
     MaterialForm,
+    ReplyForm,
     ServiceFilterForm,
     ServiceForm,
 )
@@ -60,13 +61,22 @@ def service_detail(request, pk):
             return redirect_to_login(request.get_full_path())
         if form.is_valid():
             try:
-                enquiry = services.enquiry_send(
-                    actor=request.user, service=service, question=form.cleaned_data["question"]
+                enquiry, created = services.enquiry_send(
+                    actor=request.user,
+                    service=service,
+                    question=form.cleaned_data["question"],
+                    submission_key=form.cleaned_data["submission_key"],
                 )
             except DomainError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Your question was sent to the advisor."))
+                if created:
+                    messages.success(request, _("Your question was sent to the advisor."))
+                else:
+                    messages.info(
+                        request,
+                        _("You already sent this question; here is your enquiry."),
+                    )
                 return redirect("catalogue:enquiry_detail", pk=enquiry.pk)
     return render(
         request,
@@ -141,7 +151,10 @@ def enquiries(request):
 @login_required
 def enquiry_detail(request, pk):
     enquiry = get_object_or_404(
-        Enquiry.objects.select_related("service", "asked_by", "answered_by"), pk=pk
+        Enquiry.objects.select_related("service", "asked_by", "answered_by").prefetch_related(
+            "replies__author"
+        ),
+        pk=pk,
     )
     if not rules.can_view_enquiry(request.user, enquiry):
         raise Http404
@@ -159,8 +172,35 @@ def enquiry_detail(request, pk):
     return render(
         request,
         "catalogue/enquiry_detail.html",
-        {"enquiry": enquiry, "form": form, "can_answer": rules.can_answer(request.user, enquiry)},
+        {
+            "enquiry": enquiry,
+            "form": form,
+            "can_answer": rules.can_answer(request.user, enquiry),
+            "can_reply": rules.can_reply(request.user, enquiry),
+            "reply_form": ReplyForm(),
+        },
     )
+
+
+@login_required
+@require_POST
+def enquiry_reply(request, pk):
+    enquiry = get_object_or_404(Enquiry.objects.select_related("service"), pk=pk)
+    if not rules.can_view_enquiry(request.user, enquiry):
+        raise Http404
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write your reply."))
+    else:
+        try:
+            services.enquiry_reply(
+                actor=request.user, enquiry=enquiry, body=form.cleaned_data["body"]
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your reply was sent to the advisor."))
+    return redirect("catalogue:enquiry_detail", pk=enquiry.pk)
 
 
 @login_required

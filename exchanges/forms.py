@@ -159,6 +159,7 @@ class TransitionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    on = forms.DateField(label=_("Date"), required=False, widget=DATE)
 
 
 class CommentForm(forms.ModelForm):
@@ -197,10 +198,17 @@ class MobilityRecordForm(forms.ModelForm):
             "actual_end",
             "part_time_percent",
             "instructor",
+            "arrival_reason",
+            "departure_reason",
             "interruptions",
             "skills_acquired",
         ]
-        widgets = {"actual_start": DATE, "actual_end": DATE}
+        widgets = {
+            "actual_start": DATE,
+            "actual_end": DATE,
+            "arrival_reason": forms.Textarea(attrs={"rows": 2}),
+            "departure_reason": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def _post_clean(self):
         pass

@@ -1,3 +1,5 @@
+import hashlib
+import json
 import secrets
 
 from django.conf import settings
@@ -218,6 +220,8 @@ class Application(models.Model):
         Status.AGREEMENT_SIGNED,
         Status.IN_PROGRESS,
     )
+    #: States after which the applicant may apply for the same offer again.
+    ENDED_STATES = (Status.WITHDRAWN, Status.CANCELLED, Status.REJECTED)
     #: States that occupy one of the offer's seats.
     SEAT_STATES = (
         Status.ACCEPTED,
@@ -296,7 +300,14 @@ class Application(models.Model):
                 condition=Q(end_date__gte=F("start_date")),
                 name="application_dates_in_order",
                 violation_error_message=_("The end date cannot be before the start date."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["applicant", "offer"],
+                condition=Q(offer__isnull=False)
+                & ~Q(status__in=["withdrawn", "cancelled", "rejected"]),
+                name="one_live_application_per_offer",
+                violation_error_message=_("You have already applied for this offer."),
+            ),
         ]
 
     def __str__(self):
@@ -486,6 +497,12 @@ class MobilityRecord(models.Model):
     actual_end = models.DateField(_("actual end"), null=True, blank=True)
     arrival_confirmed_at = models.DateTimeField(_("arrival confirmed"), null=True, blank=True)
     departure_confirmed_at = models.DateTimeField(_("departure confirmed"), null=True, blank=True)
+    arrival_reason = models.TextField(
+        _("why the arrival differs from the agreed start"), blank=True
+    )
+    departure_reason = models.TextField(
+        _("why the departure differs from the agreed end"), blank=True
+    )
     interruptions = models.TextField(_("interruptions"), blank=True)
     part_time_percent = models.PositiveSmallIntegerField(
         _("part-time percentage"),
@@ -531,12 +548,20 @@ class MobilityRecord(models.Model):
         return str(self.application)
 
 
+def query_fingerprint(query: dict) -> str:
+    """The same filters, in whatever order, give the same fingerprint."""
+    canonical = json.dumps(query, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
 class SavedSearch(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
     )
     name = models.CharField(_("name"), max_length=100)
     query = models.JSONField(_("filters"), default=dict)
+    #: The filters in one canonical form: the same search is saved once per person.
+    fingerprint = models.CharField(max_length=64, blank=True, default="", editable=False)
     last_checked_at = models.DateTimeField(_("last checked"), default=timezone.now)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -544,6 +569,13 @@ class SavedSearch(models.Model):
         verbose_name = _("saved search")
         verbose_name_plural = _("saved searches")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "fingerprint"],
+                condition=~Q(fingerprint=""),
+                name="one_saved_search_per_filters",
+            )
+        ]
 
     def __str__(self):
         return self.name

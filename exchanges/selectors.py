@@ -92,6 +92,19 @@ def offer_for_viewer(*, viewer, pk: int) -> PlacementOffer:
     return offer
 
 
+def own_application(*, viewer, offer: PlacementOffer) -> Application | None:
+    """The viewer's application for ``offer`` that still counts (not withdrawn,
+    cancelled or rejected), if any."""
+    if not getattr(viewer, "is_authenticated", False):
+        return None
+    return (
+        Application.objects.filter(applicant=viewer, offer=offer)
+        .exclude(status__in=Application.ENDED_STATES)
+        .order_by("-created_at")
+        .first()
+    )
+
+
 def offers_managed_by(user) -> QuerySet[PlacementOffer]:
     queryset = PlacementOffer.objects.select_related("host", "sector")
     if partner_rules.is_staff(user):

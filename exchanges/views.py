@@ -15,7 +15,8 @@ from network_portal.errors import DomainError
 from partners import rules as partner_rules
 from partners.models import Organisation
 
-from . import pdf, rules, selectors
+from . import pdf, period, rules, selectors
+from .errors import AlreadyApplied
 from .forms import (
     AgreementForm,
     ApplicationForm,
@@ -83,9 +84,11 @@ def offer_detail(request, pk):
         "can_manage": rules.can_manage_offer(request.user, offer),
         "can_review": offer.status == PlacementOffer.Status.REVIEW
         and rules.can_review_offers(request.user),
-        "can_apply": offer.is_open and rules.can_apply(request.user),
         "actions": _offer_actions(request.user, offer),
     }
+    mine = selectors.own_application(viewer=request.user, offer=offer)
+    context["my_application"] = mine
+    context["can_apply"] = mine is None and offer.is_open and rules.can_apply(request.user)
     return render(request, "exchanges/offer_detail.html", context)
 
 
@@ -218,6 +221,9 @@ def _apply(request, *, offer=None):
                     application_services.attachment_add(
                         actor=request.user, application=application, file=attachment
                     )
+        except AlreadyApplied as error:
+            messages.info(request, error.message)
+            return redirect(error.application.get_absolute_url())
         except DomainError as error:
             form.add_error(None, error.message)
         except ValidationError as error:
@@ -233,6 +239,12 @@ def _apply(request, *, offer=None):
 @login_required
 def application_create(request, pk):
     offer = selectors.offer_for_viewer(viewer=request.user, pk=pk)
+    mine = selectors.own_application(viewer=request.user, offer=offer)
+    if mine is not None:
+        messages.info(
+            request, _("You have already applied for this offer; here is your application.")
+        )
+        return redirect(mine.get_absolute_url())
     if not offer.is_open:
         messages.error(request, _("This offer no longer takes applications."))
         return redirect(offer.get_absolute_url())
@@ -299,6 +311,12 @@ def application_detail(request, pk):
         "application": application,
         "parties": parties,
         "transitions": available(application, parties),
+        "today": period.today(),
+        "arrival_opens_on": application.start_date
+        if application.status == Application.Status.AGREEMENT_SIGNED
+        and parties & {rules.HOME, rules.HOST}
+        and not period.arrival_open(application)
+        else None,
         "no_agreement_flag": rules.HOME in parties
         and application.pk in selectors.applications_without_agreement([application]),
         "overlaps": list(application_services.overlapping(application).select_related("host"))
@@ -347,6 +365,7 @@ def application_action(request, pk, action):
             application=application,
             action=action,
             comment=form.cleaned_data.get("comment", ""),
+            on=form.cleaned_data.get("on"),
         )
     except DomainError as error:
         messages.error(request, error.message)
@@ -590,6 +609,11 @@ def agreement_sign_link(request, token):
         return render(
             request, "exchanges/agreement_sign_link.html", {"error": error.message}, status=410
         )
+    if agreement.host_link_used_at is not None or (
+        agreement.signatures.filter(party=LearningAgreement.Party.HOST).exists()
+    ):
+        # A used link shows nothing of the agreement: whoever holds it now may not be the host.
+        return render(request, "exchanges/agreement_sign_link.html", {"used": True}, status=410)
     form = LinkSignatureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -599,20 +623,11 @@ def agreement_sign_link(request, token):
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            return render(
-                request,
-                "exchanges/agreement_sign_link.html",
-                {"signed": True, "agreement": agreement},
-            )
+            return render(request, "exchanges/agreement_sign_link.html", {"signed": True})
     return render(
         request,
         "exchanges/agreement_sign_link.html",
-        {
-            "agreement": agreement,
-            "application": agreement.application,
-            "form": form,
-            "used": agreement.host_link_used_at is not None,
-        },
+        {"agreement": agreement, "application": agreement.application, "form": form},
     )
 
 
@@ -754,12 +769,18 @@ def saved_search_create(request):
     filters = OfferFilterForm(request.POST)
     name_form = SavedSearchForm(request.POST)
     if name_form.is_valid():
-        search_services.saved_search_create(
+        search, created = search_services.saved_search_create(
             user=request.user, name=name_form.cleaned_data["name"], query=filters.query()
         )
-        messages.success(
-            request, _("Saved. You will get an e-mail when new offers match this search.")
-        )
+        if created:
+            messages.success(
+                request, _("Saved. You will get an e-mail when new offers match this search.")
+            )
+        else:
+            messages.info(
+                request,
+                _("You have already saved this search as “%(name)s”.") % {"name": search.name},
+            )
     else:
         messages.error(request, _("Give the search a name."))
     return redirect(reverse("exchanges:offer_list") + "?" + request.POST.get("query_string", ""))

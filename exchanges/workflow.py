@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from . import period
 from .models import Application
 from .rules import APPLICANT, HOME, HOST
 
@@ -24,6 +25,8 @@ class Transition:
     sources: dict[str, frozenset[str]]
     needs_comment: bool = False
     button_style: str = ""
+    #: An arrival or departure: made for a day, with a reason if it is not the agreed one.
+    dated: bool = False
 
 
 def _from(states, parties):
@@ -55,10 +58,18 @@ TRANSITIONS: dict[str, Transition] = {
         # Reached when the last of the three parties signs the learning agreement.
         Transition("sign", _("Sign the agreement"), S.AGREEMENT_SIGNED, {}),
         Transition(
-            "arrive", _("Confirm arrival"), S.IN_PROGRESS, _from([S.AGREEMENT_SIGNED], [HOME, HOST])
+            "arrive",
+            _("Confirm arrival"),
+            S.IN_PROGRESS,
+            _from([S.AGREEMENT_SIGNED], [HOME, HOST]),
+            dated=True,
         ),
         Transition(
-            "depart", _("Confirm departure"), S.COMPLETED, _from([S.IN_PROGRESS], [HOME, HOST])
+            "depart",
+            _("Confirm departure"),
+            S.COMPLETED,
+            _from([S.IN_PROGRESS], [HOME, HOST]),
+            dated=True,
         ),
         Transition(
             "recognise", _("Record recognition"), S.RECOGNISED, _from([S.COMPLETED], [HOME])
@@ -83,7 +94,11 @@ TRANSITIONS: dict[str, Transition] = {
 
 
 def available(application: Application, parties: frozenset[str]) -> list[Transition]:
-    """The moves ``parties`` can make from the application's current state."""
+    """The moves ``parties`` can make from the application's current state (an arrival
+    only once the agreed period has begun)."""
     return [
-        t for t in TRANSITIONS.values() if parties & t.sources.get(application.status, frozenset())
+        t
+        for t in TRANSITIONS.values()
+        if parties & t.sources.get(application.status, frozenset())
+        and (t.action != "arrive" or period.arrival_open(application))
     ]

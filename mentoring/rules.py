@@ -30,3 +30,19 @@ def can_view_pair(user, pair: Pair) -> bool:
 
 def can_read_notes(user, pair: Pair) -> bool:
     return side(user, pair) is not None
+
+
+def can_award_pair_badge(user, pair: Pair) -> bool:
+    """Whether ``user`` can award the programme's badge to the pair's mentor now: the pair
+    has completed, the badge is not awarded yet, and the user both coordinates the
+    programme and may award the badge for its issuer."""
+    from worklife_passport.rules import can_award
+
+    badge = pair.programme.badge
+    return (
+        badge is not None
+        and pair.status == Pair.Status.COMPLETED
+        and not pair.badge_awarded
+        and coordinates(user, pair.programme)
+        and can_award(user, badge)
+    )

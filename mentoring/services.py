@@ -311,6 +311,14 @@ MOVES = {
 }
 
 
+#: After an acceptance: one side has accepted and the other has not yet, or both have.
+WAITING, BOTH = "waiting", "both"
+
+
+def acceptance_outcome(pair: Pair) -> str:
+    return BOTH if pair.mentor_accepted_at and pair.mentee_accepted_at else WAITING
+
+
 @transaction.atomic
 def pair_transition(*, actor, pair: Pair, action: str, comment: str = "") -> Pair:
     if action not in MOVES:
@@ -362,6 +370,8 @@ def pair_transition(*, actor, pair: Pair, action: str, comment: str = "") -> Pai
                 context={
                     "programme": pair.programme.name,
                     "status": pair.status,
+                    "outcome": acceptance_outcome(pair) if action == "accept" else "",
+                    "actor": actor.full_name,
                     "comment": comment,
                     "link": _link(pair),
                 },
@@ -442,7 +452,6 @@ def evaluation_give(*, actor, programme: Programme, rating: int, text: str) -> E
 def pair_award_badge(*, actor, pair: Pair):
     """Reverse mentoring: the student who mentored earns the programme's badge."""
     from worklife_passport.models import Award
-    from worklife_passport.rules import can_award
     from worklife_passport.services.awards import award_create
 
     pair = (
@@ -453,7 +462,7 @@ def pair_award_badge(*, actor, pair: Pair):
     badge = pair.programme.badge
     if badge is None or pair.status != P.COMPLETED or pair.badge_awarded:
         raise IllegalMove(_("There is no badge to award for this pair."), code="no_badge")
-    if not rules.coordinates(actor, pair.programme) or not can_award(actor, badge):
+    if not rules.can_award_pair_badge(actor, pair):
         raise NotAllowed
     award = award_create(
         actor=actor,
@@ -464,7 +473,8 @@ def pair_award_badge(*, actor, pair: Pair):
             _("Mentoring in the programme %(programme)s") % {"programme": pair.programme.name}
         ),
     )
-    Pair.objects.filter(pk=pair.pk).update(badge_awarded=True)
+    pair.badge_awarded = True
+    pair.save(update_fields=["badge_awarded"])  # a save: the kept pair page is retired
     return award
 
 

@@ -115,6 +115,7 @@ def pair_detail(request, pk):
             "side": side,
             "midpoint_reached": any(m.date >= midpoint for m in page["meetings"]),
             "coordinates": rules.coordinates(request.user, pair.programme),
+            "can_award_badge": rules.can_award_pair_badge(request.user, pair),
             "can_read_notes": rules.can_read_notes(request.user, pair),
             "can_accept": side and pair.status == Pair.Status.PROPOSED and not accepted_by_me,
             "meeting_form": MeetingForm(),
@@ -148,10 +149,22 @@ def pair_action(request, pk, action):
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(
-            request, _("The pair is now “%(status)s”.") % {"status": pair.get_status_display()}
-        )
+        messages.success(request, _moved_message(request.user, pair, action))
     return redirect(pair.get_absolute_url())
+
+
+def _moved_message(user, pair, action) -> str:
+    """What the move did, as the one who made it sees it."""
+    if action == "accept":
+        if services.acceptance_outcome(pair) == services.BOTH:
+            return _("You have both accepted: the pair is now “%(status)s”.") % {
+                "status": pair.get_status_display()
+            }
+        other = pair.mentee if rules.side(user, pair) == "mentor" else pair.mentor
+        return _("You accepted the pair. It now waits for %(other)s to accept.") % {
+            "other": other.user.full_name
+        }
+    return _("The pair is now “%(status)s”.") % {"status": pair.get_status_display()}
 
 
 def _pair_form_action(request, pk, form_class, call, done):

@@ -478,6 +478,7 @@ class Seeder:
         for user_id, school_id in students:
             first_of_school.setdefault(school_id, user_id)
         rows = []
+        live = set()
         for n in range(self.sizes["applications"]):
             user_id, school_id = students[n % len(students)]
             is_first = first_of_school[school_id] == user_id
@@ -491,6 +492,12 @@ class Seeder:
                 offer = rng.choice(past_offers)
                 status = rng.choice(past_states)
             pk, host_id, _offer_status, seats, start, end, deadline = offer
+            if status not in Application.ENDED_STATES:
+                # One live application per person and offer (a constraint).
+                if (user_id, pk) in live:
+                    status = S.WITHDRAWN
+                else:
+                    live.add((user_id, pk))
             if status in Application.SEAT_STATES:
                 if seats_taken[pk] >= seats:
                     status = S.REJECTED

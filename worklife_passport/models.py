@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from network_portal.uploads import (
     UploadValidator,
@@ -36,16 +37,20 @@ class Badge(models.Model):
         MENTORING = "mentoring", _("Mentoring")
 
     class AchievementType(models.TextChoices):
-        # The Open Badges 3.0 achievement type vocabulary (a selection).
-        BADGE = "Badge", "Badge"
-        COMPETENCY = "Competency", "Competency"
-        FIELDWORK = "Fieldwork", "Fieldwork"
-        APPRENTICESHIP = "ApprenticeshipCertificate", "ApprenticeshipCertificate"
-        MICRO_CREDENTIAL = "MicroCredential", "MicroCredential"
-        CERTIFICATE = "Certificate", "Certificate"
-        COURSE = "Course", "Course"
-        ASSIGNMENT = "Assignment", "Assignment"
-        COCURRICULAR = "CoCurricular", "CoCurricular"
+        # The Open Badges 3.0 achievement type vocabulary (a selection): the values go
+        # into the credentials as they are, the labels are for people.
+        BADGE = "Badge", pgettext_lazy("achievement type", "Badge")
+        COMPETENCY = "Competency", pgettext_lazy("achievement type", "Competency")
+        FIELDWORK = "Fieldwork", pgettext_lazy("achievement type", "Fieldwork")
+        APPRENTICESHIP = (
+            "ApprenticeshipCertificate",
+            pgettext_lazy("achievement type", "Apprenticeship certificate"),
+        )
+        MICRO_CREDENTIAL = "MicroCredential", pgettext_lazy("achievement type", "Micro-credential")
+        CERTIFICATE = "Certificate", pgettext_lazy("achievement type", "Certificate")
+        COURSE = "Course", pgettext_lazy("achievement type", "Course")
+        ASSIGNMENT = "Assignment", pgettext_lazy("achievement type", "Assignment")
+        COCURRICULAR = "CoCurricular", pgettext_lazy("achievement type", "Co-curricular activity")
 
     class Evidence(models.TextChoices):
         TEXT = "text", _("A written description")

@@ -292,10 +292,12 @@ def shared(request, token):
 def claim_start(request, pk):
     badge = get_object_or_404(Badge, pk=pk)
     try:
-        claim = claim_services.claim_start(actor=request.user, badge=badge)
+        claim, created = claim_services.claim_open(actor=request.user, badge=badge)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(badge.get_absolute_url())
+    if not created:
+        messages.info(request, _("You already have an open claim for this badge; here it is."))
     return redirect(claim.get_absolute_url())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +13,8 @@ from network_portal import fragments
 from notifications.services import notify_many
 from partners.audit import log_action
 
-from .. import rules
-from ..errors import ExchangeError, IllegalMove, NoSeats, NotAllowed
+from .. import period, rules
+from ..errors import AlreadyApplied, ExchangeError, IllegalMove, NoSeats, NotAllowed
 from ..models import (
     Application,
     ApplicationAttachment,
@@ -45,11 +45,15 @@ def application_create(
     host=None,
     data: dict,
 ) -> Application:
-    """A draft application to ``offer``, or a proposal to ``host`` without an offer."""
+    """A draft application to ``offer``, or a proposal to ``host`` without an offer.
+
+    One application per person and offer counts at a time: a second one is refused with
+    ``AlreadyApplied``, which names the first."""
     if home.pk not in rules.home_organisations_for(actor, kind):
         raise NotAllowed(_("You cannot apply from this organisation."))
     if offer is not None:
         offer = PlacementOffer.objects.select_related("host").get(pk=offer.pk)
+        _check_not_applied(actor, offer)
         if not offer.is_open:
             raise ExchangeError(_("This offer no longer takes applications."), code="closed")
         host = offer.host
@@ -59,14 +63,21 @@ def application_create(
             code="proposal",
         )
     _check_dates(data["start_date"], data["end_date"])
-    application = Application.objects.create(
-        applicant=actor,
-        kind=kind,
-        offer=offer,
-        home=home,
-        host=host,
-        **{field: data.get(field, "") for field in EDITABLE_FIELDS},
-    )
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                applicant=actor,
+                kind=kind,
+                offer=offer,
+                home=home,
+                host=host,
+                **{field: data.get(field, "") for field in EDITABLE_FIELDS},
+            )
+    except IntegrityError:
+        if offer is None:
+            raise
+        _check_not_applied(actor, offer)  # the same form sent twice at once
+        raise
     log_action(
         actor=actor,
         action="exchanges.application.created",
@@ -74,6 +85,16 @@ def application_create(
         organisation=home,
     )
     return application
+
+
+def _check_not_applied(actor, offer: PlacementOffer) -> None:
+    existing = (
+        Application.objects.filter(applicant=actor, offer=offer)
+        .exclude(status__in=Application.ENDED_STATES)
+        .first()
+    )
+    if existing is not None:
+        raise AlreadyApplied(existing)
 
 
 @transaction.atomic
@@ -189,9 +210,17 @@ def _notify_move(application: Application, action: str, actor, comment: str) -> 
 
 @transaction.atomic
 def application_transition(
-    *, actor, application: Application, action: str, comment: str = ""
+    *,
+    actor,
+    application: Application,
+    action: str,
+    comment: str = "",
+    on: datetime.date | None = None,
 ) -> Application:
-    """Make one move of the workflow, or refuse it with a reason."""
+    """Make one move of the workflow, or refuse it with a reason.
+
+    ``on`` is the day of an arrival or departure (today by default); ``comment`` is then
+    the reason a day other than the agreed one needs (``exchanges.period``)."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise IllegalMove(_("Unknown action."), code="unknown")
@@ -227,14 +256,26 @@ def application_transition(
     elif action in ("withdraw", "cancel") and application.holds_seat:
         _release_seat(application)
     elif action == "arrive":
+        day = on or period.today()
+        period.check_arrival(application, day, comment)
         MobilityRecord.objects.update_or_create(
             application=application,
-            # The day it was confirmed; the record can be corrected afterwards.
-            defaults={"arrival_confirmed_at": now, "actual_start": timezone.localdate()},
+            defaults={
+                "arrival_confirmed_at": now,
+                "actual_start": day,
+                "arrival_reason": comment if day != application.start_date else "",
+            },
         )
     elif action == "depart":
+        day = on or period.today()
+        record = MobilityRecord.objects.filter(application=application).first()
+        period.check_departure(
+            application, day, comment, arrival=record.actual_start if record else None
+        )
         MobilityRecord.objects.filter(application=application).update(
-            departure_confirmed_at=now, actual_end=timezone.localdate()
+            departure_confirmed_at=now,
+            actual_end=day,
+            departure_reason=comment if day != application.end_date else "",
         )
 
     application.status = transition.target

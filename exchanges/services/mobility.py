@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.audit import log_action
 
-from .. import rules
+from .. import period, rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, MobilityRecord
 from .applications import application_transition
@@ -21,6 +21,8 @@ RECORD_FIELDS = (
     "part_time_percent",
     "instructor",
     "skills_acquired",
+    "arrival_reason",
+    "departure_reason",
 )
 
 
@@ -40,6 +42,13 @@ def mobility_update(*, actor, application: Application, data: dict) -> MobilityR
     end = data.get("actual_end", record.actual_end)
     if start and end and end < start:
         raise ExchangeError(_("The end date cannot be before the start date."), code="dates")
+    # A corrected date keeps to the same rules as the confirmed one.
+    if start and start != record.actual_start:
+        period.check_arrival(application, start, data.get("arrival_reason", record.arrival_reason))
+    if end and (end != record.actual_end or start != record.actual_start):
+        period.check_departure(
+            application, end, data.get("departure_reason", record.departure_reason), arrival=start
+        )
     changed = [f for f in RECORD_FIELDS if f in data and getattr(record, f) != data[f]]
     for field in changed:
         setattr(record, field, data[field])

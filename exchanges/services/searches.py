@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import secrets
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from notifications.services import notify
 
-from ..models import CalendarFeed, SavedSearch
+from ..models import CalendarFeed, SavedSearch, query_fingerprint
 
 
 @transaction.atomic
-def saved_search_create(*, user, name: str, query: dict) -> SavedSearch:
-    return SavedSearch.objects.create(user=user, name=name.strip()[:100], query=query)
+def saved_search_create(*, user, name: str, query: dict) -> tuple[SavedSearch, bool]:
+    """Save the search, or return the person's search with the same filters:
+    ``(search, created)``. One search means one e-mail about the same new offers."""
+    fingerprint = query_fingerprint(query)
+    existing = SavedSearch.objects.filter(user=user, fingerprint=fingerprint).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            search = SavedSearch.objects.create(
+                user=user, name=name.strip()[:100], query=query, fingerprint=fingerprint
+            )
+    except IntegrityError:
+        # Saved at the same moment by a second submit: that one stands.
+        return SavedSearch.objects.get(user=user, fingerprint=fingerprint), False
+    return search, True
 
 
 @transaction.atomic

@@ -83,7 +83,9 @@ def test_offer_application_approval_acceptance_signatures_and_the_period(login_a
     application.refresh_from_db()
     assert application.status == Application.Status.AGREEMENT_SIGNED
 
-    # The coordinator confirms arrival and departure.
+    # The period comes: the coordinator confirms arrival and departure on the agreed days.
+    today = timezone.localdate()
+    Application.objects.filter(pk=application.pk).update(start_date=today, end_date=today)
     home.goto(url)
     click(home, "Confirm arrival")
     click(home, "Confirm departure")

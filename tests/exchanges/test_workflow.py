@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from exchanges.errors import ExchangeError, IllegalMove, NoSeats, NotAllowed
 from exchanges.models import Application, ApplicationEvent, MobilityRecord, PlacementOffer
@@ -38,6 +39,10 @@ LEGAL = [
 
 def prepare(world, status):
     application = world.application(status=status)
+    if status in (S.AGREEMENT_SIGNED, S.IN_PROGRESS):
+        # The agreed period is today, so an arrival and a departure can be confirmed.
+        today = timezone.localdate()
+        Application.objects.filter(pk=application.pk).update(start_date=today, end_date=today)
     if status not in (S.DRAFT, S.SUBMITTED, S.RETURNED):
         Application.objects.filter(pk=application.pk).update(approved_at="2026-01-01T00:00Z")
     if status in Application.SEAT_STATES:

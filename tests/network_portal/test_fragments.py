@@ -101,8 +101,8 @@ def active_pair(world):
     )
 
 
-def approved(exchange):
-    application = exchange.application(status=S.SUBMITTED)
+def approved(exchange, application=None):
+    application = application or exchange.application(status=S.SUBMITTED)
     logged_in(exchange.coordinator).post(f"/en/exchanges/applications/{application.pk}/approve/")
     application.refresh_from_db()
     assert application.status == S.APPROVED
@@ -199,10 +199,10 @@ def test_a_new_partnership_agreement_clears_the_warning_in_the_kept_queue_at_onc
 
 
 def test_an_approved_application_shows_in_the_hosts_kept_queue_at_once(exchange):
-    exchange.application(status=S.SUBMITTED)
+    application = exchange.application(status=S.SUBMITTED)
     host = logged_in(exchange.host_contact)
     assert "Sanni Opiskelija" not in queue_rows(host)
-    approved(exchange)
+    approved(exchange, application)
     assert "Sanni Opiskelija" in queue_rows(host)
 
 

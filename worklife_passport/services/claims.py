@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -70,23 +70,41 @@ def available(claim: Claim, user) -> list[Move]:
     return [m for m in MOVES.values() if claim.status in m.sources and m.party in party]
 
 
-@transaction.atomic
 def claim_start(*, actor, badge: Badge) -> Claim:
     """The student's open claim for ``badge``, started if there is none."""
+    return claim_open(actor=actor, badge=badge)[0]
+
+
+def _open_claim(actor, badge: Badge) -> Claim | None:
+    return Claim.objects.filter(
+        student=actor, badge__family=badge.family, status__in=Claim.OPEN_STATES
+    ).first()
+
+
+@transaction.atomic
+def claim_open(*, actor, badge: Badge) -> tuple[Claim, bool]:
+    """The student's open claim for ``badge``: ``(claim, created)``. Starting it twice,
+    even at the same moment, gives the same claim (the constraint decides)."""
     if not badge.is_active or not badge.is_current:
         raise PassportError(_("This badge is not awarded any more."), code="inactive")
     if holds(actor, badge):
         raise PassportError(_("You already hold this badge."), code="already_held")
-    existing = Claim.objects.filter(
-        student=actor, badge__family=badge.family, status__in=Claim.OPEN_STATES
-    ).first()
+    existing = _open_claim(actor, badge)
     if existing is not None:
-        return existing
-    claim = Claim.objects.create(student=actor, badge=badge)
+        return existing, False
+    try:
+        with transaction.atomic():
+            claim = Claim.objects.create(student=actor, badge=badge)
+    except IntegrityError:
+        # A second request started it in between: that claim is the one.
+        existing = _open_claim(actor, badge)
+        if existing is None:
+            raise
+        return existing, False
     log_action(
         actor=actor, action="passport.claim.created", target=claim, organisation=badge.issuer
     )
-    return claim
+    return claim, True
 
 
 EDITABLE = ("narrative", "links", "supervisor_name", "supervisor_email")
