@@ -352,39 +352,35 @@ class _PixelCheckedImageFormField(ImageFormField):
             return super().to_python(data)
 
 
-class ShrunkImageField(models.ImageField):
+class _MaxSide:
+    """A file field option: raster images are kept at most ``max_side`` pixels on the
+    long side."""
+
+    def __init__(self, *args, max_side: int = 512, **kwargs):
+        self.max_side = max_side
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["max_side"] = self.max_side
+        return name, path, args, kwargs
+
+
+class ShrunkImageField(_MaxSide, models.ImageField):
     """An image field whose raster images are kept at most ``max_side`` pixels on the
     long side."""
 
     attr_class = _ShrinkingImageFieldFile
 
-    def __init__(self, *args, max_side: int = 512, **kwargs):
-        self.max_side = max_side
-        super().__init__(*args, **kwargs)
-
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        kwargs["max_side"] = self.max_side
-        return name, path, args, kwargs
-
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": _PixelCheckedImageFormField, **kwargs})
 
 
-class ShrunkFileField(models.FileField):
+class ShrunkFileField(_MaxSide, models.FileField):
     """A file field for an image that may also be a vector one: raster images are kept at
     most ``max_side`` pixels on the long side, others as they came."""
 
     attr_class = _ShrinkingFieldFile
-
-    def __init__(self, *args, max_side: int = 512, **kwargs):
-        self.max_side = max_side
-        super().__init__(*args, **kwargs)
-
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        kwargs["max_side"] = self.max_side
-        return name, path, args, kwargs
 
 
 # --- Handing files out and moving them ---------------------------------------------------
