@@ -28,9 +28,13 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 
+# Links in e-mails and badges point where the portal is served, unless SITE_URL is set
+# (in the environment or in .env).
+RUN_SITE_URL = $(if $(or $(SITE_URL),$(shell grep -s '^SITE_URL=' .env)),,SITE_URL=http://$(HOST):$(PORT))
+
 run: compile demo
 	@echo "Serving the portal on http://$(HOST):$(PORT)/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The Open Badges reference verifier has old pins of its own: it gets its own venv.
 $(OBV_STAMP): requirements-obverifier.lock

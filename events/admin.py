@@ -50,7 +50,7 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     list_filter = ["user__language"]
     search_fields = ["user__email"]
-    readonly_fields = ["user", "token"]
+    readonly_fields = ["user"]
 
     @admin.display(description=_("e-mail address"), ordering="user__email")
     def email(self, obj):

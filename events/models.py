@@ -137,10 +137,15 @@ class Material(models.Model):
 
 
 class CalendarFeed(models.Model):
+    """A private, revocable address of the events a person registered for, as iCalendar.
+
+    Only a hash of the address's token is kept; the address is shown once, when made.
+    """
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_calendar"
     )
-    token = models.CharField(max_length=43, unique=True, default=secrets.token_urlsafe)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("event calendar feed")

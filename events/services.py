@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 
 from django.db import transaction
 from django.db.models import F
@@ -12,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from network_portal.errors import DomainError
 from notifications.services import notify
 from partners.audit import log_action
+from partners.models import hash_token
 
 from . import rules
-from .models import Event, Registration
+from .models import CalendarFeed, Event, Registration
 
 S = Registration.Status
 
@@ -165,3 +167,16 @@ def send_reminders(*, now=None) -> int:
         )
         sent += 1
     return sent
+
+
+@transaction.atomic
+def calendar_feed_renew(*, user) -> str:
+    """Give ``user`` a new private address of their events, retiring the old one, and
+    return its token. This is the only time the token is known: only its hash is kept."""
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.update_or_create(user=user, defaults={"token_hash": hash_token(token)})
+    return token
+
+
+def calendar_feed_by_token(token: str) -> CalendarFeed | None:
+    return CalendarFeed.objects.select_related("user").filter(token_hash=hash_token(token)).first()

@@ -7,6 +7,7 @@ app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="event_list"),
     path("mine/", views.my_events, name="my_events"),
+    path("mine/calendar/renew/", views.calendar_renew, name="calendar_renew"),
     path("new/", views.event_form, name="event_create"),
     path("<int:pk>/", views.event_detail, name="event_detail"),
     path("<int:pk>/edit/", views.event_form, name="event_edit"),

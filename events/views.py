@@ -182,8 +182,8 @@ def event_ics(request, pk):
 
 
 def feed(request, token):
-    item = CalendarFeed.objects.select_related("user").filter(token=token).first()
-    if item is None:
+    item = services.calendar_feed_by_token(token)
+    if item is None or not item.user.is_active:
         raise Http404
     events = Event.objects.filter(
         registrations__user=item.user, registrations__status__in=["confirmed", "waiting"]
@@ -191,9 +191,12 @@ def feed(request, token):
     return HttpResponse(calendar.for_events(events), content_type="text/calendar")
 
 
+#: Where a new calendar address waits to be shown once, on the next page.
+_NEW_CALENDAR_URL = "events:new_calendar_url"
+
+
 @login_required
 def my_events(request):
-    feed_item, _created = CalendarFeed.objects.get_or_create(user=request.user)
     registrations = (
         Registration.objects.filter(user=request.user)
         .exclude(status="cancelled")
@@ -205,6 +208,22 @@ def my_events(request):
         "events/my_events.html",
         {
             "registrations": registrations,
-            "feed_url": request.build_absolute_uri(reverse("events_feed", args=[feed_item.token])),
+            "has_feed": CalendarFeed.objects.filter(user=request.user).exists(),
+            "new_feed_url": request.session.pop(_NEW_CALENDAR_URL, ""),
         },
     )
+
+
+@login_required
+@require_POST
+def calendar_renew(request):
+    renewed = CalendarFeed.objects.filter(user=request.user).exists()
+    token = services.calendar_feed_renew(user=request.user)
+    request.session[_NEW_CALENDAR_URL] = request.build_absolute_uri(
+        reverse("events_feed", args=[token])
+    )
+    if renewed:
+        messages.success(
+            request, _("Your calendar address was renewed; the old one no longer works.")
+        )
+    return redirect("events:my_events")

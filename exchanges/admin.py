@@ -160,4 +160,4 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     list_filter = ["created_at"]
     search_fields = ["user__email"]
     list_select_related = ["user"]
-    readonly_fields = ["user", "token", "created_at"]
+    readonly_fields = ["user", "created_at"]

@@ -582,12 +582,16 @@ class SavedSearch(models.Model):
 
 
 class CalendarFeed(models.Model):
-    """A private, revocable address of a person's own exchanges as iCalendar."""
+    """A private, revocable address of a person's own exchanges as iCalendar.
+
+    Only a hash of the address's token is kept: the address is shown once, when it is
+    made, and a leaked database does not leak anyone's calendar.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_calendar"
     )
-    token = models.CharField(max_length=43, unique=True, default=secrets.token_urlsafe)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

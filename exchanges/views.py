@@ -446,16 +446,20 @@ def application_allow_overlap(request, pk):
     return redirect(application.get_absolute_url())
 
 
+#: Where a new calendar address waits to be shown once, on the next page.
+_NEW_CALENDAR_URL = "exchanges:new_calendar_url"
+
+
 @login_required
 def my_applications(request):
-    feed = CalendarFeed.objects.filter(user=request.user).first()
     return render(
         request,
         "exchanges/my_applications.html",
         {
             "applications": selectors.my_applications(user=request.user),
             "can_apply": rules.can_apply(request.user),
-            "feed": feed,
+            "has_feed": CalendarFeed.objects.filter(user=request.user).exists(),
+            "new_feed_url": request.session.pop(_NEW_CALENDAR_URL, ""),
             "saved_searches": SavedSearch.objects.filter(user=request.user),
         },
     )
@@ -798,15 +802,22 @@ def saved_search_delete(request, pk):
 @login_required
 @require_POST
 def calendar_reset(request):
-    search_services.calendar_feed_reset(user=request.user)
-    messages.success(request, _("Your calendar address was renewed; the old one no longer works."))
+    renewed = CalendarFeed.objects.filter(user=request.user).exists()
+    token = search_services.calendar_feed_renew(user=request.user)
+    request.session[_NEW_CALENDAR_URL] = request.build_absolute_uri(
+        reverse("exchanges_calendar_feed", args=[token])
+    )
+    if renewed:
+        messages.success(
+            request, _("Your calendar address was renewed; the old one no longer works.")
+        )
     return redirect("exchanges:my_applications")
 
 
 def calendar_feed(request, token):
     from . import calendar
 
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    feed = search_services.calendar_feed_by_token(token)
     if feed is None or not feed.user.is_active:
         raise Http404
     response = HttpResponse(

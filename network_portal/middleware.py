@@ -1,6 +1,8 @@
 import time
 
 from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.db import DatabaseError
 
 # How often an active session's expiry and "last seen" time are pushed forward. Doing it
 # on every request would cost writes per page view; once a minute is precise enough.
@@ -20,10 +22,51 @@ class SessionActivityMiddleware:
         session = getattr(request, "session", None)
         if session is None or session.is_empty():
             return response
+        if response.status_code == 503:
+            return response  # the database is away: leave the session as it is
         now = int(time.time())
         if now - session.get("_touched", 0) >= _TOUCH_EVERY_SECONDS:
             session["_touched"] = now
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
                 UserSession.objects.create_from_request(request)
+        return response
+
+
+def _is_public_document(request) -> bool:
+    """Documents others fetch (Open Badges, DID documents, status lists) and static or
+    public files: they set their own caching, or none."""
+    if request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return True
+    match = request.resolver_match
+    return bool(match and (match.url_name or "").startswith("ob_"))
+
+
+def _is_personal(request) -> bool:
+    match = request.resolver_match
+    if match is not None and "token" in match.kwargs:
+        return True  # a signing, answering, sharing or calendar link is someone's own
+    user = getattr(request, "user", None)
+    if user is None:
+        return False
+    try:
+        return user.is_authenticated
+    except DatabaseError:
+        return True
+
+
+class PrivatePagesMiddleware:
+    """``Cache-Control: private, no-store`` on every answer to a logged-in person and on
+    every page reached through a personal link, unless the view chose its own caching:
+    no shared cache keeps them, and the browser does not keep them on disk either."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control") or _is_public_document(request):
+            return response
+        if _is_personal(request):
+            response["Cache-Control"] = "private, no-store"
         return response

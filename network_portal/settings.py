@@ -31,6 +31,8 @@ else:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# What e-mails and documents call the portal; by default its name in the reader's language.
+SITE_NAME = env("SITE_NAME", default="") or _("VET network portal")
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "network_portal.middleware.PrivatePagesMiddleware",
     "network_portal.middleware.SessionActivityMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -240,14 +243,16 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-# Tell a person at sign-up that the address is taken, instead of a silent e-mail; the
-# login and sign-up rate limits below keep address probing slow.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Sign-up and password reset answer alike for known and unknown addresses; the owner of
+# the address learns by e-mail that it has an account already, or none.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[VET network] "
+# The adapter puts EMAIL_SUBJECT_NAME in brackets in front, in the recipient's language.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = None
 ACCOUNT_RATE_LIMITS = {
     # A failed login counts against the address and the account; after five
     # failures an account is cooled off for five minutes (the admin logs in here too).
@@ -333,6 +338,14 @@ vars().update(EMAIL_CONFIG)
 EMAIL_BACKEND = env("EMAIL_BACKEND", default=EMAIL_CONFIG["EMAIL_BACKEND"])
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="VET network <no-reply@vet-network.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# In brackets in front of every e-mail subject, in the recipient's language: "[VET network] ".
+EMAIL_SUBJECT_NAME = env("EMAIL_SUBJECT_NAME", default="") or _("VET network")
+# An SMTP server that stops answering must not hold a worker (or a notice marked as being
+# sent) for longer than this; see NOTICE_SENDING_STALE_SECONDS.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
+# A notice marked as being sent for longer than this is taken to have been left by a
+# worker that died, and is sent again (with the same Message-ID). Longer than EMAIL_TIMEOUT.
+NOTICE_SENDING_STALE_SECONDS = env.int("NOTICE_SENDING_STALE_SECONDS", default=10 * 60)
 
 # --- Security -----------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"
@@ -341,6 +354,9 @@ LANGUAGE_COOKIE_SECURE = False
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
+# Scripts never read the CSRF cookie: pages carry the token (forms, and hx-headers on
+# <body> for htmx requests).
+CSRF_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

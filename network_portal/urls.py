@@ -18,6 +18,9 @@ admin.site.site_header = _("VET network administration")
 admin.site.site_title = _("VET network admin")
 admin.site.index_title = _("Network data")
 
+# A database that cannot be reached answers 503 with Retry-After instead of 500.
+handler500 = "network_portal.outage.server_error"
+
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),

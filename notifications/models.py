@@ -18,6 +18,7 @@ class Notification(models.Model):
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
         DIGEST = "digest", _("Waiting for the daily digest")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
@@ -46,6 +47,9 @@ class Notification(models.Model):
     idempotency_key = models.CharField(_("idempotency key"), max_length=200, unique=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    #: When a worker last began handing the e-mail to the mail server; committed before
+    #: it does, so a worker that dies in between leaves the notice marked.
+    sending_at = models.DateTimeField(_("sending since"), null=True, blank=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
     class Meta:
@@ -57,6 +61,11 @@ class Notification(models.Model):
                 fields=["state", "next_attempt_at"],
                 name="notification_due",
                 condition=models.Q(state="pending"),
+            ),
+            models.Index(
+                fields=["sending_at"],
+                name="notification_sending",
+                condition=models.Q(state="sending"),
             ),
             models.Index(fields=["recipient", "channel", "-created_at"], name="notification_inbox"),
             models.Index(

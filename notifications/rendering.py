@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
@@ -15,7 +18,7 @@ from .models import Notification
 
 @dataclass
 class Rendered:
-    subject: str
+    subject: str  # plain text: escaped where it is shown in HTML, never before
     text: str
     html: str
     path: str  # a link inside the portal, "" when there is none
@@ -33,6 +36,37 @@ def _link(context: dict) -> str:
     return f"{path}?{link['query']}" if link.get("query") else path
 
 
+def render_subject(template_name: str, context: dict) -> str:
+    """A subject line is plain text: rendered without HTML escaping, on one line."""
+    template = get_template(template_name).template
+    return " ".join(template.render(Context(context, autoescape=False)).split())
+
+
+def subject_prefix() -> str:
+    """``"[VET network] "`` in the active language, in front of every e-mail subject."""
+    return f"[{settings.EMAIL_SUBJECT_NAME}] "
+
+
+def site_domain() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def message_id(notification: Notification) -> str:
+    """The same Message-ID for every attempt at one notice, so that a copy sent again
+    after a worker died can be recognised as the same message by the receiving side.
+
+    Derived from what never changes on the row: its id, its idempotency key and when it
+    was written.
+    """
+    seed = f"{notification.pk}:{notification.idempotency_key}:{notification.created_at.isoformat()}"
+    digest = hashlib.sha256(seed.encode()).hexdigest()[:32]
+    return f"<notice-{digest}@{site_domain()}>"
+
+
+def base_context() -> dict:
+    return {"site_url": settings.SITE_URL, "site_name": str(settings.SITE_NAME)}
+
+
 def render(notification: Notification, *, bodies: bool = True) -> Rendered:
     kind = kinds.get(notification.kind)
     with translation.override(notification.language):
@@ -41,8 +75,8 @@ def render(notification: Notification, *, bodies: bool = True) -> Rendered:
             context = kind.enrich(context)
         path = _link(context)
         url = context.get("secret_url") or (settings.SITE_URL + path if path else "")
-        context.update({"site_url": settings.SITE_URL, "url": url})
-        subject = " ".join(render_to_string(f"{kind.template}.subject.txt", context).split())
+        context.update({**base_context(), "url": url})
+        subject = render_subject(f"{kind.template}.subject.txt", context)
         text = render_to_string(f"{kind.template}.txt", context) if bodies else ""
         html = render_to_string(f"{kind.template}.html", context) if bodies else ""
     return Rendered(subject, text, html, path, url)

@@ -3,7 +3,9 @@
 ``notify`` is called by other apps' services inside their transaction. Delivery runs
 in a Celery task after commit; if the broker cannot be reached, the row simply waits
 for the periodic sweep. Delivering the same row twice sends one e-mail: the worker
-locks the row and only sends what is still pending.
+marks the row as being sent in a transaction of its own before it calls the mail server,
+and only takes what is still pending (or was left marked by a worker that died; see
+``deliver``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from django.utils import timezone, translation
 
 from . import kinds
 from .models import Notification, Preference
-from .rendering import render
+from .rendering import base_context, message_id, render, render_subject, subject_prefix
 from .selectors import forget_unread_counts
 
 logger = logging.getLogger(__name__)
@@ -190,54 +192,112 @@ def _backoff(attempts: int) -> datetime.timedelta:
 
 def _send(notification: Notification) -> None:
     rendered = render(notification)
+    with translation.override(notification.language):
+        subject = subject_prefix() + rendered.subject
     message = EmailMultiAlternatives(
-        rendered.subject, rendered.text, settings.DEFAULT_FROM_EMAIL, [notification.address]
+        subject,
+        rendered.text,
+        settings.DEFAULT_FROM_EMAIL,
+        [notification.address],
+        headers={"Message-ID": message_id(notification)},
     )
     message.attach_alternative(rendered.html, "text/html")
     message.send()
 
 
-def deliver(*, notification_id: int) -> bool:
-    """Send one pending e-mail notice. Returns True when this call sent it."""
+def _stale_mark() -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(seconds=settings.NOTICE_SENDING_STALE_SECONDS)
+
+
+def _claim(notification_id: int) -> Notification | None:
+    """Mark a notice as being sent, in a transaction of its own that commits before the
+    mail server is called.
+
+    A notice is taken when it is pending, or when it has been marked for longer than any
+    attempt can take: the worker that marked it died, perhaps after the mail server had
+    accepted the e-mail, so it goes again with the same Message-ID. A notice marked a
+    moment ago is left alone: another worker is sending it.
+    """
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient")
-            .filter(pk=notification_id, state=Notification.State.PENDING)
+            .filter(
+                Q(state=Notification.State.PENDING)
+                | Q(state=Notification.State.SENDING, sending_at__lte=_stale_mark()),
+                pk=notification_id,
+            )
             .first()
         )
         if notification is None:
-            return False  # sent already, failed for good, or another worker has it
+            return None  # sent already, failed for good, or another worker has it
+        notification.state = Notification.State.SENDING
+        notification.sending_at = timezone.now()
         notification.attempts += 1
-        try:
-            _send(notification)
-        except Exception as error:  # any failure is retried
-            notification.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if notification.attempts >= MAX_ATTEMPTS:
-                notification.state = Notification.State.FAILED
-                logger.error("Notice %s failed for good: %s", notification.pk, error)
-            else:
-                notification.next_attempt_at = timezone.now() + _backoff(notification.attempts)
-            notification.save(update_fields=["attempts", "last_error", "state", "next_attempt_at"])
-            return False
-        notification.state = Notification.State.SENT
-        notification.sent_at = timezone.now()
-        notification.last_error = ""
-        # Secrets (a one-time link) are needed only until the e-mail is out.
-        notification.context = {
-            k: v for k, v in notification.context.items() if not k.startswith("secret_")
-        }
-        notification.save(update_fields=["attempts", "state", "sent_at", "last_error", "context"])
-        return True
+        notification.save(update_fields=["state", "sending_at", "attempts"])
+    return notification
+
+
+def _still_ours(notification: Notification):
+    """The row as this attempt marked it; empty when another attempt took it over."""
+    return Notification.objects.filter(
+        pk=notification.pk,
+        state=Notification.State.SENDING,
+        sending_at=notification.sending_at,
+    )
+
+
+def deliver(*, notification_id: int) -> bool:
+    """Send one pending e-mail notice. Returns True when this call sent it.
+
+    At least once, with a stable Message-ID: a worker that dies between the mail
+    server's acceptance and the commit leaves the notice marked as being sent, and it is
+    sent again, as the same message, once the mark is ``NOTICE_SENDING_STALE_SECONDS``
+    old. A second delivery while the mark is fresh sends nothing.
+    """
+    notification = _claim(notification_id)
+    if notification is None:
+        return False
+    try:
+        _send(notification)
+    except Exception as error:  # any failure is retried
+        last_error = f"{type(error).__name__}: {error}"[:2000]
+        if notification.attempts >= MAX_ATTEMPTS:
+            logger.error("Notice %s failed for good: %s", notification.pk, error)
+            _still_ours(notification).update(
+                state=Notification.State.FAILED, sending_at=None, last_error=last_error
+            )
+        else:
+            _still_ours(notification).update(
+                state=Notification.State.PENDING,
+                sending_at=None,
+                last_error=last_error,
+                next_attempt_at=timezone.now() + _backoff(notification.attempts),
+            )
+        return False
+    # Secrets (a one-time link) are needed only until the e-mail is out.
+    context = {k: v for k, v in notification.context.items() if not k.startswith("secret_")}
+    _still_ours(notification).update(
+        state=Notification.State.SENT,
+        sent_at=timezone.now(),
+        sending_at=None,
+        last_error="",
+        context=context,
+    )
+    return True
 
 
 def due_ids(limit: int = SWEEP_BATCH) -> list[int]:
-    return list(
-        Notification.objects.filter(
-            state=Notification.State.PENDING, next_attempt_at__lte=timezone.now()
-        )
-        .order_by("next_attempt_at", "pk")
-        .values_list("pk", flat=True)[:limit]
+    """Pending notices whose time has come, and notices left marked by a dead worker."""
+    pending = Notification.objects.filter(
+        state=Notification.State.PENDING, next_attempt_at__lte=timezone.now()
+    )
+    abandoned = Notification.objects.filter(
+        state=Notification.State.SENDING, sending_at__lte=_stale_mark()
+    )
+    ids = list(abandoned.order_by("sending_at", "pk").values_list("pk", flat=True)[:limit])
+    return ids + list(
+        pending.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[: limit - len(ids)]
     )
 
 
@@ -257,10 +317,10 @@ def send_digest(*, user) -> int:
         if not rows:
             return 0
         items = [render(row, bodies=False) for row in rows]
-        context = {"items": items, "site_url": settings.SITE_URL, "user": user}
+        context = {"items": items, "user": user, **base_context()}
         with translation.override(user.language):
-            subject = " ".join(
-                render_to_string("notifications/emails/digest.subject.txt", context).split()
+            subject = subject_prefix() + render_subject(
+                "notifications/emails/digest.subject.txt", context
             )
             text = render_to_string("notifications/emails/digest.txt", context)
             html = render_to_string("notifications/emails/digest.html", context)

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from notifications.services import notify
+from partners.models import hash_token
 
 from ..models import CalendarFeed, SavedSearch, query_fingerprint
 
@@ -79,15 +80,13 @@ def saved_search_check(*, search: SavedSearch) -> int:
 
 
 @transaction.atomic
-def calendar_feed_for(*, user) -> CalendarFeed:
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
-    return feed
+def calendar_feed_renew(*, user) -> str:
+    """Give ``user`` a new private calendar address, retiring the old one, and return its
+    token. This is the only time the token is known: only its hash is kept."""
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.update_or_create(user=user, defaults={"token_hash": hash_token(token)})
+    return token
 
 
-@transaction.atomic
-def calendar_feed_reset(*, user) -> CalendarFeed:
-    feed, created = CalendarFeed.objects.get_or_create(user=user)
-    if not created:
-        feed.token = secrets.token_urlsafe()
-        feed.save(update_fields=["token"])
-    return feed
+def calendar_feed_by_token(token: str) -> CalendarFeed | None:
+    return CalendarFeed.objects.select_related("user").filter(token_hash=hash_token(token)).first()

@@ -129,17 +129,15 @@ def test_signup_with_an_existing_email_in_other_case_creates_no_second_user(clie
     assert User.objects.filter(email__iexact="aino@example.org").count() == 1
 
 
-def test_signup_with_an_existing_email_explains_and_keeps_what_was_typed(client):
-    UserFactory(email="aino@example.org")
+def test_signup_with_an_existing_email_answers_as_for_a_new_one_and_tells_the_owner(client):
+    UserFactory(email="aino@example.org", language="en")
 
     response = _signup(client, full_name="Someone Else")
 
-    assert response.status_code == 200
-    assert "email" in response.context["form"].errors
-    body = response.content.decode()
-    assert "Someone Else" in body
-    assert 'value="aino@example.org"' in body
-    assert mail.outbox == []
+    assert response.status_code == 302
+    assert response.url == VERIFICATION_SENT_URL
+    assert [message.to for message in mail.outbox] == [["aino@example.org"]]
+    assert "already belongs to an account" in mail.outbox[0].body
 
 
 def test_signup_password_mismatch_shows_an_error(client):

@@ -150,8 +150,8 @@ def test_calendar_files(client, db):
     user = UserFactory()
     services.register(actor=user, event=event)
     client.force_login(user)
-    page = client.get("/en/events/mine/")
-    feed_url = page.context["feed_url"].split("testserver")[1]
+    page = client.post("/en/events/mine/calendar/renew/", follow=True)
+    feed_url = page.context["new_feed_url"].split("testserver")[1]
     assert client.get(feed_url).content.count(b"BEGIN:VEVENT") == 1
 
 

@@ -293,12 +293,12 @@ def test_saved_search_mails_new_matching_offers_once(client, world):
 
 
 def test_calendar_feed_lists_the_persons_exchanges(client, world):
-    from exchanges.services.searches import calendar_feed_for
+    from exchanges.services.searches import calendar_feed_renew
 
     world.application(status=S.ACCEPTED)
     world.application(status=S.DRAFT, offer=OfferFactory(title="Not yet"))
-    feed = calendar_feed_for(user=world.student)
-    response = client.get(f"/feeds/exchanges/{feed.token}.ics")
+    token = calendar_feed_renew(user=world.student)
+    response = client.get(f"/feeds/exchanges/{token}.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     body = response.content.decode()
@@ -308,9 +308,9 @@ def test_calendar_feed_lists_the_persons_exchanges(client, world):
 
 
 def test_renewing_the_calendar_address_retires_the_old_one(client, world):
-    from exchanges.services.searches import calendar_feed_for
+    from exchanges.services.searches import calendar_feed_renew
 
-    old = calendar_feed_for(user=world.student).token
+    old = calendar_feed_renew(user=world.student)
     client.force_login(world.student)
     client.post("/en/exchanges/calendar/renew/")
     assert client.get(f"/feeds/exchanges/{old}.ics").status_code == 404

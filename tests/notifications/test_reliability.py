@@ -5,6 +5,7 @@ one stays up while these tests stop theirs) and a worker in its own process, sha
 the test database.
 """
 
+import datetime
 import os
 import shutil
 import signal
@@ -21,6 +22,7 @@ import pytest
 from celery import Celery
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import F
 
 from notifications import services
 from notifications.models import Notification
@@ -180,6 +182,16 @@ def broker(redis) -> Celery:
 
 def sent_mail(mail_dir) -> list[str]:
     return [path.read_text().splitlines()[0] for path in mail_dir.glob("*.eml")]
+
+
+def message_ids(mail_dir) -> list[str]:
+    return [path.read_text().splitlines()[2] for path in mail_dir.glob("*.eml")]
+
+
+def age_the_sending_marks():
+    """As if NOTICE_SENDING_STALE_SECONDS had passed since the killed worker marked them."""
+    stale = datetime.timedelta(seconds=settings.NOTICE_SENDING_STALE_SECONDS + 1)
+    email_rows(Notification.State.SENDING).update(sending_at=F("sending_at") - stale)
 
 
 def email_rows(state=None):
@@ -342,14 +354,50 @@ def test_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(redis, wor
     wait_for(lambda: (mail_dir / "blocked").exists(), what="the worker to reach message 11")
     worker.kill()
     assert len(sent_mail(mail_dir)) == 10
+    # The notice the worker was handing over stays marked until the mark is stale.
+    assert email_rows(Notification.State.SENDING).count() == 1
 
     worker.start()
+    age_the_sending_marks()
     app.send_task("notifications.sweep", queue="notifications")
     wait_for(lambda: email_rows(Notification.State.SENT).count() == 30, what="30 e-mails")
     time.sleep(1)  # let any duplicate that was going to happen, happen
     recipients = sent_mail(mail_dir)
     assert len(recipients) == 30
     assert len(set(recipients)) == 30
+
+
+def test_worker_killed_after_the_mail_server_accepted_resends_as_the_same_message(
+    redis, worker, mail_dir
+):
+    ids = queue_without_delivery(5)
+    app = broker(redis)
+    for notification_id in ids:
+        app.send_task("notifications.deliver", args=[notification_id], queue="notifications")
+
+    worker.start(TEST_MAIL_BLOCK_AFTER="3")
+    wait_for(lambda: (mail_dir / "blocked").exists(), what="the third message to be accepted")
+    worker.kill()
+    accepted = message_ids(mail_dir)
+    assert len(accepted) == 3
+
+    # Taken up again at once (a redelivered task, a sweep) the marked notice is not sent.
+    worker.start()
+    app.send_task("notifications.sweep", queue="notifications")
+    wait_for(lambda: email_rows(Notification.State.SENT).count() == 4, what="the other notices")
+    time.sleep(1)
+    assert len(message_ids(mail_dir)) == 5  # the marked one is not sent again yet
+
+    # Once the mark is stale it goes again, as the same message.
+    age_the_sending_marks()
+    app.send_task("notifications.sweep", queue="notifications")
+    wait_for(lambda: email_rows(Notification.State.SENT).count() == 5, what="the marked notice")
+    time.sleep(1)
+    sent = message_ids(mail_dir)
+    assert len(sent) == 6
+    assert len(set(sent)) == 5  # one duplicate, which a receiving server can drop
+    duplicated = {value for value in sent if sent.count(value) == 2}
+    assert duplicated <= set(accepted) and len(duplicated) == 1
 
 
 def test_rolled_back_transaction_sends_nothing_through_a_real_worker(redis, worker, mail_dir):
