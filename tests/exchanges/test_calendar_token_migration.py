@@ -6,10 +6,13 @@ from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import UserFactory
 
-BEFORE = [("exchanges", "0003_offer_newest_index"), ("events", "0002_material_upload_check")]
+BEFORE = [
+    ("exchanges", "0005_workflow_constraints_and_mobility_reasons"),
+    ("events", "0003_material_unguessable_names"),
+]
 AFTER = [
-    ("exchanges", "0004_calendar_feed_token_hash"),
-    ("events", "0003_calendar_feed_token_hash"),
+    ("exchanges", "0006_calendar_feed_token_hash"),
+    ("events", "0004_calendar_feed_token_hash"),
 ]
 
 

@@ -15,7 +15,7 @@ def hash_tokens(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("exchanges", "0003_offer_newest_index")]
+    dependencies = [("exchanges", "0005_workflow_constraints_and_mobility_reasons")]
 
     operations = [
         migrations.AddField(

@@ -15,7 +15,7 @@ def hash_tokens(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0002_material_upload_check")]
+    dependencies = [("events", "0003_material_unguessable_names")]
 
     operations = [
         migrations.AddField(
