@@ -20,7 +20,7 @@ def browser():
 
 
 def page_token(body: str) -> str:
-    headers = re.search(r"<body hx-headers='([^']+)'>", body).group(1)
+    headers = re.search(r"<body data-hx-headers='([^']+)'>", body).group(1)
     return json.loads(headers)["X-CSRFToken"]
 
 
