@@ -1,10 +1,13 @@
 """Text shown in a fallback language carries its own lang attribute (WCAG 3.1.2)."""
 
+import datetime
 import re
 
 import pytest
 from django.utils import translation
 
+from catalogue.models import Service
+from mentoring.models import Programme
 from network_portal.templatetags.content_language import shown_language
 from tests.factories import OfferFactory, OrganisationFactory, SectorFactory
 from worklife_passport.models import Badge
@@ -74,3 +77,43 @@ def test_offer_with_only_finnish_names_on_english_marks_them(client):
     listing = client.get("/en/exchanges/").content.decode()
     assert '<span lang="fi">Rakentaminen</span>' in listing
     assert '<span lang="fi">Rakennus Virtanen Oy</span>' in listing
+
+
+def test_finnish_only_organisation_is_marked_in_the_english_directory(client):
+    organisation = OrganisationFactory(
+        name_fi="Järvenrannan ammattiopisto", name_en="", description_fi="Ammatillinen oppilaitos."
+    )
+    detail = client.get(organisation.get_absolute_url().replace("/fi/", "/en/", 1))
+    body = detail.content.decode()
+    assert '<h1 lang="fi">Järvenrannan ammattiopisto</h1>' in body
+    assert '<div class="prose" lang="fi"><p>Ammatillinen oppilaitos.' in body
+    listing = client.get("/en/partners/").content.decode()
+    [(_tag, attributes)] = elements_with(listing, "Järvenrannan ammattiopisto")[:1]
+    assert 'lang="fi"' in attributes
+
+
+def test_finnish_only_training_service_is_marked_on_english(client):
+    service = Service.objects.create(
+        provider=OrganisationFactory(),
+        title_fi="Työturvallisuuskorttikoulutus",
+        description_fi="Yhden päivän koulutus.",
+        form="course",
+        language="fi",
+    )
+    body = client.get(f"/en/catalogue/services/{service.pk}/").content.decode()
+    assert '<h1 lang="fi">Työturvallisuuskorttikoulutus</h1>' in body
+    assert '<div class="prose" lang="fi"><p>Yhden päivän koulutus.' in body
+
+
+def test_finnish_only_mentoring_programme_is_marked_on_english(client):
+    programme = Programme.objects.create(
+        name_fi="Käänteinen mentorointi 2027",
+        description_fi="Opiskelijat mentoroivat yritysten henkilöstöä.",
+        kind=Programme.Kind.REVERSE,
+        starts_on=datetime.date(2027, 1, 1),
+        ends_on=datetime.date(2027, 6, 30),
+        enrol_from=datetime.date(2026, 11, 1),
+        enrol_until=datetime.date(2026, 12, 31),
+    )
+    body = client.get(programme.get_absolute_url().replace("/fi/", "/en/", 1)).content.decode()
+    assert '<h1 lang="fi">Käänteinen mentorointi 2027</h1>' in body
