@@ -13,7 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal import fragments
+from network_portal import fragments, uploads
 from network_portal.errors import DomainError
 from partners import rules as partner_rules
 from partners.models import Organisation
@@ -363,9 +363,7 @@ def claim_action(request, pk, action):
 def evidence_file(request, pk, file_pk):
     claim = selectors.claim_for_viewer(viewer=request.user, pk=pk)
     item = get_object_or_404(claim.files, pk=file_pk)
-    from django.http import FileResponse
-
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+    return uploads.download(item.file, filename=item.name)
 
 
 @login_required

@@ -57,3 +57,19 @@ def test_evidence_that_is_what_its_name_says_is_kept_privately(
     )
     assert item.file.storage.location == str(settings.MEDIA_ROOT)
     assert item.file.name.startswith(f"evidence/{claim.pk}/")
+
+
+def test_evidence_is_sent_as_the_type_it_was_checked_to_be(client, world, claim):
+    item = services.evidence_add(
+        actor=world.student, claim=claim, file=SimpleUploadedFile("log.pdf", b"%PDF-1.7 my log")
+    )
+    item.name = "page.html"
+    item.save(update_fields=["name"])
+    client.force_login(world.student)
+
+    response = client.get(f"/en/passport/claims/{claim.pk}/files/{item.pk}/")
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert 'filename="page.html.pdf"' in response["Content-Disposition"]
