@@ -39,12 +39,10 @@ def png(size=(8, 8)):
 
 
 def body(response) -> bytes:
-    try:
-        if response.streaming:
-            return b"".join(response.streaming_content)
-        return response.content
-    finally:
-        response.close()
+    # The test client closes a streamed response once its content has been read.
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
 
 
 @pytest.fixture

@@ -69,7 +69,6 @@ def test_evidence_is_sent_as_the_type_it_was_checked_to_be(client, world, claim)
 
     response = client.get(f"/en/passport/claims/{claim.pk}/files/{item.pk}/")
     assert b"".join(response.streaming_content) == b"%PDF-1.7 my log"
-    response.close()
 
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
