@@ -78,6 +78,12 @@ def test_a_mentor_badge_button_for_nobody_outside_the_programme(client, world):
     assert not rules.can_award_pair_badge(world.mentor_user, pair)
 
 
+def reads_english(user):
+    """The recipient reads mail in English, the language these tests check."""
+    user.language = "en"
+    user.save(update_fields=["language"])
+
+
 def round_pair(world):
     return Pair.objects.create(
         programme=world.programme,
@@ -92,6 +98,7 @@ def test_the_first_acceptance_says_it_waits_for_the_other_side(
     client, world, django_capture_on_commit_callbacks
 ):
     pair = round_pair(world)
+    reads_english(world.mentee_user)
     client.force_login(world.mentor_user)
     with django_capture_on_commit_callbacks(execute=True):
         page = client.post(f"/en/mentoring/pairs/{pair.pk}/accept/", follow=True)
@@ -109,6 +116,7 @@ def test_the_second_acceptance_says_both_have_accepted(
     client, world, django_capture_on_commit_callbacks
 ):
     pair = round_pair(world)
+    reads_english(world.mentor_user)
     services.pair_transition(actor=world.mentor_user, pair=pair, action="accept")
     mail.outbox.clear()
     client.force_login(world.mentee_user)
