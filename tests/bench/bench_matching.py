@@ -5,7 +5,6 @@ the round (the service the coordinator's button calls), and writes the figures t
 var/bench/matching.json. The budget is 10 seconds on the project's 2-core machine.
 """
 
-import datetime
 import json
 import os
 import platform
@@ -23,6 +22,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from mentoring.models import Enrolment, Programme  # noqa: E402
@@ -43,7 +43,7 @@ def main() -> int:
     result = {}
     try:
         with transaction.atomic():
-            today = datetime.date.today()
+            today = timezone.localdate()
             programme = Programme.objects.create(
                 name_en="Benchmark",
                 kind="one_to_one",
