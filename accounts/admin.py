@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from partners.admin import MembershipForm, save_membership_formset
 from partners.models import Membership
 
 from .models import User
@@ -10,6 +11,7 @@ from .models import User
 class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "user"
+    form = MembershipForm
     extra = 0
     autocomplete_fields = ["organisation"]
     readonly_fields = ["created_at"]
@@ -23,6 +25,13 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "full_name"]
     readonly_fields = ["date_joined", "last_login"]
     inlines = [MembershipInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Membership:
+            save_membership_formset(request, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "language")}),

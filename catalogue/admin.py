@@ -1,7 +1,11 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from network_portal.admin_actions import workflow_action
+
 from .models import Enquiry, Material, Need, Service, Topic
+from .services import enquiry_close
 
 
 @admin.register(Need)
@@ -28,7 +32,16 @@ class EnquiryAdmin(admin.ModelAdmin):
     list_filter = ["status", "service__provider"]
     search_fields = ["question", "answer", "asked_by__email", "service__title"]
     list_select_related = ["service", "asked_by"]
-    raw_id_fields = ["asked_by", "answered_by", "company"]
+    raw_id_fields = ["asked_by", "company"]
+    # Answering and closing go through the enquiry page, which tells the person who asked.
+    readonly_fields = ["status", "answered_by", "answered_at"]
+    actions = [
+        workflow_action(
+            "enquiry_close",
+            _("Close the selected enquiries"),
+            lambda *, actor, obj, comment: enquiry_close(actor=actor, enquiry=obj),
+        )
+    ]
 
 
 @admin.register(Topic)

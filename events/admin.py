@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from network_portal.admin_actions import workflow_action
+
+from . import services
 from .models import CalendarFeed, Event, Material, Registration
 
 
@@ -39,6 +42,13 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__full_name", "event__title"]
     list_select_related = ["event", "user"]
     readonly_fields = ["event", "user", "status", "created_at", "checked_in_at"]
+    actions = [
+        workflow_action(
+            "registration_cancel",
+            _("Cancel the selected registrations"),
+            lambda *, actor, obj, comment: services.cancel(actor=actor, registration=obj),
+        )
+    ]
 
     def has_add_permission(self, request):
         return False

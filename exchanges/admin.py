@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from network_portal.admin_actions import workflow_action
 from network_portal.admin_filters import CountryListFilter
 
 from .models import (
@@ -15,6 +17,8 @@ from .models import (
     SavedSearch,
     Signature,
 )
+from .services.applications import application_transition
+from .services.offers import offer_transition
 
 
 @admin.register(PartnershipAgreement)
@@ -30,6 +34,28 @@ class PartnershipAgreementAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+def _offer_action(action: str, description, needs_comment: bool = False):
+    return workflow_action(
+        f"offer_{action}",
+        description,
+        lambda *, actor, obj, comment: offer_transition(
+            actor=actor, offer=obj, action=action, comment=comment
+        ),
+        needs_comment=needs_comment,
+    )
+
+
+def _application_action(action: str, description, needs_comment: bool = False):
+    return workflow_action(
+        f"application_{action}",
+        description,
+        lambda *, actor, obj, comment: application_transition(
+            actor=actor, application=obj, action=action, comment=comment
+        ),
+        needs_comment=needs_comment,
+    )
 
 
 @admin.register(PlacementOffer)
@@ -48,8 +74,16 @@ class PlacementOfferAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "host__name", "city"]
     list_select_related = ["host"]
     autocomplete_fields = ["host", "posted_by"]
-    readonly_fields = ["seats_taken", "published_at", "created_at", "updated_at"]
+    # The status moves through the offer workflow (review, publish, close), never by hand.
+    readonly_fields = ["status", "seats_taken", "published_at", "created_at", "updated_at"]
     date_hierarchy = "deadline"
+    actions = [
+        _offer_action("approve", _("Approve and publish the selected offers")),
+        _offer_action("send_back", _("Send the selected offers back to draft"), True),
+        _offer_action("close", _("Close the selected offers")),
+        _offer_action("reopen", _("Reopen the selected offers")),
+        _offer_action("archive", _("Archive the selected offers")),
+    ]
 
 
 class EventInline(admin.TabularInline):
@@ -102,6 +136,12 @@ class ApplicationAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "submitted_at", "approved_at", "status_changed_at", "created_at"]
     inlines = [MobilityInline, AttachmentInline, CommentInline, EventInline]
     date_hierarchy = "start_date"
+    actions = [
+        _application_action("approve", _("Approve the selected applications")),
+        _application_action("return", _("Return the selected applications for changes"), True),
+        _application_action("reject", _("Reject the selected applications"), True),
+        _application_action("cancel", _("Cancel the selected exchanges"), True),
+    ]
 
 
 class SignatureInline(admin.TabularInline):

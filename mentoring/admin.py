@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+
+from network_portal.admin_actions import workflow_action
 
 from .models import (
     Enrolment,
@@ -12,6 +15,18 @@ from .models import (
     PairEvent,
     Programme,
 )
+from .services import pair_transition
+
+
+def _pair_action(action: str, description, needs_comment: bool = False):
+    return workflow_action(
+        f"pair_{action}",
+        description,
+        lambda *, actor, obj, comment: pair_transition(
+            actor=actor, pair=obj, action=action, comment=comment
+        ),
+        needs_comment=needs_comment,
+    )
 
 
 @admin.register(Programme)
@@ -75,6 +90,11 @@ class PairAdmin(admin.ModelAdmin):
         "created_at",
     ]
     inlines = [GoalInline, EventInline]
+    actions = [
+        _pair_action("start", _("Start the selected mentoring pairs")),
+        _pair_action("complete", _("Complete the selected mentoring pairs")),
+        _pair_action("end", _("End the selected mentoring pairs"), True),
+    ]
 
 
 @admin.register(Meeting)
@@ -111,4 +131,5 @@ class MatchingRoundAdmin(admin.ModelAdmin):
     list_display = ["programme", "status", "total_score", "created_by", "created_at"]
     list_filter = ["status", "programme"]
     search_fields = ["programme__name"]
-    readonly_fields = ["proposals", "total_score", "published_at"]
+    # A round is published from the programme's matching page, which creates the pairs.
+    readonly_fields = ["status", "proposals", "total_score", "published_at"]

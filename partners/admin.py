@@ -1,11 +1,15 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from network_portal.admin_actions import workflow_action
 from network_portal.admin_filters import CountryListFilter
 
 from .audit import log_action
 from .models import (
+    ROLES_BY_KIND,
     Answer,
     AuditEntry,
     CallCriterion,
@@ -34,10 +38,60 @@ from .models import (
     Survey,
     Visit,
 )
+from .services import organisations as organisation_services
+from .services import pilots as pilot_services
+from .services import reviews as review_services
+from .services import surveys as survey_services
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["user", "organisation", "role"]
+
+    def clean(self):
+        data = super().clean()
+        organisation = data.get("organisation")
+        if organisation is None and self.instance.organisation_id:
+            organisation = self.instance.organisation
+        role = data.get("role")
+        if organisation is not None and role and role not in ROLES_BY_KIND[organisation.kind]:
+            raise ValidationError(_("An organisation of this kind cannot have this role."))
+        return data
+
+
+def save_membership_formset(request, formset) -> None:
+    """Write the rows of a membership inline through the membership services."""
+    formset.save(commit=False)
+    for membership in formset.deleted_objects:
+        organisation_services.membership_delete(actor=request.user, membership=membership)
+    for membership, changed in formset.changed_objects:
+        if {"user", "organisation"} & set(changed):
+            # Another person or organisation: the old membership ends, a new one begins.
+            old = Membership.objects.get(pk=membership.pk)
+            organisation_services.membership_delete(actor=request.user, membership=old)
+            organisation_services.membership_create(
+                actor=request.user,
+                organisation=membership.organisation,
+                user=membership.user,
+                role=membership.role,
+            )
+        elif "role" in changed:
+            organisation_services.membership_update(
+                actor=request.user, membership=membership, role=membership.role
+            )
+    for membership in formset.new_objects:
+        organisation_services.membership_create(
+            actor=request.user,
+            organisation=membership.organisation,
+            user=membership.user,
+            role=membership.role,
+        )
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = MembershipForm
     extra = 0
     autocomplete_fields = ["user"]
     readonly_fields = ["created_at"]
@@ -102,29 +156,10 @@ class OrganisationAdmin(TranslationAdmin):
         )
 
     def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for deleted in formset.deleted_objects:
-            if isinstance(deleted, Membership):
-                log_action(
-                    actor=request.user,
-                    action="partners.membership.deleted",
-                    target=deleted,
-                    organisation=deleted.organisation,
-                    data={"user_id": deleted.user_id, "role": deleted.role, "via": "admin"},
-                )
-            deleted.delete()
-        for instance in instances:
-            is_new = instance.pk is None
-            instance.save()
-            if isinstance(instance, Membership) and is_new:
-                log_action(
-                    actor=request.user,
-                    action="partners.membership.created",
-                    target=instance,
-                    organisation=instance.organisation,
-                    data={"user_id": instance.user_id, "role": instance.role, "via": "admin"},
-                )
-        formset.save_m2m()
+        if formset.model is Membership:
+            save_membership_formset(request, formset)
+        else:
+            super().save_formset(request, form, formset, change)
 
 
 @admin.register(Membership)
@@ -135,6 +170,32 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
     date_hierarchy = "created_at"
+    form = MembershipForm
+
+    def get_readonly_fields(self, request, obj=None):
+        # A membership is one person in one organisation; only its role changes.
+        return ["user", "organisation", "created_at"] if obj is not None else ["created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            saved = organisation_services.membership_update(
+                actor=request.user, membership=obj, role=obj.role
+            )
+        else:
+            saved = organisation_services.membership_create(
+                actor=request.user, organisation=obj.organisation, user=obj.user, role=obj.role
+            )
+        obj.pk = saved.pk
+
+    def delete_model(self, request, obj):
+        organisation_services.membership_delete(actor=request.user, membership=obj)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.select_related("organisation", "user"):
+            try:
+                organisation_services.membership_delete(actor=request.user, membership=membership)
+            except organisation_services.PartnersError as error:
+                self.message_user(request, f"{membership}: {error}", messages.WARNING)
 
 
 class InvitationStateFilter(admin.SimpleListFilter):
@@ -284,6 +345,16 @@ class RecipientInline(admin.TabularInline):
         return False
 
 
+def _survey_action(to: str, description):
+    return workflow_action(
+        f"survey_{to}",
+        description,
+        lambda *, actor, obj, comment: survey_services.survey_transition(
+            actor=actor, survey=obj, to=to
+        ),
+    )
+
+
 @admin.register(Survey)
 class SurveyAdmin(TranslationAdmin):
     list_display = ["title", "organisation", "status", "closes_on", "sent", "answered"]
@@ -294,6 +365,11 @@ class SurveyAdmin(TranslationAdmin):
     raw_id_fields = ["created_by"]
     date_hierarchy = "created_at"
     inlines = [QuestionInline, RecipientInline]
+    readonly_fields = ["status", "opened_at"]
+    actions = [
+        _survey_action(Survey.Status.OPEN, _("Open the selected surveys for answers")),
+        _survey_action(Survey.Status.CLOSED, _("Close the selected surveys")),
+    ]
 
     @admin.display(description=_("sent"))
     def sent(self, obj):
@@ -426,6 +502,8 @@ class ReviewActionInline(admin.TabularInline):
     model = ReviewAction
     extra = 0
     fields = ["text", "responsible", "due_on", "state", "recommendation"]
+    # The school marks its actions done on the review page, which checks the review's state.
+    readonly_fields = ["state"]
     raw_id_fields = ["recommendation"]
 
 
@@ -441,6 +519,16 @@ class SelfAssessmentInline(admin.TabularInline):
         return False
 
 
+def _review_action(to: str, description):
+    return workflow_action(
+        f"review_{to}",
+        description,
+        lambda *, actor, obj, comment: review_services.review_transition(
+            actor=actor, review=obj, to=to
+        ),
+    )
+
+
 @admin.register(PeerReview)
 class PeerReviewAdmin(admin.ModelAdmin):
     list_display = ["school", "round", "visit_on", "status", "reported_at"]
@@ -449,8 +537,12 @@ class PeerReviewAdmin(admin.ModelAdmin):
     list_select_related = ["school", "round"]
     autocomplete_fields = ["school"]
     raw_id_fields = ["round"]
-    readonly_fields = ["self_reported_at", "reported_at"]
+    readonly_fields = ["status", "self_reported_at", "reported_at"]
     inlines = [PeerReviewerInline, SelfAssessmentInline, FindingInline, ReviewActionInline]
+    actions = [
+        _review_action(PeerReview.Status.VISITED, _("Record the visit of the selected reviews")),
+        _review_action(PeerReview.Status.CLOSED, _("Close the selected reviews")),
+    ]
 
 
 @admin.register(ReviewAction)
@@ -460,6 +552,7 @@ class ReviewActionAdmin(admin.ModelAdmin):
     search_fields = ["text", "responsible", "review__school__name"]
     list_select_related = ["review__school", "review__round"]
     raw_id_fields = ["review", "recommendation"]
+    readonly_fields = ["state"]
     date_hierarchy = "due_on"
 
 
@@ -514,9 +607,27 @@ class PilotApplicationAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "lead__name", "contact__email"]
     list_select_related = ["call", "lead"]
     autocomplete_fields = ["lead", "partners", "contact"]
-    raw_id_fields = ["call", "decided_by"]
-    readonly_fields = ["submitted_at", "decided_at"]
+    raw_id_fields = ["call"]
+    # Submitting, withdrawing and deciding are moves of the call's workflow.
+    readonly_fields = [
+        "status",
+        "granted",
+        "decision_note",
+        "decided_by",
+        "submitted_at",
+        "decided_at",
+    ]
     inlines = [PilotAttachmentInline, ScoreInline, ProgressReportInline]
+    actions = [
+        workflow_action(
+            "pilot_reject",
+            _("Reject the selected pilot applications"),
+            lambda *, actor, obj, comment: pilot_services.application_decide(
+                actor=actor, application=obj, funded=False, note=comment
+            ),
+            needs_comment=True,
+        )
+    ]
 
 
 @admin.register(ProgressReport)

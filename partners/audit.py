@@ -53,6 +53,7 @@ register_actions(
         "partners.organisation.updated": _("Organisation details changed"),
         "partners.organisation.deleted": _("Organisation deleted"),
         "partners.membership.created": _("Member added"),
+        "partners.membership.updated": _("Member's role changed"),
         "partners.membership.deleted": _("Member removed"),
         "partners.invitation.created": _("Invitation sent"),
         "partners.invitation.accepted": _("Invitation accepted"),

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from network_portal.admin_actions import workflow_action
 from network_portal.admin_filters import CountryListFilter
 
 from .models import (
@@ -25,6 +26,8 @@ from .models import (
     SkillNeed,
     StatusList,
 )
+from .services.claims import claim_transition
+from .services.passport import recognition_decide
 
 
 class AlignmentInline(admin.TabularInline):
@@ -83,6 +86,17 @@ class ClaimEventInline(admin.TabularInline):
         return False
 
 
+def _claim_action(action: str, description, needs_comment: bool = False):
+    return workflow_action(
+        f"claim_{action}",
+        description,
+        lambda *, actor, obj, comment: claim_transition(
+            actor=actor, claim=obj, action=action, comment=comment
+        ),
+        needs_comment=needs_comment,
+    )
+
+
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
     list_display = ["student", "badge", "status", "submitted_at", "assessor", "decided_at"]
@@ -99,6 +113,11 @@ class ClaimAdmin(admin.ModelAdmin):
         "created_at",
     ]
     inlines = [EvidenceInline, ClaimEventInline]
+    actions = [
+        _claim_action("approve", _("Approve the selected claims and award the badge")),
+        _claim_action("return", _("Return the selected claims for changes"), True),
+        _claim_action("reject", _("Reject the selected claims"), True),
+    ]
 
 
 @admin.register(Award)
@@ -204,7 +223,25 @@ class RecognitionRequestAdmin(admin.ModelAdmin):
     list_filter = ["status", "pathway"]
     search_fields = ["student__full_name", "student__email", "pathway__name"]
     list_select_related = ["student", "pathway", "decided_by"]
-    raw_id_fields = ["student", "decided_by"]
+    raw_id_fields = ["student"]
+    readonly_fields = ["status", "decided_by", "decided_at", "comment"]
+    actions = [
+        workflow_action(
+            "recognition_confirm",
+            _("Confirm the selected recognition requests"),
+            lambda *, actor, obj, comment: recognition_decide(
+                actor=actor, request=obj, confirm=True
+            ),
+        ),
+        workflow_action(
+            "recognition_decline",
+            _("Decline the selected recognition requests"),
+            lambda *, actor, obj, comment: recognition_decide(
+                actor=actor, request=obj, confirm=False, comment=comment
+            ),
+            needs_comment=True,
+        ),
+    ]
 
 
 @admin.register(SkillNeed)

@@ -90,6 +90,34 @@ def membership_create(*, actor, organisation: Organisation, user, role: str) -> 
 
 
 @transaction.atomic
+def membership_update(*, actor, membership: Membership, role: str) -> Membership:
+    """Change the role of a membership (network admins do this in the admin)."""
+    membership = (
+        Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
+    )
+    organisation = membership.organisation
+    _require(rules.can_manage_organisation(actor, organisation))
+    if role not in ROLES_BY_KIND[organisation.kind]:
+        raise PartnersError(
+            _("An organisation of this kind cannot have this role."), code="role_kind"
+        )
+    before = membership.role
+    if role == before:
+        return membership
+    membership.role = role
+    membership.save(update_fields=["role"])
+    log_action(
+        actor=actor,
+        action="partners.membership.updated",
+        target=membership,
+        organisation=organisation,
+        data={"user_id": membership.user_id, "from": before, "to": role},
+    )
+    rules.forget_roles(membership.user)
+    return membership
+
+
+@transaction.atomic
 def membership_delete(*, actor, membership: Membership) -> None:
     organisation = membership.organisation
     _require(rules.can_manage_organisation(actor, organisation))
