@@ -254,7 +254,7 @@ class Material(models.Model):
 
     @property
     def extension(self) -> str:
-        return self.file.name.rsplit(".", 1)[-1].lower() if self.file else ""
+        return self.file.name.rsplit(".", 1)[-1].lower() if self.file.name else ""
 
     @property
     def licence_url(self) -> str:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from .errors import DomainError
 
@@ -100,7 +101,7 @@ class CountryFilter(forms.ChoiceField):
         kwargs.setdefault("label", _("Country"))
         super().__init__(required=False, choices=self.choices_with, **kwargs)
 
-    def choices_with(self, chosen: str = "") -> list[tuple[str, str]]:
+    def choices_with(self, chosen: str = "") -> list[tuple[str, StrOrPromise]]:
         codes = self.present() | ({chosen} if chosen else set())
         return [("", _("All countries")), *named_countries(codes)]
 

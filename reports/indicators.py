@@ -31,6 +31,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, NullIf, TruncDate, TruncMonth
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -167,7 +168,8 @@ def _first_within(period: Period, sources) -> Q:
     whole table, rather than as one "earliest entry" subquery per row.
     """
     start, _after = period.moments
-    within, before = Q(), Q()
+    within: Q | Combinable = Q()
+    before: Q | Combinable = Q()
     for queryset, on, moment in sources:
         dated, path = (queryset, on) if isinstance(on, str) else (queryset.annotate(on=on), "on")
         if moment:
@@ -257,10 +259,10 @@ def participants(period: Period, scope: Scope) -> Section:
     }
     genders = [*User.Gender.values, ""]
     statuses = [*User.LabourMarketStatus.values, ""]
-    by_gender = defaultdict(lambda: defaultdict(int))
-    by_band = defaultdict(lambda: defaultdict(int))
-    by_status = defaultdict(lambda: defaultdict(int))
-    totals = defaultdict(int)
+    by_gender: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_band: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_status: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+    totals: defaultdict[str, int] = defaultdict(int)
     for row in rows:
         group = row["group"]
         by_gender[group][row["gender"]] += row["n"]
@@ -479,7 +481,7 @@ def partners(period: Period, scope: Scope) -> Section:
     visits = Visit.objects.filter(period.date_q("visited_on"), company=partner)
     placements = started_mobilities(period).filter(host=partner)
     agreements = PartnershipAgreement.objects.filter(period.date_q("valid_from"), parties=partner)
-    contact = Exists(visits) | Exists(placements) | Exists(agreements)
+    contact: Q | Combinable = Exists(visits) | Exists(placements) | Exists(agreements)
     if scope.organisation is not None:
         contact = (
             Exists(visits.filter(school=scope.organisation))

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from notifications.services import notify
 from partners.audit import log_action
@@ -176,7 +177,7 @@ def monthly_figures(period: Period, scope: Scope) -> list[list]:
     ]
 
 
-def figure_labels() -> dict[str, str]:
+def figure_labels() -> dict[str, StrOrPromise]:
     return {f"{key}.{index}": label for key, index, label in MONTHLY_FIGURES}
 
 

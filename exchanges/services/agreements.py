@@ -83,7 +83,11 @@ def agreement_save(*, actor, application: Application, data: dict) -> LearningAg
 
 def _party_for(actor, application: Application, party: str) -> None:
     found = rules.parties(actor, application)
-    needed = {Party.STUDENT: rules.APPLICANT, Party.HOME: rules.HOME, Party.HOST: rules.HOST}
+    needed: dict[str, str] = {
+        Party.STUDENT: rules.APPLICANT,
+        Party.HOME: rules.HOME,
+        Party.HOST: rules.HOST,
+    }
     if needed[party] not in found:
         raise NotAllowed(_("You cannot sign for this party."))
 

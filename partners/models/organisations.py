@@ -211,7 +211,7 @@ R = Membership.Role
 K = Organisation.Kind
 
 #: Which roles an organisation of each kind can give.
-ROLES_BY_KIND = {
+ROLES_BY_KIND: dict[str, list[str]] = {
     K.VOCATIONAL_SCHOOL: [R.COORDINATOR, R.TEACHER, R.STUDENT, R.GRADUATE, R.ADVISOR, R.MENTOR],
     K.HIGHER_EDUCATION: [R.COORDINATOR, R.TEACHER, R.STUDENT, R.GRADUATE, R.ADVISOR, R.MENTOR],
     K.COMPANY: [R.COMPANY_CONTACT, R.MENTOR],
@@ -220,7 +220,7 @@ ROLES_BY_KIND = {
 }
 
 #: The role that manages an organisation of each kind (edits it, invites people).
-MANAGER_ROLE_BY_KIND = {
+MANAGER_ROLE_BY_KIND: dict[str, str] = {
     K.VOCATIONAL_SCHOOL: R.COORDINATOR,
     K.HIGHER_EDUCATION: R.COORDINATOR,
     K.COMPANY: R.COMPANY_CONTACT,

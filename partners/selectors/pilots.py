@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from django.db.models import Avg, Count, Q, QuerySet
 
@@ -77,13 +78,13 @@ def ranking(call: PilotCall) -> list[dict]:
         .annotate(reviewers=Count("scores__reviewer", distinct=True))
     )
     means: dict[int, dict[int, float]] = defaultdict(dict)
-    for row in (
+    for score in (
         Score.objects.filter(application__call=call)
         .values("application", "criterion")
         .annotate(mean=Avg("score"))
     ):
-        means[row["application"]][row["criterion"]] = row["mean"]
-    rows = []
+        means[score["application"]][score["criterion"]] = score["mean"]
+    rows: list[dict[str, Any]] = []
     for application in applications:
         scored = means.get(application.pk, {})
         per_criterion = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any
 
 from django.db.models import Count, QuerySet
 
@@ -52,12 +53,12 @@ def results(survey: Survey) -> dict:
         }
     )
     scale_counts: dict[int, Counter] = defaultdict(Counter)
-    for row in (
+    for scale_row in (
         Answer.objects.filter(response__survey=survey, scale__isnull=False)
         .values("question", "scale")
         .annotate(n=Count("pk"))
     ):
-        scale_counts[row["question"]][row["scale"]] = row["n"]
+        scale_counts[scale_row["question"]][scale_row["scale"]] = scale_row["n"]
     texts: dict[int, list] = defaultdict(list)
     for answer in (
         Answer.objects.filter(response__survey=survey)
@@ -75,7 +76,7 @@ def results(survey: Survey) -> dict:
     )
     rows = []
     for question in questions:
-        row = {"question": question, "answered": answered.get(question.pk, 0)}
+        row: dict[str, Any] = {"question": question, "answered": answered.get(question.pk, 0)}
         if question.has_choices:
             row["choices"] = [
                 {

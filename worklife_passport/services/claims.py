@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from notifications.services import notify
 from partners.audit import log_action
@@ -28,7 +29,7 @@ _SUPERVISOR_SALT = "passport.claim.supervisor"
 @dataclass(frozen=True)
 class Move:
     action: str
-    label: str
+    label: StrOrPromise
     sources: tuple[str, ...]
     target: str
     party: str
