@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -20,11 +21,14 @@ from . import exports, indicators
 from .indicators import Period, Scope
 from .models import ReportExport
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 log = logging.getLogger(__name__)
 S = ReportExport.Status
 
 
-def export_start(*, actor, period: Period, scope: Scope, format: str) -> ReportExport:
+def export_start(*, actor: User, period: Period, scope: Scope, format: str) -> ReportExport:
     """Queue an export; the reports worker builds it after the commit."""
     export = ReportExport.objects.create(
         requested_by=actor,
@@ -62,7 +66,7 @@ def queue(export: ReportExport) -> None:
         log.warning("Broker unreachable; report export %s waits.", export.pk, exc_info=True)
 
 
-def requeue_if_stuck(export: ReportExport, *, now=None) -> bool:
+def requeue_if_stuck(export: ReportExport, *, now: datetime.datetime | None = None) -> bool:
     now = now or timezone.now()
     if export.status == S.QUEUED and export.created_at < now - REQUEUE_AFTER:
         queue(export)
@@ -74,7 +78,7 @@ def _progress(export: ReportExport, percent: int) -> None:
     ReportExport.objects.filter(pk=export.pk).update(progress=percent)
 
 
-def export_build(export_id) -> ReportExport | None:
+def export_build(export_id: int) -> ReportExport | None:
     """Compute the report and write its file, telling the page how far it has got."""
     # Running already means its worker died and the message came back (tasks are
     # acknowledged late): build it again. A finished or failed export is left alone.
@@ -105,7 +109,7 @@ def export_build(export_id) -> ReportExport | None:
     return export
 
 
-def delete_expired(*, now=None) -> int:
+def delete_expired(*, now: datetime.datetime | None = None) -> int:
     """Remove the files of expired exports (the rows stay, so a late link says why)."""
     now = now or timezone.now()
     removed = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -17,6 +19,9 @@ from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
 from .common import application_link, applications_changed
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 S = Application.Status
 Party = LearningAgreement.Party
 _LINK_SALT = "exchanges.agreement.host-signature"
@@ -30,7 +35,7 @@ def current_agreement(application: Application) -> LearningAgreement | None:
 
 
 @transaction.atomic
-def agreement_save(*, actor, application: Application, data: dict) -> LearningAgreement:
+def agreement_save(*, actor: User, application: Application, data: dict) -> LearningAgreement:
     """Write the agreement. Changing a version someone has signed makes a new version."""
     application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if not (rules.parties(actor, application) & {rules.HOME, rules.HOST}):
@@ -81,7 +86,7 @@ def agreement_save(*, actor, application: Application, data: dict) -> LearningAg
     return agreement
 
 
-def _party_for(actor, application: Application, party: str) -> None:
+def _party_for(actor: User, application: Application, party: str) -> None:
     found = rules.parties(actor, application)
     needed: dict[str, str] = {
         Party.STUDENT: rules.APPLICANT,
@@ -93,8 +98,13 @@ def _party_for(actor, application: Application, party: str) -> None:
 
 
 def _record_signature(
-    agreement: LearningAgreement, *, party: str, user=None, name: str, via_link=False
-):
+    agreement: LearningAgreement,
+    *,
+    party: str,
+    user: User | None = None,
+    name: str,
+    via_link: bool = False,
+) -> None:
     if agreement.signatures.filter(party=party).exists():
         raise ExchangeError(_("This party has already signed this version."), code="signed")
     Signature.objects.create(
@@ -139,7 +149,7 @@ def _record_signature(
 
 
 @transaction.atomic
-def agreement_sign(*, actor, agreement: LearningAgreement, party: str) -> None:
+def agreement_sign(*, actor: User, agreement: LearningAgreement, party: str) -> None:
     agreement = LearningAgreement.objects.select_for_update().get(pk=agreement.pk)
     application = Application.objects.select_for_update(of=("self",)).get(
         pk=agreement.application_id
@@ -158,7 +168,7 @@ def host_signing_token(agreement: LearningAgreement) -> str:
 
 
 @transaction.atomic
-def agreement_send_host_link(*, actor, agreement: LearningAgreement, email: str) -> None:
+def agreement_send_host_link(*, actor: User, agreement: LearningAgreement, email: str) -> None:
     """E-mail the host a single-use link that signs without an account."""
     application = agreement.application
     if rules.HOME not in rules.parties(actor, application):

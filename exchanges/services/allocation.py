@@ -4,6 +4,7 @@ then accept the matched applications."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,11 @@ from ..errors import ExchangeError, NotAllowed
 from ..models import Application, PlacementOffer
 from .applications import application_transition
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from accounts.models import User
+
 _LAST = 10_000
 
 
@@ -25,7 +31,7 @@ class Proposal:
     matched: bool
 
 
-def _approved(offers) -> list[Application]:
+def _approved(offers: Iterable[PlacementOffer]) -> list[Application]:
     return list(
         Application.objects.filter(offer__in=offers, status=Application.Status.APPROVED)
         .select_related("applicant", "offer", "home")
@@ -33,7 +39,7 @@ def _approved(offers) -> list[Application]:
     )
 
 
-def allocation_preview(*, actor, offers: list[PlacementOffer]) -> list[Proposal]:
+def allocation_preview(*, actor: User, offers: list[PlacementOffer]) -> list[Proposal]:
     for offer in offers:
         if not rules.can_manage_offer(actor, offer):
             raise NotAllowed
@@ -67,7 +73,7 @@ def allocation_preview(*, actor, offers: list[PlacementOffer]) -> list[Proposal]
 
 
 @transaction.atomic
-def allocation_apply(*, actor, offers: list[PlacementOffer], expected: set[int]) -> int:
+def allocation_apply(*, actor: User, offers: list[PlacementOffer], expected: set[int]) -> int:
     """Accept the matched applications, if the preview the coordinator saw still holds."""
     proposals = allocation_preview(actor=actor, offers=offers)
     matched = {p.application.pk for p in proposals if p.matched}

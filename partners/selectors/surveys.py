@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet
 
 from .. import rules
 from ..models import Answer, Question, Recipient, Response, Survey
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def survey_list(*, viewer) -> QuerySet[Survey]:
+    from accounts.models import User
+
+
+def survey_list(*, viewer: User | AnonymousUser) -> QuerySet[Survey]:
     queryset = Survey.objects.all()
     if not rules.is_staff(viewer):
         queryset = queryset.filter(
