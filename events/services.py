@@ -133,7 +133,7 @@ def check_in(*, actor: User, event: Event, token: str) -> Registration:
         registration.checked_in_at = now
         registration.save(update_fields=["checked_in_at"])
         log_action(actor=actor, action="events.checked_in", target=registration)
-        if event.badge_id:
+        if event.badge is not None:
             from worklife_passport.models import Award
             from worklife_passport.services.awards import award_create, holds
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -63,12 +63,16 @@ def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
 
 def offer_countries() -> set[str]:
     """The countries of published offers, for the country filter (cached)."""
-    return cache.get_or_set(
-        "exchanges:offer-countries",
-        lambda: set(
-            PlacementOffer.objects.published().values_list("country", flat=True).distinct()
+    # The cache gives back what the function made: never None, since the set is not None.
+    return cast(
+        "set[str]",
+        cache.get_or_set(
+            "exchanges:offer-countries",
+            lambda: set(
+                PlacementOffer.objects.published().values_list("country", flat=True).distinct()
+            ),
+            COUNTRIES_CACHE_SECONDS,
         ),
-        COUNTRIES_CACHE_SECONDS,
     )
 
 
@@ -105,7 +109,7 @@ def offer_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> PlacementOffer
 def own_application(*, viewer: User | AnonymousUser, offer: PlacementOffer) -> Application | None:
     """The viewer's application for ``offer`` that still counts (not withdrawn,
     cancelled or rejected), if any."""
-    if not getattr(viewer, "is_authenticated", False):
+    if not viewer.is_authenticated:
         return None
     return (
         Application.objects.filter(applicant=viewer, offer=offer)

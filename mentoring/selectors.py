@@ -63,6 +63,7 @@ def pair_names(pair: Pair) -> list[str]:
 
 
 def pair_page(*, viewer: User | AnonymousUser, pair: Pair) -> dict:
+    meetings: QuerySet[Meeting] | list[Meeting]
     meetings = Meeting.objects.filter(pair=pair).select_related("logged_by")
     if not rules.can_read_notes(viewer, pair):
         meetings = meetings.defer("notes")

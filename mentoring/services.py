@@ -376,6 +376,7 @@ def pair_transition(*, actor: User, pair: Pair, action: str, comment: str = "") 
     if target in (P.COMPLETED, P.ENDED, P.DECLINED):
         pair.ended_at, pair.end_reason = now, comment.strip()
         fields += ["ended_at", "end_reason"]
+    assert target is not None  # only an acceptance's target is left to be decided
     pair.status = target
     pair.save(update_fields=fields)
     _event(pair, actor, action, before, comment)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -151,7 +153,7 @@ class Table:
 class Section:
     key: str
     title: str
-    figures: list[tuple[str, object]] = field(default_factory=list)
+    figures: Sequence[tuple[str, object]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
 
@@ -159,7 +161,7 @@ def _date(path: str):
     return TruncDate(path, tzinfo=HELSINKI)
 
 
-def _first_within(period: Period, sources) -> Q:
+def _first_within(period: Period, sources) -> Q | Combinable:
     """True for a row whose earliest entry among ``sources`` falls in ``period``: it has
     one in the period and none before it. Each source is a correlated queryset with the
     date of its entries (a field or an expression) and whether that date is a moment.
@@ -541,7 +543,7 @@ def partners(period: Period, scope: Scope) -> Section:
 # --- Badges and recognition ----------------------------------------------------------
 
 
-def badge_rows(period: Period, scope: Scope) -> list[dict]:
+def badge_rows(period: Period, scope: Scope) -> list[Mapping[str, Any]]:
     """Badges awarded, grouped by category and Finnish month."""
     return list(
         Award.objects.filter(
@@ -554,7 +556,9 @@ def badge_rows(period: Period, scope: Scope) -> list[dict]:
     )
 
 
-def badges(period: Period, scope: Scope, rows: list[dict] | None = None) -> Section:
+def badges(
+    period: Period, scope: Scope, rows: Sequence[Mapping[str, Any]] | None = None
+) -> Section:
     rows = badge_rows(period, scope) if rows is None else rows
     categories = dict(Badge.Category.choices)
     counts: dict[str, int] = defaultdict(int)
@@ -671,7 +675,9 @@ def _month(value) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
-def monthly(period: Period, mobility: list[dict], awards: list[dict]) -> Table:
+def monthly(
+    period: Period, mobility: Sequence[Mapping[str, Any]], awards: Sequence[Mapping[str, Any]]
+) -> Table:
     """Mobilities started and badges awarded month by month (drawn as lines)."""
     started: dict[datetime.date, int] = defaultdict(int)
     awarded: dict[datetime.date, int] = defaultdict(int)
@@ -714,7 +720,10 @@ def build(period: Period, scope: Scope, progress=None) -> list[Section]:
     """Every section of the report; ``progress(done, total)`` is told after each."""
     mobility = mobility_rows(period, scope)
     awards = badge_rows(period, scope)
-    shared = {mobilities: {"rows": mobility}, badges: {"rows": awards}}
+    shared: dict[Callable[..., Section], dict[str, Any]] = {
+        mobilities: {"rows": mobility},
+        badges: {"rows": awards},
+    }
     sections = []
     for done, compute in enumerate(SECTIONS, start=1):
         sections.append(compute(period, scope, **shared.get(compute, {})))

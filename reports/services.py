@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import logging
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -78,7 +79,7 @@ def _progress(export: ReportExport, percent: int) -> None:
     ReportExport.objects.filter(pk=export.pk).update(progress=percent)
 
 
-def export_build(export_id: int) -> ReportExport | None:
+def export_build(export_id: UUID | str) -> ReportExport | None:
     """Compute the report and write its file, telling the page how far it has got."""
     # Running already means its worker died and the message came back (tasks are
     # acknowledged late): build it again. A finished or failed export is left alone.

@@ -172,7 +172,7 @@ def suggestions(*, user: User, held: set, chosen: set, limit: int = 6) -> list[B
     )
 
 
-def assessor_queue(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[Claim]:
+def assessor_queue(*, viewer: User, filters: dict) -> QuerySet[Claim]:
     queryset = Claim.objects.filter(status__in=Claim.WAITING_STATES)
     if not partner_rules.is_staff(viewer):
         issuers = rules.assessed_issuers(viewer)

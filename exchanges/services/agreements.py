@@ -157,7 +157,8 @@ def agreement_sign(*, actor: User, agreement: LearningAgreement, party: str) -> 
     agreement.application = application
     if application.status not in OPEN_STATES:
         raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
-    if current_agreement(application).pk != agreement.pk:
+    current = current_agreement(application)
+    if current is None or current.pk != agreement.pk:
         raise IllegalMove(_("A newer version of this agreement exists."), code="outdated")
     _party_for(actor, application, party)
     _record_signature(agreement, party=party, user=actor, name=actor.full_name)
@@ -225,7 +226,8 @@ def agreement_sign_with_link(*, token: str, signer_name: str) -> LearningAgreeme
     application = agreement.application
     if application.status not in OPEN_STATES:
         raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
-    if current_agreement(application).pk != agreement.pk:
+    current = current_agreement(application)
+    if current is None or current.pk != agreement.pk:
         raise IllegalMove(
             _("The agreement has changed since this link was sent. Ask for a new link."),
             code="outdated",

@@ -18,7 +18,7 @@ from ..models import Application, PlacementOffer
 from .applications import application_transition
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Hashable, Iterable, Sequence
 
     from accounts.models import User
 
@@ -47,14 +47,14 @@ def allocation_preview(*, actor: User, offers: list[PlacementOffer]) -> list[Pro
     by_student: dict[int, list[Application]] = {}
     for application in applications:
         by_student.setdefault(application.applicant_id, []).append(application)
-    student_prefs = {
+    student_prefs: dict[Hashable, Sequence[Hashable]] = {
         student: [
             a.offer_id
             for a in sorted(apps, key=lambda a: (a.student_rank or _LAST, a.submitted_at))
         ]
         for student, apps in by_student.items()
     }
-    offer_prefs = {
+    offer_prefs: dict[Hashable, Sequence[Hashable]] = {
         offer.pk: [
             a.applicant_id
             for a in sorted(
@@ -64,7 +64,7 @@ def allocation_preview(*, actor: User, offers: list[PlacementOffer]) -> list[Pro
         ]
         for offer in offers
     }
-    capacity = {offer.pk: offer.seats_free for offer in offers}
+    capacity: dict[Hashable, int] = {offer.pk: offer.seats_free for offer in offers}
     result = stable_allocation(student_prefs, offer_prefs, capacity)
     return [
         Proposal(application, result.get(application.applicant_id) == application.offer_id)

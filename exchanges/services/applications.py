@@ -138,7 +138,9 @@ def attachment_add(
 ) -> ApplicationAttachment:
     if application.applicant_id != actor.pk or application.status not in (S.DRAFT, S.RETURNED):
         raise NotAllowed
-    attachment = ApplicationAttachment(application=application, file=file, name=name or file.name)
+    attachment = ApplicationAttachment(
+        application=application, file=file, name=name or file.name or ""
+    )
     attachment.full_clean()
     attachment.save()
     return attachment
@@ -155,7 +157,7 @@ def overlapping(application: Application) -> QuerySet[Application]:
 
 
 def _check_submit(application: Application) -> None:
-    if application.offer_id and not application.offer.is_open:
+    if application.offer is not None and not application.offer.is_open:
         raise ExchangeError(_("This offer no longer takes applications."), code="closed")
     if not application.overlap_allowed and overlapping(application).exists():
         raise ExchangeError(
@@ -209,7 +211,7 @@ def _notify_move(application: Application, action: str, actor: User, comment: st
         "link": application_link(application),
     }
     key = f"exchanges.application:{application.pk}:{action}:{application.status_changed_at:%s%f}"
-    people = []
+    people: list[User] = []
     if action in ("submit", "withdraw"):
         people += home_coordinators(application)
     if action in ("approve", "withdraw", "cancel") and application.approved_at:

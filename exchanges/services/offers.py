@@ -174,6 +174,7 @@ def offer_transition(
         _validate(offer, publishing=True)
     if action == "submit":
         target = OS.PUBLISHED if _trusted(offer) else OS.REVIEW
+    assert target is not None  # only a submission's target is left to be decided
     _move(offer, action, target, actor, comment)
 
     context = {

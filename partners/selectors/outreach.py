@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
-def visit_list(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[Visit]:
+def visit_list(*, viewer: User, filters: dict) -> QuerySet[Visit]:
     queryset = Visit.objects.all()
     if filters.get("q"):
         queryset = queryset.filter(company__name__icontains=filters["q"])
@@ -86,7 +87,7 @@ def unreached_companies(*, filters: dict) -> QuerySet[Organisation]:
     return queryset
 
 
-def unreached_by_region(queryset: QuerySet[Organisation]) -> list[dict]:
+def unreached_by_region(queryset: QuerySet[Organisation]) -> list[Mapping[str, Any]]:
     """How many unreached companies each region has, most first."""
     return list(
         queryset.order_by()

@@ -38,7 +38,7 @@ class InvitationError(PartnersError):
     pass
 
 
-def _require(allowed: bool) -> None:
+def _require(allowed: object) -> None:
     if not allowed:
         raise NotAllowed(_("You may not do this."), code="forbidden")
 

@@ -283,7 +283,8 @@ def attachment_delete(*, actor: User, attachment: PilotAttachment) -> None:
     _require_editable(actor, application)
     storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Review and decision ----------------------------------------------------------------

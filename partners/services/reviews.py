@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 S = PeerReview.Status
 
 #: The moves a review can make: (from, to) -> (who may, audit action).
-TRANSITIONS = {
+TRANSITIONS: dict[tuple[str, str], tuple[set[str], str]] = {
     (S.PREPARATION, S.SELF_REPORTED): ({"school"}, "partners.review.self_reported"),
     (S.SELF_REPORTED, S.VISITED): ({"lead", "organiser"}, "partners.review.visited"),
     (S.VISITED, S.REPORTED): ({"lead"}, "partners.review.reported"),

@@ -39,7 +39,7 @@ _LINK_SALT = "partners.survey-link"
 S = Survey.Status
 
 #: The moves a survey can make, and the audit action of each.
-TRANSITIONS = {
+TRANSITIONS: dict[tuple[str, str], str] = {
     (S.DRAFT, S.OPEN): "partners.survey.opened",
     (S.OPEN, S.CLOSED): "partners.survey.closed",
     (S.CLOSED, S.OPEN): "partners.survey.reopened",
@@ -179,7 +179,8 @@ def _addressees(companies: Iterable[Organisation]) -> list[tuple[Organisation, s
     contact people."""
     rows = []
     for company in companies:
-        fallback = LANGUAGE_BY_COUNTRY.get(company.country.code, "en")
+        # CountryField gives a Country; the Django plugin types it as its base CharField's str.
+        fallback = LANGUAGE_BY_COUNTRY.get(company.country.code, "en")  # type: ignore[attr-defined]
         if company.email:
             rows.append((company, company.email.lower(), fallback))
             continue

@@ -57,7 +57,7 @@ def holds(user_or_email: User | str, badge: Badge) -> bool:
 @transaction.atomic
 def award_create(
     *,
-    actor: User,
+    actor: User | None,
     badge: Badge,
     source: str,
     recipient: User | None = None,
@@ -184,9 +184,10 @@ def code_redeem(*, actor: User, code: str) -> Award:
         raise PassportError(_("This code has expired."), code="expired")
     badge = claim_code.badge
     if not badge.is_current or not badge.is_active:
-        badge = Badge.objects.filter(family=badge.family, is_current=True, is_active=True).first()
-        if badge is None:
+        current = Badge.objects.filter(family=badge.family, is_current=True, is_active=True).first()
+        if current is None:
             raise PassportError(_("This badge is no longer awarded."), code="inactive")
+        badge = current
     # Count the use only if one is left: simultaneous redeemers cannot pass the limit.
     used = ClaimCode.objects.filter(pk=claim_code.pk, uses__lt=F("max_uses")).update(
         uses=F("uses") + 1

@@ -141,7 +141,7 @@ def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
 def evidence_add(*, actor: User, claim: Claim, file: UploadedFile, name: str = "") -> EvidenceFile:
     if claim.student_id != actor.pk or claim.status not in (S.DRAFT, S.RETURNED):
         raise NotAllowed
-    evidence = EvidenceFile(claim=claim, file=file, name=name or file.name)
+    evidence = EvidenceFile(claim=claim, file=file, name=name or file.name or "")
     evidence.full_clean()
     evidence.save()
     return evidence
