@@ -65,6 +65,7 @@ bench: compile
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -60,6 +60,8 @@ class Person:
 
     def replaced(self, value, marker: str):
         """``value`` with every mention of the person replaced by ``marker``."""
+        if self.pattern is None:
+            return value
         if isinstance(value, str):
             return self.pattern.sub(marker, value)
         if isinstance(value, list):

@@ -1,5 +1,7 @@
 """Writes on a person's own account."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _

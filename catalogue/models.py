@@ -1,4 +1,5 @@
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +10,10 @@ from django.utils.translation import pgettext_lazy
 
 from network_portal.uploads import DOCUMENTS, IMAGES, MEDIA, UploadValidator
 from partners.models import Organisation, Sector
+
+if TYPE_CHECKING:
+    # The translated models' managers are swapped for this one when the app registry loads.
+    import modeltranslation.manager  # noqa: F401
 
 
 class Need(models.Model):
@@ -249,7 +254,7 @@ class Material(models.Model):
 
     @property
     def extension(self) -> str:
-        return self.file.name.rsplit(".", 1)[-1].lower() if self.file else ""
+        return self.file.name.rsplit(".", 1)[-1].lower() if self.file.name else ""
 
     @property
     def licence_url(self) -> str:

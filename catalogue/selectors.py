@@ -1,11 +1,20 @@
 """Reads for the catalogue's pages."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 
 from network_portal.search import in_every_language, text_search
 from partners import rules as partner_rules
 
 from .models import Material, Service
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 _SERVICE_TITLES = in_every_language("title")
 _SERVICE_TEXT = [*_SERVICE_TITLES, *in_every_language("description"), "provider__name"]
@@ -32,7 +41,7 @@ def service_search(*, filters: dict) -> QuerySet[Service]:
     )
 
 
-def material_search(*, viewer, filters: dict) -> QuerySet[Material]:
+def material_search(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[Material]:
     """The library as ``viewer`` may see it, matching the filters, newest first."""
     queryset = Material.objects.all()
     if not partner_rules.is_network_member(viewer):

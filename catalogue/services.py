@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -13,6 +16,9 @@ from partners.audit import log_action
 from . import rules
 from .models import Enquiry, EnquiryReply, Service
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 #: The same question to the same service sent again within this time is the same enquiry.
 RESEND_WINDOW = datetime.timedelta(minutes=10)
 
@@ -21,11 +27,13 @@ class CatalogueError(DomainError):
     pass
 
 
-def _link(enquiry):
+def _link(enquiry: Enquiry) -> dict:
     return {"name": "catalogue:enquiry_detail", "kwargs": {"pk": enquiry.pk}}
 
 
-def _sent_before(*, actor, service: Service, question: str, submission_key: str):
+def _sent_before(
+    *, actor: User, service: Service, question: str, submission_key: str
+) -> Enquiry | None:
     """The enquiry this one repeats: sent from the same form, or the same question to the
     same service a moment ago."""
     if submission_key:
@@ -46,7 +54,7 @@ def _sent_before(*, actor, service: Service, question: str, submission_key: str)
 
 @transaction.atomic
 def enquiry_send(
-    *, actor, service: Service, question: str, submission_key: str = ""
+    *, actor: User, service: Service, question: str, submission_key: str = ""
 ) -> tuple[Enquiry, bool]:
     """Send a question to the service's advisor. A repeat of an enquiry just sent (see
     ``_sent_before``) sends nothing and returns that one: ``(enquiry, created)``."""
@@ -92,7 +100,7 @@ def enquiry_send(
 
 
 @transaction.atomic
-def enquiry_answer(*, actor, enquiry: Enquiry, answer: str) -> Enquiry:
+def enquiry_answer(*, actor: User, enquiry: Enquiry, answer: str) -> Enquiry:
     """The advisor's answer; after the first one, the answers join the replies."""
     enquiry = Enquiry.objects.select_for_update().select_related("service").get(pk=enquiry.pk)
     if not rules.can_answer(actor, enquiry):
@@ -130,7 +138,7 @@ def enquiry_answer(*, actor, enquiry: Enquiry, answer: str) -> Enquiry:
 
 
 @transaction.atomic
-def enquiry_reply(*, actor, enquiry: Enquiry, body: str) -> EnquiryReply:
+def enquiry_reply(*, actor: User, enquiry: Enquiry, body: str) -> EnquiryReply:
     """The asker answers back; the enquiry waits for the advisor again."""
     enquiry = (
         Enquiry.objects.select_for_update(of=("self",))
@@ -170,7 +178,7 @@ def enquiry_reply(*, actor, enquiry: Enquiry, body: str) -> EnquiryReply:
 
 
 @transaction.atomic
-def enquiry_close(*, actor, enquiry: Enquiry) -> Enquiry:
+def enquiry_close(*, actor: User, enquiry: Enquiry) -> Enquiry:
     enquiry = Enquiry.objects.select_for_update().select_related("service").get(pk=enquiry.pk)
     if not rules.can_view_enquiry(actor, enquiry):
         raise CatalogueError(_("You may not do this."), code="forbidden")

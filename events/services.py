@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -18,6 +19,9 @@ from partners.models import hash_token
 from . import rules
 from .models import CalendarFeed, Event, Registration
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 S = Registration.Status
 
 
@@ -25,12 +29,12 @@ class EventError(DomainError):
     pass
 
 
-def _link(event):
+def _link(event: Event) -> dict:
     return {"name": "events:event_detail", "kwargs": {"pk": event.pk}}
 
 
 @transaction.atomic
-def register(*, actor, event: Event) -> Registration:
+def register(*, actor: User, event: Event) -> Registration:
     """A confirmed place if one is left, otherwise a place on the waiting list."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not event.registration_open:
@@ -62,7 +66,7 @@ def register(*, actor, event: Event) -> Registration:
 
 
 @transaction.atomic
-def cancel(*, actor, registration: Registration) -> Registration:
+def cancel(*, actor: User, registration: Registration) -> Registration:
     registration = (
         Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
     )
@@ -112,7 +116,7 @@ def _promote(event: Event) -> None:
 
 
 @transaction.atomic
-def check_in(*, actor, event: Event, token: str) -> Registration:
+def check_in(*, actor: User, event: Event, token: str) -> Registration:
     if token != event.checkin_token:
         raise EventError(_("This check-in code is not valid."), code="token")
     registration = (
@@ -129,7 +133,7 @@ def check_in(*, actor, event: Event, token: str) -> Registration:
         registration.checked_in_at = now
         registration.save(update_fields=["checked_in_at"])
         log_action(actor=actor, action="events.checked_in", target=registration)
-        if event.badge_id:
+        if event.badge is not None:
             from worklife_passport.models import Award
             from worklife_passport.services.awards import award_create, holds
 
@@ -144,7 +148,7 @@ def check_in(*, actor, event: Event, token: str) -> Registration:
     return registration
 
 
-def send_reminders(*, now=None) -> int:
+def send_reminders(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     upcoming = Event.objects.filter(
         starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=1)
@@ -170,7 +174,7 @@ def send_reminders(*, now=None) -> int:
 
 
 @transaction.atomic
-def calendar_feed_renew(*, user) -> str:
+def calendar_feed_renew(*, user: User) -> str:
     """Give ``user`` a new private address of their events, retiring the old one, and
     return its token. This is the only time the token is known: only its hash is kept."""
     token = secrets.token_urlsafe(32)

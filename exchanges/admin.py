@@ -91,7 +91,9 @@ class EventInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
-    readonly_fields = fields
+    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
+    # be read back as.
+    readonly_fields = fields  # type: ignore[assignment]
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -149,7 +151,9 @@ class SignatureInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["party", "signer_name", "signed_by", "signed_at", "via_link"]
-    readonly_fields = fields
+    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
+    # be read back as.
+    readonly_fields = fields  # type: ignore[assignment]
 
     def has_add_permission(self, request, obj=None):
         return False

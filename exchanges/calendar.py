@@ -24,9 +24,9 @@ def feed_for(user) -> bytes:
             # All-day events end on the day after the last day.
             event.add("dtend", application.end_date + datetime.timedelta(days=1))
             event.add("dtstamp", application.status_changed_at)
-            event.add(
-                "location", f"{application.host.municipality}, {application.host.country.name}"
-            )
+            # CountryField gives a Country; the Django plugin types it as its base CharField's str.
+            country = application.host.country.name  # type: ignore[attr-defined]
+            event.add("location", f"{application.host.municipality}, {country}")
             event.add("description", str(application.get_status_display()))
             event.add(
                 "url",

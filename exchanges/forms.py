@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +18,9 @@ from .models import (
     PlacementOffer,
 )
 from .selectors import offer_countries
+
+if TYPE_CHECKING:
+    from worklife_passport.models import Badge
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -260,7 +267,7 @@ class QueueFilterForm(FilterForm):
 
 
 class BadgeAwardForm(forms.Form):
-    badges = forms.ModelMultipleChoiceField(
+    badges: forms.ModelMultipleChoiceField[Badge] = forms.ModelMultipleChoiceField(
         label=_("Badges to award"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -23,6 +25,14 @@ from .models import (
     PlacementOffer,
     Signature,
 )
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Iterable
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 _SEARCH_FIELDS = ["title", "description", "tasks", "learning_outcomes", "city", "host__name"]
 
@@ -53,12 +63,16 @@ def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
 
 def offer_countries() -> set[str]:
     """The countries of published offers, for the country filter (cached)."""
-    return cache.get_or_set(
-        "exchanges:offer-countries",
-        lambda: set(
-            PlacementOffer.objects.published().values_list("country", flat=True).distinct()
+    # The cache gives back what the function made: never None, since the set is not None.
+    return cast(
+        "set[str]",
+        cache.get_or_set(
+            "exchanges:offer-countries",
+            lambda: set(
+                PlacementOffer.objects.published().values_list("country", flat=True).distinct()
+            ),
+            COUNTRIES_CACHE_SECONDS,
         ),
-        COUNTRIES_CACHE_SECONDS,
     )
 
 
@@ -67,12 +81,12 @@ def offer_rows(queryset: QuerySet[PlacementOffer]) -> QuerySet[PlacementOffer]:
     return queryset.select_related("host", "sector").order_by("country", "deadline", "pk")
 
 
-def offer_country_counts(queryset) -> list[dict]:
+def offer_country_counts(queryset: QuerySet[PlacementOffer]) -> list[dict]:
     rows = queryset.order_by().values("country").annotate(count=Count("pk")).order_by("country")
     return [{**row, "name": Country(row["country"]).name} for row in rows]
 
 
-def offer_for_viewer(*, viewer, pk: int) -> PlacementOffer:
+def offer_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> PlacementOffer:
     offer = (
         PlacementOffer.objects.select_related("host", "sector", "posted_by").filter(pk=pk).first()
     )
@@ -92,10 +106,10 @@ def offer_for_viewer(*, viewer, pk: int) -> PlacementOffer:
     return offer
 
 
-def own_application(*, viewer, offer: PlacementOffer) -> Application | None:
+def own_application(*, viewer: User | AnonymousUser, offer: PlacementOffer) -> Application | None:
     """The viewer's application for ``offer`` that still counts (not withdrawn,
     cancelled or rejected), if any."""
-    if not getattr(viewer, "is_authenticated", False):
+    if not viewer.is_authenticated:
         return None
     return (
         Application.objects.filter(applicant=viewer, offer=offer)
@@ -105,7 +119,7 @@ def own_application(*, viewer, offer: PlacementOffer) -> Application | None:
     )
 
 
-def offers_managed_by(user) -> QuerySet[PlacementOffer]:
+def offers_managed_by(user: User) -> QuerySet[PlacementOffer]:
     queryset = PlacementOffer.objects.select_related("host", "sector")
     if partner_rules.is_staff(user):
         return queryset.exclude(status=PlacementOffer.Status.ARCHIVED)
@@ -120,26 +134,26 @@ def offers_waiting_for_review() -> QuerySet[PlacementOffer]:
     )
 
 
-def _visible(viewer, queryset, pk: int) -> Application:
+def _visible(viewer: User | AnonymousUser, queryset: QuerySet[Application], pk: int) -> Application:
     application = queryset.filter(pk=pk).first()
     if application is None or not rules.can_view_application(viewer, application):
         raise Http404  # outside the viewer's scope: do not confirm it exists
     return application
 
 
-def application_for_viewer(*, viewer, pk: int) -> Application:
+def application_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> Application:
     related = ("applicant", "offer", "offer__sector", "home", "host", "mobility")
     return _visible(viewer, Application.objects.select_related(*related), pk)
 
 
-def application_for_action(*, viewer, pk: int) -> Application:
+def application_for_action(*, viewer: User | AnonymousUser, pk: int) -> Application:
     """Only what tells who may see the application: a move reads the rest again under
     its row lock."""
     who = ("applicant", "home", "host", "approved_at")
     return _visible(viewer, Application.objects.only(*who), pk)
 
 
-def application_page(*, viewer, application: Application) -> dict:
+def application_page(*, viewer: User | AnonymousUser, application: Application) -> dict:
     comments = application.comments.select_related("author")
     if not rules.can_see_staff_comments(viewer, application):
         comments = comments.filter(visibility=ApplicationComment.Visibility.ALL)
@@ -159,7 +173,7 @@ def application_page(*, viewer, application: Application) -> dict:
     }
 
 
-def my_applications(*, user) -> QuerySet[Application]:
+def my_applications(*, user: User) -> QuerySet[Application]:
     return (
         Application.objects.filter(applicant=user)
         .select_related("offer", "host", "home")
@@ -167,7 +181,7 @@ def my_applications(*, user) -> QuerySet[Application]:
     )
 
 
-def coordinator_queue(*, viewer, filters: dict) -> QuerySet[Application]:
+def coordinator_queue(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[Application]:
     """Applications from the viewer's schools, and to the organisations they host for."""
     if partner_rules.is_staff(viewer):
         queryset = Application.objects.all()
@@ -205,7 +219,7 @@ def coordinator_queue(*, viewer, filters: dict) -> QuerySet[Application]:
     )
 
 
-def partnership_agreements_for(*, viewer) -> QuerySet[PartnershipAgreement]:
+def partnership_agreements_for(*, viewer: User | AnonymousUser) -> QuerySet[PartnershipAgreement]:
     queryset = PartnershipAgreement.objects.prefetch_related(
         Prefetch("parties", queryset=Organisation.objects.order_by("name")), "sectors"
     ).order_by("-valid_until")
@@ -214,7 +228,7 @@ def partnership_agreements_for(*, viewer) -> QuerySet[PartnershipAgreement]:
     return queryset.filter(parties__in=rules.coordinated_organisations(viewer)).distinct()
 
 
-def agreements_in_force_between(home_id: int, host_id: int, on) -> bool:
+def agreements_in_force_between(home_id: int, host_id: int, on: datetime.date) -> bool:
     return (
         PartnershipAgreement.objects.filter(
             status=PartnershipAgreement.Status.ACTIVE,
@@ -227,7 +241,7 @@ def agreements_in_force_between(home_id: int, host_id: int, on) -> bool:
     )
 
 
-def applications_without_agreement(applications) -> set[int]:
+def applications_without_agreement(applications: Iterable[Application]) -> set[int]:
     """The ids, among ``applications``, between organisations with no agreement in force.
 
     One query for the whole page: which (home, host) pairs are covered today.
@@ -253,7 +267,7 @@ def applications_without_agreement(applications) -> set[int]:
     return {a.pk for a in applications if (a.home_id, a.host_id) not in covered}
 
 
-def calendar_entries(*, user) -> QuerySet[Application]:
+def calendar_entries(*, user: User) -> QuerySet[Application]:
     return Application.objects.filter(
         applicant=user,
         status__in=[
@@ -266,5 +280,5 @@ def calendar_entries(*, user) -> QuerySet[Application]:
     ).select_related("offer", "host")
 
 
-def agreement_versions(application) -> QuerySet[LearningAgreement]:
+def agreement_versions(application: Application) -> QuerySet[LearningAgreement]:
     return application.agreements.order_by("-version")

@@ -670,8 +670,8 @@ def _mobility_action(request, pk, make_form, call, done, invalid=None):
         messages.error(request, invalid)
     else:
         for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+            for message in errors:
+                messages.error(request, message)
     return redirect(application.get_absolute_url() + "#mobility")
 
 

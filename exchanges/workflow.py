@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from . import period
 from .models import Application
@@ -20,7 +21,7 @@ S = Application.Status
 @dataclass(frozen=True)
 class Transition:
     action: str
-    label: str
+    label: StrOrPromise
     target: str
     sources: dict[str, frozenset[str]]
     needs_comment: bool = False

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,6 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation, Sector
+
+if TYPE_CHECKING:
+    # The translated models' managers are swapped for this one when the app registry loads.
+    import modeltranslation.manager  # noqa: F401
+
 
 DEFAULT_WEIGHTS = {"skills": 40, "sector": 20, "region": 15, "availability": 15, "diversity": 10}
 

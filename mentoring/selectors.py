@@ -1,11 +1,21 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
 from . import rules
 from .models import Enrolment, Goal, MatchingRound, Meeting, Pair, PairEvent, Programme
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import QuerySet
 
-def programme_list():
+    from accounts.models import User
+
+
+def programme_list() -> QuerySet[Programme]:
     return (
         Programme.objects.filter(is_active=True)
         .prefetch_related("organisers")
@@ -17,7 +27,7 @@ def programme_list():
     )
 
 
-def programme_page(*, viewer, programme: Programme) -> dict:
+def programme_page(*, viewer: User | AnonymousUser, programme: Programme) -> dict:
     enrolment = (
         Enrolment.objects.filter(programme=programme, user=viewer).first()
         if viewer.is_authenticated
@@ -36,7 +46,9 @@ def programme_page(*, viewer, programme: Programme) -> dict:
 _PAIR_PAGE = ("programme", "programme__badge", "mentor__user", "mentee__user")
 
 
-def pair_for_viewer(*, viewer, pk: int, related=_PAIR_PAGE) -> Pair:
+def pair_for_viewer(
+    *, viewer: User | AnonymousUser, pk: int, related: tuple[str, ...] = _PAIR_PAGE
+) -> Pair:
     """The pair, with ``related`` joined (the access check alone needs only the two
     enrolments)."""
     pair = Pair.objects.select_related(*related).filter(pk=pk).first()
@@ -45,12 +57,13 @@ def pair_for_viewer(*, viewer, pk: int, related=_PAIR_PAGE) -> Pair:
     return pair
 
 
-def pair_names(pair) -> list[str]:
+def pair_names(pair: Pair) -> list[str]:
     """The data a pair's page is kept under (``network_portal.fragments``)."""
     return [f"pair:{pair.pk}", "programmes"]
 
 
-def pair_page(*, viewer, pair: Pair) -> dict:
+def pair_page(*, viewer: User | AnonymousUser, pair: Pair) -> dict:
+    meetings: QuerySet[Meeting] | list[Meeting]
     meetings = Meeting.objects.filter(pair=pair).select_related("logged_by")
     if not rules.can_read_notes(viewer, pair):
         meetings = meetings.defer("notes")
@@ -93,7 +106,7 @@ def round_rows(round_: MatchingRound) -> list[dict]:
     return rows
 
 
-def programme_pairs(programme: Programme):
+def programme_pairs(programme: Programme) -> QuerySet[Pair]:
     return (
         Pair.objects.filter(programme=programme)
         .select_related("mentor__user", "mentee__user")

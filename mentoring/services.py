@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -28,11 +29,22 @@ from .models import (
     Programme,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from django.db.models import QuerySet
+
+    from accounts.models import User
+    from mentoring.matching import Person
+    from partners.models import Sector
+    from worklife_passport.models import Award, Endorsement
+
 P = Pair.Status
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
-def _link(pair):
+def _link(pair: Pair) -> dict:
     return {"name": "mentoring:pair_detail", "kwargs": {"pk": pair.pk}}
 
 
@@ -79,7 +91,9 @@ _ENROLMENT_FIELDS = (
 
 
 @transaction.atomic
-def enrol(*, actor, programme: Programme, data: dict, sectors=()) -> Enrolment:
+def enrol(
+    *, actor: User, programme: Programme, data: dict, sectors: Iterable[Sector] = ()
+) -> Enrolment:
     if not programme.enrolment_open:
         raise MentoringError(_("Enrolment to this programme is closed."), code="closed")
     if Enrolment.objects.filter(programme=programme, user=actor).exists():
@@ -101,7 +115,9 @@ def enrol(*, actor, programme: Programme, data: dict, sectors=()) -> Enrolment:
 
 
 @transaction.atomic
-def enrolment_update(*, actor, enrolment: Enrolment, data: dict, sectors=None) -> Enrolment:
+def enrolment_update(
+    *, actor: User, enrolment: Enrolment, data: dict, sectors: Iterable[Sector] | None = None
+) -> Enrolment:
     if enrolment.user_id != actor.pk:
         raise NotAllowed
     data = _clean_enrolment(enrolment.programme, data)
@@ -158,7 +174,7 @@ def _check_pairable(mentor: Enrolment, mentee: Enrolment) -> dict:
     return points
 
 
-def _event(pair, actor, action, before, comment=""):
+def _event(pair: Pair, actor: User, action: str, before: str, comment: str = "") -> None:
     PairEvent.objects.create(
         pair=pair,
         actor=actor,
@@ -175,7 +191,9 @@ def _event(pair, actor, action, before, comment=""):
     )
 
 
-def _create_pair(*, actor, mentor, mentee, origin, points, **accepted) -> Pair:
+def _create_pair(
+    *, actor: User, mentor: Enrolment, mentee: Enrolment, origin: str, points: dict, **accepted: Any
+) -> Pair:
     pair = Pair.objects.create(
         programme=mentor.programme,
         mentor=mentor,
@@ -260,7 +278,7 @@ def mentees_to_invite(enrolment: Enrolment, limit: int = 5) -> list[tuple[Enrolm
 
 
 @transaction.atomic
-def pair_request(*, actor, mentor: Enrolment) -> Pair:
+def pair_request(*, actor: User, mentor: Enrolment) -> Pair:
     """A mentee asks a mentor; the mentor still has to accept."""
     mentor = Enrolment.objects.select_for_update().select_related("programme").get(pk=mentor.pk)
     mentee = Enrolment.objects.filter(
@@ -280,7 +298,7 @@ def pair_request(*, actor, mentor: Enrolment) -> Pair:
 
 
 @transaction.atomic
-def pair_invite(*, actor, mentee: Enrolment) -> Pair:
+def pair_invite(*, actor: User, mentee: Enrolment) -> Pair:
     """A mentor invites a mentee; the mentee still has to accept."""
     mentee = Enrolment.objects.select_related("programme").get(pk=mentee.pk)
     mentor = (
@@ -320,7 +338,7 @@ def acceptance_outcome(pair: Pair) -> str:
 
 
 @transaction.atomic
-def pair_transition(*, actor, pair: Pair, action: str, comment: str = "") -> Pair:
+def pair_transition(*, actor: User, pair: Pair, action: str, comment: str = "") -> Pair:
     if action not in MOVES:
         raise IllegalMove(_("Unknown action."), code="unknown")
     pair = (
@@ -358,6 +376,7 @@ def pair_transition(*, actor, pair: Pair, action: str, comment: str = "") -> Pai
     if target in (P.COMPLETED, P.ENDED, P.DECLINED):
         pair.ended_at, pair.end_reason = now, comment.strip()
         fields += ["ended_at", "end_reason"]
+    assert target is not None  # only an acceptance's target is left to be decided
     pair.status = target
     pair.save(update_fields=fields)
     _event(pair, actor, action, before, comment)
@@ -386,13 +405,15 @@ def pair_transition(*, actor, pair: Pair, action: str, comment: str = "") -> Pai
 # --- The relationship ---------------------------------------------------------------
 
 
-def _party(actor, pair):
+def _party(actor: User, pair: Pair) -> None:
     if rules.side(actor, pair) is None:
         raise NotAllowed
 
 
 @transaction.atomic
-def meeting_log(*, actor, pair: Pair, date: datetime.date, minutes: int, notes: str) -> Meeting:
+def meeting_log(
+    *, actor: User, pair: Pair, date: datetime.date, minutes: int, notes: str
+) -> Meeting:
     pair = (
         Pair.objects.select_for_update(of=("self",))
         .select_related("programme", "mentor__user", "mentee__user")
@@ -416,7 +437,9 @@ def meeting_log(*, actor, pair: Pair, date: datetime.date, minutes: int, notes: 
 
 
 @transaction.atomic
-def goal_save(*, actor, pair: Pair, text: str, progress: int = 0, goal: Goal | None = None):
+def goal_save(
+    *, actor: User, pair: Pair, text: str, progress: int = 0, goal: Goal | None = None
+) -> Goal:
     _party(actor, pair)
     if not 0 <= progress <= 100:
         raise MentoringError(_("Progress is from 0 to 100 per cent."), code="progress")
@@ -428,7 +451,7 @@ def goal_save(*, actor, pair: Pair, text: str, progress: int = 0, goal: Goal | N
 
 
 @transaction.atomic
-def feedback_give(*, actor, pair: Pair, rating: int, text: str) -> Feedback:
+def feedback_give(*, actor: User, pair: Pair, rating: int, text: str) -> Feedback:
     _party(actor, pair)
     if pair.status not in (P.COMPLETED, P.ENDED):
         raise IllegalMove(_("Feedback is given at the end."), code="not_ended")
@@ -439,7 +462,7 @@ def feedback_give(*, actor, pair: Pair, rating: int, text: str) -> Feedback:
 
 
 @transaction.atomic
-def evaluation_give(*, actor, programme: Programme, rating: int, text: str) -> Evaluation:
+def evaluation_give(*, actor: User, programme: Programme, rating: int, text: str) -> Evaluation:
     if not Enrolment.objects.filter(programme=programme, user=actor).exists():
         raise NotAllowed
     evaluation, _created = Evaluation.objects.update_or_create(
@@ -449,7 +472,7 @@ def evaluation_give(*, actor, programme: Programme, rating: int, text: str) -> E
 
 
 @transaction.atomic
-def pair_award_badge(*, actor, pair: Pair):
+def pair_award_badge(*, actor: User, pair: Pair) -> Award:
     """Reverse mentoring: the student who mentored earns the programme's badge."""
     from worklife_passport.models import Award
     from worklife_passport.services.awards import award_create
@@ -479,7 +502,7 @@ def pair_award_badge(*, actor, pair: Pair):
 
 
 @transaction.atomic
-def pair_endorse_badge(*, actor, pair: Pair, comment: str):
+def pair_endorse_badge(*, actor: User, pair: Pair, comment: str) -> Endorsement:
     """The company mentee endorses the mentoring badge on behalf of their organisation."""
     from worklife_passport.models import Endorsement
 
@@ -506,10 +529,10 @@ def pair_endorse_badge(*, actor, pair: Pair, comment: str):
 # --- Matching rounds -----------------------------------------------------------------
 
 
-def _people(programme):
+def _people(programme: Programme) -> tuple[list[Person], list[Person]]:
     enrolments = list(Enrolment.objects.filter(programme=programme).prefetch_related("sectors"))
 
-    def build(e):
+    def build(e: Enrolment) -> Person:
         return matching.person(e, [s.pk for s in e.sectors.all()])
 
     busy_mentees = set(
@@ -523,7 +546,7 @@ def _people(programme):
 
 
 @transaction.atomic
-def round_preview(*, actor, programme: Programme) -> MatchingRound:
+def round_preview(*, actor: User, programme: Programme) -> MatchingRound:
     if not rules.coordinates(actor, programme):
         raise NotAllowed
     mentors, mentees = _people(programme)
@@ -543,7 +566,7 @@ def round_preview(*, actor, programme: Programme) -> MatchingRound:
 
 
 @transaction.atomic
-def round_remove(*, actor, round_: MatchingRound, mentee_id: int) -> MatchingRound:
+def round_remove(*, actor: User, round_: MatchingRound, mentee_id: int) -> MatchingRound:
     """The coordinator takes a proposed pair out of the preview."""
     round_ = MatchingRound.objects.select_for_update().get(pk=round_.pk)
     if not rules.coordinates(actor, round_.programme):
@@ -557,7 +580,7 @@ def round_remove(*, actor, round_: MatchingRound, mentee_id: int) -> MatchingRou
 
 
 @transaction.atomic
-def round_publish(*, actor, round_: MatchingRound) -> int:
+def round_publish(*, actor: User, round_: MatchingRound) -> int:
     round_ = MatchingRound.objects.select_for_update().get(pk=round_.pk)
     if not rules.coordinates(actor, round_.programme):
         raise NotAllowed
@@ -588,7 +611,7 @@ def round_publish(*, actor, round_: MatchingRound) -> int:
     return created
 
 
-def quiet_pairs(*, today: datetime.date | None = None, days: int = 21):
+def quiet_pairs(*, today: datetime.date | None = None, days: int = 21) -> QuerySet[Pair]:
     """Active pairs with no meeting logged for ``days`` days."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=days)

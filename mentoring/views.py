@@ -179,8 +179,8 @@ def _pair_form_action(request, pk, form_class, call, done):
             messages.success(request, done)
     else:
         for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+            for message in errors:
+                messages.error(request, message)
     return redirect(pair.get_absolute_url())
 
 

@@ -7,6 +7,7 @@ production hardening (HTTPS, secure cookies, HSTS).
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from celery.schedules import crontab
@@ -93,7 +94,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 ROOT_URLCONF = "network_portal.urls"
 WSGI_APPLICATION = "network_portal.wsgi.application"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

@@ -12,6 +12,7 @@ import mimetypes
 import re
 import warnings
 import zipfile
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -40,7 +41,7 @@ _ZIP = (b"PK\x03\x04",)
 _OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
 # What the first bytes of a file of each type are: prefixes, a test of the first bytes,
 # or None for plain UTF-8 text.
-SIGNATURES = {
+SIGNATURES: dict[str, tuple[bytes, ...] | Callable[[bytes], bool] | None] = {
     "pdf": (b"%PDF-",),
     "docx": _ZIP,
     "pptx": _ZIP,

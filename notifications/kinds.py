@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Kind:
     key: str
-    label: str
+    label: StrOrPromise
     template: str
     enrich: Callable[[dict], dict] | None = None
     #: False for notices a person cannot turn into a digest (security, invitations).
@@ -27,7 +29,7 @@ _kinds: dict[str, Kind] = {}
 def register(
     key: str,
     *,
-    label: str,
+    label: StrOrPromise,
     template: str,
     enrich: Callable[[dict], dict] | None = None,
     configurable: bool = True,

@@ -86,7 +86,7 @@ class Notification(models.Model):
 
     @property
     def address(self) -> str:
-        return self.recipient.email if self.recipient_id else self.email
+        return self.recipient.email if self.recipient is not None else self.email
 
 
 class Preference(models.Model):

@@ -38,7 +38,9 @@ def _link(context: dict) -> str:
 
 def render_subject(template_name: str, context: dict) -> str:
     """A subject line is plain text: rendered without HTML escaping, on one line."""
-    template = get_template(template_name).template
+    # Django's own backend gives its Template, which has .template; django-stubs types
+    # get_template() as any backend's.
+    template = get_template(template_name).template  # type: ignore[attr-defined]
     return " ".join(template.render(Context(context, autoescape=False)).split())
 
 

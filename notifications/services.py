@@ -15,6 +15,7 @@ import logging
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -27,6 +28,13 @@ from . import kinds
 from .models import Notification, Preference
 from .rendering import base_context, message_id, render, render_subject, subject_prefix
 from .selectors import forget_unread_counts
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from django.db.models import QuerySet
+
+    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +53,7 @@ _quiet: ContextVar[bool] = ContextVar("notifications_quiet", default=False)
 
 
 @contextmanager
-def quiet():
+def quiet() -> Iterator[None]:
     """Make no notices inside this block: for loading data that describes the past."""
     token = _quiet.set(True)
     try:
@@ -54,7 +62,7 @@ def quiet():
         _quiet.reset(token)
 
 
-def deliveries_for(users, kind_key: str) -> dict[int, str]:
+def deliveries_for(users: Iterable[User], kind_key: str) -> dict[int, str]:
     """How each of ``users`` wants notices of this kind, by user id; one query."""
     kind = kinds.get(kind_key)
     ids = [user.pk for user in users]
@@ -73,7 +81,7 @@ def notify(
     kind: str,
     key: str,
     context: dict,
-    recipient=None,
+    recipient: User | None = None,
     email: str = "",
     language: str | None = None,
 ) -> list[Notification]:
@@ -87,7 +95,9 @@ def notify(
     return _write(kind=kind, context=context, targets=[(key, recipient, email, language)])
 
 
-def notify_many(people, *, kind: str, key: str, context: dict, skip=None) -> list[Notification]:
+def notify_many(
+    people: Iterable[User], *, kind: str, key: str, context: dict, skip: User | None = None
+) -> list[Notification]:
     """Queue the same notice for each of ``people`` (but ``skip``), keyed ``key:<user id>``.
 
     However many people there are, this takes the same few queries.
@@ -238,7 +248,7 @@ def _claim(notification_id: int) -> Notification | None:
     return notification
 
 
-def _still_ours(notification: Notification):
+def _still_ours(notification: Notification) -> QuerySet[Notification]:
     """The row as this attempt marked it; empty when another attempt took it over."""
     return Notification.objects.filter(
         pk=notification.pk,
@@ -306,7 +316,7 @@ def sweep(*, limit: int = SWEEP_BATCH) -> int:
     return sum(deliver(notification_id=pk) for pk in due_ids(limit))
 
 
-def send_digest(*, user) -> int:
+def send_digest(*, user: User) -> int:
     """One e-mail with every notice waiting for ``user``'s daily digest."""
     with transaction.atomic():
         rows = list(
@@ -333,7 +343,7 @@ def send_digest(*, user) -> int:
         return len(rows)
 
 
-def users_with_digest():
+def users_with_digest() -> QuerySet[User]:
     from django.contrib.auth import get_user_model
 
     return (
@@ -343,7 +353,7 @@ def users_with_digest():
     )
 
 
-def mark_read(*, user, notification_id: int | None = None) -> int:
+def mark_read(*, user: User, notification_id: int | None = None) -> int:
     rows = Notification.objects.filter(
         recipient=user, channel=Notification.Channel.IN_APP, read_at__isnull=True
     )
@@ -354,13 +364,13 @@ def mark_read(*, user, notification_id: int | None = None) -> int:
     return marked
 
 
-def preference_set(*, user, kind: str, delivery: str) -> None:
+def preference_set(*, user: User, kind: str, delivery: str) -> None:
     if not kinds.get(kind).configurable:
         raise ValueError(f"{kind} cannot be configured")
     Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
 
 
-def retry_failed(*, ids) -> int:
+def retry_failed(*, ids: Iterable[int]) -> int:
     """Staff put failed notices back in the queue."""
     return Notification.objects.filter(Q(pk__in=ids), state=Notification.State.FAILED).update(
         state=Notification.State.PENDING, attempts=0, next_attempt_at=timezone.now()

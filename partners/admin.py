@@ -102,7 +102,9 @@ class InvitationInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["email", "role", "invited_by", "created_at", "expires_at", "accepted_at"]
-    readonly_fields = fields
+    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
+    # be read back as.
+    readonly_fields = fields  # type: ignore[assignment]
 
     def has_add_permission(self, request, obj=None):
         # Invitations carry a secret link that only the invitation service can make.
@@ -338,7 +340,9 @@ class RecipientInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["email", "company", "language", "sent_at", "responded_at"]
-    readonly_fields = fields
+    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
+    # be read back as.
+    readonly_fields = fields  # type: ignore[assignment]
 
     def has_add_permission(self, request, obj=None):
         # Links are sent from the survey page, which e-mails them.
@@ -412,7 +416,9 @@ class AnswerInline(admin.TabularInline):
     model = Answer
     extra = 0
     fields = ["question", "text", "scale", "choices"]
-    readonly_fields = fields
+    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
+    # be read back as.
+    readonly_fields = fields  # type: ignore[assignment]
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
@@ -585,7 +591,9 @@ class ScoreInline(admin.TabularInline):
     model = Score
     extra = 0
     fields = ["reviewer", "criterion", "score", "comment"]
-    readonly_fields = fields
+    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
+    # be read back as.
+    readonly_fields = fields  # type: ignore[assignment]
     can_delete = False
 
     def has_add_permission(self, request, obj=None):

@@ -7,13 +7,14 @@ registered here or by the app that owns it, so the log reads well in every langu
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from .models import AuditEntry
 
-_labels: dict[str, str] = {}
+_labels: dict[str, StrOrPromise] = {}
 
 
-def register_actions(labels: dict[str, str]) -> None:
+def register_actions(labels: dict[str, StrOrPromise]) -> None:
     _labels.update(labels)
 
 
@@ -21,7 +22,7 @@ def action_label(action: str) -> str:
     return str(_labels.get(action, action))
 
 
-def known_actions() -> dict[str, str]:
+def known_actions() -> dict[str, StrOrPromise]:
     return dict(_labels)
 
 

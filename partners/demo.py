@@ -1,5 +1,7 @@
 """The demo network: schools around the Baltic Sea, small companies, public bodies."""
 
+from typing import Any
+
 from django.db import transaction
 
 from accounts.demo import demo_user
@@ -561,7 +563,7 @@ COMPANIES = [
     ),
 ]
 
-PUBLIC_BODIES = [
+PUBLIC_BODIES: list[tuple[Any, ...]] = [
     (
         "saimaan-te-toimisto",
         K.PUBLIC_BODY,

@@ -1,6 +1,7 @@
 """Demo company visits: the demo advisor's visits, with follow-ups due, overdue and done."""
 
 import datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -9,7 +10,7 @@ from accounts.demo import demo_user
 from .models import FollowUp, Organisation, Visit
 
 SCHOOL = "jarvenrannan-ammattiopisto"
-VISITS = [
+VISITS: list[dict[str, Any]] = [
     {
         "company": "rakennus-virtanen-oy",
         "days_ago": 40,
@@ -95,7 +96,7 @@ def seed_outreach() -> int:
     return Visit.objects.filter(school=school).count()
 
 
-SURVEY = {
+SURVEY: dict[str, Any] = {
     "title_fi": "Yritysten osaamistarpeet 2027",
     "title_en": "Companies' skill needs 2027",
     "title_sv": "Företagens kompetensbehov 2027",
@@ -108,7 +109,7 @@ SURVEY = {
         "The answers shape next year's training offer."
     ),
 }
-QUESTIONS = [
+QUESTIONS: list[dict[str, Any]] = [
     {
         "kind": "single",
         "text_fi": "Aiotteko palkata uusia työntekijöitä seuraavan vuoden aikana?",

@@ -30,7 +30,8 @@ def scope_options(user) -> tuple[list[tuple[str, str]], dict[int, Organisation]]
             ).order_by("name")
         )
         choices = []
-    codes = sorted({organisation.country.code for organisation in organisations})
+    # CountryField gives a Country; the Django plugin types it as its base CharField's str.
+    codes = sorted({organisation.country.code for organisation in organisations})  # type: ignore[attr-defined]
     choices += [(f"country:{code}", str(countries.name(code))) for code in codes]
     choices += [(f"organisation:{o.pk}", o.name) for o in organisations]
     return choices, {organisation.pk: organisation for organisation in organisations}

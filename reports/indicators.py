@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -31,6 +33,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, NullIf, TruncDate, TruncMonth
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -150,7 +153,7 @@ class Table:
 class Section:
     key: str
     title: str
-    figures: list[tuple[str, object]] = field(default_factory=list)
+    figures: Sequence[tuple[str, object]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
 
@@ -158,7 +161,7 @@ def _date(path: str):
     return TruncDate(path, tzinfo=HELSINKI)
 
 
-def _first_within(period: Period, sources) -> Q:
+def _first_within(period: Period, sources) -> Q | Combinable:
     """True for a row whose earliest entry among ``sources`` falls in ``period``: it has
     one in the period and none before it. Each source is a correlated queryset with the
     date of its entries (a field or an expression) and whether that date is a moment.
@@ -167,7 +170,8 @@ def _first_within(period: Period, sources) -> Q:
     whole table, rather than as one "earliest entry" subquery per row.
     """
     start, _after = period.moments
-    within, before = Q(), Q()
+    within: Q | Combinable = Q()
+    before: Q | Combinable = Q()
     for queryset, on, moment in sources:
         dated, path = (queryset, on) if isinstance(on, str) else (queryset.annotate(on=on), "on")
         if moment:
@@ -257,10 +261,10 @@ def participants(period: Period, scope: Scope) -> Section:
     }
     genders = [*User.Gender.values, ""]
     statuses = [*User.LabourMarketStatus.values, ""]
-    by_gender = defaultdict(lambda: defaultdict(int))
-    by_band = defaultdict(lambda: defaultdict(int))
-    by_status = defaultdict(lambda: defaultdict(int))
-    totals = defaultdict(int)
+    by_gender: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_band: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_status: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+    totals: defaultdict[str, int] = defaultdict(int)
     for row in rows:
         group = row["group"]
         by_gender[group][row["gender"]] += row["n"]
@@ -479,7 +483,7 @@ def partners(period: Period, scope: Scope) -> Section:
     visits = Visit.objects.filter(period.date_q("visited_on"), company=partner)
     placements = started_mobilities(period).filter(host=partner)
     agreements = PartnershipAgreement.objects.filter(period.date_q("valid_from"), parties=partner)
-    contact = Exists(visits) | Exists(placements) | Exists(agreements)
+    contact: Q | Combinable = Exists(visits) | Exists(placements) | Exists(agreements)
     if scope.organisation is not None:
         contact = (
             Exists(visits.filter(school=scope.organisation))
@@ -539,7 +543,7 @@ def partners(period: Period, scope: Scope) -> Section:
 # --- Badges and recognition ----------------------------------------------------------
 
 
-def badge_rows(period: Period, scope: Scope) -> list[dict]:
+def badge_rows(period: Period, scope: Scope) -> list[Mapping[str, Any]]:
     """Badges awarded, grouped by category and Finnish month."""
     return list(
         Award.objects.filter(
@@ -552,7 +556,9 @@ def badge_rows(period: Period, scope: Scope) -> list[dict]:
     )
 
 
-def badges(period: Period, scope: Scope, rows: list[dict] | None = None) -> Section:
+def badges(
+    period: Period, scope: Scope, rows: Sequence[Mapping[str, Any]] | None = None
+) -> Section:
     rows = badge_rows(period, scope) if rows is None else rows
     categories = dict(Badge.Category.choices)
     counts: dict[str, int] = defaultdict(int)
@@ -669,7 +675,9 @@ def _month(value) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
-def monthly(period: Period, mobility: list[dict], awards: list[dict]) -> Table:
+def monthly(
+    period: Period, mobility: Sequence[Mapping[str, Any]], awards: Sequence[Mapping[str, Any]]
+) -> Table:
     """Mobilities started and badges awarded month by month (drawn as lines)."""
     started: dict[datetime.date, int] = defaultdict(int)
     awarded: dict[datetime.date, int] = defaultdict(int)
@@ -712,7 +720,10 @@ def build(period: Period, scope: Scope, progress=None) -> list[Section]:
     """Every section of the report; ``progress(done, total)`` is told after each."""
     mobility = mobility_rows(period, scope)
     awards = badge_rows(period, scope)
-    shared = {mobilities: {"rows": mobility}, badges: {"rows": awards}}
+    shared: dict[Callable[..., Section], dict[str, Any]] = {
+        mobilities: {"rows": mobility},
+        badges: {"rows": awards},
+    }
     sections = []
     for done, compute in enumerate(SECTIONS, start=1):
         sections.append(compute(period, scope, **shared.get(compute, {})))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime
 import logging
+from typing import TYPE_CHECKING
+from uuid import UUID
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from notifications.services import notify
 from partners.audit import log_action
@@ -19,11 +22,14 @@ from . import exports, indicators
 from .indicators import Period, Scope
 from .models import ReportExport
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 log = logging.getLogger(__name__)
 S = ReportExport.Status
 
 
-def export_start(*, actor, period: Period, scope: Scope, format: str) -> ReportExport:
+def export_start(*, actor: User, period: Period, scope: Scope, format: str) -> ReportExport:
     """Queue an export; the reports worker builds it after the commit."""
     export = ReportExport.objects.create(
         requested_by=actor,
@@ -61,7 +67,7 @@ def queue(export: ReportExport) -> None:
         log.warning("Broker unreachable; report export %s waits.", export.pk, exc_info=True)
 
 
-def requeue_if_stuck(export: ReportExport, *, now=None) -> bool:
+def requeue_if_stuck(export: ReportExport, *, now: datetime.datetime | None = None) -> bool:
     now = now or timezone.now()
     if export.status == S.QUEUED and export.created_at < now - REQUEUE_AFTER:
         queue(export)
@@ -73,7 +79,7 @@ def _progress(export: ReportExport, percent: int) -> None:
     ReportExport.objects.filter(pk=export.pk).update(progress=percent)
 
 
-def export_build(export_id) -> ReportExport | None:
+def export_build(export_id: UUID | str) -> ReportExport | None:
     """Compute the report and write its file, telling the page how far it has got."""
     # Running already means its worker died and the message came back (tasks are
     # acknowledged late): build it again. A finished or failed export is left alone.
@@ -104,7 +110,7 @@ def export_build(export_id) -> ReportExport | None:
     return export
 
 
-def delete_expired(*, now=None) -> int:
+def delete_expired(*, now: datetime.datetime | None = None) -> int:
     """Remove the files of expired exports (the rows stay, so a late link says why)."""
     now = now or timezone.now()
     removed = 0
@@ -176,7 +182,7 @@ def monthly_figures(period: Period, scope: Scope) -> list[list]:
     ]
 
 
-def figure_labels() -> dict[str, str]:
+def figure_labels() -> dict[str, StrOrPromise]:
     return {f"{key}.{index}": label for key, index, label in MONTHLY_FIGURES}
 
 

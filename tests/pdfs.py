@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from typing import cast
 
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
@@ -94,7 +95,7 @@ def _xmp(catalog) -> dict[str, str]:
 
 def read(content: bytes) -> Document:
     reader = PdfReader(io.BytesIO(content))
-    catalog = reader.trailer["/Root"].get_object()
+    catalog = cast(DictionaryObject, reader.trailer["/Root"].get_object())
     tree = catalog.get("/StructTreeRoot")
     root = None
     if tree is not None:

@@ -80,7 +80,9 @@ class ClaimEventInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
-    readonly_fields = fields
+    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
+    # be read back as.
+    readonly_fields = fields  # type: ignore[assignment]
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +11,9 @@ from network_portal.forms import FilterForm, sector_filter
 from partners.models import Organisation, Sector
 
 from .models import ASSESSOR_ROLES, Badge, Claim, SkillNeed
+
+if TYPE_CHECKING:
+    from worklife_passport.models import Award
 
 
 def _localized(field):
@@ -163,7 +170,7 @@ class RevokeForm(forms.Form):
 class ShareForm(forms.Form):
     label = forms.CharField(label=_("For whom"), max_length=100)
     days = forms.IntegerField(label=_("Open for (days)"), min_value=1, max_value=365, initial=30)
-    awards = forms.ModelMultipleChoiceField(
+    awards: forms.ModelMultipleChoiceField[Award] = forms.ModelMultipleChoiceField(
         label=_("Badges to show"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
 
@@ -192,7 +199,9 @@ class VerifyForm(forms.Form):
 
 
 class EndorseForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("On behalf of"), queryset=None, empty_label=None)
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=None, empty_label=None
+    )
     comment = forms.CharField(
         label=_("Why you endorse this badge"), widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -26,6 +26,7 @@ def default_png(badge, size: int = 256) -> bytes:
     draw = ImageDraw.Draw(image)
     draw.ellipse((4, 4, size - 4, size - 4), fill=colour, outline="#ffffff", width=8)
     initials = "".join(word[0] for word in badge.name.split()[:2]).upper() or "?"
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont
     try:
         from django.conf import settings
 

@@ -1,5 +1,6 @@
 import secrets
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MinValueValidator
@@ -19,6 +20,11 @@ from partners.models import Membership, Organisation, Sector
 
 from .imagery import BadgeImageField
 from .validators import validate_badge_image
+
+if TYPE_CHECKING:
+    # The translated models' managers are swapped for this one when the app registry loads.
+    import modeltranslation.manager  # noqa: F401
+
 
 # A PNG badge image larger than this on its long side is drawn again at this size.
 BADGE_IMAGE_MAX_SIDE = 512

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -25,8 +27,15 @@ from .models import (
 )
 from .services.passport import pathway_progress
 
+if TYPE_CHECKING:
+    from uuid import UUID
 
-def _valid_awards():
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+
+def _valid_awards() -> QuerySet[Award]:
     return Award.objects.filter(revoked_at__isnull=True).exclude(expires_on__lte=timezone.now())
 
 
@@ -94,7 +103,7 @@ def passport_names(user_id: int) -> list[str]:
     return [f"passport:{user_id}"]
 
 
-def passport(*, user) -> dict:
+def passport(*, user: User) -> dict:
     awards = list(
         Award.objects.filter(recipient=user)
         .select_related("badge", "badge__issuer")
@@ -143,7 +152,7 @@ def passport(*, user) -> dict:
     }
 
 
-def suggestions(*, user, held: set, chosen: set, limit: int = 6) -> list[Badge]:
+def suggestions(*, user: User, held: set, chosen: set, limit: int = 6) -> list[Badge]:
     """Badges in the student's sectors and ones local companies ask for."""
     org_ids = list(partner_rules.roles_of(user))
     from partners.models import Organisation
@@ -163,7 +172,7 @@ def suggestions(*, user, held: set, chosen: set, limit: int = 6) -> list[Badge]:
     )
 
 
-def assessor_queue(*, viewer, filters: dict) -> QuerySet[Claim]:
+def assessor_queue(*, viewer: User, filters: dict) -> QuerySet[Claim]:
     queryset = Claim.objects.filter(status__in=Claim.WAITING_STATES)
     if not partner_rules.is_staff(viewer):
         issuers = rules.assessed_issuers(viewer)
@@ -189,7 +198,7 @@ def assessor_queue(*, viewer, filters: dict) -> QuerySet[Claim]:
     )
 
 
-def assessor_queue_names(*, viewer) -> list[str]:
+def assessor_queue_names(*, viewer: User | AnonymousUser) -> list[str]:
     """The data an assessor's queue is kept under (``network_portal.fragments``): the
     claims to their organisations' badges."""
     if partner_rules.is_staff(viewer):
@@ -197,7 +206,7 @@ def assessor_queue_names(*, viewer) -> list[str]:
     return [f"claims:{issuer}" for issuer in sorted(rules.assessed_issuers(viewer))]
 
 
-def claim_for_viewer(*, viewer, pk: int) -> Claim:
+def claim_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> Claim:
     claim = (
         Claim.objects.select_related("badge", "badge__issuer", "student", "assessor")
         .filter(pk=pk)
@@ -215,7 +224,7 @@ def claim_page(claim: Claim) -> dict:
     }
 
 
-def award_for_page(public_id) -> Award:
+def award_for_page(public_id: str | UUID) -> Award:
     award = (
         Award.objects.select_related("badge", "badge__issuer", "recipient")
         .filter(public_id=public_id)
@@ -226,7 +235,7 @@ def award_for_page(public_id) -> Award:
     return award
 
 
-def recognition_queue(*, viewer) -> QuerySet[RecognitionRequest]:
+def recognition_queue(*, viewer: User | AnonymousUser) -> QuerySet[RecognitionRequest]:
     queryset = RecognitionRequest.objects.select_related(
         "student", "pathway", "pathway__recognised_by"
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -17,6 +19,9 @@ from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
 from .common import application_link, applications_changed
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 S = Application.Status
 Party = LearningAgreement.Party
 _LINK_SALT = "exchanges.agreement.host-signature"
@@ -30,7 +35,7 @@ def current_agreement(application: Application) -> LearningAgreement | None:
 
 
 @transaction.atomic
-def agreement_save(*, actor, application: Application, data: dict) -> LearningAgreement:
+def agreement_save(*, actor: User, application: Application, data: dict) -> LearningAgreement:
     """Write the agreement. Changing a version someone has signed makes a new version."""
     application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if not (rules.parties(actor, application) & {rules.HOME, rules.HOST}):
@@ -81,16 +86,25 @@ def agreement_save(*, actor, application: Application, data: dict) -> LearningAg
     return agreement
 
 
-def _party_for(actor, application: Application, party: str) -> None:
+def _party_for(actor: User, application: Application, party: str) -> None:
     found = rules.parties(actor, application)
-    needed = {Party.STUDENT: rules.APPLICANT, Party.HOME: rules.HOME, Party.HOST: rules.HOST}
+    needed: dict[str, str] = {
+        Party.STUDENT: rules.APPLICANT,
+        Party.HOME: rules.HOME,
+        Party.HOST: rules.HOST,
+    }
     if needed[party] not in found:
         raise NotAllowed(_("You cannot sign for this party."))
 
 
 def _record_signature(
-    agreement: LearningAgreement, *, party: str, user=None, name: str, via_link=False
-):
+    agreement: LearningAgreement,
+    *,
+    party: str,
+    user: User | None = None,
+    name: str,
+    via_link: bool = False,
+) -> None:
     if agreement.signatures.filter(party=party).exists():
         raise ExchangeError(_("This party has already signed this version."), code="signed")
     Signature.objects.create(
@@ -135,7 +149,7 @@ def _record_signature(
 
 
 @transaction.atomic
-def agreement_sign(*, actor, agreement: LearningAgreement, party: str) -> None:
+def agreement_sign(*, actor: User, agreement: LearningAgreement, party: str) -> None:
     agreement = LearningAgreement.objects.select_for_update().get(pk=agreement.pk)
     application = Application.objects.select_for_update(of=("self",)).get(
         pk=agreement.application_id
@@ -143,7 +157,8 @@ def agreement_sign(*, actor, agreement: LearningAgreement, party: str) -> None:
     agreement.application = application
     if application.status not in OPEN_STATES:
         raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
-    if current_agreement(application).pk != agreement.pk:
+    current = current_agreement(application)
+    if current is None or current.pk != agreement.pk:
         raise IllegalMove(_("A newer version of this agreement exists."), code="outdated")
     _party_for(actor, application, party)
     _record_signature(agreement, party=party, user=actor, name=actor.full_name)
@@ -154,7 +169,7 @@ def host_signing_token(agreement: LearningAgreement) -> str:
 
 
 @transaction.atomic
-def agreement_send_host_link(*, actor, agreement: LearningAgreement, email: str) -> None:
+def agreement_send_host_link(*, actor: User, agreement: LearningAgreement, email: str) -> None:
     """E-mail the host a single-use link that signs without an account."""
     application = agreement.application
     if rules.HOME not in rules.parties(actor, application):
@@ -211,7 +226,8 @@ def agreement_sign_with_link(*, token: str, signer_name: str) -> LearningAgreeme
     application = agreement.application
     if application.status not in OPEN_STATES:
         raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
-    if current_agreement(application).pk != agreement.pk:
+    current = current_agreement(application)
+    if current is None or current.pk != agreement.pk:
         raise IllegalMove(
             _("The agreement has changed since this link was sent. Ask for a new link."),
             code="outdated",

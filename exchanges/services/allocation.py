@@ -4,6 +4,7 @@ then accept the matched applications."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,11 @@ from ..errors import ExchangeError, NotAllowed
 from ..models import Application, PlacementOffer
 from .applications import application_transition
 
+if TYPE_CHECKING:
+    from collections.abc import Hashable, Iterable, Sequence
+
+    from accounts.models import User
+
 _LAST = 10_000
 
 
@@ -25,7 +31,7 @@ class Proposal:
     matched: bool
 
 
-def _approved(offers) -> list[Application]:
+def _approved(offers: Iterable[PlacementOffer]) -> list[Application]:
     return list(
         Application.objects.filter(offer__in=offers, status=Application.Status.APPROVED)
         .select_related("applicant", "offer", "home")
@@ -33,7 +39,7 @@ def _approved(offers) -> list[Application]:
     )
 
 
-def allocation_preview(*, actor, offers: list[PlacementOffer]) -> list[Proposal]:
+def allocation_preview(*, actor: User, offers: list[PlacementOffer]) -> list[Proposal]:
     for offer in offers:
         if not rules.can_manage_offer(actor, offer):
             raise NotAllowed
@@ -41,14 +47,14 @@ def allocation_preview(*, actor, offers: list[PlacementOffer]) -> list[Proposal]
     by_student: dict[int, list[Application]] = {}
     for application in applications:
         by_student.setdefault(application.applicant_id, []).append(application)
-    student_prefs = {
+    student_prefs: dict[Hashable, Sequence[Hashable]] = {
         student: [
             a.offer_id
             for a in sorted(apps, key=lambda a: (a.student_rank or _LAST, a.submitted_at))
         ]
         for student, apps in by_student.items()
     }
-    offer_prefs = {
+    offer_prefs: dict[Hashable, Sequence[Hashable]] = {
         offer.pk: [
             a.applicant_id
             for a in sorted(
@@ -58,7 +64,7 @@ def allocation_preview(*, actor, offers: list[PlacementOffer]) -> list[Proposal]
         ]
         for offer in offers
     }
-    capacity = {offer.pk: offer.seats_free for offer in offers}
+    capacity: dict[Hashable, int] = {offer.pk: offer.seats_free for offer in offers}
     result = stable_allocation(student_prefs, offer_prefs, capacity)
     return [
         Proposal(application, result.get(application.applicant_id) == application.offer_id)
@@ -67,7 +73,7 @@ def allocation_preview(*, actor, offers: list[PlacementOffer]) -> list[Proposal]
 
 
 @transaction.atomic
-def allocation_apply(*, actor, offers: list[PlacementOffer], expected: set[int]) -> int:
+def allocation_apply(*, actor: User, offers: list[PlacementOffer], expected: set[int]) -> int:
     """Accept the matched applications, if the preview the coordinator saw still holds."""
     proposals = allocation_preview(actor=actor, offers=offers)
     matched = {p.application.pk for p in proposals if p.matched}

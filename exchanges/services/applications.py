@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -26,6 +27,15 @@ from ..models import (
 from ..workflow import TRANSITIONS
 from .common import application_link, home_coordinators, host_staff
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models import QuerySet
+
+    from accounts.models import User
+    from partners.models import Organisation
+
 S = Application.Status
 EDITABLE_FIELDS = ("motivation", "language_skills", "start_date", "end_date", "proposal")
 
@@ -38,11 +48,11 @@ def _check_dates(start: datetime.date, end: datetime.date) -> None:
 @transaction.atomic
 def application_create(
     *,
-    actor,
+    actor: User,
     kind: str,
-    home,
+    home: Organisation,
     offer: PlacementOffer | None = None,
-    host=None,
+    host: Organisation | None = None,
     data: dict,
 ) -> Application:
     """A draft application to ``offer``, or a proposal to ``host`` without an offer.
@@ -87,7 +97,7 @@ def application_create(
     return application
 
 
-def _check_not_applied(actor, offer: PlacementOffer) -> None:
+def _check_not_applied(actor: User, offer: PlacementOffer) -> None:
     existing = (
         Application.objects.filter(applicant=actor, offer=offer)
         .exclude(status__in=Application.ENDED_STATES)
@@ -98,7 +108,7 @@ def _check_not_applied(actor, offer: PlacementOffer) -> None:
 
 
 @transaction.atomic
-def application_update(*, actor, application: Application, data: dict) -> Application:
+def application_update(*, actor: User, application: Application, data: dict) -> Application:
     application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if application.applicant_id != actor.pk:
         raise NotAllowed
@@ -123,16 +133,20 @@ def application_update(*, actor, application: Application, data: dict) -> Applic
 
 
 @transaction.atomic
-def attachment_add(*, actor, application: Application, file, name: str = ""):
+def attachment_add(
+    *, actor: User, application: Application, file: UploadedFile, name: str = ""
+) -> ApplicationAttachment:
     if application.applicant_id != actor.pk or application.status not in (S.DRAFT, S.RETURNED):
         raise NotAllowed
-    attachment = ApplicationAttachment(application=application, file=file, name=name or file.name)
+    attachment = ApplicationAttachment(
+        application=application, file=file, name=name or file.name or ""
+    )
     attachment.full_clean()
     attachment.save()
     return attachment
 
 
-def overlapping(application: Application):
+def overlapping(application: Application) -> QuerySet[Application]:
     """The applicant's other active applications whose periods overlap this one."""
     return Application.objects.filter(
         applicant_id=application.applicant_id,
@@ -143,7 +157,7 @@ def overlapping(application: Application):
 
 
 def _check_submit(application: Application) -> None:
-    if application.offer_id and not application.offer.is_open:
+    if application.offer is not None and not application.offer.is_open:
         raise ExchangeError(_("This offer no longer takes applications."), code="closed")
     if not application.overlap_allowed and overlapping(application).exists():
         raise ExchangeError(
@@ -188,7 +202,7 @@ def _release_seat(application: Application) -> None:
     ).update(status=PlacementOffer.Status.PUBLISHED)
 
 
-def _notify_move(application: Application, action: str, actor, comment: str) -> None:
+def _notify_move(application: Application, action: str, actor: User, comment: str) -> None:
     context = {
         "title": str(application.offer or application.host),
         "applicant": application.applicant.full_name,
@@ -197,7 +211,7 @@ def _notify_move(application: Application, action: str, actor, comment: str) -> 
         "link": application_link(application),
     }
     key = f"exchanges.application:{application.pk}:{action}:{application.status_changed_at:%s%f}"
-    people = []
+    people: list[User] = []
     if action in ("submit", "withdraw"):
         people += home_coordinators(application)
     if action in ("approve", "withdraw", "cancel") and application.approved_at:
@@ -211,7 +225,7 @@ def _notify_move(application: Application, action: str, actor, comment: str) -> 
 @transaction.atomic
 def application_transition(
     *,
-    actor,
+    actor: User,
     application: Application,
     action: str,
     comment: str = "",
@@ -302,7 +316,7 @@ def application_transition(
 
 
 @transaction.atomic
-def application_allow_overlap(*, actor, application: Application) -> Application:
+def application_allow_overlap(*, actor: User, application: Application) -> Application:
     if rules.HOME not in rules.parties(actor, application):
         raise NotAllowed
     Application.objects.filter(pk=application.pk).update(overlap_allowed=True)
@@ -318,7 +332,7 @@ def application_allow_overlap(*, actor, application: Application) -> Application
 
 @transaction.atomic
 def application_comment(
-    *, actor, application: Application, body: str, visibility: str
+    *, actor: User, application: Application, body: str, visibility: str
 ) -> ApplicationComment:
     found = rules.parties(actor, application)
     if not rules.can_view_application(actor, application):
@@ -351,7 +365,13 @@ def application_comment(
 
 
 @transaction.atomic
-def application_rank(*, actor, application: Application, host_rank=None, student_rank=None):
+def application_rank(
+    *,
+    actor: User,
+    application: Application,
+    host_rank: int | None = None,
+    student_rank: int | None = None,
+) -> Application:
     """Record the host's ranking or the applicant's own preference for allocation."""
     found = rules.parties(actor, application)
     if application.status != S.APPROVED:
@@ -381,5 +401,5 @@ def application_rank(*, actor, application: Application, host_rank=None, student
     return application
 
 
-def applications_waiting_at(organisation_ids) -> Q:
+def applications_waiting_at(organisation_ids: Iterable[int]) -> Q:
     return Q(home_id__in=organisation_ids, status=S.SUBMITTED)

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 
 from network_portal import fragments
@@ -5,8 +9,16 @@ from partners.models import Membership
 
 from .. import rules
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-def people_with_roles(organisation_id: int, *roles: str):
+    from django.db.models import QuerySet
+
+    from accounts.models import User
+    from exchanges.models import Application
+
+
+def people_with_roles(organisation_id: int, *roles: str) -> QuerySet[User]:
     return (
         get_user_model()
         .objects.filter(
@@ -18,19 +30,21 @@ def people_with_roles(organisation_id: int, *roles: str):
     )
 
 
-def home_coordinators(application):
+def home_coordinators(application: Application) -> QuerySet[User]:
     return people_with_roles(application.home_id, Membership.Role.COORDINATOR)
 
 
-def host_staff(application):
+def host_staff(application: Application) -> QuerySet[User]:
     return people_with_roles(application.host_id, *rules.HOST_ROLES)
 
 
-def application_link(application) -> dict:
+def application_link(application: Application) -> dict:
     return {"name": "exchanges:application_detail", "kwargs": {"pk": application.pk}}
 
 
-def queue_names(*, homes=(), hosts=(), everything=False) -> list[str]:
+def queue_names(
+    *, homes: Iterable[int] = (), hosts: Iterable[int] = (), everything: bool = False
+) -> list[str]:
     """The data a coordinator queue is kept under: the applications of its schools and
     hosts (``fragments``)."""
     if everything:
@@ -38,7 +52,7 @@ def queue_names(*, homes=(), hosts=(), everything=False) -> list[str]:
     return [f"applications:{pk}" for pk in sorted({*homes, *hosts})]
 
 
-def applications_changed(*applications) -> None:
+def applications_changed(*applications: Application) -> None:
     """Retire the kept coordinator queues that show ``applications``."""
     organisations = {pk for a in applications for pk in (a.home_id, a.host_id) if pk}
     fragments.changed(*queue_names(everything=True), *queue_names(homes=organisations))

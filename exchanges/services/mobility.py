@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,13 @@ from .. import period, rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, MobilityRecord
 from .applications import application_transition
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from decimal import Decimal
+
+    from accounts.models import User
+    from worklife_passport.models import Badge
 
 S = Application.Status
 RECORD_FIELDS = (
@@ -34,7 +43,7 @@ def _record(application: Application) -> MobilityRecord:
 
 
 @transaction.atomic
-def mobility_update(*, actor, application: Application, data: dict) -> MobilityRecord:
+def mobility_update(*, actor: User, application: Application, data: dict) -> MobilityRecord:
     if not (rules.parties(actor, application) & {rules.HOME, rules.HOST}):
         raise NotAllowed
     record = _record(application)
@@ -65,7 +74,7 @@ def mobility_update(*, actor, application: Application, data: dict) -> MobilityR
 
 
 @transaction.atomic
-def mobility_feedback(*, actor, application: Application, rating: int, text: str) -> None:
+def mobility_feedback(*, actor: User, application: Application, rating: int, text: str) -> None:
     found = rules.parties(actor, application)
     if application.status not in (S.COMPLETED, S.RECOGNISED):
         raise IllegalMove(_("Feedback is given after the period."), code="not_completed")
@@ -89,7 +98,7 @@ def mobility_feedback(*, actor, application: Application, rating: int, text: str
 
 @transaction.atomic
 def mobility_recognise(
-    *, actor, application: Application, credits, units: str, comment: str = ""
+    *, actor: User, application: Application, credits: Decimal | None, units: str, comment: str = ""
 ) -> Application:
     record = _record(application)
     record.credits = credits
@@ -102,7 +111,9 @@ def mobility_recognise(
 
 
 @transaction.atomic
-def mobility_award_badges(*, actor, application: Application, badges) -> list:
+def mobility_award_badges(
+    *, actor: User, application: Application, badges: Iterable[Badge]
+) -> list:
     """Award, in one step, the passport badges linked to the offer's learning outcomes."""
     from worklife_passport.models import Award
     from worklife_passport.rules import can_award

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +17,12 @@ from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import PlacementOffer
 from .common import people_with_roles
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from accounts.models import User
+    from partners.models import Organisation
 
 OS = PlacementOffer.Status
 FIELDS = (
@@ -74,7 +82,7 @@ def _validate(offer: PlacementOffer, *, publishing: bool) -> None:
 
 
 @transaction.atomic
-def offer_create(*, actor, host, data: dict) -> PlacementOffer:
+def offer_create(*, actor: User, host: Organisation, data: dict) -> PlacementOffer:
     if not rules.can_manage_offer(actor, host):
         raise NotAllowed
     offer = PlacementOffer(host=host, posted_by=actor, **{f: data[f] for f in FIELDS if f in data})
@@ -87,7 +95,7 @@ def offer_create(*, actor, host, data: dict) -> PlacementOffer:
 
 
 @transaction.atomic
-def offer_update(*, actor, offer: PlacementOffer, data: dict) -> PlacementOffer:
+def offer_update(*, actor: User, offer: PlacementOffer, data: dict) -> PlacementOffer:
     offer = PlacementOffer.objects.select_for_update().get(pk=offer.pk)
     if not rules.can_manage_offer(actor, offer):
         raise NotAllowed
@@ -124,7 +132,7 @@ def _trusted(offer: PlacementOffer) -> bool:
     )
 
 
-def _move(offer: PlacementOffer, action: str, target: str, actor, comment: str = ""):
+def _move(offer: PlacementOffer, action: str, target: str, actor: User, comment: str = "") -> None:
     before = offer.status
     offer.status = target
     fields = ["status", "updated_at"]
@@ -143,7 +151,7 @@ def _move(offer: PlacementOffer, action: str, target: str, actor, comment: str =
 
 @transaction.atomic
 def offer_transition(
-    *, actor, offer: PlacementOffer, action: str, comment: str = ""
+    *, actor: User, offer: PlacementOffer, action: str, comment: str = ""
 ) -> PlacementOffer:
     offer = PlacementOffer.objects.select_for_update().select_related("host").get(pk=offer.pk)
     if action not in OFFER_TRANSITIONS:
@@ -166,6 +174,7 @@ def offer_transition(
         _validate(offer, publishing=True)
     if action == "submit":
         target = OS.PUBLISHED if _trusted(offer) else OS.REVIEW
+    assert target is not None  # only a submission's target is left to be decided
     _move(offer, action, target, actor, comment)
 
     context = {
@@ -189,7 +198,7 @@ def offer_transition(
     return offer
 
 
-def people_with_roles_in_network(role: str):
+def people_with_roles_in_network(role: str) -> QuerySet[User]:
     from django.contrib.auth import get_user_model
 
     staff_and_role = get_user_model().objects.filter(is_active=True)

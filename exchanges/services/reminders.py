@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
@@ -12,10 +13,17 @@ from notifications.services import notify_many
 from ..models import Application, MobilityRecord
 from .common import application_link, home_coordinators, host_staff
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from accounts.models import User
+
 S = Application.Status
 
 
-def _remind(people, application, reason: str, day: datetime.date) -> int:
+def _remind(
+    people: Iterable[User], application: Application, reason: str, day: datetime.date
+) -> int:
     notify_many(
         people,
         kind="exchanges.reminder",

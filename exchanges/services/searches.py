@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,9 +13,12 @@ from partners.models import hash_token
 
 from ..models import CalendarFeed, SavedSearch, query_fingerprint
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 @transaction.atomic
-def saved_search_create(*, user, name: str, query: dict) -> tuple[SavedSearch, bool]:
+def saved_search_create(*, user: User, name: str, query: dict) -> tuple[SavedSearch, bool]:
     """Save the search, or return the person's search with the same filters:
     ``(search, created)``. One search means one e-mail about the same new offers."""
     fingerprint = query_fingerprint(query)
@@ -33,7 +37,7 @@ def saved_search_create(*, user, name: str, query: dict) -> tuple[SavedSearch, b
 
 
 @transaction.atomic
-def saved_search_delete(*, user, search: SavedSearch) -> None:
+def saved_search_delete(*, user: User, search: SavedSearch) -> None:
     if search.user_id != user.pk:
         raise PermissionError
     search.delete()
@@ -80,7 +84,7 @@ def saved_search_check(*, search: SavedSearch) -> int:
 
 
 @transaction.atomic
-def calendar_feed_renew(*, user) -> str:
+def calendar_feed_renew(*, user: User) -> str:
     """Give ``user`` a new private calendar address, retiring the old one, and return its
     token. This is the only time the token is known: only its hash is kept."""
     token = secrets.token_urlsafe(32)

@@ -89,4 +89,5 @@ class InvitationForm(forms.Form):
     def __init__(self, *args, organisation: Organisation, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
         allowed = roles if roles is not None else ROLES_BY_KIND[organisation.kind]
+        assert isinstance(self.fields["role"], forms.ChoiceField)
         self.fields["role"].choices = [(r, Membership.Role(r).label) for r in allowed]

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +17,9 @@ from ..models import (
     ReviewRound,
     SelfAssessment,
 )
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -59,8 +66,8 @@ def eligible_reviewers():
 
 
 class ReviewForm(forms.ModelForm):
-    lead = forms.ModelChoiceField(label=_("Team lead"), queryset=None)
-    members = forms.ModelMultipleChoiceField(
+    lead: forms.ModelChoiceField[User] = forms.ModelChoiceField(label=_("Team lead"), queryset=None)
+    members: forms.ModelMultipleChoiceField[User] = forms.ModelMultipleChoiceField(
         label=_("Other team members"),
         queryset=None,
         required=False,

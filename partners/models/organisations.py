@@ -1,5 +1,6 @@
 import hashlib
 import secrets
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +15,11 @@ from django_countries.fields import CountryField
 from network_portal.uploads import ShrunkImageField, UploadValidator, public_storage
 
 from ..validators import normalise_business_id, validate_business_id
+
+if TYPE_CHECKING:
+    # The translated models' managers are swapped for this one when the app registry loads.
+    import modeltranslation.manager  # noqa: F401
+
 
 # Logos are shown small; a larger one is drawn again at this size when it is kept.
 LOGO_MAX_SIDE = 512
@@ -43,6 +49,12 @@ RESERVED_SLUGS = frozenset(
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+
+if TYPE_CHECKING:
+    # Registering the model for translation swaps its manager for a class made at run time,
+    # which the type checker cannot see; this is the manager it stands in for.
+    OrganisationManager = models.Manager.from_queryset(OrganisationQuerySet)
 
 
 class Organisation(models.Model):
@@ -100,7 +112,7 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = OrganisationQuerySet.as_manager()
+    objects: ClassVar["OrganisationManager[Organisation]"] = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -199,7 +211,7 @@ R = Membership.Role
 K = Organisation.Kind
 
 #: Which roles an organisation of each kind can give.
-ROLES_BY_KIND = {
+ROLES_BY_KIND: dict[str, list[str]] = {
     K.VOCATIONAL_SCHOOL: [R.COORDINATOR, R.TEACHER, R.STUDENT, R.GRADUATE, R.ADVISOR, R.MENTOR],
     K.HIGHER_EDUCATION: [R.COORDINATOR, R.TEACHER, R.STUDENT, R.GRADUATE, R.ADVISOR, R.MENTOR],
     K.COMPANY: [R.COMPANY_CONTACT, R.MENTOR],
@@ -208,7 +220,7 @@ ROLES_BY_KIND = {
 }
 
 #: The role that manages an organisation of each kind (edits it, invites people).
-MANAGER_ROLE_BY_KIND = {
+MANAGER_ROLE_BY_KIND: dict[str, str] = {
     K.VOCATIONAL_SCHOOL: R.COORDINATOR,
     K.HIGHER_EDUCATION: R.COORDINATOR,
     K.COMPANY: R.COMPANY_CONTACT,

@@ -3,6 +3,7 @@ score, the organiser decides, funded pilots report progress."""
 
 import secrets
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from network_portal.uploads import DOCUMENTS, IMAGES, UploadValidator
 
 from .organisations import Organisation
+
+if TYPE_CHECKING:
+    # The translated models' managers are swapped for this one when the app registry loads.
+    import modeltranslation.manager  # noqa: F401
 
 
 class PilotCall(models.Model):

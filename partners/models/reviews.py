@@ -1,5 +1,7 @@
 """Peer review of quality (vertaisarviointi): partner schools review each other."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -8,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .organisations import Organisation
+
+if TYPE_CHECKING:
+    # The translated models' managers are swapped for this one when the app registry loads.
+    import modeltranslation.manager  # noqa: F401
 
 
 class QualityArea(models.Model):

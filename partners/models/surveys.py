@@ -1,5 +1,7 @@
 """Needs surveys (kartoitukset): a questionnaire sent to companies, answered by link."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -8,6 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation
+
+if TYPE_CHECKING:
+    # The translated models' managers are swapped for this one when the app registry loads.
+    import modeltranslation.manager  # noqa: F401
 
 
 class Survey(models.Model):

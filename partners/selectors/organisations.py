@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django_countries.fields import Country
@@ -10,6 +12,11 @@ from network_portal.search import in_every_language, text_search
 
 from .. import rules
 from ..models import AuditEntry, Invitation, Membership, Organisation, Sector, hash_token
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 _NAMES = in_every_language("name")
 _TEXT_FIELDS = [*_NAMES, *in_every_language("description")]
@@ -28,7 +35,9 @@ def organisation_directory(*, filters: dict) -> QuerySet[Organisation]:
     return queryset
 
 
-def organisation_page_rows(queryset: QuerySet[Organisation], *, country: str = ""):
+def organisation_page_rows(
+    queryset: QuerySet[Organisation], *, country: str = ""
+) -> QuerySet[Organisation]:
     if country:
         queryset = queryset.filter(country=country)
     return queryset.prefetch_related(
@@ -46,7 +55,7 @@ def country_counts(queryset: QuerySet[Organisation]) -> list[dict]:
     return [{**row, "name": Country(row["country"]).name} for row in rows]
 
 
-def organisation_for_viewer(*, viewer, slug: str) -> Organisation:
+def organisation_for_viewer(*, viewer: User | AnonymousUser, slug: str) -> Organisation:
     """An organisation page: active ones for everyone, inactive ones only for admins."""
     queryset = Organisation.objects.prefetch_related(
         Prefetch("sectors", queryset=Sector.objects.order_by("name"))
@@ -59,7 +68,9 @@ def organisation_for_viewer(*, viewer, slug: str) -> Organisation:
     return organisation
 
 
-def organisation_members(*, viewer, organisation: Organisation) -> list[Membership]:
+def organisation_members(
+    *, viewer: User | AnonymousUser, organisation: Organisation
+) -> list[Membership]:
     if not rules.can_view_members(viewer, organisation):
         return []
     return list(
@@ -86,7 +97,7 @@ def invitation_by_token(token: str) -> Invitation | None:
     )
 
 
-def invitations_waiting_for(*, user) -> QuerySet[Invitation]:
+def invitations_waiting_for(*, user: User) -> QuerySet[Invitation]:
     """Pending invitations sent to one of ``user``'s verified addresses."""
     from allauth.account.models import EmailAddress
 
@@ -107,7 +118,7 @@ def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
     )
 
 
-def organisations_managed_by(user) -> QuerySet[Organisation]:
+def organisations_managed_by(user: User) -> QuerySet[Organisation]:
     if rules.is_staff(user):
         return Organisation.objects.none()
     ids = [

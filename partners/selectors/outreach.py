@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
 from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from .. import rules
 from ..models import FollowUp, Membership, Organisation, Visit
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def visit_list(*, viewer, filters: dict) -> QuerySet[Visit]:
+    from accounts.models import User
+
+
+def visit_list(*, viewer: User, filters: dict) -> QuerySet[Visit]:
     queryset = Visit.objects.all()
     if filters.get("q"):
         queryset = queryset.filter(company__name__icontains=filters["q"])
@@ -39,7 +47,7 @@ def visit_detail(pk: int) -> Visit:
     )
 
 
-def follow_ups_due(*, viewer) -> QuerySet[FollowUp]:
+def follow_ups_due(*, viewer: User | AnonymousUser) -> QuerySet[FollowUp]:
     """Open follow-ups the viewer owns, and for a coordinator those of their organisation's
     visits, soonest first."""
     coordinated = rules.organisations_with_role(viewer, Membership.Role.COORDINATOR)
@@ -79,7 +87,7 @@ def unreached_companies(*, filters: dict) -> QuerySet[Organisation]:
     return queryset
 
 
-def unreached_by_region(queryset: QuerySet[Organisation]) -> list[dict]:
+def unreached_by_region(queryset: QuerySet[Organisation]) -> list[Mapping[str, Any]]:
     """How many unreached companies each region has, most first."""
     return list(
         queryset.order_by()

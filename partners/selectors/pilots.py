@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Avg, Count, Q, QuerySet
 
 from .. import rules
 from ..models import Membership, PilotApplication, PilotCall, Score
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
 A = PilotApplication.Status
 
 
-def calls(*, viewer) -> QuerySet[PilotCall]:
+def calls(*, viewer: User | AnonymousUser) -> QuerySet[PilotCall]:
     """Published calls for everyone, and the drafts of calls the viewer manages."""
     drafts = Q(published_at__isnull=True) & Q(
         organiser__in=rules.organisations_with_role(viewer, Membership.Role.COORDINATOR)
@@ -32,7 +38,7 @@ def calls(*, viewer) -> QuerySet[PilotCall]:
     )
 
 
-def my_applications(*, viewer) -> QuerySet[PilotApplication]:
+def my_applications(*, viewer: User | AnonymousUser) -> QuerySet[PilotApplication]:
     leads = rules.organisations_with_role(viewer, Membership.Role.COORDINATOR)
     return (
         PilotApplication.objects.filter(Q(contact=viewer) | Q(lead__in=leads))
@@ -57,7 +63,7 @@ def application_page(pk: int) -> PilotApplication:
     )
 
 
-def my_scores(application: PilotApplication, reviewer) -> dict:
+def my_scores(application: PilotApplication, reviewer: User) -> dict:
     return {
         score.criterion_id: score
         for score in Score.objects.filter(application=application, reviewer=reviewer)
@@ -77,13 +83,13 @@ def ranking(call: PilotCall) -> list[dict]:
         .annotate(reviewers=Count("scores__reviewer", distinct=True))
     )
     means: dict[int, dict[int, float]] = defaultdict(dict)
-    for row in (
+    for score in (
         Score.objects.filter(application__call=call)
         .values("application", "criterion")
         .annotate(mean=Avg("score"))
     ):
-        means[row["application"]][row["criterion"]] = row["mean"]
-    rows = []
+        means[score["application"]][score["criterion"]] = score["mean"]
+    rows: list[dict[str, Any]] = []
     for application in applications:
         scored = means.get(application.pk, {})
         per_criterion = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .. import rules
@@ -15,6 +17,11 @@ from ..models import (
     ReviewRound,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
 
 def rounds() -> QuerySet[ReviewRound]:
     return (
@@ -24,7 +31,7 @@ def rounds() -> QuerySet[ReviewRound]:
     )
 
 
-def my_reviews(*, viewer) -> QuerySet[PeerReview]:
+def my_reviews(*, viewer: User | AnonymousUser) -> QuerySet[PeerReview]:
     """Reviews of the viewer's schools (as coordinator) and those they review."""
     schools = rules.organisations_with_role(viewer, Membership.Role.COORDINATOR)
     return (

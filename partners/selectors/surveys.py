@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet
 
 from .. import rules
 from ..models import Answer, Question, Recipient, Response, Survey
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def survey_list(*, viewer) -> QuerySet[Survey]:
+    from accounts.models import User
+
+
+def survey_list(*, viewer: User | AnonymousUser) -> QuerySet[Survey]:
     queryset = Survey.objects.all()
     if not rules.is_staff(viewer):
         queryset = queryset.filter(
@@ -52,12 +58,12 @@ def results(survey: Survey) -> dict:
         }
     )
     scale_counts: dict[int, Counter] = defaultdict(Counter)
-    for row in (
+    for scale_row in (
         Answer.objects.filter(response__survey=survey, scale__isnull=False)
         .values("question", "scale")
         .annotate(n=Count("pk"))
     ):
-        scale_counts[row["question"]][row["scale"]] = row["n"]
+        scale_counts[scale_row["question"]][scale_row["scale"]] = scale_row["n"]
     texts: dict[int, list] = defaultdict(list)
     for answer in (
         Answer.objects.filter(response__survey=survey)
@@ -75,7 +81,7 @@ def results(survey: Survey) -> dict:
     )
     rows = []
     for question in questions:
-        row = {"question": question, "answered": answered.get(question.pk, 0)}
+        row: dict[str, Any] = {"question": question, "answered": answered.get(question.pk, 0)}
         if question.has_choices:
             row["choices"] = [
                 {

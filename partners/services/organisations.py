@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -17,6 +18,13 @@ from .. import rules
 from ..audit import log_action
 from ..models import ROLES_BY_KIND, Invitation, Membership, Organisation, hash_token
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from accounts.models import User
+    from partners.models import Sector
+
 
 class PartnersError(DomainError):
     pass
@@ -30,14 +38,14 @@ class InvitationError(PartnersError):
     pass
 
 
-def _require(allowed: bool) -> None:
+def _require(allowed: object) -> None:
     if not allowed:
         raise NotAllowed(_("You may not do this."), code="forbidden")
 
 
 @transaction.atomic
 def organisation_update(
-    *, actor, organisation: Organisation, data: dict, sectors=None
+    *, actor: User, organisation: Organisation, data: dict, sectors: Iterable[Sector] | None = None
 ) -> Organisation:
     """Save changed fields of ``organisation``; ``data`` maps field names to new values."""
     _require(rules.can_manage_organisation(actor, organisation))
@@ -68,7 +76,9 @@ def organisation_update(
 
 
 @transaction.atomic
-def membership_create(*, actor, organisation: Organisation, user, role: str) -> Membership:
+def membership_create(
+    *, actor: User, organisation: Organisation, user: User, role: str
+) -> Membership:
     """Give ``user`` a role. Used by invitations and by network admins."""
     if role not in ROLES_BY_KIND[organisation.kind]:
         raise PartnersError(
@@ -90,7 +100,7 @@ def membership_create(*, actor, organisation: Organisation, user, role: str) -> 
 
 
 @transaction.atomic
-def membership_update(*, actor, membership: Membership, role: str) -> Membership:
+def membership_update(*, actor: User, membership: Membership, role: str) -> Membership:
     """Change the role of a membership (network admins do this in the admin)."""
     membership = (
         Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
@@ -118,7 +128,7 @@ def membership_update(*, actor, membership: Membership, role: str) -> Membership
 
 
 @transaction.atomic
-def membership_delete(*, actor, membership: Membership) -> None:
+def membership_delete(*, actor: User, membership: Membership) -> None:
     organisation = membership.organisation
     _require(rules.can_manage_organisation(actor, organisation))
     if (
@@ -153,14 +163,14 @@ def membership_delete(*, actor, membership: Membership) -> None:
         )
 
 
-def _absolute_in(language: str, name: str, **kwargs) -> str:
+def _absolute_in(language: str, name: str, **kwargs: Any) -> str:
     with translation.override(language):
         return settings.SITE_URL + reverse(name, kwargs=kwargs)
 
 
 @transaction.atomic
 def invitation_create(
-    *, actor, organisation: Organisation, email: str, role: str, language: str | None = None
+    *, actor: User, organisation: Organisation, email: str, role: str, language: str | None = None
 ) -> tuple[Invitation, str]:
     """Invite ``email`` to ``organisation`` with ``role``; returns the invitation and its token."""
     if not rules.can_invite(actor, organisation, role):
@@ -225,14 +235,14 @@ def _check_usable(invitation: Invitation) -> None:
         raise InvitationError(_("This invitation has expired. Ask for a new one."), code="expired")
 
 
-def _has_verified_address(user, email: str) -> bool:
+def _has_verified_address(user: User, email: str) -> bool:
     from allauth.account.models import EmailAddress
 
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
 @transaction.atomic
-def invitation_accept(*, actor, invitation: Invitation) -> Membership:
+def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
     """Give ``actor`` the invited role, once, if the invitation was sent to their address."""
     # Lock the row: two clicks at once must not both get through.
     invitation = (
@@ -286,7 +296,7 @@ def invitation_accept(*, actor, invitation: Invitation) -> Membership:
 
 
 @transaction.atomic
-def invitation_revoke(*, actor, invitation: Invitation) -> Invitation:
+def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     _require(rules.can_manage_organisation(actor, invitation.organisation))
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     _check_usable(invitation)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +15,12 @@ from .. import rules
 from ..audit import log_action
 from ..models import FollowUp, Visit
 from .organisations import PartnersError, _require
+
+if TYPE_CHECKING:
+    from django import forms
+    from django.forms import BaseInlineFormSet
+
+    from accounts.models import User
 
 #: How many days before the due date the owner is reminded.
 REMIND_DAYS_BEFORE = 2
@@ -40,7 +47,7 @@ def _tell_owner(follow_up: FollowUp, *, kind: str, key: str) -> None:
 
 
 @transaction.atomic
-def visit_save(*, actor, form, follow_ups) -> Visit:
+def visit_save(*, actor: User, form: forms.ModelForm, follow_ups: BaseInlineFormSet) -> Visit:
     """Save a visit (new or edited) with its follow-up actions from the bound, valid
     ``form`` and ``follow_ups`` formset. New owners are told what they took on."""
     created = form.instance.pk is None
@@ -83,7 +90,7 @@ def visit_save(*, actor, form, follow_ups) -> Visit:
 
 
 @transaction.atomic
-def follow_up_complete(*, actor, follow_up: FollowUp) -> FollowUp:
+def follow_up_complete(*, actor: User, follow_up: FollowUp) -> FollowUp:
     follow_up = (
         FollowUp.objects.select_for_update(of=("self",))
         .select_related("visit__company", "owner")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -24,6 +25,17 @@ from ..models import (
 )
 from .organisations import PartnersError, _require
 
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import Any
+
+    from django import forms
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models import QuerySet
+    from django.forms import BaseInlineFormSet
+
+    from accounts.models import User
+
 A = PilotApplication.Status
 P = PilotCall.Phase
 
@@ -39,7 +51,7 @@ def _app_link(application: PilotApplication) -> dict:
     return {"name": "partners:pilot_application", "kwargs": {"pk": application.pk}}
 
 
-def _context(application: PilotApplication, **extra) -> dict:
+def _context(application: PilotApplication, **extra: Any) -> dict:
     return {
         "call": application.call.title,
         "application": application.title,
@@ -50,7 +62,7 @@ def _context(application: PilotApplication, **extra) -> dict:
     }
 
 
-def _call_managers(call: PilotCall):
+def _call_managers(call: PilotCall) -> QuerySet[User]:
     return get_user_model().objects.filter(
         memberships__organisation=call.organiser_id,
         memberships__role=Membership.Role.COORDINATOR,
@@ -90,7 +102,7 @@ def _require_open(call: PilotCall) -> None:
 
 
 @transaction.atomic
-def call_save(*, actor, form, criteria) -> PilotCall:
+def call_save(*, actor: User, form: forms.ModelForm, criteria: BaseInlineFormSet) -> PilotCall:
     """Save a call and its criteria (bound, valid ``form`` and ``criteria`` formset).
     Once published the criteria are fixed, and the deadline can only move later."""
     created = form.instance.pk is None
@@ -135,7 +147,7 @@ def call_save(*, actor, form, criteria) -> PilotCall:
 
 
 @transaction.atomic
-def call_publish(*, actor, call: PilotCall) -> PilotCall:
+def call_publish(*, actor: User, call: PilotCall) -> PilotCall:
     call = _locked_call(call)
     _require(rules.can_manage_call(actor, call))
     if call.published_at is not None:
@@ -156,7 +168,7 @@ def call_publish(*, actor, call: PilotCall) -> PilotCall:
 
 
 @transaction.atomic
-def call_close(*, actor, call: PilotCall) -> PilotCall:
+def call_close(*, actor: User, call: PilotCall) -> PilotCall:
     call = _locked_call(call)
     _require(rules.can_manage_call(actor, call))
     if call.phase != P.REVIEW:
@@ -174,7 +186,7 @@ def call_close(*, actor, call: PilotCall) -> PilotCall:
 # --- Applications -----------------------------------------------------------------------
 
 
-def _require_editable(actor, application: PilotApplication) -> None:
+def _require_editable(actor: User, application: PilotApplication) -> None:
     _require(rules.can_edit_application(actor, application))
     if application.status not in (A.DRAFT, A.SUBMITTED):
         raise PilotError(_("This application can no longer be changed."), code="locked")
@@ -182,7 +194,7 @@ def _require_editable(actor, application: PilotApplication) -> None:
 
 
 @transaction.atomic
-def application_save(*, actor, call: PilotCall, form) -> PilotApplication:
+def application_save(*, actor: User, call: PilotCall, form: forms.ModelForm) -> PilotApplication:
     """Save a new or changed application; only before the deadline."""
     call = _locked_call(call)
     created = form.instance.pk is None
@@ -207,7 +219,7 @@ def application_save(*, actor, call: PilotCall, form) -> PilotApplication:
 
 
 @transaction.atomic
-def application_submit(*, actor, application: PilotApplication) -> PilotApplication:
+def application_submit(*, actor: User, application: PilotApplication) -> PilotApplication:
     application = _locked_application(application)
     _require(rules.can_edit_application(actor, application))
     if application.status != A.DRAFT:
@@ -232,7 +244,7 @@ def application_submit(*, actor, application: PilotApplication) -> PilotApplicat
 
 
 @transaction.atomic
-def application_withdraw(*, actor, application: PilotApplication) -> PilotApplication:
+def application_withdraw(*, actor: User, application: PilotApplication) -> PilotApplication:
     application = _locked_application(application)
     _require_editable(actor, application)
     before = application.status
@@ -249,7 +261,9 @@ def application_withdraw(*, actor, application: PilotApplication) -> PilotApplic
 
 
 @transaction.atomic
-def attachment_add(*, actor, application: PilotApplication, title: str, file) -> PilotAttachment:
+def attachment_add(
+    *, actor: User, application: PilotApplication, title: str, file: UploadedFile
+) -> PilotAttachment:
     application = _locked_application(application)
     _require_editable(actor, application)
     attachment = PilotAttachment.objects.create(application=application, title=title, file=file)
@@ -264,19 +278,20 @@ def attachment_add(*, actor, application: PilotApplication, title: str, file) ->
 
 
 @transaction.atomic
-def attachment_delete(*, actor, attachment: PilotAttachment) -> None:
+def attachment_delete(*, actor: User, attachment: PilotAttachment) -> None:
     application = _locked_application(attachment.application)
     _require_editable(actor, application)
     storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Review and decision ----------------------------------------------------------------
 
 
 @transaction.atomic
-def scores_save(*, actor, application: PilotApplication, scores: dict) -> None:
+def scores_save(*, actor: User, application: PilotApplication, scores: dict) -> None:
     """Save the reviewer's scores, ``scores`` mapping criteria to (score, comment)."""
     application = _locked_application(application)
     _require(rules.is_call_reviewer(actor, application.call))
@@ -309,7 +324,12 @@ def scores_save(*, actor, application: PilotApplication, scores: dict) -> None:
 
 @transaction.atomic
 def application_decide(
-    *, actor, application: PilotApplication, funded: bool, granted=None, note: str = ""
+    *,
+    actor: User,
+    application: PilotApplication,
+    funded: bool,
+    granted: Decimal | None = None,
+    note: str = "",
 ) -> PilotApplication:
     application = _locked_application(application)
     _require(rules.can_manage_call(actor, application.call))
@@ -351,7 +371,9 @@ def application_decide(
 
 
 @transaction.atomic
-def progress_report_add(*, actor, application: PilotApplication, form) -> ProgressReport:
+def progress_report_add(
+    *, actor: User, application: PilotApplication, form: forms.ModelForm
+) -> ProgressReport:
     application = _locked_application(application)
     _require(rules.can_edit_application(actor, application))
     if application.status != A.FUNDED:

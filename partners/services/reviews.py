@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -22,10 +24,19 @@ from ..models import (
 )
 from .organisations import PartnersError, _require
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django import forms
+    from django.db.models import QuerySet
+
+    from accounts.models import User
+    from partners.models import QualityArea
+
 S = PeerReview.Status
 
 #: The moves a review can make: (from, to) -> (who may, audit action).
-TRANSITIONS = {
+TRANSITIONS: dict[tuple[str, str], tuple[set[str], str]] = {
     (S.PREPARATION, S.SELF_REPORTED): ({"school"}, "partners.review.self_reported"),
     (S.SELF_REPORTED, S.VISITED): ({"lead", "organiser"}, "partners.review.visited"),
     (S.VISITED, S.REPORTED): ({"lead"}, "partners.review.reported"),
@@ -41,7 +52,7 @@ def _link(review: PeerReview) -> dict:
     return {"name": "partners:review_detail", "kwargs": {"pk": review.pk}}
 
 
-def _tell(users, review: PeerReview, *, kind: str, key: str) -> None:
+def _tell(users: Iterable[User], review: PeerReview, *, kind: str, key: str) -> None:
     for user in users:
         notify(
             kind=kind,
@@ -56,7 +67,7 @@ def _tell(users, review: PeerReview, *, kind: str, key: str) -> None:
         )
 
 
-def _school_coordinators(review: PeerReview):
+def _school_coordinators(review: PeerReview) -> QuerySet[User]:
     return get_user_model().objects.filter(
         memberships__organisation=review.school_id,
         memberships__role=Membership.Role.COORDINATOR,
@@ -73,7 +84,7 @@ def _locked(review: PeerReview) -> PeerReview:
     )
 
 
-def _roles(actor, review: PeerReview) -> frozenset[str]:
+def _roles(actor: User, review: PeerReview) -> frozenset[str]:
     return rules.review_roles(actor, review)
 
 
@@ -81,7 +92,7 @@ def _roles(actor, review: PeerReview) -> frozenset[str]:
 
 
 @transaction.atomic
-def round_save(*, actor, form) -> ReviewRound:
+def round_save(*, actor: User, form: forms.ModelForm) -> ReviewRound:
     created = form.instance.pk is None
     if created:
         _require(form.cleaned_data["organiser"].pk in rules.round_organisations(actor))
@@ -101,7 +112,7 @@ def round_save(*, actor, form) -> ReviewRound:
     return review_round
 
 
-def _set_team(review: PeerReview, lead, members) -> list:
+def _set_team(review: PeerReview, lead: User, members: Iterable[User]) -> list:
     """Make the team ``lead`` plus ``members``; return the people new to it."""
     wanted = {lead.pk: PeerReviewer.Role.LEAD}
     for member in members:
@@ -121,7 +132,7 @@ def _set_team(review: PeerReview, lead, members) -> list:
 
 
 @transaction.atomic
-def review_save(*, actor, review_round: ReviewRound, form) -> PeerReview:
+def review_save(*, actor: User, review_round: ReviewRound, form: forms.ModelForm) -> PeerReview:
     """Add a school to the round, or change its visit date and team."""
     _require(rules.can_manage_round(actor, review_round))
     created = form.instance.pk is None
@@ -148,7 +159,7 @@ def review_save(*, actor, review_round: ReviewRound, form) -> PeerReview:
 
 
 @transaction.atomic
-def self_report_save(*, actor, review: PeerReview, entries: dict, submit: bool) -> PeerReview:
+def self_report_save(*, actor: User, review: PeerReview, entries: dict, submit: bool) -> PeerReview:
     """Save the self-assessment, ``entries`` mapping criteria to (level, description);
     ``submit`` hands it to the peer team, after which it no longer changes."""
     review = _locked(review)
@@ -180,7 +191,9 @@ def self_report_save(*, actor, review: PeerReview, entries: dict, submit: bool) 
 
 
 @transaction.atomic
-def finding_add(*, actor, review: PeerReview, area, kind: str, text: str) -> Finding:
+def finding_add(
+    *, actor: User, review: PeerReview, area: QualityArea, kind: str, text: str
+) -> Finding:
     review = _locked(review)
     _require(_roles(actor, review) & {"lead", "member"})
     if review.status != S.VISITED:
@@ -198,7 +211,7 @@ def finding_add(*, actor, review: PeerReview, area, kind: str, text: str) -> Fin
 
 
 @transaction.atomic
-def finding_delete(*, actor, finding: Finding) -> None:
+def finding_delete(*, actor: User, finding: Finding) -> None:
     review = _locked(finding.review)
     _require(_roles(actor, review) & {"lead", "member"})
     if review.status != S.VISITED:
@@ -207,7 +220,7 @@ def finding_delete(*, actor, finding: Finding) -> None:
 
 
 @transaction.atomic
-def summary_save(*, actor, review: PeerReview, summary: str) -> PeerReview:
+def summary_save(*, actor: User, review: PeerReview, summary: str) -> PeerReview:
     review = _locked(review)
     _require(_roles(actor, review) & {"lead", "member"})
     if review.status != S.VISITED:
@@ -220,7 +233,7 @@ def summary_save(*, actor, review: PeerReview, summary: str) -> PeerReview:
 # --- Moves ------------------------------------------------------------------------------
 
 
-def _move(actor, review: PeerReview, to: str) -> PeerReview:
+def _move(actor: User, review: PeerReview, to: str) -> PeerReview:
     allowed = TRANSITIONS.get((review.status, to))
     if allowed is None:
         raise ReviewError(
@@ -269,7 +282,7 @@ def _move(actor, review: PeerReview, to: str) -> PeerReview:
 
 
 @transaction.atomic
-def review_transition(*, actor, review: PeerReview, to: str) -> PeerReview:
+def review_transition(*, actor: User, review: PeerReview, to: str) -> PeerReview:
     return _move(actor, _locked(review), to)
 
 
@@ -277,7 +290,7 @@ def review_transition(*, actor, review: PeerReview, to: str) -> PeerReview:
 
 
 @transaction.atomic
-def action_save(*, actor, review: PeerReview, form) -> ReviewAction:
+def action_save(*, actor: User, review: PeerReview, form: forms.ModelForm) -> ReviewAction:
     review = _locked(review)
     _require("school" in _roles(actor, review))
     if review.status != S.REPORTED:
@@ -299,7 +312,7 @@ def action_save(*, actor, review: PeerReview, form) -> ReviewAction:
 
 
 @transaction.atomic
-def action_set_state(*, actor, action: ReviewAction, state: str) -> ReviewAction:
+def action_set_state(*, actor: User, action: ReviewAction, state: str) -> ReviewAction:
     review = _locked(action.review)
     _require("school" in _roles(actor, review))
     if state not in ReviewAction.State.values:

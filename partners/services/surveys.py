@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -26,11 +28,18 @@ from ..models import (
 )
 from .organisations import PartnersError, _require
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django import forms
+
+    from accounts.models import User
+
 _LINK_SALT = "partners.survey-link"
 S = Survey.Status
 
 #: The moves a survey can make, and the audit action of each.
-TRANSITIONS = {
+TRANSITIONS: dict[tuple[str, str], str] = {
     (S.DRAFT, S.OPEN): "partners.survey.opened",
     (S.OPEN, S.CLOSED): "partners.survey.closed",
     (S.CLOSED, S.OPEN): "partners.survey.reopened",
@@ -55,7 +64,7 @@ def _draft_only(survey: Survey) -> None:
 
 
 @transaction.atomic
-def survey_save(*, actor, form) -> Survey:
+def survey_save(*, actor: User, form: forms.ModelForm) -> Survey:
     created = form.instance.pk is None
     if created:
         _require(form.cleaned_data["organisation"].pk in rules.survey_organisations(actor))
@@ -91,7 +100,7 @@ def _set_choices(question: Question, lines: list[str]) -> None:
 
 
 @transaction.atomic
-def question_save(*, actor, survey: Survey, form) -> Question:
+def question_save(*, actor: User, survey: Survey, form: forms.ModelForm) -> Question:
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     _require(rules.can_manage_survey(actor, survey))
     _draft_only(survey)
@@ -109,7 +118,7 @@ def question_save(*, actor, survey: Survey, form) -> Question:
 
 
 @transaction.atomic
-def question_delete(*, actor, question: Question) -> None:
+def question_delete(*, actor: User, question: Question) -> None:
     survey = Survey.objects.select_for_update().get(pk=question.survey_id)
     _require(rules.can_manage_survey(actor, survey))
     _draft_only(survey)
@@ -117,7 +126,7 @@ def question_delete(*, actor, question: Question) -> None:
 
 
 @transaction.atomic
-def question_move(*, actor, question: Question, up: bool) -> None:
+def question_move(*, actor: User, question: Question, up: bool) -> None:
     survey = Survey.objects.select_for_update().get(pk=question.survey_id)
     _require(rules.can_manage_survey(actor, survey))
     _draft_only(survey)
@@ -133,7 +142,7 @@ def question_move(*, actor, question: Question, up: bool) -> None:
 
 
 @transaction.atomic
-def survey_transition(*, actor, survey: Survey, to: str) -> Survey:
+def survey_transition(*, actor: User, survey: Survey, to: str) -> Survey:
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     _require(rules.can_manage_survey(actor, survey))
     action = TRANSITIONS.get((survey.status, to))
@@ -165,12 +174,13 @@ def link_token(recipient: Recipient) -> str:
     return signing.dumps({"recipient": recipient.pk}, salt=_LINK_SALT, compress=True)
 
 
-def _addressees(companies) -> list[tuple[Organisation, str, str]]:
+def _addressees(companies: Iterable[Organisation]) -> list[tuple[Organisation, str, str]]:
     """(company, e-mail, language) for each company: its own address, otherwise its
     contact people."""
     rows = []
     for company in companies:
-        fallback = LANGUAGE_BY_COUNTRY.get(company.country.code, "en")
+        # CountryField gives a Country; the Django plugin types it as its base CharField's str.
+        fallback = LANGUAGE_BY_COUNTRY.get(company.country.code, "en")  # type: ignore[attr-defined]
         if company.email:
             rows.append((company, company.email.lower(), fallback))
             continue
@@ -182,7 +192,13 @@ def _addressees(companies) -> list[tuple[Organisation, str, str]]:
 
 
 @transaction.atomic
-def survey_send(*, actor, survey: Survey, companies=(), emails=()) -> dict:
+def survey_send(
+    *,
+    actor: User,
+    survey: Survey,
+    companies: Iterable[Organisation] = (),
+    emails: Iterable[str] = (),
+) -> dict:
     """Send a single-use answer link to each company and address that has none yet.
     Returns how many were sent and which addresses already had a link."""
     survey = Survey.objects.select_for_update().get(pk=survey.pk)

@@ -214,7 +214,7 @@ def _results_csv(survey: Survey) -> HttpResponse:
     )
     for row in selectors.responses_for_export(survey):
         by_question = {answer.question_id: answer for answer in row.answers.all()}
-        cells = []
+        cells: list[str | int | None] = []
         for question in questions:
             answer = by_question.get(question.pk)
             if answer is None:

@@ -34,6 +34,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -116,7 +117,7 @@ def query_counts(cast) -> dict:
     """Each page's queries rendered afresh (every row counted) and as usually served,
     from the fragments kept by the request before."""
     counts = {}
-    options = {"HTTP_HOST": "127.0.0.1", "headers": {"X-Forwarded-Proto": "https"}}
+    options: dict[str, Any] = {"HTTP_HOST": "127.0.0.1", "headers": {"X-Forwarded-Proto": "https"}}
     for page in cast.pages:
         status, queries = key_pages.query_count(cast, page, **options)
         _status, kept = key_pages.query_count(cast, page, fresh=False, **options)

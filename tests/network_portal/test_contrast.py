@@ -54,7 +54,8 @@ def rgb(value: str) -> tuple[float, float, float]:
     digits = match.group(1)
     if len(digits) == 3:
         digits = "".join(2 * d for d in digits)
-    return tuple(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    red, green, blue = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return red, green, blue
 
 
 def luminance(colour) -> float:

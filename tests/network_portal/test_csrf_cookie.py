@@ -20,7 +20,9 @@ def browser():
 
 
 def page_token(body: str) -> str:
-    headers = re.search(r"<body data-hx-headers='([^']+)'>", body).group(1)
+    found = re.search(r"<body data-hx-headers='([^']+)'>", body)
+    assert found, "the page carries no htmx headers"
+    headers = found.group(1)
     return json.loads(headers)["X-CSRFToken"]
 
 

@@ -34,7 +34,7 @@ class Pages:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.failures = []
+        self.failures: list[str] = []
 
     def client_for(self, email=None):
         client = Client()

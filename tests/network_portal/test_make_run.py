@@ -14,8 +14,10 @@ def dry_run(folder: Path, *args, **env) -> str:
         (folder / needed).touch()
     unset = {"SITE_URL", "HOST", "PORT", "MAKEFLAGS", "MAKELEVEL"}
     environment = {k: v for k, v in os.environ.items() if k not in unset}
+    make = shutil.which("make")
+    assert make, "make is not installed"
     result = subprocess.run(
-        [shutil.which("make"), "--dry-run", "run", *args],
+        [make, "--dry-run", "run", *args],
         cwd=folder,
         env={**environment, **env},
         capture_output=True,

@@ -57,8 +57,8 @@ requests.Session.__init__ = _init
 
 url, email = sys.argv[1], sys.argv[2]
 result = openbadges.verifier.verify(url, recipient_profile={"email": email}, use_cache=False)
-node = next((n for n in result["graph"] if n.get("id") == url), {})
-issuer = next((n for n in result["graph"] if n.get("type") in ("Issuer", "Profile")), {})
+node: dict = next((n for n in result["graph"] if n.get("id") == url), {})
+issuer: dict = next((n for n in result["graph"] if n.get("type") in ("Issuer", "Profile")), {})
 print(
     json.dumps(
         {

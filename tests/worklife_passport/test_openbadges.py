@@ -209,3 +209,23 @@ def _tiny_png():
     out = io.BytesIO()
     Image.new("RGB", (8, 8), "navy").save(out, format="PNG")
     return out.getvalue()
+
+
+def test_a_signed_credential_of_a_badge_with_a_validity_verifies(world):
+    badge = world.make_badge(name_fi="Ensiapu", valid_days=365)
+    token = credentials.credential_jwt(world.award(badge=badge))
+    assert "exp" in jwt.decode(token, options={"verify_signature": False})
+    result = verifier.verify_text(token)
+    assert result.verdict == verifier.VALID
+
+
+def test_a_signed_credential_past_its_exp_is_reported_expired(world):
+    import datetime
+
+    from django.utils import timezone
+
+    badge = world.make_badge(name_fi="Ensiapu", valid_days=365)
+    award = world.award(badge=badge)
+    Award.objects.filter(pk=award.pk).update(expires_on=timezone.now() - datetime.timedelta(days=1))
+    award.refresh_from_db()
+    assert verifier.verify_text(credentials.credential_jwt(award)).verdict == verifier.EXPIRED

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import cast
 from xml.etree import ElementTree
 from xml.sax.saxutils import quoteattr
 
@@ -42,7 +43,8 @@ def unbake_png(data: bytes) -> dict[str, str]:
     if image.format != "PNG":
         raise ValueError("not a PNG image")
     image.load()
-    return {k: str(v) for k, v in image.text.items() if k in (OB2_KEY, OB3_KEY)}
+    png = cast(PngImagePlugin.PngImageFile, image)  # its format is PNG, checked above
+    return {k: str(v) for k, v in png.text.items() if k in (OB2_KEY, OB3_KEY)}
 
 
 def cdata(text: str) -> str:

@@ -7,6 +7,7 @@ import base64
 import gzip
 import hashlib
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db.models import F
@@ -93,7 +94,7 @@ def ob2_issuer(organisation) -> dict:
 
 def ob2_badge_class(badge: Badge) -> dict:
     with translation.override(DOCUMENT_LANGUAGE):
-        document = {
+        document: dict[str, Any] = {
             "@context": OB2_CONTEXT,
             "type": "BadgeClass",
             "id": urls.badge_class_url(badge),
@@ -167,7 +168,7 @@ def ob2_assertion(award: Award) -> dict:
 
 def ob3_achievement(badge: Badge) -> dict:
     with translation.override(DOCUMENT_LANGUAGE):
-        achievement = {
+        achievement: dict[str, Any] = {
             "id": urls.badge_class_url(badge),
             "type": ["Achievement"],
             "achievementType": badge.achievement_type,
@@ -198,7 +199,7 @@ def ob3_achievement(badge: Badge) -> dict:
 def ob3_credential(award: Award) -> dict:
     organisation = award.badge.issuer
     with translation.override(DOCUMENT_LANGUAGE):
-        credential = {
+        credential: dict[str, Any] = {
             "@context": [VC2_CONTEXT, OB3_CONTEXT],
             "id": f"urn:uuid:{award.public_id}",
             "type": ["VerifiableCredential", "OpenBadgeCredential"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime
 import json
 import re
 from dataclasses import dataclass, field
@@ -152,7 +153,7 @@ def verify_jwt(token: str) -> Result:
     expires = claims.get("exp")
     return _standing(
         award,
-        expires_at=timezone.datetime.fromtimestamp(expires, tz=timezone.UTC) if expires else None,
+        expires_at=datetime.datetime.fromtimestamp(expires, tz=datetime.UTC) if expires else None,
     )
 
 

@@ -7,6 +7,7 @@ import csv
 import datetime
 import io
 import secrets
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -24,11 +25,16 @@ from ..errors import NotAllowed, PassportError
 from ..models import Award, Badge, BulkAward, ClaimCode, StatusList
 from ..openbadges import keys
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from partners.models import Organisation
+    from worklife_passport.models import Claim
+
 MAX_BULK_ROWS = 5000
 BULK_IN_PROCESS = 50  # larger files are awarded by a Celery task
 
 
-def _next_status_index(organisation) -> int:
+def _next_status_index(organisation: Organisation) -> int:
     status_list, _created = StatusList.objects.get_or_create(organisation=organisation)
     status_list = StatusList.objects.select_for_update().get(pk=status_list.pk)
     index = status_list.next_index
@@ -37,7 +43,7 @@ def _next_status_index(organisation) -> int:
     return index
 
 
-def holds(user_or_email, badge: Badge) -> bool:
+def holds(user_or_email: User | str, badge: Badge) -> bool:
     """Whether the person already holds a valid award of any version of ``badge``."""
     awards = Award.objects.filter(badge__family=badge.family, revoked_at__isnull=True)
     if isinstance(user_or_email, str):
@@ -51,14 +57,14 @@ def holds(user_or_email, badge: Badge) -> bool:
 @transaction.atomic
 def award_create(
     *,
-    actor,
+    actor: User | None,
     badge: Badge,
     source: str,
-    recipient=None,
+    recipient: User | None = None,
     email: str = "",
     name: str = "",
     evidence: str = "",
-    claim=None,
+    claim: Claim | None = None,
 ) -> Award:
     """Issue ``badge``. Callers have checked that ``actor`` may award it."""
     if recipient is None:
@@ -111,7 +117,7 @@ def award_create(
 
 
 @transaction.atomic
-def award_revoke(*, actor, award: Award, reason: str) -> Award:
+def award_revoke(*, actor: User, award: Award, reason: str) -> Award:
     award = Award.objects.select_for_update().select_related("badge").get(pk=award.pk)
     if not rules.can_award(actor, award.badge):
         raise NotAllowed
@@ -143,7 +149,9 @@ def award_revoke(*, actor, award: Award, reason: str) -> Award:
 
 
 @transaction.atomic
-def code_create(*, actor, badge: Badge, label: str, max_uses: int, expires_at) -> ClaimCode:
+def code_create(
+    *, actor: User, badge: Badge, label: str, max_uses: int, expires_at: datetime.datetime
+) -> ClaimCode:
     if not rules.can_award(actor, badge):
         raise NotAllowed
     if expires_at <= timezone.now():
@@ -164,7 +172,7 @@ def code_create(*, actor, badge: Badge, label: str, max_uses: int, expires_at) -
 
 
 @transaction.atomic
-def code_redeem(*, actor, code: str) -> Award:
+def code_redeem(*, actor: User, code: str) -> Award:
     claim_code = (
         ClaimCode.objects.select_related("badge", "badge__issuer")
         .filter(code=code.strip().upper().replace(" ", ""))
@@ -176,9 +184,10 @@ def code_redeem(*, actor, code: str) -> Award:
         raise PassportError(_("This code has expired."), code="expired")
     badge = claim_code.badge
     if not badge.is_current or not badge.is_active:
-        badge = Badge.objects.filter(family=badge.family, is_current=True, is_active=True).first()
-        if badge is None:
+        current = Badge.objects.filter(family=badge.family, is_current=True, is_active=True).first()
+        if current is None:
             raise PassportError(_("This badge is no longer awarded."), code="inactive")
+        badge = current
     # Count the use only if one is left: simultaneous redeemers cannot pass the limit.
     used = ClaimCode.objects.filter(pk=claim_code.pk, uses__lt=F("max_uses")).update(
         uses=F("uses") + 1
@@ -238,7 +247,7 @@ def parse_recipients(data: bytes) -> list[dict]:
 
 
 @transaction.atomic
-def bulk_preview(*, actor, badge: Badge, data: bytes) -> BulkAward:
+def bulk_preview(*, actor: User, badge: Badge, data: bytes) -> BulkAward:
     if not rules.can_award(actor, badge):
         raise NotAllowed
     rows = parse_recipients(data)
@@ -256,7 +265,7 @@ def bulk_preview(*, actor, badge: Badge, data: bytes) -> BulkAward:
 
 
 @transaction.atomic
-def bulk_confirm(*, actor, batch: BulkAward) -> BulkAward:
+def bulk_confirm(*, actor: User, batch: BulkAward) -> BulkAward:
     batch = BulkAward.objects.select_for_update().select_related("badge").get(pk=batch.pk)
     if batch.created_by_id != actor.pk and not rules.can_award(actor, batch.badge):
         raise NotAllowed

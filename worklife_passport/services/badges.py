@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,13 @@ from partners.audit import log_action
 from .. import rules
 from ..errors import NotAllowed, PassportError
 from ..models import Alignment, Badge, Endorsement
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from accounts.models import User
+    from partners.models import Organisation, Sector
 
 TRANSLATED = ("name", "description", "criteria")
 PLAIN = (
@@ -33,14 +42,21 @@ MEANING = {
 }
 
 
-def _fields():
+def _fields() -> list[str]:
     return [
         build_localized_fieldname(f, code) for f in TRANSLATED for code, _name in settings.LANGUAGES
     ] + list(PLAIN)
 
 
 @transaction.atomic
-def badge_create(*, actor, issuer, data: dict, sectors=(), alignments=()) -> Badge:
+def badge_create(
+    *,
+    actor: User,
+    issuer: Organisation,
+    data: dict,
+    sectors: Iterable[Sector] = (),
+    alignments: Iterable[dict[str, Any]] = (),
+) -> Badge:
     if not rules.can_manage_badges(actor, issuer):
         raise NotAllowed
     badge = Badge(issuer=issuer, **{f: data[f] for f in _fields() if f in data})
@@ -54,7 +70,9 @@ def badge_create(*, actor, issuer, data: dict, sectors=(), alignments=()) -> Bad
 
 
 @transaction.atomic
-def badge_update(*, actor, badge: Badge, data: dict, sectors=None) -> Badge:
+def badge_update(
+    *, actor: User, badge: Badge, data: dict, sectors: Iterable[Sector] | None = None
+) -> Badge:
     """Change a badge. If it has been awarded and its meaning changes, a new version is
     made and becomes the current one; awarded badges keep the version they were given."""
     badge = Badge.objects.select_for_update().get(pk=badge.pk)
@@ -103,7 +121,9 @@ def badge_update(*, actor, badge: Badge, data: dict, sectors=None) -> Badge:
 
 
 @transaction.atomic
-def badge_endorse(*, actor, badge: Badge, organisation, comment: str) -> Endorsement:
+def badge_endorse(
+    *, actor: User, badge: Badge, organisation: Organisation, comment: str
+) -> Endorsement:
     if organisation.pk not in rules.endorsing_organisations(actor, badge):
         raise NotAllowed
     if not comment.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
@@ -10,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from notifications.services import notify
 from partners.audit import log_action
@@ -18,6 +20,12 @@ from .. import rules
 from ..errors import IllegalMove, NotAllowed, PassportError
 from ..models import Award, Badge, Claim, ClaimEvent, EvidenceFile
 from .awards import award_create, holds
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models import QuerySet
+
+    from accounts.models import User
 
 S = Claim.Status
 STUDENT = "student"
@@ -28,7 +36,7 @@ _SUPERVISOR_SALT = "passport.claim.supervisor"
 @dataclass(frozen=True)
 class Move:
     action: str
-    label: str
+    label: StrOrPromise
     sources: tuple[str, ...]
     target: str
     party: str
@@ -61,7 +69,7 @@ MOVES = {
 }
 
 
-def available(claim: Claim, user) -> list[Move]:
+def available(claim: Claim, user: User) -> list[Move]:
     party = set()
     if claim.student_id == getattr(user, "pk", None):
         party.add(STUDENT)
@@ -70,19 +78,19 @@ def available(claim: Claim, user) -> list[Move]:
     return [m for m in MOVES.values() if claim.status in m.sources and m.party in party]
 
 
-def claim_start(*, actor, badge: Badge) -> Claim:
+def claim_start(*, actor: User, badge: Badge) -> Claim:
     """The student's open claim for ``badge``, started if there is none."""
     return claim_open(actor=actor, badge=badge)[0]
 
 
-def _open_claim(actor, badge: Badge) -> Claim | None:
+def _open_claim(actor: User, badge: Badge) -> Claim | None:
     return Claim.objects.filter(
         student=actor, badge__family=badge.family, status__in=Claim.OPEN_STATES
     ).first()
 
 
 @transaction.atomic
-def claim_open(*, actor, badge: Badge) -> tuple[Claim, bool]:
+def claim_open(*, actor: User, badge: Badge) -> tuple[Claim, bool]:
     """The student's open claim for ``badge``: ``(claim, created)``. Starting it twice,
     even at the same moment, gives the same claim (the constraint decides)."""
     if not badge.is_active or not badge.is_current:
@@ -111,7 +119,7 @@ EDITABLE = ("narrative", "links", "supervisor_name", "supervisor_email")
 
 
 @transaction.atomic
-def claim_update(*, actor, claim: Claim, data: dict) -> Claim:
+def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.student_id != actor.pk:
         raise NotAllowed
@@ -130,10 +138,10 @@ def claim_update(*, actor, claim: Claim, data: dict) -> Claim:
 
 
 @transaction.atomic
-def evidence_add(*, actor, claim: Claim, file, name: str = "") -> EvidenceFile:
+def evidence_add(*, actor: User, claim: Claim, file: UploadedFile, name: str = "") -> EvidenceFile:
     if claim.student_id != actor.pk or claim.status not in (S.DRAFT, S.RETURNED):
         raise NotAllowed
-    evidence = EvidenceFile(claim=claim, file=file, name=name or file.name)
+    evidence = EvidenceFile(claim=claim, file=file, name=name or file.name or "")
     evidence.full_clean()
     evidence.save()
     return evidence
@@ -153,7 +161,7 @@ def _missing_evidence(claim: Claim) -> list[str]:
     return missing
 
 
-def _assessors(badge: Badge):
+def _assessors(badge: Badge) -> QuerySet[User]:
     from django.contrib.auth import get_user_model
 
     return (
@@ -167,12 +175,12 @@ def _assessors(badge: Badge):
     )
 
 
-def _link(claim):
+def _link(claim: Claim) -> dict:
     return {"name": "passport:claim_detail", "kwargs": {"pk": claim.pk}}
 
 
 @transaction.atomic
-def claim_transition(*, actor, claim: Claim, action: str, comment: str = "") -> Claim:
+def claim_transition(*, actor: User, claim: Claim, action: str, comment: str = "") -> Claim:
     move = MOVES.get(action)
     if move is None:
         raise IllegalMove(_("Unknown action."), code="unknown")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -17,20 +18,26 @@ from .. import rules
 from ..errors import NotAllowed, PassportError
 from ..models import Award, Badge, Goal, Pathway, RecognitionRequest, ShareLink, SkillNeed
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from accounts.models import User
+    from partners.models import Organisation, Sector
+
 
 @transaction.atomic
-def goal_add(*, actor, badge: Badge) -> Goal:
+def goal_add(*, actor: User, badge: Badge) -> Goal:
     goal, _created = Goal.objects.get_or_create(user=actor, badge=badge)
     return goal
 
 
 @transaction.atomic
-def goal_remove(*, actor, badge: Badge) -> None:
+def goal_remove(*, actor: User, badge: Badge) -> None:
     Goal.objects.filter(user=actor, badge__family=badge.family).delete()
 
 
 @transaction.atomic
-def share_create(*, actor, label: str, awards, days: int) -> ShareLink:
+def share_create(*, actor: User, label: str, awards: Iterable[Award], days: int) -> ShareLink:
     awards = list(awards)
     if not awards:
         raise PassportError(_("Choose at least one badge to show."), code="empty")
@@ -49,7 +56,7 @@ def share_create(*, actor, label: str, awards, days: int) -> ShareLink:
 
 
 @transaction.atomic
-def share_revoke(*, actor, link: ShareLink) -> None:
+def share_revoke(*, actor: User, link: ShareLink) -> None:
     if link.user_id != actor.pk:
         raise NotAllowed
     link.revoked_at = timezone.now()
@@ -106,7 +113,7 @@ def pathway_progress(pathway: Pathway, held_families: set) -> PathwayProgress:
     return PathwayProgress(pathway, progress)
 
 
-def held_families(user) -> set:
+def held_families(user: User) -> set:
     now = timezone.now()
     return set(
         Award.objects.filter(recipient=user, revoked_at__isnull=True)
@@ -116,7 +123,7 @@ def held_families(user) -> set:
 
 
 @transaction.atomic
-def recognition_request(*, actor, pathway: Pathway) -> RecognitionRequest:
+def recognition_request(*, actor: User, pathway: Pathway) -> RecognitionRequest:
     pathway = Pathway.objects.prefetch_related("rules__badges").get(pk=pathway.pk)
     if not pathway_progress(pathway, held_families(actor)).complete:
         raise PassportError(_("Collect all the badges of the pathway first."), code="incomplete")
@@ -159,7 +166,7 @@ def recognition_request(*, actor, pathway: Pathway) -> RecognitionRequest:
 
 @transaction.atomic
 def recognition_decide(
-    *, actor, request: RecognitionRequest, confirm: bool, comment: str = ""
+    *, actor: User, request: RecognitionRequest, confirm: bool, comment: str = ""
 ) -> RecognitionRequest:
     request = (
         RecognitionRequest.objects.select_for_update()
@@ -200,7 +207,13 @@ def recognition_decide(
 
 @transaction.atomic
 def skill_need_save(
-    *, actor, organisation, text: str, sector=None, badges=(), need: SkillNeed | None = None
+    *,
+    actor: User,
+    organisation: Organisation,
+    text: str,
+    sector: Sector | None = None,
+    badges: Iterable[Badge] = (),
+    need: SkillNeed | None = None,
 ) -> SkillNeed:
     if not rules.can_manage_skill_needs(actor, organisation):
         raise NotAllowed
@@ -221,7 +234,7 @@ def skill_need_save(
 
 
 @transaction.atomic
-def skill_need_delete(*, actor, need: SkillNeed) -> None:
+def skill_need_delete(*, actor: User, need: SkillNeed) -> None:
     if not rules.can_manage_skill_needs(actor, need.organisation):
         raise NotAllowed
     log_action(
