@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django_countries.fields import Country
 
+from network_portal.cache import shared as cache
 from network_portal.forms import COUNTRIES_CACHE_SECONDS
 from network_portal.search import text_search
 from partners import rules as partner_rules

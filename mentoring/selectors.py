@@ -45,11 +45,6 @@ def pair_for_viewer(*, viewer, pk: int, related=_PAIR_PAGE) -> Pair:
     return pair
 
 
-def pair_names(pair) -> list[str]:
-    """The data a pair's page is kept under (``network_portal.fragments``)."""
-    return [f"pair:{pair.pk}", "programmes"]
-
-
 def pair_page(*, viewer, pair: Pair) -> dict:
     meetings = Meeting.objects.filter(pair=pair).select_related("logged_by")
     if not rules.can_read_notes(viewer, pair):

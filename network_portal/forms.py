@@ -3,10 +3,10 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from .cache import shared as cache
 from .errors import DomainError
 
 

@@ -1,5 +1,6 @@
-from django.core.cache import cache
 from django.db import transaction
+
+from network_portal.cache import shared as cache
 
 from .models import Notification
 

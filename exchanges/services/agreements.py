@@ -15,7 +15,7 @@ from partners.audit import log_action
 from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
-from .common import application_link, applications_changed
+from .common import application_link
 
 S = Application.Status
 Party = LearningAgreement.Party
@@ -59,7 +59,6 @@ def agreement_save(*, actor, application: Application, data: dict) -> LearningAg
         if current is not None and application.status == S.AGREEMENT_SIGNED:
             # A change after signing needs all three signatures again.
             Application.objects.filter(pk=application.pk).update(status=S.ACCEPTED)
-            applications_changed(application)
     log_action(
         actor=actor,
         action="exchanges.agreement.saved",
@@ -113,7 +112,6 @@ def _record_signature(
         Application.objects.filter(pk=application.pk).update(
             status=S.AGREEMENT_SIGNED, status_changed_at=timezone.now()
         )
-        applications_changed(application)
         from ..models import ApplicationEvent
 
         ApplicationEvent.objects.create(

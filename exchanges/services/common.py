@@ -1,6 +1,5 @@
 from django.contrib.auth import get_user_model
 
-from network_portal import fragments
 from partners.models import Membership
 
 from .. import rules
@@ -28,17 +27,3 @@ def host_staff(application):
 
 def application_link(application) -> dict:
     return {"name": "exchanges:application_detail", "kwargs": {"pk": application.pk}}
-
-
-def queue_names(*, homes=(), hosts=(), everything=False) -> list[str]:
-    """The data a coordinator queue is kept under: the applications of its schools and
-    hosts (``fragments``)."""
-    if everything:
-        return ["applications"]
-    return [f"applications:{pk}" for pk in sorted({*homes, *hosts})]
-
-
-def applications_changed(*applications) -> None:
-    """Retire the kept coordinator queues that show ``applications``."""
-    organisations = {pk for a in applications for pk in (a.home_id, a.host_id) if pk}
-    fragments.changed(*queue_names(everything=True), *queue_names(homes=organisations))
