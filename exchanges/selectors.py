@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django_countries.fields import Country
 
-from network_portal.cache import shared as cache
+from network_portal import fragments
 from network_portal.forms import COUNTRIES_CACHE_SECONDS
 from network_portal.search import text_search
 from partners import rules as partner_rules
@@ -53,8 +53,9 @@ def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
 
 def offer_countries() -> set[str]:
     """The countries of published offers, for the country filter (cached)."""
-    return cache.get_or_set(
+    return fragments.kept(
         "exchanges:offer-countries",
+        (),
         lambda: set(
             PlacementOffer.objects.published().values_list("country", flat=True).distinct()
         ),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from .cache import shared as cache
+from . import fragments
 from .errors import DomainError
 
 
@@ -61,14 +61,16 @@ def sector_filter() -> forms.ModelChoiceField:
     )
 
 
-#: How long a new organisation's country may be missing from the country filters.
+#: How long the country choices are kept at most (a write to their tables retires them).
 COUNTRIES_CACHE_SECONDS = 300
 
 
 def countries_in_use(queryset, field: str, *, key: str) -> set[str]:
-    """The distinct country codes in ``field`` of ``queryset``, cached under ``key``."""
-    return cache.get_or_set(
+    """The distinct country codes in ``field`` of ``queryset``, kept under ``key`` until
+    the tables they are read from change."""
+    return fragments.kept(
         key,
+        (),
         lambda: set(queryset.exclude(**{field: ""}).values_list(field, flat=True).distinct()),
         COUNTRIES_CACHE_SECONDS,
     )

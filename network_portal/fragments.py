@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -33,6 +35,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .cache import shared
+
+T = TypeVar("T")
 
 _VERSION = "fragments:table:"
 _ENTRY = "fragments:entry:"
@@ -154,35 +158,51 @@ def _versions(tables: Iterable[str]) -> dict[str, str]:
 #: retires what was rendered from the data before it.
 _learnt: dict[str, set[str]] = {}
 
+#: The recorders of the fragments being rendered in this thread, outermost first.
+_rendering = threading.local()
 
-def render(name: str, vary_on: Iterable, produce: Callable[[], str], connection=None) -> str:
-    """The fragment ``name`` for ``vary_on``: kept if the tables it read have not been
-    written since, otherwise ``produce()``-d afresh and kept."""
-    seconds = settings.FRAGMENT_SECONDS
+
+def kept(name: str, vary_on: Iterable, produce: Callable[[], T], seconds: int | None = None) -> T:
+    """``produce()`` for ``name`` and ``vary_on``: kept until a table it read is written,
+    or ``seconds`` (``FRAGMENT_SECONDS``) pass. A kept value used while another is
+    produced (the country choices in a list's filters) makes the outer one depend on the
+    same tables."""
+    seconds = settings.FRAGMENT_SECONDS if seconds is None else seconds
     if not seconds:
         return produce()
-    from django.db import connection as default_connection
+    from django.db import connection
 
-    connection = connection or default_connection
     raw = repr((name, get_language(), timezone.localdate().isoformat(), list(vary_on)))
     key = _ENTRY + hashlib.sha256(raw.encode()).hexdigest()
     entry = shared.get(key)
+    outer = getattr(_rendering, "stack", [])
     if entry is not None:
-        kept_versions, html = entry
+        kept_versions, value = entry
         current = _versions(kept_versions)
         if current == kept_versions and None not in current.values():
-            return html
+            for recorder in outer:
+                recorder.tables |= set(kept_versions)
+            return value
     before = _versions(_learnt.get(name, set()) | set(entry[0] if entry else ()))
     recorder = _ReadRecorder()
-    with connection.execute_wrapper(recorder):
-        html = produce()
+    _rendering.stack = [*outer, recorder]
+    try:
+        with connection.execute_wrapper(recorder):
+            value = produce()
+    finally:
+        _rendering.stack = outer
     read = recorder.tables - UNTRACKED
     _learnt[name] = read
     versions = {table: before[table] for table in read if table in before}
     versions.update(_versions(read - versions.keys()))
     if None not in versions.values():
-        shared.set(key, (versions, html), seconds)
-    return html
+        shared.set(key, (versions, value), seconds)
+    return value
+
+
+def render(name: str, vary_on: Iterable, produce: Callable[[], str]) -> str:
+    """The fragment ``name`` of a page (``{% fragment %}``)."""
+    return kept(name, vary_on, produce)
 
 
 def request_key(request, *more) -> str:
