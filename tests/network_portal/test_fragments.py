@@ -6,15 +6,21 @@ import re
 import string
 
 import pytest
+from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 
-from exchanges.models import Application
+from accounts.services import user_update_profile
+from exchanges.models import Application, PlacementOffer
+from exchanges.services.offers import offer_update
 from mentoring.models import Meeting, Pair
+from network_portal import fragments
 from notifications import services as notices
 from partners.models import Membership
 from partners.services.organisations import organisation_update
@@ -317,3 +323,180 @@ def test_a_kept_passport_is_rendered_afresh_for_a_new_csrf_cookie_and_its_token_
         "/en/passport/redeem/", {"csrfmiddlewaretoken": token, "code": code.code}
     )
     assert response.status_code == 302
+
+
+# --- Workflow pages are never stale ---------------------------------------------------
+
+
+def test_a_badge_awarded_around_the_services_shows_the_mentee_the_endorse_form(mentoring):
+    pair = active_pair(mentoring)
+    Pair.objects.filter(pk=pair.pk).update(status=Pair.Status.COMPLETED)
+    mentee = logged_in(mentoring.mentee_user)
+    url = f"/en/mentoring/pairs/{pair.pk}/"
+    assert "Endorse your mentor" not in kept(mentee, url)
+    Pair.objects.filter(pk=pair.pk).update(badge_awarded=True)
+    assert "Endorse your mentor" in read(mentee, url)
+
+
+def test_a_renamed_mentor_shows_with_the_new_name_on_the_pair_page(mentoring):
+    pair = active_pair(mentoring)
+    mentee = logged_in(mentoring.mentee_user)
+    url = f"/en/mentoring/pairs/{pair.pk}/"
+    assert "Maija Mentori" in kept(mentee, url)
+    user_update_profile(
+        actor=mentoring.mentor_user, user=mentoring.mentor_user, data={"full_name": "Maija Uusi"}
+    )
+    page = read(mentee, url)
+    assert "Maija Uusi" in page and "Maija Mentori" not in page
+
+
+def test_a_renamed_offer_shows_with_the_new_title_in_the_coordinator_queue(exchange):
+    exchange.application(status=S.SUBMITTED)
+    coordinator = logged_in(exchange.coordinator)
+    old_title = exchange.offer.title
+    assert old_title in queue_rows(coordinator)
+    offer_update(actor=exchange.host_contact, offer=exchange.offer, data={"title": "Welding"})
+    rows = queue_rows(coordinator)
+    assert "Welding" in rows and old_title not in rows
+
+
+# --- What a fragment depends on is derived, and every write retires it ----------------
+
+PUBLIC_PAGES = ["/en/", DIRECTORY, OFFERS, CATALOGUE]
+
+
+@pytest.fixture
+def produced(monkeypatch):
+    """The names of the fragments rendered afresh, with the tables each read."""
+    log = []
+    render = fragments.render
+
+    def spying(name, vary_on, produce):
+        def recorded():
+            log.append(name)
+            return produce()
+
+        return render(name, vary_on, recorded)
+
+    monkeypatch.setattr(fragments, "render", spying)
+    return log
+
+
+def tables_of_each_fragment(client, produced):
+    for url in PUBLIC_PAGES:
+        read(client, url)
+    assert set(produced) >= {
+        "home:panels",
+        "partners:directory",
+        "partners:directory-filters",
+        "exchanges:offers",
+        "exchanges:offer-filters",
+        "passport:catalogue",
+        "passport:catalogue-filters",
+    }
+    return {name: set(fragments._learnt[name]) for name in set(produced)}
+
+
+def model_of(table):
+    return next(m for m in apps.get_models(include_auto_created=True) if m._meta.db_table == table)
+
+
+def rendered_again(client, produced, name):
+    produced.clear()
+    for url in PUBLIC_PAGES:
+        read(client, url)
+    return name in produced
+
+
+def test_every_kept_fragment_reads_tables_and_is_kept_until_one_is_written(
+    client, exchange, passport, produced
+):
+    read_by = tables_of_each_fragment(client, produced)
+    for name, tables in read_by.items():
+        assert tables, name
+        assert not rendered_again(client, produced, name), name
+
+
+@pytest.mark.parametrize("how", ["raw cursor", ".update()"])
+def test_a_write_to_any_table_a_fragment_read_retires_it(client, exchange, passport, produced, how):
+    read_by = tables_of_each_fragment(client, produced)
+    for name, tables in read_by.items():
+        for table in sorted(tables):
+            assert not rendered_again(client, produced, name), (name, table)
+            if how == "raw cursor":
+                with connection.cursor() as cursor:
+                    # Table names from the recorded SQL, not from input.
+                    sql = f"update {table} set id = id where id = -1"  # noqa: S608
+                    cursor.execute(sql)
+            else:
+                model = model_of(table)
+                pk = model._meta.pk.attname
+                model.objects.filter(pk=-1).update(**{pk: F(pk)})
+            assert rendered_again(client, produced, name), (name, table, how)
+
+
+def test_bulk_created_offers_retire_the_kept_offer_list(client, exchange):
+    assert "Forestry in Kuopio" not in results(client)
+    PlacementOffer.objects.bulk_create(
+        [
+            OfferFactory.build(
+                host=exchange.company, sector=exchange.offer.sector, title="Forestry in Kuopio"
+            )
+        ]
+    )
+    assert "Forestry in Kuopio" in results(client)
+
+
+def test_an_organisation_renamed_in_the_admin_retires_the_kept_directory(client, exchange):
+    from tests.factories import staff
+
+    school = OrganisationFactory(name_fi="Vanha Opisto")
+    assert "Vanha Opisto" in results(client, DIRECTORY)
+    admin = logged_in(staff())
+    page = admin.get(f"/admin/partners/organisation/{school.pk}/change/")
+    form = page.context["adminform"].form
+    data = {
+        field.html_name: field.value()
+        for field in form
+        if field.value() is not None and not isinstance(field.field, forms.FileField)
+    }
+    data.update(management_data(page))
+    data["name_fi"] = "Uusi Opisto"
+    response = admin.post(f"/admin/partners/organisation/{school.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    shown = results(client, DIRECTORY)
+    assert "Uusi Opisto" in shown and "Vanha Opisto" not in shown
+
+
+def management_data(page):
+    data = {}
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for field in formset.management_form:
+            data[field.html_name] = field.value()
+    return data
+
+
+# --- The kept menu ----------------------------------------------------------------------
+
+
+def test_a_pages_own_menu_items_do_not_show_on_another_page(rf):
+    from django.template import engines
+    from django.urls import resolve
+
+    user = member(OrganisationFactory(), Membership.Role.STUDENT)
+    engine = engines["django"]
+    translation.activate("en")
+
+    def page(items):
+        request = rf.get(DIRECTORY)
+        request.user = user
+        request.resolver_match = resolve(DIRECTORY)
+        template = engine.from_string(
+            '{% extends "base.html" %}{% block nav_items %}' + items + "{% endblock %}"
+        )
+        return template.render({}, request)
+
+    assert "Page one item" in page("<li>Page one item</li>")
+    second = page("<li>Page two item</li>")
+    assert "Page two item" in second and "Page one item" not in second
