@@ -324,7 +324,8 @@ URL_ROLES = {
         roles=only("student", "teacher", "coordinator", "staff", status=302),
     ),
     "exchanges:certificate_pdf": get(
-        lambda o: {"pk": o.agreement.application_id}, roles=members(404)
+        lambda o: {"pk": o.completed_application.pk},
+        roles=only("student", "teacher", "coordinator", "staff"),
     ),
     "exchanges:application_action": post(
         lambda o: {"pk": o.application.pk, "action": "withdraw"},

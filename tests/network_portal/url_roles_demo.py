@@ -130,6 +130,9 @@ def _objects(people):
     o.application = first(Application.objects.filter(applicant=student))
     agreement = first(LearningAgreement.objects.filter(application__home=o.home))
     o.agreement = agreement
+    o.completed_application = first(
+        Application.objects.filter(home=o.home, status=Application.Status.COMPLETED)
+    )
     o.agreement_token = host_signing_token(agreement)
     o.exchanges_feed_token = exchanges_feed_renew(user=student)
 
