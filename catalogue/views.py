@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, Count, F, Q, When
@@ -89,7 +88,7 @@ def service_detail(request, pk):
 def service_manage(request):
     providers = rules.managed_providers(request.user)
     if not providers:
-        raise PermissionDenied
+        raise Http404
     services_ = (
         Service.objects.filter(provider__in=providers)
         .select_related("provider", "advisor")
@@ -107,7 +106,7 @@ def service_form(request, pk=None):
     if not providers or (
         service and not rules.can_manage_service(request.user, service.provider_id)
     ):
-        raise PermissionDenied
+        raise Http404
     if service and service.provider_id not in providers:
         providers = [*providers, service.provider_id]
     form = ServiceForm(request.POST or None, instance=service, providers=providers)
@@ -278,10 +277,10 @@ def material_form(request, pk=None):
     organisations = rules.material_organisations(request.user)
     if material is not None:
         if not rules.can_edit_material(request.user, material):
-            raise PermissionDenied
+            raise Http404
         organisations = sorted({*organisations, material.organisation_id})
     elif not organisations:
-        raise PermissionDenied
+        raise Http404
     old_file = material.file.name if material else ""
     form = MaterialForm(
         request.POST or None, request.FILES or None, instance=material, organisations=organisations
@@ -312,7 +311,7 @@ def material_form(request, pk=None):
 def material_delete(request, pk):
     material = get_object_or_404(Material, pk=pk)
     if not rules.can_edit_material(request.user, material):
-        raise PermissionDenied
+        raise Http404
     with transaction.atomic():
         log_action(
             actor=request.user,

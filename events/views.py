@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -127,7 +126,7 @@ def event_form(request, pk=None):
     event = get_object_or_404(Event, pk=pk) if pk else None
     organisations = _organisations(request.user)
     if (event and not rules.can_manage_event(request.user, event)) or not organisations:
-        raise PermissionDenied
+        raise Http404
     form = EventForm(request.POST or None, instance=event, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -151,7 +150,7 @@ def event_form(request, pk=None):
 def material_add(request, pk):
     event = get_object_or_404(Event, pk=pk)
     if not rules.can_manage_event(request.user, event):
-        raise PermissionDenied
+        raise Http404
     form = MaterialForm(request.POST, request.FILES)
     if form.is_valid():
         material = form.save(commit=False)

@@ -113,7 +113,7 @@ def offer_create(request):
     if partner_rules.is_staff(request.user):
         hosts = list(Organisation.objects.active().values_list("pk", flat=True))
     if not hosts:
-        raise PermissionDenied
+        raise Http404
     form = OfferForm(request.POST or None, hosts=hosts)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -132,7 +132,7 @@ def offer_create(request):
 def offer_edit(request, pk):
     offer = selectors.offer_for_viewer(viewer=request.user, pk=pk)
     if not rules.can_manage_offer(request.user, offer):
-        raise PermissionDenied
+        raise Http404
     form = OfferForm(request.POST or None, instance=offer)
     if request.method == "POST" and form.is_valid():
         try:
@@ -178,7 +178,7 @@ def my_offers(request):
         and not partner_rules.is_staff(request.user)
         and not review
     ):
-        raise PermissionDenied
+        raise Http404
     return render(
         request,
         "exchanges/my_offers.html",
@@ -199,7 +199,7 @@ def _apply(request, *, offer=None):
         kind = Application.Kind.STUDENT
     homes = rules.home_organisations_for(request.user, kind)
     if not homes:
-        raise PermissionDenied
+        raise Http404
     initial = {"start_date": offer.start_date, "end_date": offer.end_date} if offer else None
     form = ApplicationForm(
         request.POST or None,
@@ -424,7 +424,7 @@ def application_rank(request, pk):
 def partnership_agreements(request):
     organisations = rules.coordinated_organisations(request.user)
     if not organisations and not partner_rules.is_staff(request.user):
-        raise PermissionDenied
+        raise Http404
     return render(
         request,
         "exchanges/partnership_agreements.html",
@@ -470,7 +470,7 @@ def coordinator_queue(request):
     hosts = rules.hosts_for(request.user)
     everything = partner_rules.is_staff(request.user)
     if not (homes or hosts or everything):
-        raise PermissionDenied
+        raise Http404
     form = QueueFilterForm(request.GET or None)
     queryset = selectors.coordinator_queue(viewer=request.user, filters=form.filters())
     number = request.GET.get("page")
@@ -839,7 +839,7 @@ def allocation(request):
         .distinct()
     )
     if not rules.hosts_for(request.user) and not partner_rules.is_staff(request.user):
-        raise PermissionDenied
+        raise Http404
     chosen_ids = [
         int(pk)
         for pk in request.POST.getlist("offers") or request.GET.getlist("offers")

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -278,7 +278,7 @@ def endorse_badge(request, pk):
 def coordination(request, pk):
     programme = get_object_or_404(Programme, pk=pk)
     if not rules.coordinates(request.user, programme):
-        raise PermissionDenied
+        raise Http404
     latest = programme.rounds.filter(status=MatchingRound.Status.PREVIEW).first()
     return render(
         request,

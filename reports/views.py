@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -19,7 +18,7 @@ from .models import ReportExport
 
 def _may_see_reports(user) -> None:
     if not (rules.is_staff(user) or rules.has_role_anywhere(user, Membership.Role.COORDINATOR)):
-        raise PermissionDenied
+        raise Http404
 
 
 def _dashboard(request, form, export_form=None, status=200):

@@ -2,7 +2,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -123,7 +123,7 @@ def badge_create(request):
     if partner_rules.is_staff(request.user):
         issuers = list(Organisation.objects.active().values_list("pk", flat=True))
     if not issuers:
-        raise PermissionDenied
+        raise Http404
     form = BadgeForm(request.POST or None, request.FILES or None, issuers=issuers)
     if request.method == "POST" and form.is_valid():
         data, sectors = _badge_data(form)
@@ -143,7 +143,7 @@ def badge_create(request):
 def badge_edit(request, pk):
     badge = selectors.badge_for_page(pk)
     if not rules.can_manage_badges(request.user, badge.issuer_id):
-        raise PermissionDenied
+        raise Http404
     form = BadgeForm(request.POST or None, request.FILES or None, instance=badge)
     if request.method == "POST" and form.is_valid():
         data, sectors = _badge_data(form)
@@ -368,7 +368,7 @@ def evidence_file(request, pk, file_pk):
 @login_required
 def assessor_queue(request):
     if not rules.assessed_issuers(request.user) and not partner_rules.is_staff(request.user):
-        raise PermissionDenied
+        raise Http404
     from .forms import forms as django_forms
 
     class QueueForm(django_forms.Form):
@@ -584,7 +584,7 @@ def redeem(request):
 def bulk_award(request, pk):
     badge = selectors.badge_for_page(pk)
     if not rules.can_award(request.user, badge):
-        raise PermissionDenied
+        raise Http404
     form = BulkForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -667,7 +667,7 @@ def recognition_queue(request):
     if not partner_rules.organisations_with_role(request.user, "coordinator") and not (
         partner_rules.is_staff(request.user)
     ):
-        raise PermissionDenied
+        raise Http404
     return render(
         request,
         "passport/recognition_queue.html",
@@ -702,7 +702,7 @@ def recognition_decide(request, pk, decision):
 def skill_needs(request):
     companies = partner_rules.organisations_with_role(request.user, "company_contact")
     if not companies:
-        raise PermissionDenied
+        raise Http404
     organisation = Organisation.objects.get(pk=companies[0])
     form = SkillNeedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

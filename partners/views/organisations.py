@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -64,7 +64,7 @@ def organisation_detail(request, slug):
 def _managed_organisation(request, slug):
     organisation = selectors.organisation_for_viewer(viewer=request.user, slug=slug)
     if not rules.can_manage_organisation(request.user, organisation):
-        raise PermissionDenied
+        raise Http404
     return organisation
 
 
@@ -208,7 +208,7 @@ def invitation_accept_waiting(request, pk):
 def organisation_audit(request, slug):
     organisation = selectors.organisation_for_viewer(viewer=request.user, slug=slug)
     if not rules.can_view_audit(request.user, organisation):
-        raise PermissionDenied
+        raise Http404
     page = Paginator(selectors.audit_entries(organisation=organisation), 50).get_page(
         request.GET.get("page")
     )

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +21,7 @@ from ..services import outreach as services
 
 def _outreach_only(request):
     if not rules.can_do_outreach(request.user):
-        raise PermissionDenied
+        raise Http404
 
 
 def _query_string(request) -> str:
@@ -96,10 +95,10 @@ def visit_form(request, pk=None):
     organisations = rules.visiting_organisations(request.user)
     if visit is not None:
         if not rules.can_edit_visit(request.user, visit):
-            raise PermissionDenied
+            raise Http404
         organisations = sorted({*organisations, visit.school_id})
     elif not organisations:
-        raise PermissionDenied
+        raise Http404
     initial = {}
     if visit is None and request.GET.get("company"):
         initial["company"] = Organisation.objects.filter(

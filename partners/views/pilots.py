@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -79,9 +78,9 @@ def call_form(request, pk=None):
     organisations = rules.call_organisations(request.user)
     if call is not None:
         if not rules.can_manage_call(request.user, call):
-            raise PermissionDenied
+            raise Http404
     elif not organisations:
-        raise PermissionDenied
+        raise Http404
     data = request.POST if request.method == "POST" else None
     form = CallForm(data, instance=call, organisations=organisations)
     criteria = CriterionFormSet(data, instance=call or PilotCall(), prefix="criteria")
@@ -133,7 +132,7 @@ def call_ranking(request, pk):
     if not (
         rules.can_manage_call(request.user, call) or rules.is_call_reviewer(request.user, call)
     ):
-        raise PermissionDenied
+        raise Http404
     rows = selectors.ranking(call)
     if request.GET.get("format") == "csv":
         response, writer = csv_response(f"call-{call.pk}-ranking.csv")
@@ -178,10 +177,10 @@ def application_form(request, pk=None, call_pk=None):
     organisations = rules.applicant_organisations(request.user)
     if application is not None:
         if not rules.can_edit_application(request.user, application):
-            raise PermissionDenied
+            raise Http404
         organisations = sorted({*organisations, application.lead_id})
     elif not organisations:
-        raise PermissionDenied
+        raise Http404
     if call.published_at is None:
         raise Http404
     form = ApplicationForm(request.POST or None, instance=application, organisations=organisations)
@@ -206,7 +205,7 @@ def _application(request, pk) -> PilotApplication:
     except PilotApplication.DoesNotExist as error:
         raise Http404 from error
     if not rules.can_view_application(request.user, application):
-        raise PermissionDenied
+        raise Http404
     return application
 
 

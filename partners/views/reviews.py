@@ -27,7 +27,7 @@ from ..services import reviews as services
 
 def _members_only(request):
     if not rules.is_network_member(request.user):
-        raise PermissionDenied
+        raise Http404
 
 
 @login_required
@@ -51,10 +51,10 @@ def round_form(request, pk=None):
     organisations = rules.round_organisations(request.user)
     if review_round is not None:
         if not rules.can_manage_round(request.user, review_round):
-            raise PermissionDenied
+            raise Http404
         organisations = sorted({*organisations, review_round.organiser_id})
     elif not organisations:
-        raise PermissionDenied
+        raise Http404
     form = RoundForm(request.POST or None, instance=review_round, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +108,7 @@ def _review(request, pk) -> tuple[PeerReview, frozenset]:
     except PeerReview.DoesNotExist as error:
         raise Http404 from error
     if not rules.can_view_review(request.user, review):
-        raise PermissionDenied
+        raise Http404
     return review, rules.review_roles(request.user, review)
 
 

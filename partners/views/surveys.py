@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,14 +23,14 @@ from ..services import surveys as services
 def _managed_survey(request, pk) -> Survey:
     survey = get_object_or_404(Survey.objects.select_related("organisation"), pk=pk)
     if not rules.can_manage_survey(request.user, survey):
-        raise PermissionDenied
+        raise Http404
     return survey
 
 
 @login_required
 def survey_list(request):
     if not rules.survey_organisations(request.user):
-        raise PermissionDenied
+        raise Http404
     return render(
         request,
         "partners/surveys/survey_list.html",
@@ -44,7 +43,7 @@ def survey_form(request, pk=None):
     survey = _managed_survey(request, pk) if pk else None
     organisations = rules.survey_organisations(request.user)
     if survey is None and not organisations:
-        raise PermissionDenied
+        raise Http404
     form = SurveyForm(request.POST or None, instance=survey, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:

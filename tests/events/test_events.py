@@ -111,7 +111,7 @@ def test_organisers_manage_their_events(client, db, who):
 def test_other_people_cannot_edit_an_event(client, db):
     event = make_event()
     client.force_login(member(OrganisationFactory(), R.COORDINATOR))
-    assert client.get(f"/en/events/{event.pk}/edit/").status_code == 403
+    assert client.get(f"/en/events/{event.pk}/edit/").status_code == 404
 
 
 def test_the_event_form_refuses_an_end_before_the_start(client, db):

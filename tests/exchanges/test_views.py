@@ -66,8 +66,8 @@ def test_a_draft_offer_is_seen_by_its_host_only(client, world, who):
     ("who", "status"),
     [
         ("anonymous", 302),
-        ("student", 403),
-        ("teacher", 403),
+        ("student", 404),
+        ("teacher", 404),
         ("coordinator", 200),
         ("other_coordinator", 200),
         ("host_contact", 200),
@@ -188,7 +188,7 @@ def test_a_wrong_type_attachment_is_refused(client, world):
 
 def test_a_company_contact_cannot_apply(client, world):
     client.force_login(world.host_contact)
-    assert client.get(f"/en/exchanges/offers/{world.offer.pk}/apply/").status_code == 403
+    assert client.get(f"/en/exchanges/offers/{world.offer.pk}/apply/").status_code == 404
 
 
 def test_posting_an_offer_with_a_past_deadline_shows_why(client, world):
@@ -389,8 +389,8 @@ def test_a_ranking_outside_one_to_99_is_refused(client, world):
     ("who", "status"),
     [
         ("anonymous", 302),
-        ("student", 403),
-        ("host_contact", 403),
+        ("student", 404),
+        ("host_contact", 404),
         ("coordinator", 200),
         ("staff", 200),
     ],

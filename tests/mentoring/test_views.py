@@ -55,10 +55,10 @@ def test_pair_page_and_private_notes(client, world, who, status, sees_notes):
     ("who", "status"),
     [
         ("anonymous", 302),
-        ("mentor", 403),
-        ("mentee", 403),
+        ("mentor", 404),
+        ("mentee", 404),
         ("coordinator", 200),
-        ("other_coordinator", 403),
+        ("other_coordinator", 404),
         ("staff", 200),
     ],
 )

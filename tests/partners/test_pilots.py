@@ -244,7 +244,7 @@ def test_attachments_are_checked_and_served_to_the_right_people(client, world):
     response = client.get(download)
     assert b"".join(response.streaming_content) == b"%PDF-1.4 b"
     client.force_login(member(OrganisationFactory(), R.COORDINATOR))
-    assert client.get(download).status_code == 403
+    assert client.get(download).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -261,7 +261,7 @@ def test_who_may_apply(client, world, who, can_apply):
     }
     client.force_login(people[who])
     assert client.get(f"/en/partners/pilots/calls/{call.pk}/apply/").status_code == (
-        200 if can_apply else 403
+        200 if can_apply else 404
     )
 
 
@@ -408,7 +408,7 @@ def test_unsent_drafts_are_reminded_once_before_the_deadline(world):
         ("reviewer", 200),
         ("partner_coordinator", 200),
         ("staff", 200),
-        ("outsider", 403),
+        ("outsider", 404),
         ("anonymous", 302),
     ],
 )

@@ -265,7 +265,7 @@ def test_illegal_moves_are_refused(world):
         (S.PREPARATION, "lead", 200, True),
         (S.PREPARATION, "organiser", 200, True),
         (S.PREPARATION, "staff", 200, True),
-        (S.PREPARATION, "outsider", 403, False),
+        (S.PREPARATION, "outsider", 404, False),
         (S.PREPARATION, "anonymous", 302, False),
         (S.REPORTED, "outsider", 200, False),
         (S.REPORTED, "company_contact", 200, False),

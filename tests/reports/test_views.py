@@ -24,7 +24,7 @@ def scope_of(network):
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("coordinator", 200), ("staff", 200), ("student", 403), ("company", 403), ("anon", 302)],
+    [("coordinator", 200), ("staff", 200), ("student", 404), ("company", 404), ("anon", 302)],
 )
 def test_who_sees_the_dashboard(client, network, who, status):
     people = {
