@@ -93,6 +93,8 @@ def free_the_seats(user):
     """A person who leaves before their period ends gives their seat back."""
     from django.db.models import F
 
+    from network_portal import fragments
+
     from .models import Application, PlacementOffer
 
     S = Application.Status
@@ -105,6 +107,8 @@ def free_the_seats(user):
         PlacementOffer.objects.filter(pk=offer_id, seats_taken__gt=0).update(
             seats_taken=F("seats_taken") - 1
         )
+    if held:
+        fragments.changed("offers")
 
 
 @personal_data.on_erase

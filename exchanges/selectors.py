@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django_countries.fields import Country
 
-from network_portal import fragments
 from network_portal.forms import COUNTRIES_CACHE_SECONDS
 from network_portal.search import text_search
 from partners import rules as partner_rules
@@ -63,13 +63,16 @@ def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
 
 def offer_countries() -> set[str]:
     """The countries of published offers, for the country filter (cached)."""
-    return fragments.kept(
-        "exchanges:offer-countries",
-        (),
-        lambda: set(
-            PlacementOffer.objects.published().values_list("country", flat=True).distinct()
+    # The cache gives back what the function made: never None, since the set is not None.
+    return cast(
+        "set[str]",
+        cache.get_or_set(
+            "exchanges:offer-countries",
+            lambda: set(
+                PlacementOffer.objects.published().values_list("country", flat=True).distinct()
+            ),
+            COUNTRIES_CACHE_SECONDS,
         ),
-        COUNTRIES_CACHE_SECONDS,
     )
 
 

@@ -39,6 +39,7 @@ from .services import applications as application_services
 from .services import mobility as mobility_services
 from .services import offers as offer_services
 from .services import searches as search_services
+from .services.common import queue_names
 from .workflow import TRANSITIONS, available
 
 PAGE_SIZE = 20
@@ -68,7 +69,7 @@ def offer_list(request):
         "query_string": _query_string(request),
         "can_save_search": request.user.is_authenticated,
         "saved_search_form": SavedSearchForm(),
-        **fragments.context(request),
+        **fragments.context(request, "offers", "partners"),
     }
     template = "exchanges/offer_list.html"
     if request.htmx:
@@ -484,11 +485,14 @@ def coordinator_queue(request):
             "without_agreement": selectors.applications_without_agreement(rows),
         }
 
+    names = queue_names(homes=homes, hosts=hosts, everything=everything)
     context = {
         "form": form,
-        # Not kept rendered: a workflow page, right the moment an application moves.
+        # Lazy: the queue is kept rendered until one of its applications changes, and
+        # coordinators of the same schools share it.
         "listing": SimpleLazyObject(listing),
         "query_string": _query_string(request),
+        **fragments.context(request, *names, more=(everything, sorted(homes), sorted(hosts))),
     }
     return render(request, "exchanges/coordinator_queue.html", context)
 

@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from network_portal import fragments
 from network_portal.errors import DomainError
 from partners import rules as partner_rules
 
@@ -98,8 +99,7 @@ def invite_mentee(request, pk):
 
 @login_required
 def pair_detail(request, pk):
-    # A 404 before anything of the page is rendered.
-    selectors.pair_for_viewer(viewer=request.user, pk=pk, related=("mentor", "mentee"))
+    access = selectors.pair_for_viewer(viewer=request.user, pk=pk, related=("mentor", "mentee"))
 
     def details():
         pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
@@ -126,8 +126,9 @@ def pair_detail(request, pk):
         }
 
     context = {
-        # Not kept rendered: a workflow page with the reader's own forms.
+        # Lazy: the page is kept rendered, for each of its readers, until the pair changes.
         "details": SimpleLazyObject(details),
+        **fragments.context(request, *selectors.pair_names(access), personal=True),
     }
     return render(request, "mentoring/pair_detail.html", context)
 

@@ -5,9 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NetworkPortalConfig(AppConfig):
     name = "network_portal"
     verbose_name = _("Network portal")
-
-    def ready(self):
-        from . import fragments
-
-        # Every statement that writes a table retires the fragments that read it.
-        fragments.install()

@@ -1,218 +1,107 @@
-"""Parts of public pages that many people read alike, kept rendered in the cache.
+"""Parts of pages that many people read alike, kept rendered in the cache.
 
-A list that every visitor sees the same way (the directory, the open offers, the badge
-catalogue, the home page's panels) is rendered once per language, filter and page with
-``{% fragment %}`` (``network_portal/templatetags/fragments.py``) and kept until the data
-under it changes. What "the data under it" is, is not listed by hand: while a fragment is
-rendered, the tables its SQL reads are recorded, and the fragment is kept together with
-the version of each of those tables. Every statement that writes a table, whoever runs it
-(a service, the admin, ``.update()``, ``bulk_create``, a raw cursor, a shell), moves that
-table's version on, which retires every fragment that read it. Fragments also expire
-after ``FRAGMENT_SECONDS`` whatever happens.
+A list that every student sees the same way (the directory, the open offers, the badge
+catalogue) is rendered once per language, filter and page, and kept until the data under
+it changes. Each kind of data has a version in the cache; the services that change it, and
+saves of its models, move the version on (``changed("offers")``), which retires every
+fragment rendered from the old data at once. Fragments also expire after
+``FRAGMENT_SECONDS`` whatever happens, so a change made around the services (a bulk
+update in a shell) shows within that time.
 
-What is personal or part of a workflow (a passport, a mentoring pair's page, the
-coordinators' and assessors' queues) is not kept as HTML at all: it shows forms, states
-and names that must be right the moment they change, for one reader.
+Templates keep a fragment with Django's ``{% cache %}`` tag, naming the version and what
+the fragment varies by::
 
-For this to hold, a fragment must read everything it shows inside itself: the view passes
-its querysets lazily, and whatever the view has already read goes into the fragment's
-key (``context(request, more=...)``).
+    {% cache fragment_seconds "exchanges:offers" fragment_version fragment_key %}
+
+and the view passes the querysets lazily, so a fragment found in the cache costs no
+query.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import threading
+import time
 import uuid
-from collections.abc import Callable, Iterable
-from typing import TypeVar
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
-from django.db.backends.signals import connection_created
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .cache import shared
-
-T = TypeVar("T")
-
-_VERSION = "fragments:table:"
-_ENTRY = "fragments:entry:"
-
-# Django quotes its identifiers ("table" on PostgreSQL and SQLite, `table` on MySQL); raw
-# SQL may not.
-_NAME = r"[\"`]?(\w+)[\"`]?"
-_READ = re.compile(r"\b(?:FROM|JOIN)\s+" + _NAME, re.IGNORECASE)
-_WRITE = re.compile(
-    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE"
-    r"(?:\s+TABLE)?)\s+" + _NAME,
-    re.IGNORECASE,
-)
-
-#: Written on most requests and read by no fragment: not worth a version each.
-UNTRACKED = frozenset({"django_session", "django_migrations", "portal_cache"})
+_PREFIX = "fragments:version:"
 
 
-def tables_read(sql: str) -> set[str]:
-    return set(_READ.findall(sql))
+def version(*names: str) -> str:
+    """The current version of the data in ``names``, in one cache read. Today's date is
+    part of it: lists hide what closed yesterday."""
+    found = cache.get_many([_PREFIX + name for name in names])
+    stamps = ".".join(str(found.get(_PREFIX + name, 0)) for name in names)
+    return f"{stamps}:{timezone.localdate().isoformat()}"
 
 
-def table_written(sql: str) -> str | None:
-    found = _WRITE.match(sql)
-    return found.group(1) if found else None
+def changed(*names: str) -> None:
+    """Retire the fragments rendered from ``names``: at once, for the writer's next page,
+    and again when the transaction commits, as another reader may have rendered the old
+    data in between."""
 
+    def retire():
+        stamp = time.time_ns()
+        # A version need not outlive the fragments kept under it: once it is gone, what
+        # is rendered next is kept under version 0, and every fragment kept under 0
+        # before the first change has long expired.
+        timeout = max(2 * settings.FRAGMENT_SECONDS, 60)
+        cache.set_many({_PREFIX + name: stamp for name in names}, timeout=timeout)
 
-# --- Writes move versions on ----------------------------------------------------------
-
-
-def bump(tables: Iterable[str]) -> None:
-    """Move the versions of ``tables`` on: every fragment that read one of them is
-    retired."""
-    tables = set(tables) - UNTRACKED
-    if tables:
-        stamp = uuid.uuid4().hex
-        shared.set_many({_VERSION + table: stamp for table in tables}, timeout=None)
-
-
-class _WriteWatcher:
-    """On every database connection: notes each table a statement writes.
-
-    The version moves at once, so that the writer's own next page is fresh, and again
-    when the transaction commits, as another reader may have rendered the old data in
-    between (and kept it under the version of the first move)."""
-
-    def __init__(self, connection):
-        self.connection = connection
-        self.pending: set[str] = set()
-
-    def __call__(self, execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
-        table = table_written(sql)
-        if table and table not in UNTRACKED:
-            if self.connection.in_atomic_block:
-                bump([table])
-            # One move per commit, however many statements wrote: the first callback
-            # takes them all. A table written in a savepoint that was rolled back is
-            # still moved on, which costs one more rendering and nothing else.
-            self.pending.add(table)
-            transaction.on_commit(self._flush, using=self.connection.alias)
-        return result
-
-    def _flush(self):
-        tables, self.pending = self.pending, set()
-        bump(tables)
-
-
-def watch_writes(connection, **kwargs) -> None:
-    if not any(isinstance(w, _WriteWatcher) for w in connection.execute_wrappers):
-        connection.execute_wrappers.append(_WriteWatcher(connection))
-
-
-def install() -> None:
-    """Watch the writes of every database connection, those open already and those to
-    come."""
-    from django.db import connections
-
-    connection_created.connect(watch_writes, dispatch_uid="fragments-watch-writes")
-    for connection in connections.all(initialized_only=True):
-        watch_writes(connection)
-
-
-# --- Reads record what a fragment depends on ------------------------------------------
-
-
-class _ReadRecorder:
-    def __init__(self):
-        self.tables: set[str] = set()
-
-    def __call__(self, execute, sql, params, many, context):
-        self.tables |= tables_read(sql)
-        return execute(sql, params, many, context)
-
-
-def _versions(tables: Iterable[str]) -> dict[str, str]:
-    """The current versions of ``tables``, in one cache read. A table that has none yet
-    is given one, so that a version that was evicted can never come back equal to an
-    old one."""
-    tables = sorted(set(tables) - UNTRACKED)
-    if not tables:
-        return {}
-    found = shared.get_many([_VERSION + table for table in tables])
-    versions = {table: found.get(_VERSION + table) for table in tables}
-    missing = [table for table, value in versions.items() if value is None]
-    for table in missing:
-        stamp = uuid.uuid4().hex
-        if shared.add(_VERSION + table, stamp, timeout=None):
-            versions[table] = stamp
-    if any(versions[table] is None for table in missing):
-        # Another process gave it a version just now, or the cache is down.
-        again = shared.get_many([_VERSION + table for table in missing])
-        versions.update({table: again.get(_VERSION + table) for table in missing})
-    return versions
-
-
-#: Which tables each fragment read when it was last rendered in this process: read the
-#: versions before rendering, so that a write committed while the fragment is rendered
-#: retires what was rendered from the data before it.
-_learnt: dict[str, set[str]] = {}
-
-#: The recorders of the fragments being rendered in this thread, outermost first.
-_rendering = threading.local()
-
-
-def kept(name: str, vary_on: Iterable, produce: Callable[[], T], seconds: int | None = None) -> T:
-    """``produce()`` for ``name`` and ``vary_on``: kept until a table it read is written,
-    or ``seconds`` (``FRAGMENT_SECONDS``) pass. A kept value used while another is
-    produced (the country choices in a list's filters) makes the outer one depend on the
-    same tables."""
-    seconds = settings.FRAGMENT_SECONDS if seconds is None else seconds
-    if not seconds:
-        return produce()
-    from django.db import connection
-
-    raw = repr((name, get_language(), timezone.localdate().isoformat(), list(vary_on)))
-    key = _ENTRY + hashlib.sha256(raw.encode()).hexdigest()
-    entry = shared.get(key)
-    outer = getattr(_rendering, "stack", [])
-    if entry is not None:
-        kept_versions, value = entry
-        current = _versions(kept_versions)
-        if current == kept_versions and None not in current.values():
-            for recorder in outer:
-                recorder.tables |= set(kept_versions)
-            return value
-    before = _versions(_learnt.get(name, set()) | set(entry[0] if entry else ()))
-    recorder = _ReadRecorder()
-    _rendering.stack = [*outer, recorder]
-    try:
-        with connection.execute_wrapper(recorder):
-            value = produce()
-    finally:
-        _rendering.stack = outer
-    read = recorder.tables - UNTRACKED
-    _learnt[name] = read
-    versions = {table: before[table] for table in read if table in before}
-    versions.update(_versions(read - versions.keys()))
-    if None not in versions.values():
-        shared.set(key, (versions, value), seconds)
-    return value
-
-
-def render(name: str, vary_on: Iterable, produce: Callable[[], str]) -> str:
-    """The fragment ``name`` of a page (``{% fragment %}``)."""
-    return kept(name, vary_on, produce)
+    retire()
+    transaction.on_commit(retire)
 
 
 def request_key(request, *more) -> str:
-    """What a list fragment varies by: everything asked in the query string (filters,
-    page) and ``more``."""
+    """What a list fragment varies by: the language, everything asked in the query string
+    (filters, page) and ``more``."""
     asked = sorted((name, request.GET.getlist(name)) for name in request.GET)
-    raw = repr((asked, more))
+    raw = repr((get_language(), asked, more))
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def context(request, *, more=()) -> dict:
-    """What a template needs to keep fragments for this request."""
-    return {"fragment_key": request_key(request, *more)}
+def context(request, *names: str, more=(), personal: bool = False) -> dict:
+    """What a template needs to keep fragments of ``names`` for this request.
+
+    A ``personal`` fragment is the reader's own and may hold their forms: it is kept
+    for this reader and their CSRF secret (the cookie), as the tokens in it are valid for
+    that secret only; before the reader has one it is not kept at all.
+    """
+    seconds = settings.FRAGMENT_SECONDS
+    if personal:
+        secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+        more = (*more, request.user.pk, secret)
+        if not secret:
+            seconds = 0
+    return {
+        "fragment_seconds": seconds,
+        # Not kept means not read either: a version no fragment was kept under.
+        "fragment_version": version(*names) if seconds else uuid.uuid4().hex,
+        "fragment_key": request_key(request, *more),
+    }
+
+
+def on_save_of(name: str, *models) -> None:
+    """Retire ``name``'s fragments whenever one of ``models`` is saved or deleted, also from
+    the admin, or its many-to-many relations change."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    def receiver(**kwargs):
+        changed(name)
+
+    for model in models:
+        uid = f"fragments:{name}:{model._meta.label}"
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=uid + ":save")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=uid + ":delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                receiver,
+                sender=field.remote_field.through,
+                weak=False,
+                dispatch_uid=f"{uid}:{field.name}",
+            )

@@ -133,47 +133,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery ------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-
-
-def cache_settings(redis_url: str) -> dict[str, dict[str, Any]]:
-    """network_portal/cache.py: the database holds what must work while Redis is down
-    (the login rate limits, which allauth keeps in the default cache); Redis what can be
-    computed again."""
-    caches: dict[str, dict[str, Any]] = {
+if REDIS_URL:
+    CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "portal_cache",
-        },
-        "shared": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "shared",
-        },
-        # Each process's own memory, for rendered pieces of the layout that only change
-        # with a deployment (the menus in each language): no round trip to Redis on
-        # every page.
-        "local": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "local",
-        },
-    }
-    if redis_url:
-        caches["shared"] = {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": redis_url,
-            "OPTIONS": {
-                # A Redis that is down reads as an empty cache and drops writes.
-                "IGNORE_EXCEPTIONS": True,
-                # A cache that is down must not hang a request.
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
+            # Answers as an empty cache while Redis is unreachable (network_portal/cache.py).
+            "BACKEND": "network_portal.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            # A cache that is down must not hang a request.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
-    return caches
-
-
-CACHES = cache_settings(REDIS_URL)
-# Every call that finds Redis unreachable is logged, as the old backend did.
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each process's own memory, for rendered pieces of the layout that only change with a
+# deployment (the menus in each language): no round trip to Redis on every page.
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "local",
+}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
 from django.db import transaction
-
-from network_portal.cache import shared as cache
 
 from .models import Notification
 

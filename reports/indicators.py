@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Avg,
     BooleanField,
@@ -43,7 +44,6 @@ from accounts.models import User
 from events.models import Event, Registration
 from exchanges.models import Application, MobilityForm, PartnershipAgreement, PlacementOffer
 from mentoring.models import Pair
-from network_portal.cache import shared as cache
 from partners.models import Membership, Organisation, Visit
 from worklife_passport.models import Award, Badge, RecognitionRequest
 

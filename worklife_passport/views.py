@@ -77,7 +77,7 @@ def catalogue(request):
         or partner_rules.is_staff(request.user),
         # The reader's goals are marked in the list: readers with the same goals (most
         # have none) share a fragment.
-        **fragments.context(request, more=sorted(map(str, goals))),
+        **fragments.context(request, "badges", "partners", more=sorted(map(str, goals))),
     }
     return render(request, "passport/catalogue.html", context)
 
@@ -215,9 +215,10 @@ def passport(request):
         return content
 
     context = {
-        # Not kept rendered: the reader's own page, with their forms.
+        # Lazy: the passport is kept rendered until something in it changes.
         "passport": SimpleLazyObject(content),
         "redeem_form": RedeemForm(),
+        **fragments.context(request, *selectors.passport_names(user.pk), "badges", personal=True),
     }
     return render(request, "passport/passport.html", context)
 
@@ -388,8 +389,14 @@ def assessor_queue(request):
     number = request.GET.get("page")
     context = {
         "form": form,
-        # Not kept rendered: a workflow page, right the moment a claim moves.
+        # Lazy: the queue is kept rendered until a claim of its issuers changes.
         "page": SimpleLazyObject(lambda: Paginator(claims, 50).get_page(number)),
+        **fragments.context(
+            request,
+            "badges",
+            *selectors.assessor_queue_names(viewer=request.user),
+            more=(request.user.pk,),
+        ),
     }
     return render(request, "passport/assessor_queue.html", context)
 

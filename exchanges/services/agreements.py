@@ -17,7 +17,7 @@ from partners.audit import log_action
 from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
-from .common import application_link
+from .common import application_link, applications_changed
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -64,6 +64,7 @@ def agreement_save(*, actor: User, application: Application, data: dict) -> Lear
         if current is not None and application.status == S.AGREEMENT_SIGNED:
             # A change after signing needs all three signatures again.
             Application.objects.filter(pk=application.pk).update(status=S.ACCEPTED)
+            applications_changed(application)
     log_action(
         actor=actor,
         action="exchanges.agreement.saved",
@@ -126,6 +127,7 @@ def _record_signature(
         Application.objects.filter(pk=application.pk).update(
             status=S.AGREEMENT_SIGNED, status_changed_at=timezone.now()
         )
+        applications_changed(application)
         from ..models import ApplicationEvent
 
         ApplicationEvent.objects.create(

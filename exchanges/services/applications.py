@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network_portal import fragments
 from notifications.services import notify_many
 from partners.audit import log_action
 
@@ -178,6 +179,7 @@ def _take_seat(application: Application) -> None:
     ).update(seats_taken=F("seats_taken") + 1)
     if not taken:
         raise NoSeats(_("All seats of this offer are taken."), code="no_seats")
+    fragments.changed("offers")  # the lists show the free seats
     PlacementOffer.objects.filter(
         pk=application.offer_id,
         seats_taken=F("seats"),
@@ -191,6 +193,7 @@ def _release_seat(application: Application) -> None:
     PlacementOffer.objects.filter(pk=application.offer_id, seats_taken__gt=0).update(
         seats_taken=F("seats_taken") - 1
     )
+    fragments.changed("offers")
     PlacementOffer.objects.filter(
         pk=application.offer_id,
         status=PlacementOffer.Status.FILLED,
