@@ -40,6 +40,7 @@ _AREAS = {
     "account": "profile",
     "accounts": "profile",
     "admin": "profile",
+    "core": "profile",
     "mfa": "profile",
     "usersessions": "profile",
     "worklife_passport": "passport",

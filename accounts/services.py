@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.errors import DomainError
-from partners.audit import log_action
+from core.audit import log_action
+from core.errors import DomainError
 
 from . import erasure, personal_data
 from .models import User
@@ -31,7 +31,12 @@ def user_update_profile(*, actor: User, user: User, data: dict) -> User:
         user.full_clean(exclude=["password", "email"])
         user.save(update_fields=changed)
         # Only which fields changed: the values are the person's own business.
-        log_action(actor=actor, action="accounts.user.profile_updated", data={"fields": changed})
+        log_action(
+            actor=actor,
+            action="accounts.user.profile_updated",
+            organisation=None,
+            data={"fields": changed},
+        )
     return user
 
 
@@ -58,5 +63,5 @@ def user_erase(*, actor: User, user: User) -> None:
         eraser(user)
     erasure.erase_files(user)
     erasure.erase_copies(user)
-    log_action(actor=None, action="accounts.user.erased")
+    log_action(actor=None, action="accounts.user.erased", organisation=None)
     user.delete()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from network_portal.errors import DomainError
+from core.errors import DomainError
 
 from . import archive, personal_data, services
 from .forms import DeleteAccountForm, ProfileForm

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import User
-from network_portal.forms import FilterForm, language_filter, sector_filter
+from core.forms import FilterForm, language_filter
+from partners.forms.filters import sector_filter
 from partners.models import Membership, Organisation, Sector
 
 from .models import MATERIAL_MAX_BYTES, Material, Need, Service, Topic

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network_portal.uploads import DOCUMENTS, IMAGES, MEDIA, UploadValidator
+from core.uploads import DOCUMENTS, IMAGES, MEDIA, UploadValidator
 from partners.models import Organisation, Sector
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from network_portal.search import in_every_language, text_search
+from core.search import in_every_language, text_search
 from partners import rules as partner_rules
 
 from .models import Material, Service

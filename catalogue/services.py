@@ -8,10 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.errors import DomainError
+from core.audit import log_action
+from core.errors import DomainError
 from notifications.services import notify
 from partners import rules as partner_rules
-from partners.audit import log_action
 
 from . import rules
 from .models import Enquiry, EnquiryReply, Service

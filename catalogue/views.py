@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal.errors import DomainError
-from network_portal.forms import act_and_redirect
-from network_portal.uploads import download
-from partners.audit import log_action
+from core.audit import log_action
+from core.errors import DomainError
+from core.uploads import download
+from core.views import act_and_redirect
 
 from . import rules, selectors, services
 from .forms import (

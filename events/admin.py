@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.admin_actions import workflow_action
+from core.admin_actions import workflow_action
 
 from . import services
 from .models import CalendarFeed, Event, Material, Registration

@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from network_portal import fragments
+        from core import fragments
 
         from . import notices, panels, personal_data  # noqa: F401  (registrations)
         from .models import Event

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network_portal.uploads import UploadValidator
+from core.uploads import UploadValidator
 from partners.models import Organisation, Sector
 
 
@@ -70,6 +70,10 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:event_detail", kwargs={"pk": self.pk})
+
+    def lead_organiser_id(self) -> int | None:
+        """The organiser whose audit log records the event: the first to be listed."""
+        return self.organisers.order_by("pk").values_list("pk", flat=True).first()
 
     @property
     def places_left(self) -> int:

@@ -1,8 +1,8 @@
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import register_actions
 from notifications import kinds
-from partners.audit import register_actions
 
 from .models import Registration
 

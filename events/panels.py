@@ -1,6 +1,6 @@
 from django.utils import timezone
 
-from network_portal.panels import Panel, dashboard_panel, home_panel
+from core.panels import Panel, dashboard_panel, home_panel
 
 from .models import Event, Registration
 

@@ -11,9 +11,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.errors import DomainError
+from core.audit import log_action
+from core.errors import DomainError
 from notifications.services import notify
-from partners.audit import log_action
 from partners.models import hash_token
 
 from . import rules
@@ -49,7 +49,10 @@ def register(*, actor: User, event: Event) -> Registration:
         event=event, user=actor, status=S.CONFIRMED if confirmed else S.WAITING
     )
     log_action(
-        actor=actor, action=f"events.registration.{registration.status}", target=registration
+        actor=actor,
+        action=f"events.registration.{registration.status}",
+        target=registration,
+        organisation=event.lead_organiser_id(),
     )
     notify(
         kind="events.registration",
@@ -78,7 +81,12 @@ def cancel(*, actor: User, registration: Registration) -> Registration:
     was_confirmed = registration.status == S.CONFIRMED
     registration.status = S.CANCELLED
     registration.save(update_fields=["status"])
-    log_action(actor=actor, action="events.registration.cancelled", target=registration)
+    log_action(
+        actor=actor,
+        action="events.registration.cancelled",
+        target=registration,
+        organisation=registration.event.lead_organiser_id(),
+    )
     if was_confirmed:
         Event.objects.filter(pk=event.pk).update(registered=F("registered") - 1)
         _promote(event)
@@ -101,7 +109,12 @@ def _promote(event: Event) -> None:
         return
     waiting.status = S.CONFIRMED
     waiting.save(update_fields=["status"])
-    log_action(actor=None, action="events.registration.promoted", target=waiting)
+    log_action(
+        actor=None,
+        action="events.registration.promoted",
+        target=waiting,
+        organisation=waiting.event.lead_organiser_id(),
+    )
     notify(
         kind="events.registration",
         key=f"events.promoted:{waiting.pk}",
@@ -132,7 +145,12 @@ def check_in(*, actor: User, event: Event, token: str) -> Registration:
     if registration.checked_in_at is None:
         registration.checked_in_at = now
         registration.save(update_fields=["checked_in_at"])
-        log_action(actor=actor, action="events.checked_in", target=registration)
+        log_action(
+            actor=actor,
+            action="events.checked_in",
+            target=registration,
+            organisation=event.lead_organiser_id(),
+        )
         if event.badge is not None:
             from worklife_passport.models import Award
             from worklife_passport.services.awards import award_create, holds

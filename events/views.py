@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal.errors import DomainError
-from network_portal.forms import act_and_redirect
-from network_portal.uploads import download
-from partners.audit import log_action
+from core.audit import log_action
+from core.errors import DomainError
+from core.uploads import download
+from core.views import act_and_redirect
 
 from . import calendar, rules, services
 from .forms import EventForm, MaterialForm
@@ -139,6 +139,7 @@ def event_form(request, pk=None):
                 actor=request.user,
                 action="events.event.updated" if event else "events.event.created",
                 target=saved,
+                organisation=saved.lead_organiser_id(),
             )
         messages.success(request, _("The event was saved."))
         return redirect(saved.get_absolute_url())
@@ -156,7 +157,12 @@ def material_add(request, pk):
         material = form.save(commit=False)
         material.event = event
         material.save()
-        log_action(actor=request.user, action="events.material.added", target=event)
+        log_action(
+            actor=request.user,
+            action="events.material.added",
+            target=event,
+            organisation=event.lead_organiser_id(),
+        )
         messages.success(request, _("The material was added."))
     else:
         for errors in form.errors.values():

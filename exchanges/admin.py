@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.admin_actions import workflow_action
-from network_portal.admin_filters import CountryListFilter
+from core.admin_actions import workflow_action
+from core.admin_filters import CountryListFilter
 
 from .models import (
     Application,

@@ -9,7 +9,7 @@ class ExchangesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from network_portal import fragments
+        from core import fragments
 
         from . import notices, panels, personal_data  # noqa: F401  (registrations)
         from .models import Application, PartnershipAgreement, PlacementOffer

@@ -1,18 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.errors import DomainError
+from core.errors import DomainError, IllegalMove, NotAllowed
 
 
 class ExchangeError(DomainError):
-    pass
-
-
-class NotAllowed(ExchangeError):
-    def __init__(self, message=None, **kwargs):
-        super().__init__(message or _("You may not do this."), code="forbidden")
-
-
-class IllegalMove(ExchangeError):
     pass
 
 
@@ -29,3 +20,6 @@ class AlreadyApplied(ExchangeError):
             code="already_applied",
         )
         self.application = application
+
+
+__all__ = ["AlreadyApplied", "ExchangeError", "IllegalMove", "NoSeats", "NotAllowed"]

@@ -6,7 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.forms import CountryFilter, FilterForm, language_filter, sector_filter
+from core.forms import CountryFilter, FilterForm, language_filter
+from partners.forms.filters import network_countries, sector_filter
 from partners.models import Organisation, Sector
 
 from .models import (
@@ -260,7 +261,7 @@ class QueueFilterForm(FilterForm):
         required=False,
         choices=[("", _("Waiting for action")), *Application.Status.choices],
     )
-    country = CountryFilter(label=_("Host country"))
+    country = CountryFilter(present=network_countries, label=_("Host country"))
     form = forms.ChoiceField(
         label=_("Form"), required=False, choices=[("", _("All forms")), *MobilityForm.choices]
     )

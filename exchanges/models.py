@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from network_portal.uploads import UploadValidator
+from core.uploads import UploadValidator
 from partners.models import Organisation, Sector
 
 

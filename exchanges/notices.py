@@ -64,7 +64,7 @@ kinds.register(
     template="exchanges/emails/reminder",
 )
 
-from partners.audit import register_actions  # noqa: E402
+from core.audit import register_actions  # noqa: E402
 
 register_actions(
     {

@@ -1,7 +1,7 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from network_portal.panels import Panel, dashboard_panel, home_panel
+from core.panels import Panel, dashboard_panel, home_panel
 
 from . import rules, selectors
 from .models import Application, PlacementOffer

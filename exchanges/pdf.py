@@ -3,7 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from network_portal import pdf
+from core import pdf
 
 from .models import Application, LearningAgreement
 

@@ -93,7 +93,7 @@ def free_the_seats(user):
     """A person who leaves before their period ends gives their seat back."""
     from django.db.models import F
 
-    from network_portal import fragments
+    from core import fragments
 
     from .models import Application, PlacementOffer
 

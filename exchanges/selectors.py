@@ -10,8 +10,8 @@ from django.http import Http404
 from django.utils import timezone
 from django_countries.fields import Country
 
-from network_portal.forms import COUNTRIES_CACHE_SECONDS
-from network_portal.search import text_search
+from core.forms import COUNTRIES_CACHE_SECONDS
+from core.search import text_search
 from partners import rules as partner_rules
 from partners.models import Organisation
 

@@ -10,8 +10,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal import fragments
-from network_portal.errors import DomainError
+from core import fragments
+from core.errors import DomainError
 from partners import rules as partner_rules
 from partners.models import Organisation
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from network_portal.admin_actions import workflow_action
+from core.admin_actions import workflow_action
 
 from .models import (
     Enrolment,

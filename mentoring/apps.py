@@ -9,7 +9,7 @@ class MentoringConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from network_portal import fragments
+        from core import fragments
 
         from . import notices, panels, personal_data  # noqa: F401  (registrations)
         from .models import Feedback, Goal, Meeting, Pair, PairEvent, Programme

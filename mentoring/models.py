@@ -86,6 +86,10 @@ class Programme(models.Model):
     def get_absolute_url(self):
         return reverse("mentoring:programme_detail", kwargs={"pk": self.pk})
 
+    def lead_organiser_id(self) -> int | None:
+        """The organiser whose audit log records the programme: the first to be listed."""
+        return self.organisers.order_by("pk").values_list("pk", flat=True).first()
+
     @property
     def enrolment_open(self) -> bool:
         return self.is_active and self.enrol_from <= timezone.localdate() <= self.enrol_until

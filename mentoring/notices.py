@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import register_actions
 from notifications import kinds
-from partners.audit import register_actions
 
 from .models import Pair
 

@@ -1,6 +1,6 @@
 from django.db.models import Q
 
-from network_portal.panels import Panel, dashboard_panel
+from core.panels import Panel, dashboard_panel
 
 from .models import Pair
 

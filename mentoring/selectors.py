@@ -58,7 +58,7 @@ def pair_for_viewer(
 
 
 def pair_names(pair: Pair) -> list[str]:
-    """The data a pair's page is kept under (``network_portal.fragments``)."""
+    """The data a pair's page is kept under (``core.fragments``)."""
     return [f"pair:{pair.pk}", "programmes"]
 
 

@@ -11,9 +11,9 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import log_action
 from notifications.services import notify
 from partners import rules as partner_rules
-from partners.audit import log_action
 
 from . import matching, rules
 from .errors import IllegalMove, MentoringError, NotAllowed
@@ -187,6 +187,7 @@ def _event(pair: Pair, actor: User, action: str, before: str, comment: str = "")
         actor=actor,
         action=f"mentoring.pair.{action}",
         target=pair,
+        organisation=pair.programme.lead_organiser_id(),
         data={"from": before, "to": pair.status},
     )
 
@@ -432,7 +433,12 @@ def meeting_log(
         pair.status, pair.started_at = P.ACTIVE, timezone.now()
         pair.save(update_fields=["status", "started_at"])
         _event(pair, actor, "start", before)
-    log_action(actor=actor, action="mentoring.meeting.logged", target=pair)
+    log_action(
+        actor=actor,
+        action="mentoring.meeting.logged",
+        target=pair,
+        organisation=pair.programme.lead_organiser_id(),
+    )
     return meeting
 
 
@@ -606,6 +612,7 @@ def round_publish(*, actor: User, round_: MatchingRound) -> int:
         actor=actor,
         action="mentoring.round.published",
         target=round_.programme,
+        organisation=round_.programme.lead_organiser_id(),
         data={"pairs": created},
     )
     return created

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "core",
     "network_portal",
     "accounts",
     "partners",
@@ -136,8 +137,8 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Answers as an empty cache while Redis is unreachable (network_portal/cache.py).
-            "BACKEND": "network_portal.cache.TolerantRedisCache",
+            # Answers as an empty cache while Redis is unreachable (core/cache.py).
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             # A cache that is down must not hang a request.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -316,7 +317,7 @@ if _media == _public_media or _media in _public_media.parents or _public_media i
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "public": {"BACKEND": "network_portal.uploads.PublicMediaStorage"},
+    "public": {"BACKEND": "core.uploads.PublicMediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -11,9 +11,9 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import fragments
-from .panels import dashboard_panels, home_panels
-from .uploads import PUBLIC_FILE_FIELDS
+from core import fragments
+from core.panels import dashboard_panels, home_panels
+from core.uploads import PUBLIC_FILE_FIELDS
 
 
 def home(request):

@@ -4,14 +4,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from network_portal.admin_actions import workflow_action
-from network_portal.admin_filters import CountryListFilter
+from core.admin_actions import workflow_action
+from core.admin_filters import CountryListFilter
+from core.audit import log_action
 
-from .audit import log_action
 from .models import (
     ROLES_BY_KIND,
     Answer,
-    AuditEntry,
     CallCriterion,
     Choice,
     Finding,
@@ -249,38 +248,6 @@ class InvitationAdmin(admin.ModelAdmin):
         return obj.get_state_display()
 
     def has_add_permission(self, request):
-        return False
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "action_display", "target_repr", "organisation"]
-    list_filter = ["action", CountryListFilter.on("organisation__country")]
-    search_fields = ["action", "target_repr", "actor__email", "organisation__name"]
-    list_select_related = ["actor", "organisation"]
-    date_hierarchy = "created_at"
-    readonly_fields = [
-        "created_at",
-        "actor",
-        "action",
-        "target_type",
-        "target_id",
-        "target_repr",
-        "organisation",
-        "data",
-    ]
-
-    @admin.display(description=_("action"))
-    def action_display(self, obj):
-        return obj.action_display
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False
 
 

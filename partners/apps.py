@@ -7,7 +7,7 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from network_portal import fragments
+        from core import fragments
 
         from . import notices, panels, personal_data  # noqa: F401  (registrations)
         from .models import Organisation, Sector

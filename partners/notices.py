@@ -3,9 +3,9 @@
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import register_actions
 from notifications import kinds
 
-from .audit import register_actions
 from .models import Membership
 
 

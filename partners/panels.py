@@ -1,4 +1,4 @@
-from network_portal.panels import Panel, dashboard_panel, home_panel
+from core.panels import Panel, dashboard_panel, home_panel
 
 from . import rules, selectors
 from .selectors import reviews as review_selectors

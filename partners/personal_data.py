@@ -1,5 +1,6 @@
 from accounts import personal_data
-from partners.models import AuditEntry, Invitation
+from core.models import AuditEntry
+from partners.models import Invitation
 
 personal_data.export(
     "partners.Membership",
@@ -20,7 +21,7 @@ personal_data.export(
     section="invitations_accepted",
 )
 personal_data.export(
-    "partners.AuditEntry",
+    "core.AuditEntry",
     user_field="actor",
     fields=("created_at", "action", "target_repr"),
     section="actions",
@@ -105,8 +106,8 @@ personal_data.files(
 # The log keeps what happened, not who: the actor link goes with the account
 # (on_delete=SET_NULL), and the person's name and addresses leave what the entries say
 # about their memberships, claims, pairs and applications.
-personal_data.copy("partners.AuditEntry", field="target_repr", action=personal_data.MARK)
-personal_data.copy("partners.AuditEntry", field="data", action=personal_data.MARK)
+personal_data.copy("core.AuditEntry", field="target_repr", action=personal_data.MARK)
+personal_data.copy("core.AuditEntry", field="data", action=personal_data.MARK)
 # An accepted invitation stays as the organisation's record of who was let in and when.
 personal_data.copy("partners.Invitation", field="email", action=personal_data.BLANK)
 # The organisation's public contact address may be the person's own.

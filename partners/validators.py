@@ -55,7 +55,7 @@ def validate_business_id(country: str, value: str) -> None:
 
 
 def validate_logo_size(file) -> None:
-    # Logos are checked by network_portal.uploads.UploadValidator now; the early
+    # Logos are checked by core.uploads.UploadValidator now; the early
     # migrations still name this one.
     limit = settings.LOGO_MAX_BYTES
     if file.size > limit:

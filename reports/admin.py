@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from network_portal.admin_filters import CountryListFilter
+from core.admin_filters import CountryListFilter
 
 from .models import ReportExport
 

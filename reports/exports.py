@@ -1,10 +1,10 @@
-"""A built report written as CSV, XLSX (network_portal.spreadsheets) or PDF (reports.pdf)."""
+"""A built report written as CSV, XLSX (core.spreadsheets) or PDF (reports.pdf)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from network_portal.spreadsheets import CsvDocument, XlsxDocument
+from core.spreadsheets import CsvDocument, XlsxDocument
 
 from .indicators import Period, Scope, Section
 from .pdf import to_pdf

@@ -2,8 +2,8 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import register_actions
 from notifications import kinds
-from partners.audit import register_actions
 
 
 def _monthly(context: dict) -> dict:

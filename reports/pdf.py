@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from network_portal import pdf
+from core import pdf
 
 from .indicators import Period, Scope, Section
 

@@ -7,7 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal.uploads import download
+from core.uploads import download
 from partners import rules
 from partners.models import Membership
 

@@ -9,7 +9,7 @@ class WorklifePassportConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from network_portal import fragments
+        from core import fragments
 
         from . import notices, panels, personal_data, selectors  # noqa: F401  (registrations)
         from .models import (

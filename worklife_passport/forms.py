@@ -7,7 +7,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from network_portal.forms import FilterForm, sector_filter
+from core.forms import FilterForm
+from partners.forms.filters import sector_filter
 from partners.models import Organisation, Sector
 
 from .models import ASSESSOR_ROLES, Badge, Claim, SkillNeed

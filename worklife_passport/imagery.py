@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
-from network_portal.uploads import ShrunkFileField
+from core.uploads import ShrunkFileField
 
 _COLOURS = ["#0b4f8a", "#0f6d48", "#8a3b0b", "#5b2c83", "#0b6f7a", "#7a0b3b"]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network_portal.uploads import (
+from core.uploads import (
     UploadValidator,
     public_storage,
     validate_raster_image,

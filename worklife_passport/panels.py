@@ -1,4 +1,4 @@
-from network_portal.panels import Panel, dashboard_panel
+from core.panels import Panel, dashboard_panel
 
 from . import rules
 from .models import Award, Claim

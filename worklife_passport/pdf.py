@@ -6,7 +6,7 @@ import qrcode
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from network_portal import pdf
+from core import pdf
 
 from .models import Award
 from .openbadges import urls

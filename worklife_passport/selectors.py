@@ -98,7 +98,7 @@ def holder_count(badge: Badge) -> int:
 
 
 def passport_names(user_id: int) -> list[str]:
-    """The data a student's passport page is kept under (``network_portal.fragments``),
+    """The data a student's passport page is kept under (``core.fragments``),
     besides the badges themselves."""
     return [f"passport:{user_id}"]
 
@@ -199,7 +199,7 @@ def assessor_queue(*, viewer: User, filters: dict) -> QuerySet[Claim]:
 
 
 def assessor_queue_names(*, viewer: User | AnonymousUser) -> list[str]:
-    """The data an assessor's queue is kept under (``network_portal.fragments``): the
+    """The data an assessor's queue is kept under (``core.fragments``): the
     claims to their organisations' badges."""
     if partner_rules.is_staff(viewer):
         return ["claims"]

@@ -2,7 +2,7 @@
 
 import catalogue.models
 import django.db.models.deletion
-import network_portal.uploads
+import core.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                 ('description_et', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_lt', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_ru', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('file', models.FileField(blank=True, upload_to=catalogue.models.material_path, validators=[network_portal.uploads.UploadValidator(('pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp', 'ods', 'doc', 'ppt', 'xls', 'txt', 'png', 'jpg', 'jpeg', 'gif', 'mp4', 'm4a', 'mp3', 'odp', 'epub', 'zip'), 52428800)], verbose_name='file')),
+                ('file', models.FileField(blank=True, upload_to=catalogue.models.material_path, validators=[core.uploads.UploadValidator(('pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp', 'ods', 'doc', 'ppt', 'xls', 'txt', 'png', 'jpg', 'jpeg', 'gif', 'mp4', 'm4a', 'mp3', 'odp', 'epub', 'zip'), 52428800)], verbose_name='file')),
                 ('url', models.URLField(blank=True, max_length=500, verbose_name='link')),
                 ('language', models.CharField(choices=[('fi', 'Finnish'), ('sv', 'Swedish'), ('en', 'English'), ('et', 'Estonian'), ('lt', 'Lithuanian'), ('ru', 'Russian'), ('mul', 'Several languages')], max_length=8, verbose_name='language')),
                 ('licence', models.CharField(choices=[('CC-BY-4.0', 'CC BY 4.0'), ('CC-BY-SA-4.0', 'CC BY-SA 4.0'), ('CC-BY-NC-4.0', 'CC BY-NC 4.0'), ('CC-BY-NC-SA-4.0', 'CC BY-NC-SA 4.0'), ('CC-BY-ND-4.0', 'CC BY-ND 4.0'), ('CC0-1.0', 'CC0 1.0 (public domain)'), ('network', "All rights reserved, for the network's own use")], max_length=16, verbose_name='licence')),

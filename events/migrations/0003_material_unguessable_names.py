@@ -6,12 +6,12 @@ from django.core.files.storage import storages
 from django.db import migrations, models
 
 import events.models
-import network_portal.uploads
+import core.uploads
 
 
 def rename_materials(apps, schema_editor):
     """Materials kept so far were named as uploaded: each gets a token."""
-    from network_portal.uploads import move_stored_files
+    from core.uploads import move_stored_files
 
     def unguessable(instance, name):
         if re.fullmatch(r"event-materials/\d+/[0-9a-f]{16}-[^/]+", name):
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='material',
             name='file',
-            field=models.FileField(upload_to=events.models.material_path, validators=[network_portal.uploads.UploadValidator(['pdf', 'pptx', 'docx', 'odt', 'odp', 'png', 'jpg'], 20971520)], verbose_name='file'),
+            field=models.FileField(upload_to=events.models.material_path, validators=[core.uploads.UploadValidator(['pdf', 'pptx', 'docx', 'odt', 'odp', 'png', 'jpg'], 20971520)], verbose_name='file'),
         ),
         migrations.RunPython(rename_materials, migrations.RunPython.noop, elidable=False),
     ]

@@ -6,12 +6,12 @@ from django.core.files.storage import storages
 from django.db import migrations, models
 
 import exchanges.models
-import network_portal.uploads
+import core.uploads
 
 
 def rename_agreements(apps, schema_editor):
     """Signed agreements kept so far were named as uploaded: each gets a token."""
-    from network_portal.uploads import move_stored_files
+    from core.uploads import move_stored_files
 
     def unguessable(instance, name):
         if re.fullmatch(r"agreements/[0-9a-f]{16}-[^/]+", name):
@@ -33,12 +33,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='applicationattachment',
             name='file',
-            field=models.FileField(upload_to=exchanges.models.attachment_path, validators=[network_portal.uploads.UploadValidator(['pdf', 'png', 'jpg', 'jpeg', 'docx', 'odt'], 'ATTACHMENT_MAX_BYTES')], verbose_name='file'),
+            field=models.FileField(upload_to=exchanges.models.attachment_path, validators=[core.uploads.UploadValidator(['pdf', 'png', 'jpg', 'jpeg', 'docx', 'odt'], 'ATTACHMENT_MAX_BYTES')], verbose_name='file'),
         ),
         migrations.AlterField(
             model_name='partnershipagreement',
             name='document',
-            field=models.FileField(blank=True, upload_to=exchanges.models.agreement_path, validators=[network_portal.uploads.UploadValidator(['pdf'], 'ATTACHMENT_MAX_BYTES')], verbose_name='signed document'),
+            field=models.FileField(blank=True, upload_to=exchanges.models.agreement_path, validators=[core.uploads.UploadValidator(['pdf'], 'ATTACHMENT_MAX_BYTES')], verbose_name='signed document'),
         ),
         migrations.RunPython(rename_agreements, migrations.RunPython.noop, elidable=False),
     ]

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import log_action
 from notifications.services import notify, notify_many
-from partners.audit import log_action
 
 from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed

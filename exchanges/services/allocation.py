@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from partners.audit import log_action
+from core.audit import log_action
 
 from .. import rules
 from ..allocation import stable_allocation

@@ -10,9 +10,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network_portal import fragments
+from core import fragments
+from core.audit import log_action
 from notifications.services import notify_many
-from partners.audit import log_action
 
 from .. import period, rules
 from ..errors import AlreadyApplied, ExchangeError, IllegalMove, NoSeats, NotAllowed

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 
-from network_portal import fragments
+from core import fragments
 from partners.models import Membership
 
 from .. import rules

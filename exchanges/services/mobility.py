@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.audit import log_action
+from core.audit import log_action
 
 from .. import period, rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed

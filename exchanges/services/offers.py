@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import log_action
 from notifications.services import notify_many
-from partners.audit import log_action
 from partners.models import Membership
 
 from .. import rules

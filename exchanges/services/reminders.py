@@ -75,7 +75,7 @@ def send_all(*, today: datetime.date | None = None) -> int:
 
 def expire_agreements(*, today: datetime.date | None = None) -> int:
     """Active partnership agreements past their end date become expired."""
-    from partners.audit import log_action
+    from core.audit import log_action
 
     from ..models import PartnershipAgreement
 
@@ -89,5 +89,10 @@ def expire_agreements(*, today: datetime.date | None = None) -> int:
         PartnershipAgreement.objects.filter(pk=agreement.pk).update(
             status=PartnershipAgreement.Status.EXPIRED
         )
-        log_action(actor=None, action="exchanges.agreement.expired", target=agreement)
+        log_action(
+            actor=None,
+            action="exchanges.agreement.expired",
+            target=agreement,
+            organisation=agreement.parties.order_by("pk").values_list("pk", flat=True).first(),
+        )
     return len(ended)

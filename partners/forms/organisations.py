@@ -3,9 +3,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from network_portal.forms import CountryFilter, FilterForm, sector_filter
+from core.forms import CountryFilter, FilterForm
 
 from ..models import ROLES_BY_KIND, Membership, Organisation, Sector
+from .filters import network_countries, sector_filter
 
 _LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -21,7 +22,7 @@ class DirectoryFilterForm(FilterForm):
         required=False,
         choices=[("", _("All kinds")), *Organisation.Kind.choices],
     )
-    country = CountryFilter()
+    country = CountryFilter(present=network_countries)
     sector = sector_filter()
     size_class = forms.ChoiceField(
         label=_("Company size"),

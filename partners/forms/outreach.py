@@ -3,10 +3,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.forms import FilterForm, sector_filter
+from core.forms import FilterForm
 
 from .. import rules
 from ..models import FollowUp, Organisation, Visit
+from .filters import sector_filter
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -3,7 +3,6 @@
 from .organisations import (
     MANAGER_ROLE_BY_KIND,
     ROLES_BY_KIND,
-    AuditEntry,
     Invitation,
     InvitationQuerySet,
     K,
@@ -39,7 +38,6 @@ __all__ = [
     "MANAGER_ROLE_BY_KIND",
     "ROLES_BY_KIND",
     "Answer",
-    "AuditEntry",
     "CallCriterion",
     "Choice",
     "Finding",

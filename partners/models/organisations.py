@@ -3,7 +3,6 @@ import secrets
 from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from network_portal.uploads import ShrunkImageField, UploadValidator, public_storage
+from core.uploads import ShrunkImageField, UploadValidator, public_storage
 
 from ..validators import normalise_business_id, validate_business_id
 
@@ -309,50 +308,3 @@ class Invitation(models.Model):
 
     def get_state_display(self):
         return self.State(self.state).label
-
-
-class AuditEntry(models.Model):
-    """Who did what, to what, when. Written by services inside their transaction."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("actor"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="audit_entries",
-    )
-    action = models.CharField(_("action"), max_length=100, db_index=True)
-    target_type = models.ForeignKey(
-        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    target_id = models.CharField(_("target ID"), max_length=64, blank=True)
-    target_repr = models.CharField(_("target"), max_length=300, blank=True)
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="audit_entries",
-    )
-    data = models.JSONField(_("details"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("audit entry")
-        verbose_name_plural = _("audit log")
-        ordering = ["-created_at", "-pk"]
-        indexes = [
-            models.Index(fields=["organisation", "-created_at"]),
-            models.Index(fields=["target_type", "target_id"]),
-        ]
-
-    def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
-
-    @property
-    def action_display(self):
-        from ..audit import action_label
-
-        return action_label(self.action)

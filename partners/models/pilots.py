@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.uploads import DOCUMENTS, IMAGES, UploadValidator
+from core.uploads import DOCUMENTS, IMAGES, UploadValidator
 
 from .organisations import Organisation
 

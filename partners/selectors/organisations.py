@@ -8,10 +8,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django_countries.fields import Country
 
-from network_portal.search import in_every_language, text_search
+from core.models import AuditEntry
+from core.search import in_every_language, text_search
 
 from .. import rules
-from ..models import AuditEntry, Invitation, Membership, Organisation, Sector, hash_token
+from ..models import Invitation, Membership, Organisation, Sector, hash_token
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.errors import DomainError
+from core.audit import log_action
+from core.errors import DomainError, NotAllowed
 from notifications.services import notify
 
 from .. import rules
-from ..audit import log_action
 from ..models import ROLES_BY_KIND, Invitation, Membership, Organisation, hash_token
 
 if TYPE_CHECKING:
@@ -30,17 +30,13 @@ class PartnersError(DomainError):
     pass
 
 
-class NotAllowed(PartnersError):
-    pass
-
-
 class InvitationError(PartnersError):
     pass
 
 
 def _require(allowed: object) -> None:
     if not allowed:
-        raise NotAllowed(_("You may not do this."), code="forbidden")
+        raise NotAllowed
 
 
 @transaction.atomic

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import log_action
 from notifications.services import notify
 
 from .. import rules
-from ..audit import log_action
 from ..models import FollowUp, Visit
 from .organisations import PartnersError, _require
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import log_action
 from notifications.services import notify
 
 from .. import rules
-from ..audit import log_action
 from ..models import (
     Membership,
     PilotApplication,

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import log_action
 from notifications.services import notify
 
 from .. import rules
-from ..audit import log_action
 from ..models import (
     Answer,
     Choice,

@@ -10,9 +10,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal import fragments
-from network_portal.errors import DomainError
-from network_portal.forms import act_and_redirect
+from core import fragments
+from core.errors import DomainError
+from core.views import act_and_redirect
 
 from .. import rules, selectors, services
 from ..forms import DirectoryFilterForm, InvitationForm, OrganisationForm

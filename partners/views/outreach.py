@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal.errors import DomainError
-from network_portal.forms import act_and_redirect
+from core.errors import DomainError
+from core.views import act_and_redirect
 
 from .. import rules
 from ..forms.outreach import FollowUpFormSet, OutreachFilterForm, VisitFilterForm, VisitForm

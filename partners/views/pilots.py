@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal.errors import DomainError
-from network_portal.forms import act_and_redirect, save_or_show_again
-from network_portal.spreadsheets import csv_response
-from network_portal.uploads import download
+from core.errors import DomainError
+from core.spreadsheets import csv_response
+from core.uploads import download
+from core.views import act_and_redirect, save_or_show_again
 
 from .. import rules
 from ..forms.pilots import (

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network_portal.errors import DomainError
-from network_portal.forms import act_and_redirect, save_or_show_again
+from core.errors import DomainError
+from core.views import act_and_redirect, save_or_show_again
 
 from .. import rules
 from ..forms.reviews import (

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from network_portal.errors import DomainError
-from network_portal.forms import act_and_redirect
-from network_portal.spreadsheets import csv_response
+from core.errors import DomainError
+from core.spreadsheets import csv_response
+from core.views import act_and_redirect
 
 from .. import rules
 from ..forms.surveys import QuestionForm, SendForm, SurveyForm, answer_form

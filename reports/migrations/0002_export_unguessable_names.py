@@ -10,7 +10,7 @@ import reports.models
 
 def rename_exports(apps, schema_editor):
     """Exports kept so far were named by their period alone: each gets a token."""
-    from network_portal.uploads import move_stored_files
+    from core.uploads import move_stored_files
 
     def unguessable(instance, name):
         if re.fullmatch(r"reports/[0-9a-f]{32}/[^/]+", name):

@@ -5,8 +5,9 @@ from django.contrib.auth import SESSION_KEY
 from django.utils.translation import gettext, override
 
 from accounts.models import User
-from partners.audit import log_action
-from partners.models import AuditEntry, Invitation, Membership
+from core.audit import log_action
+from core.models import AuditEntry
+from partners.models import Invitation, Membership
 from partners.services import invitation_create
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory, member
 
@@ -131,7 +132,12 @@ def test_delete_removes_email_addresses_and_authenticators(client, coordinator):
 
 
 def test_delete_keeps_the_persons_audit_entries_without_the_actor(client, coordinator, school):
-    made = log_action(actor=coordinator, action="partners.organisation.updated", target=school)
+    made = log_action(
+        actor=coordinator,
+        action="partners.organisation.updated",
+        target=school,
+        organisation=school,
+    )
 
     _delete(client, coordinator)
 
@@ -157,7 +163,9 @@ def test_delete_removes_the_persons_name_from_entries_about_them(client, coordin
 
 def test_delete_leaves_entries_about_other_users_alone(client, coordinator, school):
     other = member(school, Membership.Role.TEACHER, full_name="Otto Opettaja")
-    about_other = log_action(actor=coordinator, action="partners.membership.created", target=other)
+    about_other = log_action(
+        actor=coordinator, action="partners.membership.created", target=other, organisation=None
+    )
 
     _delete(client, coordinator)
 

@@ -16,14 +16,15 @@ from accounts import personal_data
 from accounts.erasure import erased_marker
 from accounts.models import User
 from accounts.services import user_erase
+from core.audit import log_action
+from core.models import AuditEntry
 from exchanges.services.applications import attachment_add
 from mentoring import services as mentoring
 from mentoring.models import Enrolment, Programme
 from notifications.models import Notification
 from notifications.rendering import render
 from notifications.services import notify
-from partners.audit import log_action
-from partners.models import AuditEntry, Invitation, Membership
+from partners.models import Invitation, Membership
 from tests.factories import ApplicationFactory, OrganisationFactory, member, staff
 from worklife_passport.models import Award, Badge, BulkAward, Claim
 from worklife_passport.openbadges import documents, verify

@@ -14,7 +14,7 @@ from django.utils import timezone
 from modeltranslation.fields import TranslationField
 
 from accounts import personal_data
-from partners.audit import log_action
+from core.audit import log_action
 from partners.models import Membership
 from partners.services import invitation_create
 from tests.factories import (
@@ -44,7 +44,9 @@ def person():
     company = OrganisationFactory(company=True, name_fi="Rakennus Oy")
     MembershipFactory(user=user, organisation=school, role=Membership.Role.TEACHER)
     MembershipFactory(user=user, organisation=company, role=Membership.Role.MENTOR)
-    log_action(actor=user, action="partners.organisation.updated", target=school)
+    log_action(
+        actor=user, action="partners.organisation.updated", target=school, organisation=school
+    )
     return user
 
 
@@ -54,7 +56,9 @@ def someone_else():
     EmailAddress.objects.create(user=other, email="otto.second@example.org", verified=True)
     elsewhere = OrganisationFactory(name_fi="Toinen opisto")
     MembershipFactory(user=other, organisation=elsewhere, role=Membership.Role.STUDENT)
-    log_action(actor=other, action="partners.invitation.revoked", target=elsewhere)
+    log_action(
+        actor=other, action="partners.invitation.revoked", target=elsewhere, organisation=None
+    )
     return other
 
 
@@ -134,7 +138,7 @@ def test_download_my_data_contains_memberships_with_organisation_and_role(client
 def test_download_my_data_contains_the_persons_audit_actions(client, person):
     _response, documents, _archive = _export(client, person)
 
-    actions = documents["partners"]["actions"]
+    actions = documents["profile"]["actions"]
     assert [row["action"] for row in actions] == ["partners.organisation.updated"]
     assert actions[0]["target_repr"] == "Saimaan ammattiopisto"
 
@@ -185,7 +189,7 @@ def test_download_my_data_contains_nothing_of_another_user(client, person, someo
         assert foreign not in body
     assert len(documents["profile"]["email_addresses"]) == 2
     assert len(documents["partners"]["memberships"]) == 2
-    assert len(documents["partners"]["actions"]) == 1
+    assert len(documents["profile"]["actions"]) == 1
 
 
 def _foreign_keys_to_the_user():
@@ -207,7 +211,7 @@ def test_registry_finds_the_known_foreign_keys_to_the_user():
         ("partners.Membership", "user"),
         ("partners.Invitation", "invited_by"),
         ("partners.Invitation", "accepted_by"),
-        ("partners.AuditEntry", "actor"),
+        ("core.AuditEntry", "actor"),
         ("account.EmailAddress", "user"),
     } <= found
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from accounts.models import User
-from partners.models import AuditEntry
+from core.models import AuditEntry
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

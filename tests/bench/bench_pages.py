@@ -60,11 +60,12 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from core.models import AuditEntry  # noqa: E402
 from exchanges.models import Application, ApplicationEvent  # noqa: E402
 from network_portal import scale  # noqa: E402
 from notifications.models import Notification  # noqa: E402
 from notifications.services import notify  # noqa: E402
-from partners.models import AuditEntry, Sector  # noqa: E402
+from partners.models import Sector  # noqa: E402
 from tests.bench import pages as key_pages  # noqa: E402
 
 CONNECTIONS = 16

@@ -2,7 +2,8 @@ import pytest
 from django.core import mail
 
 from catalogue.models import Enquiry, Need, Service
-from partners.models import AuditEntry, Membership
+from core.models import AuditEntry
+from partners.models import Membership
 from tests.factories import OrganisationFactory, member, staff
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from catalogue.models import Material, Topic
-from partners.models import AuditEntry, Membership
+from core.models import AuditEntry
+from partners.models import Membership
 from tests.factories import OrganisationFactory, member, staff
 
 pytestmark = pytest.mark.django_db

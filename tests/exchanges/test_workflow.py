@@ -4,11 +4,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.models import AuditEntry
 from exchanges.errors import ExchangeError, IllegalMove, NoSeats, NotAllowed
 from exchanges.models import Application, ApplicationEvent, MobilityRecord, PlacementOffer
 from exchanges.services.applications import application_transition
 from exchanges.workflow import TRANSITIONS
-from partners.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 S = Application.Status

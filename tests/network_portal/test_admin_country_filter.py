@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib import admin
 
-from network_portal.admin_filters import CountryListFilter
+from core.admin_filters import CountryListFilter
 from tests.factories import (
     ApplicationFactory,
     MembershipFactory,

@@ -11,10 +11,10 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.models import AuditEntry
 from exchanges.models import Application, PartnershipAgreement, PlacementOffer
 from notifications.models import Notification
 from partners.models import (
-    AuditEntry,
     Membership,
     Organisation,
     PeerReview,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from network_portal import cache as tolerant
-from network_portal.cache import TolerantRedisCache
+from core import cache as tolerant
+from core.cache import TolerantRedisCache
 from tests.factories import UserFactory
 
 UNREACHABLE = "redis://127.0.0.1:1/0"  # nothing listens on port 1: refused at once
@@ -43,7 +43,7 @@ def test_pages_are_served_from_the_database_while_the_cache_is_down(client, sett
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "network_portal.cache.TolerantRedisCache",
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": UNREACHABLE,
             "OPTIONS": OPTIONS,
         },

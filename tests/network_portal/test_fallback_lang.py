@@ -7,8 +7,8 @@ import pytest
 from django.utils import translation
 
 from catalogue.models import Service
+from core.templatetags.content_language import shown_language
 from mentoring.models import Programme
-from network_portal.templatetags.content_language import shown_language
 from tests.factories import OfferFactory, OrganisationFactory, SectorFactory
 from worklife_passport.models import Badge
 

@@ -1,4 +1,4 @@
-"""Kept fragments of pages (network_portal/fragments.py): cheaper the second time, and
+"""Kept fragments of pages (core/fragments.py): cheaper the second time, and
 never stale after a change made through the services or the pages."""
 
 import datetime

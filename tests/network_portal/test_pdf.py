@@ -2,7 +2,7 @@
 
 import pytest
 
-from network_portal import pdf
+from core import pdf
 
 
 @pytest.mark.parametrize(

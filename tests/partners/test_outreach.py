@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.models import AuditEntry
 from notifications.models import Notification
-from partners.models import AuditEntry, FollowUp, Membership, Organisation, Visit
+from partners.models import FollowUp, Membership, Organisation, Visit
 from partners.services import outreach as services
 from tests.factories import (
     ApplicationFactory,

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
+from core.models import AuditEntry
 from notifications.models import Notification
 from partners.models import (
-    AuditEntry,
     CallCriterion,
     Membership,
     PilotApplication,

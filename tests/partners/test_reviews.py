@@ -3,9 +3,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.errors import DomainError
+from core.models import AuditEntry
 from notifications.models import Notification
 from partners.models import (
-    AuditEntry,
     Finding,
     Membership,
     PeerReview,
@@ -248,7 +249,7 @@ def test_a_peer_cannot_plan_the_schools_actions(world):
     action = ReviewAction.objects.create(
         review=review, text="x", responsible="y", due_on=datetime.date(2027, 1, 1)
     )
-    with pytest.raises(services.PartnersError):
+    with pytest.raises(DomainError):
         services.action_set_state(actor=world["lead"], action=action, state="done")
 
 

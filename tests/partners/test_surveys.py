@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.models import AuditEntry
 from notifications.models import Notification
-from partners.models import AuditEntry, Membership, Question, Recipient, Response, Survey
+from partners.models import Membership, Question, Recipient, Response, Survey
 from partners.services import surveys as services
 from tests.factories import OrganisationFactory, member, staff
 from tests.network_portal.machine_numbers import localised_machine_numbers, machine_numbers

@@ -5,7 +5,8 @@ import io
 import pytest
 from PIL import Image
 
-from partners.models import AuditEntry, Membership, Organisation
+from core.models import AuditEntry
+from partners.models import Membership, Organisation
 from tests.factories import OrganisationFactory, SectorFactory, UserFactory, member, staff
 
 pytestmark = pytest.mark.django_db
@@ -240,7 +241,7 @@ def test_last_coordinator_cannot_remove_themselves(client, people, school):
 
 
 def test_audit_page_lists_the_organisations_entries_only(client, people, school):
-    from partners.audit import log_action
+    from core.audit import log_action
 
     log_action(
         actor=people["coordinator"],

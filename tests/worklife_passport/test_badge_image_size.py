@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from network_portal.uploads import public_storage
+from core.uploads import public_storage
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="2000"><rect/></svg>'
 

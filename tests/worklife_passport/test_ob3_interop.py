@@ -10,6 +10,7 @@ import pytest
 from django.core.files.base import ContentFile
 from openbadgeslib.ob3.verifier import OB3VerificationError, OB3Verifier
 
+from core.models import AuditEntry
 from tests.factories import OrganisationFactory
 from worklife_passport.models import Badge, IssuerKey, SigningAlgorithm
 from worklife_passport.openbadges import credentials, documents, keys, urls
@@ -119,7 +120,6 @@ def test_a_tampered_credential_fails_openbadgeslib(world, fetch):
 
 
 def test_a_network_admin_chooses_rs256_in_the_admin(client, world):
-    from partners.models import AuditEntry
 
     client.force_login(world.staff)
     response = client.post(

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from partners.audit import log_action
+from core.audit import log_action
 
 from ..models import IssuerKey, IssuerSettings, SigningAlgorithm
 

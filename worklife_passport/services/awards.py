@@ -17,8 +17,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import log_action
 from notifications.services import notify
-from partners.audit import log_action
 
 from .. import rules
 from ..errors import NotAllowed, PassportError

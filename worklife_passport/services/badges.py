@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.audit import log_action
 from notifications.services import notify
-from partners.audit import log_action
 
 from .. import rules
 from ..errors import NotAllowed, PassportError

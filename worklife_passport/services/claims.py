@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from core.audit import log_action
 from notifications.services import notify
-from partners.audit import log_action
 
 from .. import rules
 from ..errors import IllegalMove, NotAllowed, PassportError

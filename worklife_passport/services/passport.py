@@ -11,8 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import log_action
 from notifications.services import notify
-from partners.audit import log_action
 
 from .. import rules
 from ..errors import NotAllowed, PassportError
@@ -51,7 +51,7 @@ def share_create(*, actor: User, label: str, awards: Iterable[Award], days: int)
         expires_at=timezone.now() + datetime.timedelta(days=days),
     )
     link.awards.set(awards)
-    log_action(actor=actor, action="passport.share.created", target=link)
+    log_action(actor=actor, action="passport.share.created", target=link, organisation=None)
     return link
 
 
@@ -61,7 +61,7 @@ def share_revoke(*, actor: User, link: ShareLink) -> None:
         raise NotAllowed
     link.revoked_at = timezone.now()
     link.save(update_fields=["revoked_at"])
-    log_action(actor=actor, action="passport.share.revoked", target=link)
+    log_action(actor=actor, action="passport.share.revoked", target=link, organisation=None)
 
 
 def share_viewed(link: ShareLink) -> None:

@@ -3,7 +3,7 @@
 An app registers a provider, a function of the request that returns a ``Panel`` or
 ``None``; the page renders the panels in order. The home page and the dashboard do
 not need to know which apps exist. Home panels show the same to every reader, as the
-home page keeps them rendered (``network_portal.fragments``); what is personal goes on
+home page keeps them rendered (``core.fragments``); what is personal goes on
 the dashboard.
 """
 

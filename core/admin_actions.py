@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from network_portal.errors import DomainError
+from core.errors import DomainError
 
 
 class CommentForm(forms.Form):

@@ -4,6 +4,8 @@ Actions are namespaced (``partners.membership.created``); each has a display tex
 registered here or by the app that owns it, so the log reads well in every language.
 """
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,17 +30,19 @@ def known_actions() -> dict[str, StrOrPromise]:
 
 def log_action(
     *,
-    actor,
+    actor: AbstractBaseUser | AnonymousUser | None,
     action: str,
     target: models.Model | None = None,
-    organisation=None,
+    organisation: models.Model | int | None,
     data: dict | None = None,
 ) -> AuditEntry:
-    """Record a change; ``organisation`` is the one it concerns, or its key."""
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
+    """Record a change. ``organisation`` is the one it concerns (or its key): the entry
+    shows on that organisation's audit page. It is always given, and ``None`` only for
+    what concerns no organisation (a person's own profile, share links, erasure)."""
+    # An anonymous visitor (or a worker, None) is recorded as no one.
+    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
     return AuditEntry.objects.create(
-        actor=actor,
+        actor_id=actor_id,
         action=action,
         target_type=ContentType.objects.get_for_model(target) if target is not None else None,
         target_id=str(target.pk) if target is not None else "",

@@ -268,7 +268,7 @@ def validate_raster_image(file) -> None:
 # --- Where files are kept ------------------------------------------------------------
 
 
-@deconstructible(path="network_portal.uploads.PublicMediaStorage")
+@deconstructible(path="core.uploads.PublicMediaStorage")
 class PublicMediaStorage(FileSystemStorage):
     """The disk for public files, at ``PUBLIC_MEDIA_ROOT`` and ``PUBLIC_MEDIA_URL``: a
     place apart from ``MEDIA_ROOT``, so nothing served from here can reach a private

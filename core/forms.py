@@ -1,44 +1,12 @@
-"""Pieces shared by the portal's forms: list filters and saving through a service."""
+"""Pieces shared by the portal's forms: list filters."""
 
 from typing import cast
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.core.cache import cache
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
-
-from .errors import DomainError
-
-
-def save_or_show_again(request, form, save, *, done, success_url, show_again):
-    """Save a valid ``form`` through ``save(form)`` and go to ``success_url`` with the
-    ``done`` message; when the form is invalid or the service refuses (its message
-    becomes a form error), answer ``show_again(form)`` so nothing typed is lost."""
-    if form.is_valid():
-        try:
-            save(form)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, done)
-            return redirect(success_url)
-    return show_again(form)
-
-
-def act_and_redirect(request, act, *, success_url, done=None):
-    """Run a state change ``act()`` from a button; say ``done`` (when given) or why it
-    was refused, then go to ``success_url``."""
-    try:
-        act()
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        if done:
-            messages.success(request, done)
-    return redirect(success_url)
 
 
 class FilterForm(forms.Form):
@@ -50,18 +18,6 @@ class FilterForm(forms.Form):
             self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {name: data.get(name) for name in self.fields if name not in self.errors}
-
-
-def sector_filter() -> forms.ModelChoiceField:
-    from partners.models import Sector
-
-    return forms.ModelChoiceField(
-        label=_("Sector"),
-        required=False,
-        queryset=Sector.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
 
 
 #: How long a new organisation's country may be missing from the country filters.
@@ -88,21 +44,14 @@ def named_countries(codes) -> list[tuple[str, str]]:
     return [(code, name) for code, name in countries if code in codes]
 
 
-def network_countries() -> set[str]:
-    """The countries the network's active organisations are in (cached)."""
-    from partners.models import Organisation
-
-    return countries_in_use(Organisation.objects.active(), "country", key="network:countries")
-
-
 class CountryFilter(forms.ChoiceField):
     """A country to filter by. The list offers, in the reader's language, only the
-    countries ``present()`` names (by default those of the network's organisations): a
+    countries ``present()`` names (e.g. those of the network's organisations): a
     list of every country would mostly offer what no page has. Any country stays a valid
     filter, so a saved search for a country with nothing in it today keeps its meaning,
     and a chosen country is always shown as chosen."""
 
-    def __init__(self, *, present=network_countries, **kwargs):
+    def __init__(self, *, present, **kwargs):
         self.present = present
         kwargs.setdefault("label", _("Country"))
         super().__init__(required=False, choices=self.choices_with, **kwargs)
