@@ -102,6 +102,17 @@ def evidence_add(*, actor: User, claim: Claim, file: UploadedFile, name: str = "
     return evidence
 
 
+@transaction.atomic
+def claim_evidence_save(
+    *, actor: User, claim: Claim, data: dict, file: UploadedFile | None = None
+) -> Claim:
+    """Save what the student wrote and, when given, the file they added, both or neither."""
+    claim = claim_update(actor=actor, claim=claim, data=data)
+    if file:
+        evidence_add(actor=actor, claim=claim, file=file)
+    return claim
+
+
 def _missing_evidence(claim: Claim) -> list[str]:
     badge = claim.badge
     missing = []
