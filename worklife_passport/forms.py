@@ -231,3 +231,15 @@ class RecognitionDecisionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class AssessorQueueForm(forms.Form):
+    q = forms.CharField(label=_("Student"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("All waiting")),
+            *[(s, Claim.Status(s).label) for s in Claim.WAITING_STATES],
+        ],
+    )

@@ -245,3 +245,12 @@ def recognition_queue(*, viewer: User | AnonymousUser) -> QuerySet[RecognitionRe
     return queryset.filter(pathway__recognised_by_id__in=coordinated).order_by(
         "status", "created_at"
     )
+
+
+def skill_needs_managed(*, viewer: User | AnonymousUser) -> QuerySet[SkillNeed]:
+    """The skill needs ``viewer`` may change: their companies' (every one, for staff)."""
+    queryset = SkillNeed.objects.select_related("organisation")
+    if partner_rules.is_staff(viewer):
+        return queryset
+    companies = partner_rules.organisations_with_role(viewer, "company_contact")
+    return queryset.filter(organisation_id__in=companies)

@@ -348,8 +348,12 @@ URL_ROLES = {
     "passport:badge_edit": get(lambda o: {"pk": o.badge.pk}, roles=only("coordinator", "staff")),
     "passport:goal_toggle": post(lambda o: {"pk": o.badge.pk}, roles=members(302)),
     "passport:claim_start": post(lambda o: {"pk": o.badge.pk}, roles=members(302)),
-    "passport:endorse": post(lambda o: {"pk": o.badge.pk}, roles=members(302)),
-    "passport:code_create": post(lambda o: {"pk": o.badge.pk}, roles=members(302)),
+    "passport:endorse": post(
+        lambda o: {"pk": o.badge.pk}, roles=only("company_contact", "other_coordinator", status=302)
+    ),
+    "passport:code_create": post(
+        lambda o: {"pk": o.badge.pk}, roles=only("coordinator", "staff", status=302)
+    ),
     "passport:bulk_award": get(lambda o: {"pk": o.badge.pk}, roles=only("coordinator", "staff")),
     "passport:bulk_detail": get(
         lambda o: {"pk": o.bulk_award.pk}, roles=only("coordinator", "staff")
@@ -376,7 +380,9 @@ URL_ROLES = {
         lambda o: {"public_id": o.award.public_id, "fmt": "json"},
         roles=only("student", "coordinator", "staff"),
     ),
-    "passport:award_revoke": post(lambda o: {"public_id": o.award.public_id}, roles=members(302)),
+    "passport:award_revoke": post(
+        lambda o: {"public_id": o.award.public_id}, roles=only("coordinator", "staff", status=302)
+    ),
     "passport:verify": get(roles=public()),
     "passport:share_create": post(roles=members(302)),
     "passport:share_revoke": post(
@@ -387,10 +393,13 @@ URL_ROLES = {
     "passport:recognition_request": post(lambda o: {"pk": o.pathway.pk}, roles=members(302)),
     "passport:recognition_queue": get(roles=only("coordinator", "other_coordinator", "staff")),
     "passport:recognition_decide": post(
-        lambda o: {"pk": o.recognition_request.pk, "decision": "confirm"}, roles=members(302)
+        lambda o: {"pk": o.recognition_request.pk, "decision": "confirm"},
+        roles=only("staff", status=302),
     ),
     "passport:skill_needs": get(roles=only("company_contact")),
-    "passport:skill_need_delete": post(lambda o: {"pk": o.skill_need.pk}, roles=members(302)),
+    "passport:skill_need_delete": post(
+        lambda o: {"pk": o.skill_need.pk}, roles=only("company_contact", "staff", status=302)
+    ),
     "mentoring:programme_list": get(roles=public()),
     "mentoring:programme_detail": get(lambda o: {"pk": o.programme.pk}, roles=public()),
     "mentoring:enrol": get(lambda o: {"pk": o.programme.pk}, roles=members()),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -11,9 +10,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
 
 from core.audit import log_action
+from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify
 
 from .. import rules
@@ -31,51 +30,7 @@ S = Claim.Status
 STUDENT = "student"
 ASSESSOR = "assessor"
 _SUPERVISOR_SALT = "passport.claim.supervisor"
-
-
-@dataclass(frozen=True)
-class Move:
-    action: str
-    label: StrOrPromise
-    sources: tuple[str, ...]
-    target: str
-    party: str
-    needs_comment: bool = False
-
-
-MOVES = {
-    m.action: m
-    for m in (
-        Move("submit", _("Submit for assessment"), (S.DRAFT,), S.SUBMITTED, STUDENT),
-        Move("resubmit", _("Submit again"), (S.RETURNED,), S.RESUBMITTED, STUDENT),
-        Move(
-            "return",
-            _("Return for changes"),
-            (S.SUBMITTED, S.RESUBMITTED),
-            S.RETURNED,
-            ASSESSOR,
-            needs_comment=True,
-        ),
-        Move("approve", _("Approve and award"), (S.SUBMITTED, S.RESUBMITTED), S.APPROVED, ASSESSOR),
-        Move(
-            "reject",
-            _("Reject"),
-            (S.SUBMITTED, S.RESUBMITTED),
-            S.REJECTED,
-            ASSESSOR,
-            needs_comment=True,
-        ),
-    )
-}
-
-
-def available(claim: Claim, user: User) -> list[Move]:
-    party = set()
-    if claim.student_id == getattr(user, "pk", None):
-        party.add(STUDENT)
-    if rules.can_assess(user, claim.badge):
-        party.add(ASSESSOR)
-    return [m for m in MOVES.values() if claim.status in m.sources and m.party in party]
+_REVIEWED = (S.SUBMITTED, S.RESUBMITTED)
 
 
 def claim_start(*, actor: User, badge: Badge) -> Claim:
@@ -147,6 +102,17 @@ def evidence_add(*, actor: User, claim: Claim, file: UploadedFile, name: str = "
     return evidence
 
 
+@transaction.atomic
+def claim_evidence_save(
+    *, actor: User, claim: Claim, data: dict, file: UploadedFile | None = None
+) -> Claim:
+    """Save what the student wrote and, when given, the file they added, both or neither."""
+    claim = claim_update(actor=actor, claim=claim, data=data)
+    if file:
+        evidence_add(actor=actor, claim=claim, file=file)
+    return claim
+
+
 def _missing_evidence(claim: Claim) -> list[str]:
     badge = claim.badge
     missing = []
@@ -177,108 +143,6 @@ def _assessors(badge: Badge) -> QuerySet[User]:
 
 def _link(claim: Claim) -> dict:
     return {"name": "passport:claim_detail", "kwargs": {"pk": claim.pk}}
-
-
-@transaction.atomic
-def claim_transition(*, actor: User, claim: Claim, action: str, comment: str = "") -> Claim:
-    move = MOVES.get(action)
-    if move is None:
-        raise IllegalMove(_("Unknown action."), code="unknown")
-    claim = (
-        Claim.objects.select_for_update()
-        .select_related("badge", "badge__issuer", "student")
-        .get(pk=claim.pk)
-    )
-    if claim.status not in move.sources:
-        raise IllegalMove(
-            _("This cannot be done while the claim is “%(status)s”.")
-            % {"status": claim.get_status_display()},
-            code="illegal",
-        )
-    if move.party == STUDENT and claim.student_id != actor.pk:
-        raise NotAllowed
-    if move.party == ASSESSOR and not rules.can_assess(actor, claim.badge):
-        raise NotAllowed
-    if move.party == ASSESSOR and claim.student_id == actor.pk:
-        raise NotAllowed(_("You cannot assess your own claim."))
-    comment = comment.strip()
-    if move.needs_comment and not comment:
-        raise PassportError(_("Please write the reason in the comment."), code="comment")
-    if move.party == STUDENT:
-        missing = _missing_evidence(claim)
-        if missing:
-            raise PassportError(
-                _("The badge needs this evidence: %(missing)s.") % {"missing": ", ".join(missing)},
-                code="evidence",
-            )
-    if (
-        action == "approve"
-        and claim.badge.needs(Badge.Evidence.SUPERVISOR)
-        and (claim.supervisor_confirmed_at is None)
-    ):
-        raise PassportError(
-            _("The workplace supervisor has not confirmed this claim yet."), code="supervisor"
-        )
-
-    before, now = claim.status, timezone.now()
-    claim.status = move.target
-    claim.status_changed_at = now
-    fields = ["status", "status_changed_at"]
-    if move.party == STUDENT:
-        claim.submitted_at = now
-        fields.append("submitted_at")
-    else:
-        claim.assessor, claim.decided_at = actor, now
-        fields += ["assessor", "decided_at"]
-    claim.save(update_fields=fields)
-    ClaimEvent.objects.create(
-        claim=claim,
-        actor=actor,
-        action=action,
-        from_status=before,
-        to_status=claim.status,
-        comment=comment,
-        created_at=now,
-    )
-    log_action(
-        actor=actor,
-        action=f"passport.claim.{action}",
-        target=claim,
-        organisation=claim.badge.issuer,
-        data={"from": before, "to": claim.status},
-    )
-
-    if action == "approve":
-        award_create(
-            actor=actor,
-            badge=claim.badge,
-            source=Award.Source.CLAIM,
-            recipient=claim.student,
-            evidence=claim.narrative,
-            claim=claim,
-        )
-    context = {
-        "badge": claim.badge.name,
-        "student": claim.student.full_name,
-        "status": claim.status,
-        "comment": comment,
-        "link": _link(claim),
-    }
-    key = f"passport.claim:{claim.pk}:{action}:{now:%s%f}"
-    if move.party == STUDENT:
-        for person in _assessors(claim.badge):
-            if person.pk != actor.pk:
-                notify(
-                    kind="passport.claim_moved",
-                    key=f"{key}:{person.pk}",
-                    recipient=person,
-                    context=context,
-                )
-        if claim.supervisor_email and claim.supervisor_confirmed_at is None:
-            _send_supervisor_link(claim)
-    elif action != "approve":  # an approval is told by the award notice
-        notify(kind="passport.claim_moved", key=key, recipient=claim.student, context=context)
-    return claim
 
 
 def supervisor_token(claim: Claim) -> str:
@@ -345,3 +209,169 @@ def supervisor_confirm(*, token: str, statement: str) -> Claim:
         organisation=claim.badge.issuer,
     )
     return claim
+
+
+# --- The claim workflow ---------------------------------------------------------------
+
+
+def _lock(claim: Claim) -> Claim:
+    return (
+        Claim.objects.select_for_update()
+        .select_related("badge", "badge__issuer", "student")
+        .get(pk=claim.pk)
+    )
+
+
+def _parties(user: User | None, claim: Claim) -> frozenset[str]:
+    parties = set()
+    if user is not None and claim.student_id == user.pk:
+        parties.add(STUDENT)
+    if user is not None and rules.can_assess(user, claim.badge):
+        parties.add(ASSESSOR)
+    return frozenset(parties)
+
+
+def _not_own_claim(change: Change[Claim]) -> None:
+    """An assessor who is also the claimant may not decide the claim."""
+    is_assessment = any(ASSESSOR in who for who in change.move.sources.values())
+    if is_assessment and change.obj.student_id == getattr(change.actor, "pk", None):
+        raise NotAllowed(_("You cannot assess your own claim."))
+
+
+def _submit(change: Change[Claim]) -> None:
+    missing = _missing_evidence(change.obj)
+    if missing:
+        raise PassportError(
+            _("The badge needs this evidence: %(missing)s.") % {"missing": ", ".join(missing)},
+            code="evidence",
+        )
+    change.set(submitted_at=change.now)
+
+
+def _decide(change: Change[Claim]) -> None:
+    change.set(assessor=change.actor, decided_at=change.now)
+
+
+def _approve(change: Change[Claim]) -> None:
+    claim = change.obj
+    if claim.badge.needs(Badge.Evidence.SUPERVISOR) and claim.supervisor_confirmed_at is None:
+        raise PassportError(
+            _("The workplace supervisor has not confirmed this claim yet."), code="supervisor"
+        )
+    _decide(change)
+
+
+def _award(change: Change[Claim]) -> None:
+    claim = change.obj
+    award_create(
+        actor=change.actor,
+        badge=claim.badge,
+        source=Award.Source.CLAIM,
+        recipient=claim.student,
+        evidence=claim.narrative,
+        claim=claim,
+    )
+
+
+def _notify(change: Change[Claim]) -> None:
+    """A submission tells the badge's assessors (and asks the supervisor to confirm); a
+    decision tells the student, except an approval, which the award notice tells."""
+    claim, action = change.obj, change.move.action
+    context = {
+        "badge": claim.badge.name,
+        "student": claim.student.full_name,
+        "status": claim.status,
+        "comment": change.comment,
+        "link": _link(claim),
+    }
+    key = f"passport.claim:{claim.pk}:{action}:{change.now:%s%f}"
+    if STUDENT in change.move.sources.get(change.before, frozenset()):
+        actor_pk = getattr(change.actor, "pk", None)
+        for person in _assessors(claim.badge):
+            if person.pk != actor_pk:
+                notify(
+                    kind="passport.claim_moved",
+                    key=f"{key}:{person.pk}",
+                    recipient=person,
+                    context=context,
+                )
+        if claim.supervisor_email and claim.supervisor_confirmed_at is None:
+            _send_supervisor_link(claim)
+    elif action != "approve":
+        notify(kind="passport.claim_moved", key=key, recipient=claim.student, context=context)
+
+
+_BY_STUDENT = frozenset({STUDENT})
+
+
+def _by_assessor(*states: str) -> dict[str, frozenset[str]]:
+    return from_states(states, [ASSESSOR])
+
+
+CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
+    name="passport.claim",
+    moves={
+        move.action: move
+        for move in (
+            Move(
+                "submit",
+                _("Submit for assessment"),
+                S.SUBMITTED,
+                {S.DRAFT: _BY_STUDENT},
+                prepare=_submit,
+            ),
+            Move(
+                "resubmit",
+                _("Submit again"),
+                S.RESUBMITTED,
+                {S.RETURNED: _BY_STUDENT},
+                prepare=_submit,
+            ),
+            Move(
+                "return",
+                _("Return for changes"),
+                S.RETURNED,
+                _by_assessor(*_REVIEWED),
+                needs_comment=True,
+                button_style="button-secondary",
+                prepare=_decide,
+            ),
+            Move(
+                "approve",
+                _("Approve and award"),
+                S.APPROVED,
+                _by_assessor(*_REVIEWED),
+                prepare=_approve,
+                after=_award,
+            ),
+            Move(
+                "reject",
+                _("Reject"),
+                S.REJECTED,
+                _by_assessor(*_REVIEWED),
+                needs_comment=True,
+                button_style="button-danger",
+                prepare=_decide,
+            ),
+        )
+    },
+    lock=_lock,
+    parties=_parties,
+    organisation=lambda claim: claim.badge.issuer,
+    illegal=_("This cannot be done while the claim is “%(status)s”."),
+    history=ClaimEvent,
+    history_field="claim",
+    guard=_not_own_claim,
+    notify=_notify,
+    changed_at_field="status_changed_at",
+)
+
+
+def available(claim: Claim, user: User) -> list[Move[Claim]]:
+    """The moves ``user`` can make on ``claim`` now (the page's buttons)."""
+    return CLAIM_WORKFLOW.available(claim, _parties(user, claim))
+
+
+def claim_transition(*, actor: User, claim: Claim, action: str, comment: str = "") -> Claim:
+    """Make the move ``action`` on ``claim`` (the admin's actions and the page's buttons)."""
+    return perform(CLAIM_WORKFLOW, actor=actor, obj=claim, action=action, comment=comment)

@@ -1,0 +1,1 @@
+"""The passport's pages, one module per sub-domain."""

@@ -1,0 +1,103 @@
+"""Awarded badges: the award's page, its baked image and credential, revoking it."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.views import act_and_redirect
+
+from .. import rules, selectors
+from ..forms import RevokeForm
+from ..imagery import badge_image_bytes
+from ..models import Award
+from ..openbadges import baking, credentials, documents, urls
+from ..services import awards as award_services
+
+
+def award_detail(request, public_id):
+    award = selectors.award_for_page(public_id)
+    return render(
+        request,
+        "passport/award_detail.html",
+        {
+            "award": award,
+            "assertion_url": urls.assertion_url(award),
+            "is_recipient": request.user.is_authenticated and award.recipient_id == request.user.pk,
+            "can_revoke": rules.can_award(request.user, award.badge) and not award.is_revoked,
+            "revoke_form": RevokeForm(),
+        },
+    )
+
+
+def _own_award(request, public_id) -> Award:
+    award = selectors.award_for_page(public_id)
+    if award.recipient_id != request.user.pk and not rules.can_award(request.user, award.badge):
+        raise Http404
+    return award
+
+
+@login_required
+def award_baked(request, public_id, version):
+    award = _own_award(request, public_id)
+    data, kind = badge_image_bytes(award.badge)
+    if version == "3":
+        key, value = baking.OB3_KEY, credentials.credential_jwt(award)
+    else:
+        key, value = baking.OB2_KEY, json.dumps(documents.ob2_assertion(award))
+    if kind == "svg":
+        body, content_type = (
+            baking.bake_svg(data, key, value, urls.assertion_url(award)),
+            "image/svg+xml",
+        )
+    else:
+        body, content_type = baking.bake_png(data, key, value), "image/png"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="badge-{award.public_id}-ob{version}.{kind}"'
+    )
+    return response
+
+
+@login_required
+def award_credential(request, public_id, fmt):
+    award = _own_award(request, public_id)
+    if fmt == "jwt":
+        response = HttpResponse(
+            credentials.credential_jwt(award), content_type="application/vc+jwt"
+        )
+        extension = "jwt"
+    else:
+        response = HttpResponse(
+            json.dumps(documents.ob3_credential(award), ensure_ascii=False, indent=2),
+            content_type="application/json",
+        )
+        extension = "json"
+    response["Content-Disposition"] = (
+        f'attachment; filename="credential-{award.public_id}.{extension}"'
+    )
+    return response
+
+
+@login_required
+@require_POST
+def award_revoke(request, public_id):
+    award = selectors.award_for_page(public_id)
+    if not rules.can_award(request.user, award.badge):
+        raise Http404
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for revoking."))
+        return redirect(award.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: award_services.award_revoke(
+            actor=request.user, award=award, reason=form.cleaned_data["reason"]
+        ),
+        success_url=award.get_absolute_url(),
+        done=_("The badge was revoked."),
+    )

@@ -1,0 +1,101 @@
+"""The student's own passport page and PDF, and the links that share it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core import fragments
+from core.errors import DomainError
+from core.views import act_and_redirect
+
+from .. import pdf, selectors
+from ..forms import RedeemForm, ShareForm
+from ..models import Award, ShareLink
+from ..services import passport as passport_services
+
+
+@login_required
+def passport(request):
+    user = request.user
+
+    def content():
+        content = selectors.passport(user=user)
+        awards = Award.objects.filter(recipient=user, revoked_at__isnull=True)
+        content["share_form"] = ShareForm(awards=awards.select_related("badge"))
+        return content
+
+    context = {
+        # Lazy: the passport is kept rendered until something in it changes.
+        "passport": SimpleLazyObject(content),
+        "redeem_form": RedeemForm(),
+        **fragments.context(request, *selectors.passport_names(user.pk), "badges", personal=True),
+    }
+    return render(request, "passport/passport.html", context)
+
+
+@login_required
+def passport_pdf(request):
+    response = HttpResponse(
+        pdf.passport(request.user, language=request.LANGUAGE_CODE), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="work-life-passport.pdf"'
+    return response
+
+
+def _sharing_url() -> str:
+    return reverse("passport:passport") + "#sharing"
+
+
+@login_required
+@require_POST
+def share_create(request):
+    awards = Award.objects.filter(recipient=request.user, revoked_at__isnull=True)
+    form = ShareForm(request.POST, awards=awards)
+    if not form.is_valid():
+        messages.error(request, _("Give a name and choose at least one badge."))
+        return redirect(_sharing_url())
+    try:
+        link = passport_services.share_create(
+            actor=request.user,
+            label=form.cleaned_data["label"],
+            awards=form.cleaned_data["awards"],
+            days=form.cleaned_data["days"],
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        url = request.build_absolute_uri(reverse("passport:shared", args=[link.token]))
+        messages.success(request, _("Share this address: %(url)s") % {"url": url})
+    return redirect(_sharing_url())
+
+
+@login_required
+@require_POST
+def share_revoke(request, pk):
+    link = get_object_or_404(ShareLink, pk=pk, user=request.user)
+    return act_and_redirect(
+        request,
+        lambda: passport_services.share_revoke(actor=request.user, link=link),
+        success_url=_sharing_url(),
+        done=_("The link no longer works."),
+    )
+
+
+def share_path(link: ShareLink) -> str:
+    """The address without a language prefix: each reader gets their own language."""
+    path = reverse("passport:shared", args=[link.token])
+    return "/" + path.lstrip("/").split("/", 1)[1]
+
+
+def shared(request, token):
+    link = ShareLink.objects.select_related("user").filter(token=token).first()
+    if link is None or not link.is_open:
+        return render(request, "passport/shared.html", {"closed": True}, status=404)
+    passport_services.share_viewed(link)
+    awards = link.awards.select_related("badge", "badge__issuer").order_by("-issued_on")
+    return render(request, "passport/shared.html", {"link": link, "awards": awards})

@@ -1,0 +1,127 @@
+"""Pathways towards recognition, the recognition requests, and companies' skill needs."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.views import act_and_redirect, save_or_show_again
+from partners import rules as partner_rules
+from partners.models import Organisation
+
+from .. import selectors
+from ..forms import RecognitionDecisionForm, SkillNeedForm
+from ..models import Pathway, RecognitionAgreement, SkillNeed
+from ..services import passport as passport_services
+
+
+def pathways(request):
+    return render(
+        request,
+        "passport/pathways.html",
+        {
+            "pathways": Pathway.objects.filter(is_active=True)
+            .select_related("recognised_by")
+            .prefetch_related("rules__badges"),
+            "agreements": RecognitionAgreement.objects.filter(valid_until__gte=timezone.localdate())
+            .select_related("higher_education")
+            .prefetch_related("issuers"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def recognition_request(request, pk):
+    pathway = get_object_or_404(Pathway, pk=pk, is_active=True)
+    return act_and_redirect(
+        request,
+        lambda: passport_services.recognition_request(actor=request.user, pathway=pathway),
+        success_url=reverse("passport:passport") + "#pathways",
+        done=_("Your request was sent to %(organisation)s.")
+        % {"organisation": pathway.recognised_by.name},
+    )
+
+
+@login_required
+def recognition_queue(request):
+    if not partner_rules.organisations_with_role(request.user, "coordinator") and not (
+        partner_rules.is_staff(request.user)
+    ):
+        raise Http404
+    return render(
+        request,
+        "passport/recognition_queue.html",
+        {
+            "requests": selectors.recognition_queue(viewer=request.user),
+            "form": RecognitionDecisionForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def recognition_decide(request, pk, decision):
+    item = get_object_or_404(selectors.recognition_queue(viewer=request.user), pk=pk)
+    form = RecognitionDecisionForm(request.POST)
+    form.is_valid()
+    return act_and_redirect(
+        request,
+        lambda: passport_services.recognition_decide(
+            actor=request.user,
+            request=item,
+            confirm=decision == "confirm",
+            comment=form.cleaned_data.get("comment", ""),
+        ),
+        success_url=reverse("passport:recognition_queue"),
+        done=_("The decision was recorded."),
+    )
+
+
+@login_required
+def skill_needs(request):
+    companies = partner_rules.organisations_with_role(request.user, "company_contact")
+    if not companies:
+        raise Http404
+    organisation = Organisation.objects.get(pk=companies[0])
+
+    def show(form):
+        needs = (
+            SkillNeed.objects.filter(organisation_id__in=companies)
+            .select_related("sector", "organisation")
+            .prefetch_related("badges")
+        )
+        return render(
+            request,
+            "passport/skill_needs.html",
+            {"form": form, "needs": needs, "organisation": organisation},
+        )
+
+    form = SkillNeedForm(request.POST or None)
+    if request.method != "POST":
+        return show(form)
+    return save_or_show_again(
+        request,
+        form,
+        lambda form: passport_services.skill_need_save(
+            actor=request.user, organisation=organisation, **form.cleaned_data
+        ),
+        done=_("The skill need was saved."),
+        success_url=reverse("passport:skill_needs"),
+        show_again=show,
+    )
+
+
+@login_required
+@require_POST
+def skill_need_delete(request, pk):
+    need = get_object_or_404(selectors.skill_needs_managed(viewer=request.user), pk=pk)
+    return act_and_redirect(
+        request,
+        lambda: passport_services.skill_need_delete(actor=request.user, need=need),
+        success_url=reverse("passport:skill_needs"),
+        done=_("The skill need was removed."),
+    )
