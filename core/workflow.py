@@ -176,10 +176,10 @@ def perform(
             target=move.target or state,
             extra=extra,
         )
-        if move.needs_comment and not change.comment:
-            raise DomainError(move.comment_message or COMMENT_NEEDED, code="comment")
         if workflow.guard is not None:
             workflow.guard(change)
+        if move.needs_comment and not change.comment:
+            raise DomainError(move.comment_message or COMMENT_NEEDED, code="comment")
         if move.prepare is not None:
             move.prepare(change)
         _save(change)
