@@ -14,9 +14,9 @@ from core.workflow import perform
 from partners import rules as partner_rules
 
 from . import rules, selectors
-from .services import badges, pairs, programmes, relationship, rounds
 from .forms import CommentForm, EnrolmentForm, FeedbackForm, GoalForm, MeetingForm
 from .models import Enrolment, Goal, MatchingRound, Pair, Programme
+from .services import badges, pairs, programmes, relationship, rounds
 
 
 def programme_list(request):

@@ -7,9 +7,9 @@ from django.utils import timezone
 from core.errors import DomainError
 from core.workflow import perform
 from mentoring import services
-from mentoring.services import PAIRS
 from mentoring.errors import IllegalMove, MentoringError, NotAllowed
 from mentoring.models import MatchingRound, Meeting, Pair, Programme
+from mentoring.services import PAIRS
 
 pytestmark = pytest.mark.django_db
 P = Pair.Status
