@@ -117,10 +117,9 @@ def material_delete(*, actor: User, material: Material) -> None:
         target=material,
         organisation=material.organisation,
     )
-    file = material.file
+    storage, name = material.file.storage, material.file.name
     material.delete()
-    if file:
-        storage, name = file.storage, file.name
+    if name:
         transaction.on_commit(lambda: storage.delete(name))
 
 
