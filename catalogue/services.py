@@ -9,14 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError
+from core.errors import DomainError, NotAllowed
 from notifications.services import notify
 from partners import rules as partner_rules
 
 from . import rules
-from .models import Enquiry, EnquiryReply, Service
+from .models import Enquiry, EnquiryReply, Material, Service
 
 if TYPE_CHECKING:
+    from django.db import models
+
     from accounts.models import User
 
 #: The same question to the same service sent again within this time is the same enquiry.
@@ -25,6 +27,100 @@ RESEND_WINDOW = datetime.timedelta(minutes=10)
 
 class CatalogueError(DomainError):
     pass
+
+
+def _assign(instance: models.Model, data: dict) -> tuple[list[str], dict]:
+    """Put ``data`` (field name to value, as a form cleans them) on ``instance``: the
+    names of the fields set, and the many-to-many values to set once it is saved."""
+    fields, relations = [], {}
+    for name, value in data.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            relations[name] = value
+        else:
+            field.save_form_data(instance, value)  # type: ignore[union-attr]
+            fields.append(name)
+    return fields, relations
+
+
+def _save(instance: models.Model, data: dict, *, created: bool) -> None:
+    fields, relations = _assign(instance, data)
+    if created:
+        instance.save()
+    else:
+        instance.save(update_fields=fields)
+    for name, values in relations.items():
+        getattr(instance, name).set(values)
+
+
+@transaction.atomic
+def service_save(*, actor: User, service: Service | None, data: dict) -> Service:
+    """Create a training service (``service`` is ``None``) or change one of a provider the
+    actor manages; the provider it is saved under must be one the actor manages too."""
+    if service is not None:
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        if not rules.can_manage_service(actor, service.provider_id):
+            raise NotAllowed
+    provider = data.get("provider")
+    kept = service is not None and provider is not None and provider.pk == service.provider_id
+    if provider is not None and not kept and not rules.can_manage_service(actor, provider.pk):
+        raise NotAllowed
+    saved = service if service is not None else Service()
+    _save(saved, data, created=service is None)
+    log_action(
+        actor=actor,
+        action="catalogue.service.updated" if service else "catalogue.service.created",
+        target=saved,
+        organisation=saved.provider,
+    )
+    return saved
+
+
+@transaction.atomic
+def material_save(*, actor: User, material: Material | None, data: dict) -> Material:
+    """Share a learning material (``material`` is ``None``) or change one the actor may
+    edit. A file replaced is deleted from the storage once the change is committed."""
+    if material is not None:
+        material = Material.objects.select_for_update().get(pk=material.pk)
+        if not rules.can_edit_material(actor, material):
+            raise NotAllowed
+    organisation = data.get("organisation")
+    allowed = set(rules.material_organisations(actor))
+    if material is not None:
+        allowed.add(material.organisation_id)
+    if organisation is not None and organisation.pk not in allowed:
+        raise NotAllowed
+    old_file = material.file.name if material is not None else ""
+    saved = material if material is not None else Material(uploaded_by=actor)
+    _save(saved, data, created=material is None)
+    log_action(
+        actor=actor,
+        action="catalogue.material.updated" if material else "catalogue.material.added",
+        target=saved,
+        organisation=saved.organisation,
+    )
+    if old_file and old_file != saved.file.name:
+        storage = saved.file.storage
+        transaction.on_commit(lambda: storage.delete(old_file))
+    return saved
+
+
+@transaction.atomic
+def material_delete(*, actor: User, material: Material) -> None:
+    """Remove a material from the library; its file goes once the removal is committed."""
+    material = Material.objects.select_for_update().get(pk=material.pk)
+    if not rules.can_edit_material(actor, material):
+        raise NotAllowed
+    log_action(
+        actor=actor,
+        action="catalogue.material.deleted",
+        target=material,
+        organisation=material.organisation,
+    )
+    storage, name = material.file.storage, material.file.name
+    material.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def _link(enquiry: Enquiry) -> dict:

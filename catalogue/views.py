@@ -2,18 +2,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Case, Count, F, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.audit import log_action
 from core.errors import DomainError
 from core.uploads import download
-from core.views import act_and_redirect
+from core.views import act_and_redirect, save_or_show_again
 
 from . import rules, selectors, services
 from .forms import (
@@ -110,18 +109,28 @@ def service_form(request, pk=None):
     if service and service.provider_id not in providers:
         providers = [*providers, service.provider_id]
     form = ServiceForm(request.POST or None, instance=service, providers=providers)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            log_action(
-                actor=request.user,
-                action="catalogue.service.updated" if service else "catalogue.service.created",
-                target=saved,
-                organisation=saved.provider,
-            )
-        messages.success(request, _("The training service was saved."))
-        return redirect(saved.get_absolute_url())
-    return render(request, "catalogue/service_form.html", {"form": form, "service": service})
+
+    def show(form):
+        return render(request, "catalogue/service_form.html", {"form": form, "service": service})
+
+    if request.method != "POST":
+        return show(form)
+    saved = []
+    return save_or_show_again(
+        request,
+        form,
+        lambda form: saved.append(
+            services.service_save(actor=request.user, service=service, data=form.cleaned_data)
+        ),
+        done=_("The training service was saved."),
+        success_url=_saved_url(saved),
+        show_again=show,
+    )
+
+
+def _saved_url(saved: list):
+    """The page of the object ``saved`` will hold: known only once the service saved it."""
+    return lazy(lambda: saved[0].get_absolute_url(), str)()
 
 
 @login_required
@@ -205,7 +214,9 @@ def enquiry_reply(request, pk):
 @login_required
 @require_POST
 def enquiry_close(request, pk):
-    enquiry = get_object_or_404(Enquiry, pk=pk)
+    enquiry = get_object_or_404(Enquiry.objects.select_related("service"), pk=pk)
+    if not rules.can_view_enquiry(request.user, enquiry):
+        raise Http404
     return act_and_redirect(
         request,
         lambda: services.enquiry_close(actor=request.user, enquiry=enquiry),
@@ -281,29 +292,26 @@ def material_form(request, pk=None):
         organisations = sorted({*organisations, material.organisation_id})
     elif not organisations:
         raise Http404
-    old_file = material.file.name if material else ""
     form = MaterialForm(
         request.POST or None, request.FILES or None, instance=material, organisations=organisations
     )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            if material is None:
-                saved.uploaded_by = request.user
-            saved.save()
-            form.save_m2m()
-            log_action(
-                actor=request.user,
-                action="catalogue.material.updated" if material else "catalogue.material.added",
-                target=saved,
-                organisation=saved.organisation,
-            )
-            if old_file and old_file != saved.file.name:
-                storage = saved.file.storage
-                transaction.on_commit(lambda: storage.delete(old_file))
-        messages.success(request, _("The material was saved."))
-        return redirect(saved.get_absolute_url())
-    return render(request, "catalogue/material_form.html", {"form": form, "material": material})
+
+    def show(form):
+        return render(request, "catalogue/material_form.html", {"form": form, "material": material})
+
+    if request.method != "POST":
+        return show(form)
+    saved = []
+    return save_or_show_again(
+        request,
+        form,
+        lambda form: saved.append(
+            services.material_save(actor=request.user, material=material, data=form.cleaned_data)
+        ),
+        done=_("The material was saved."),
+        success_url=_saved_url(saved),
+        show_again=show,
+    )
 
 
 @login_required
@@ -312,17 +320,9 @@ def material_delete(request, pk):
     material = get_object_or_404(Material, pk=pk)
     if not rules.can_edit_material(request.user, material):
         raise Http404
-    with transaction.atomic():
-        log_action(
-            actor=request.user,
-            action="catalogue.material.deleted",
-            target=material,
-            organisation=material.organisation,
-        )
-        file = material.file
-        material.delete()
-        if file:
-            storage, name = file.storage, file.name
-            transaction.on_commit(lambda: storage.delete(name))
-    messages.success(request, _("The material was removed from the library."))
-    return redirect("catalogue:material_list")
+    return act_and_redirect(
+        request,
+        lambda: services.material_delete(actor=request.user, material=material),
+        done=_("The material was removed from the library."),
+        success_url=reverse("catalogue:material_list"),
+    )

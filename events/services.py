@@ -12,14 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError
+from core.errors import DomainError, NotAllowed
 from notifications.services import notify
 from partners.models import hash_token
 
 from . import rules
-from .models import CalendarFeed, Event, Registration
+from .models import CalendarFeed, Event, Material, Registration
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db import models
+
     from accounts.models import User
 
 S = Registration.Status
@@ -27,6 +30,69 @@ S = Registration.Status
 
 class EventError(DomainError):
     pass
+
+
+def _assign(instance: models.Model, data: dict) -> tuple[list[str], dict]:
+    """Put ``data`` (field name to value, as a form cleans them) on ``instance``: the
+    names of the fields set, and the many-to-many values to set once it is saved."""
+    fields, relations = [], {}
+    for name, value in data.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            relations[name] = value
+        else:
+            field.save_form_data(instance, value)  # type: ignore[union-attr]
+            fields.append(name)
+    return fields, relations
+
+
+@transaction.atomic
+def event_save(*, actor: User, event: Event | None, data: dict) -> Event:
+    """Create an event (``event`` is ``None``) or change one the actor manages."""
+    if event is not None:
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if not rules.can_manage_event(actor, event):
+            raise NotAllowed
+    mine = set(rules.organiser_organisations(actor))
+    organisers = data.get("organisers") or []
+    if not actor.is_staff and any(o.pk not in mine for o in organisers):
+        raise NotAllowed
+    capacity = data.get("capacity")
+    if event is not None and capacity is not None and capacity < event.registered:
+        raise EventError(
+            _("There are already %(count)s confirmed participants.") % {"count": event.registered},
+            code="capacity",
+        )
+    saved = event if event is not None else Event(created_by=actor)
+    fields, relations = _assign(saved, data)
+    if event is None:
+        saved.save()
+    else:
+        saved.save(update_fields=fields)
+    for name, values in relations.items():
+        getattr(saved, name).set(values)
+    log_action(
+        actor=actor,
+        action="events.event.updated" if event else "events.event.created",
+        target=saved,
+        organisation=saved.lead_organiser_id(),
+    )
+    return saved
+
+
+@transaction.atomic
+def material_add(*, actor: User, event: Event, title: str, file: UploadedFile) -> Material:
+    """Add a file (slides, a handout) to an event the actor manages."""
+    if not rules.can_manage_event(actor, event):
+        raise NotAllowed
+    material = Material.objects.create(event=event, title=title, file=file)
+    log_action(
+        actor=actor,
+        action="events.material.added",
+        target=event,
+        organisation=event.lead_organiser_id(),
+    )
+    return material
 
 
 def _link(event: Event) -> dict:

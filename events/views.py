@@ -1,18 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.audit import log_action
 from core.errors import DomainError
 from core.uploads import download
-from core.views import act_and_redirect
+from core.views import act_and_redirect, save_or_show_again
 
 from . import calendar, rules, services
 from .forms import EventForm, MaterialForm
@@ -128,22 +127,24 @@ def event_form(request, pk=None):
     if (event and not rules.can_manage_event(request.user, event)) or not organisations:
         raise Http404
     form = EventForm(request.POST or None, instance=event, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            if event is None:
-                saved.created_by = request.user
-            saved.save()
-            form.save_m2m()
-            log_action(
-                actor=request.user,
-                action="events.event.updated" if event else "events.event.created",
-                target=saved,
-                organisation=saved.lead_organiser_id(),
-            )
-        messages.success(request, _("The event was saved."))
-        return redirect(saved.get_absolute_url())
-    return render(request, "events/event_form.html", {"form": form, "event": event})
+
+    def show(form):
+        return render(request, "events/event_form.html", {"form": form, "event": event})
+
+    if request.method != "POST":
+        return show(form)
+    saved = []
+    return save_or_show_again(
+        request,
+        form,
+        lambda form: saved.append(
+            services.event_save(actor=request.user, event=event, data=form.cleaned_data)
+        ),
+        done=_("The event was saved."),
+        # Known once saved: a new event's page.
+        success_url=lazy(lambda: saved[0].get_absolute_url(), str)(),
+        show_again=show,
+    )
 
 
 @login_required
@@ -153,22 +154,17 @@ def material_add(request, pk):
     if not rules.can_manage_event(request.user, event):
         raise Http404
     form = MaterialForm(request.POST, request.FILES)
-    if form.is_valid():
-        material = form.save(commit=False)
-        material.event = event
-        material.save()
-        log_action(
-            actor=request.user,
-            action="events.material.added",
-            target=event,
-            organisation=event.lead_organiser_id(),
-        )
-        messages.success(request, _("The material was added."))
-    else:
+    if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    return redirect(event.get_absolute_url())
+        return redirect(event.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: services.material_add(actor=request.user, event=event, **form.cleaned_data),
+        done=_("The material was added."),
+        success_url=event.get_absolute_url(),
+    )
 
 
 def material_download(request, pk, material_pk):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin_actions import workflow_action
+from core.workflow import perform
 
 from .models import (
     Enrolment,
@@ -15,15 +16,15 @@ from .models import (
     PairEvent,
     Programme,
 )
-from .services import pair_transition
+from .services import PAIRS
 
 
 def _pair_action(action: str, description, needs_comment: bool = False):
     return workflow_action(
         f"pair_{action}",
         description,
-        lambda *, actor, obj, comment: pair_transition(
-            actor=actor, pair=obj, action=action, comment=comment
+        lambda *, actor, obj, comment: perform(
+            PAIRS, actor=actor, obj=obj, action=action, comment=comment
         ),
         needs_comment=needs_comment,
     )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import HistoryEvent
 from partners.models import Organisation, Sector
 
 if TYPE_CHECKING:
@@ -196,21 +197,16 @@ class Pair(models.Model):
         return reverse("mentoring:pair_detail", kwargs={"pk": self.pk})
 
 
-class PairEvent(models.Model):
-    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(_("action"), max_length=20)
-    from_status = models.CharField(_("from"), max_length=10, choices=Pair.Status.choices)
-    to_status = models.CharField(_("to"), max_length=10, choices=Pair.Status.choices)
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("time"), default=timezone.now)
+class PairEvent(HistoryEvent):
+    """One move of a pair (``mentoring.services.pairs.PAIRS``), or its proposal."""
 
-    class Meta:
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(_("from"), max_length=16, choices=Pair.Status.choices)
+    to_status = models.CharField(_("to"), max_length=16, choices=Pair.Status.choices)
+
+    class Meta(HistoryEvent.Meta):
         verbose_name = _("pair event")
         verbose_name_plural = _("pair history")
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
         return f"{self.pair_id}: {self.from_status} → {self.to_status}"

@@ -43,6 +43,13 @@ def programme_page(*, viewer: User | AnonymousUser, programme: Programme) -> dic
     return {"enrolment": enrolment, "my_pairs": pairs}
 
 
+def programmes_enrolled(viewer: User | AnonymousUser) -> QuerySet[Programme]:
+    """The programmes ``viewer`` is enrolled in: the ones they may evaluate."""
+    if not viewer.is_authenticated:
+        return Programme.objects.none()
+    return Programme.objects.filter(enrolments__user=viewer).distinct()
+
+
 _PAIR_PAGE = ("programme", "programme__badge", "mentor__user", "mentee__user")
 
 

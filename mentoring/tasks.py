@@ -1,8 +1,8 @@
 from celery import shared_task
 
-from . import services
+from .services import relationship
 
 
 @shared_task(name="mentoring.alert_quiet_pairs", ignore_result=True)
 def alert_quiet_pairs() -> int:
-    return services.alert_quiet_pairs()
+    return relationship.alert_quiet_pairs()

@@ -2,17 +2,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.errors import DomainError
+from core.views import act_and_redirect, save_or_show_again
+from core.workflow import perform
 from partners import rules as partner_rules
 
-from . import rules, selectors, services
+from . import rules, selectors
 from .forms import CommentForm, EnrolmentForm, FeedbackForm, GoalForm, MeetingForm
 from .models import Enrolment, Goal, MatchingRound, Pair, Programme
+from .services import badges, pairs, programmes, relationship, rounds
 
 
 def programme_list(request):
@@ -30,9 +34,9 @@ def programme_detail(request, pk):
         context.update(selectors.programme_page(viewer=request.user, programme=programme))
         enrolment = context["enrolment"]
         if enrolment is not None and enrolment.as_mentee:
-            context["suggestions"] = services.suggestions(enrolment)
+            context["suggestions"] = pairs.suggestions(enrolment)
         if enrolment is not None and enrolment.as_mentor:
-            context["invitable"] = services.mentees_to_invite(enrolment)
+            context["invitable"] = pairs.mentees_to_invite(enrolment)
     return render(request, "mentoring/programme_detail.html", context)
 
 
@@ -47,27 +51,36 @@ def enrol(request, pk):
         organisations=organisations,
         initial={"capacity": programme.default_capacity},
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         data = dict(form.cleaned_data)
         sectors = data.pop("sectors")
         if data.get("capacity") is None:
             data["capacity"] = programme.default_capacity
-        try:
-            if existing is None:
-                services.enrol(actor=request.user, programme=programme, data=data, sectors=sectors)
-            else:
-                services.enrolment_update(
-                    actor=request.user, enrolment=existing, data=data, sectors=sectors
-                )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Your enrolment was saved."))
-            return redirect(programme.get_absolute_url())
-    return render(
+        if existing is None:
+            return programmes.enrol(
+                actor=request.user, programme=programme, data=data, sectors=sectors
+            )
+        return programmes.enrolment_update(
+            actor=request.user, enrolment=existing, data=data, sectors=sectors
+        )
+
+    def show(form):
+        return render(
+            request,
+            "mentoring/enrol.html",
+            {"form": form, "programme": programme, "existing": existing},
+        )
+
+    if request.method != "POST":
+        return show(form)
+    return save_or_show_again(
         request,
-        "mentoring/enrol.html",
-        {"form": form, "programme": programme, "existing": existing},
+        form,
+        save,
+        done=_("Your enrolment was saved."),
+        success_url=programme.get_absolute_url(),
+        show_again=show,
     )
 
 
@@ -76,7 +89,7 @@ def enrol(request, pk):
 def request_mentor(request, pk):
     mentor = get_object_or_404(Enrolment.objects.select_related("programme"), pk=pk)
     try:
-        pair = services.pair_request(actor=request.user, mentor=mentor)
+        pair = pairs.pair_request(actor=request.user, mentor=mentor)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(mentor.programme.get_absolute_url())
@@ -89,7 +102,7 @@ def request_mentor(request, pk):
 def invite_mentee(request, pk):
     mentee = get_object_or_404(Enrolment.objects.select_related("programme"), pk=pk)
     try:
-        pair = services.pair_invite(actor=request.user, mentee=mentee)
+        pair = pairs.pair_invite(actor=request.user, mentee=mentee)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(mentee.programme.get_absolute_url())
@@ -139,24 +152,24 @@ def pair_action(request, pk, action):
     pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
     form = CommentForm(request.POST)
     form.is_valid()
-    try:
-        pair = services.pair_transition(
+
+    def move():
+        moved = perform(
+            pairs.PAIRS,
             actor=request.user,
-            pair=pair,
+            obj=pair,
             action=action,
             comment=form.cleaned_data.get("comment", ""),
         )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _moved_message(request.user, pair, action))
-    return redirect(pair.get_absolute_url())
+        messages.success(request, _moved_message(request.user, moved, action))
+
+    return act_and_redirect(request, move, success_url=pair.get_absolute_url())
 
 
 def _moved_message(user, pair, action) -> str:
     """What the move did, as the one who made it sees it."""
     if action == "accept":
-        if services.acceptance_outcome(pair) == services.BOTH:
+        if pairs.acceptance_outcome(pair) == pairs.BOTH:
             return _("You have both accepted: the pair is now “%(status)s”.") % {
                 "status": pair.get_status_display()
             }
@@ -170,18 +183,17 @@ def _moved_message(user, pair, action) -> str:
 def _pair_form_action(request, pk, form_class, call, done):
     pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            call(pair, form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, done)
-    else:
+    if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
-    return redirect(pair.get_absolute_url())
+        return redirect(pair.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: call(pair, form.cleaned_data),
+        done=done,
+        success_url=pair.get_absolute_url(),
+    )
 
 
 @login_required
@@ -191,7 +203,7 @@ def meeting_log(request, pk):
         request,
         pk,
         MeetingForm,
-        lambda pair, data: services.meeting_log(actor=request.user, pair=pair, **data),
+        lambda pair, data: relationship.meeting_log(actor=request.user, pair=pair, **data),
         _("The meeting was logged."),
     )
 
@@ -203,7 +215,7 @@ def goal_add(request, pk):
         request,
         pk,
         GoalForm,
-        lambda pair, data: services.goal_save(actor=request.user, pair=pair, **data),
+        lambda pair, data: relationship.goal_save(actor=request.user, pair=pair, **data),
         _("The goal was saved."),
     )
 
@@ -217,7 +229,7 @@ def goal_update(request, pk, goal_pk):
         request,
         pk,
         GoalForm,
-        lambda pair, data: services.goal_save(actor=request.user, pair=pair, goal=goal, **data),
+        lambda pair, data: relationship.goal_save(actor=request.user, pair=pair, goal=goal, **data),
         _("The goal was saved."),
     )
 
@@ -229,7 +241,7 @@ def feedback_give(request, pk):
         request,
         pk,
         FeedbackForm,
-        lambda pair, data: services.feedback_give(actor=request.user, pair=pair, **data),
+        lambda pair, data: relationship.feedback_give(actor=request.user, pair=pair, **data),
         _("Thank you for your feedback."),
     )
 
@@ -237,16 +249,18 @@ def feedback_give(request, pk):
 @login_required
 @require_POST
 def evaluation_give(request, pk):
-    programme = get_object_or_404(Programme, pk=pk)
+    programme = get_object_or_404(selectors.programmes_enrolled(request.user), pk=pk)
     form = FeedbackForm(request.POST)
-    if form.is_valid():
-        try:
-            services.evaluation_give(actor=request.user, programme=programme, **form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Thank you for your feedback."))
-    return redirect(programme.get_absolute_url())
+    if not form.is_valid():
+        return redirect(programme.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: programmes.evaluation_give(
+            actor=request.user, programme=programme, **form.cleaned_data
+        ),
+        done=_("Thank you for your feedback."),
+        success_url=programme.get_absolute_url(),
+    )
 
 
 @login_required
@@ -256,7 +270,7 @@ def award_badge(request, pk):
         request,
         pk,
         CommentForm,
-        lambda pair, data: services.pair_award_badge(actor=request.user, pair=pair),
+        lambda pair, data: badges.pair_award_badge(actor=request.user, pair=pair),
         _("The badge was awarded."),
     )
 
@@ -268,7 +282,7 @@ def endorse_badge(request, pk):
         request,
         pk,
         CommentForm,
-        lambda pair, data: services.pair_endorse_badge(
+        lambda pair, data: badges.pair_endorse_badge(
             actor=request.user, pair=pair, comment=data.get("comment", "")
         ),
         _("Thank you for endorsing the badge."),
@@ -277,9 +291,7 @@ def endorse_badge(request, pk):
 
 @login_required
 def coordination(request, pk):
-    programme = get_object_or_404(Programme, pk=pk)
-    if not rules.coordinates(request.user, programme):
-        raise Http404
+    programme = _coordinated(request, pk)
     latest = programme.rounds.filter(status=MatchingRound.Status.PREVIEW).first()
     return render(
         request,
@@ -290,46 +302,60 @@ def coordination(request, pk):
             "rows": selectors.round_rows(latest) if latest else [],
             "pairs": selectors.programme_pairs(programme),
             "quiet": set(
-                services.quiet_pairs().filter(programme=programme).values_list("pk", flat=True)
+                relationship.quiet_pairs().filter(programme=programme).values_list("pk", flat=True)
             ),
         },
     )
 
 
+def _coordinated(request, pk) -> Programme:
+    """The programme, if the viewer coordinates it; a 404 otherwise."""
+    programme = get_object_or_404(Programme, pk=pk)
+    if not rules.coordinates(request.user, programme):
+        raise Http404
+    return programme
+
+
 @login_required
 @require_POST
 def round_create(request, pk):
-    programme = get_object_or_404(Programme, pk=pk)
-    try:
-        services.round_preview(actor=request.user, programme=programme)
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("mentoring:coordination", pk=programme.pk)
+    programme = _coordinated(request, pk)
+    return act_and_redirect(
+        request,
+        lambda: rounds.round_preview(actor=request.user, programme=programme),
+        success_url=reverse("mentoring:coordination", kwargs={"pk": programme.pk}),
+    )
 
 
 @login_required
 @require_POST
 def round_remove(request, pk, round_pk):
-    round_ = get_object_or_404(MatchingRound, pk=round_pk, programme_id=pk)
+    programme = _coordinated(request, pk)
+    round_ = get_object_or_404(MatchingRound, pk=round_pk, programme=programme)
     try:
-        services.round_remove(
-            actor=request.user, round_=round_, mentee_id=int(request.POST.get("mentee", 0))
-        )
-    except (DomainError, ValueError) as error:
-        messages.error(request, getattr(error, "message", str(error)))
-    return redirect("mentoring:coordination", pk=pk)
+        mentee_id = int(request.POST.get("mentee", 0))
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect("mentoring:coordination", pk=pk)
+    return act_and_redirect(
+        request,
+        lambda: rounds.round_remove(actor=request.user, round_=round_, mentee_id=mentee_id),
+        success_url=reverse("mentoring:coordination", kwargs={"pk": pk}),
+    )
 
 
 @login_required
 @require_POST
 def round_publish(request, pk, round_pk):
-    round_ = get_object_or_404(MatchingRound, pk=round_pk, programme_id=pk)
-    try:
-        count = services.round_publish(actor=request.user, round_=round_)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
+    programme = _coordinated(request, pk)
+    round_ = get_object_or_404(MatchingRound, pk=round_pk, programme=programme)
+
+    def publish():
+        count = rounds.round_publish(actor=request.user, round_=round_)
         messages.success(
             request, _("%(count)s pairs were proposed to the participants.") % {"count": count}
         )
-    return redirect("mentoring:coordination", pk=pk)
+
+    return act_and_redirect(
+        request, publish, success_url=reverse("mentoring:coordination", kwargs={"pk": pk})
+    )

@@ -1,38 +1,13 @@
 import pytest
 from django.core import mail
 
-from catalogue.models import Enquiry, Need, Service
+from catalogue.models import Enquiry, Service
 from core.models import AuditEntry
 from partners.models import Membership
 from tests.factories import OrganisationFactory, member, staff
 
 pytestmark = pytest.mark.django_db
 R = Membership.Role
-
-
-@pytest.fixture
-def world():
-    school = OrganisationFactory(slug="school")
-    company = OrganisationFactory(company=True, slug="company")
-    advisor = member(school, R.ADVISOR, full_name="Antti Neuvoja")
-    need = Need.objects.create(slug="safety", name_en="Safety")
-    service = Service.objects.create(
-        provider=school,
-        title_en="Safety card",
-        description_en="Training",
-        form="tailored",
-        language="fi",
-        advisor=advisor,
-    )
-    service.needs.add(need)
-    return {
-        "school": school,
-        "company": company,
-        "advisor": advisor,
-        "service": service,
-        "contact": member(company, R.COMPANY_CONTACT),
-        "need": need,
-    }
 
 
 def test_companies_find_services_by_need(client, world):

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.workflow import perform
 from mentoring import rules, services
 from mentoring.errors import NotAllowed
 from mentoring.models import Pair, Programme
@@ -117,7 +118,7 @@ def test_the_second_acceptance_says_both_have_accepted(
 ):
     pair = round_pair(world)
     reads_english(world.mentor_user)
-    services.pair_transition(actor=world.mentor_user, pair=pair, action="accept")
+    perform(services.PAIRS, actor=world.mentor_user, obj=pair, action="accept")
     mail.outbox.clear()
     client.force_login(world.mentee_user)
     with django_capture_on_commit_callbacks(execute=True):

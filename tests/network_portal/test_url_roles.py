@@ -403,16 +403,22 @@ URL_ROLES = {
     "mentoring:programme_list": get(roles=public()),
     "mentoring:programme_detail": get(lambda o: {"pk": o.programme.pk}, roles=public()),
     "mentoring:enrol": get(lambda o: {"pk": o.programme.pk}, roles=members()),
-    "mentoring:evaluation": post(lambda o: {"pk": o.programme.pk}, roles=members(302)),
+    "mentoring:evaluation": post(
+        lambda o: {"pk": o.programme.pk}, roles=only("student", "mentor", status=302)
+    ),
     "mentoring:coordination": get(
         lambda o: {"pk": o.programme.pk}, roles=only("coordinator", "staff")
     ),
-    "mentoring:round_create": post(lambda o: {"pk": o.programme.pk}, roles=members(302)),
+    "mentoring:round_create": post(
+        lambda o: {"pk": o.programme.pk}, roles=only("coordinator", "staff", status=302)
+    ),
     "mentoring:round_remove": post(
-        lambda o: {"pk": o.programme.pk, "round_pk": o.matching_round.pk}, roles=members(302)
+        lambda o: {"pk": o.programme.pk, "round_pk": o.matching_round.pk},
+        roles=only("coordinator", "staff", status=302),
     ),
     "mentoring:round_publish": post(
-        lambda o: {"pk": o.programme.pk, "round_pk": o.matching_round.pk}, roles=members(302)
+        lambda o: {"pk": o.programme.pk, "round_pk": o.matching_round.pk},
+        roles=only("coordinator", "staff", status=302),
     ),
     "mentoring:request_mentor": post(lambda o: {"pk": o.mentor_enrolment.pk}, roles=members(302)),
     "mentoring:invite_mentee": post(lambda o: {"pk": o.mentee_enrolment.pk}, roles=members(302)),
@@ -511,7 +517,10 @@ URL_ROLES = {
         lambda o: {"pk": o.enquiry.pk},
         roles=only("company_contact", "advisor", "coordinator", "staff", status=302),
     ),
-    "catalogue:enquiry_close": post(lambda o: {"pk": o.enquiry.pk}, roles=members(302)),
+    "catalogue:enquiry_close": post(
+        lambda o: {"pk": o.enquiry.pk},
+        roles=only("company_contact", "advisor", "coordinator", "staff", status=302),
+    ),
     "reports:dashboard": get(roles=only("coordinator", "other_coordinator", "staff")),
     "reports:export_start": post(
         roles=only("coordinator", "other_coordinator", "staff", status=400)

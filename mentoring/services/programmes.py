@@ -1,0 +1,121 @@
+"""Programmes and enrolment: who takes part, in which role, and how they rate it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from core.audit import log_action
+from partners import rules as partner_rules
+
+from ..errors import MentoringError, NotAllowed
+from ..models import Enrolment, Evaluation, Pair, Programme
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from accounts.models import User
+    from partners.models import Sector
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def _clean_enrolment(programme: Programme, data: dict) -> dict:
+    if not (data.get("as_mentor") or data.get("as_mentee")):
+        raise MentoringError(_("Enrol as a mentor, a mentee or both."), code="role")
+    languages = [code for code in data.get("languages", []) if code]
+    if not languages:
+        raise MentoringError(_("Choose at least one language you can use."), code="languages")
+    if set(languages) - LANGUAGE_CODES:
+        raise MentoringError(_("Choose the languages from the list."), code="languages")
+    capacity = data.get("capacity", programme.default_capacity)
+    if capacity is None or capacity < 0:
+        raise MentoringError(_("The number of mentees cannot be below zero."), code="capacity")
+    if data.get("as_mentor") and not 1 <= capacity <= programme.max_capacity:
+        raise MentoringError(
+            _("A mentor takes from 1 to %(max)s mentees in this programme.")
+            % {"max": programme.max_capacity},
+            code="capacity",
+        )
+    months = [int(m) for m in data.get("months", [])]
+    if any(not 1 <= m <= 12 for m in months):
+        raise MentoringError(_("Months are numbered from 1 to 12."), code="months")
+    return {**data, "languages": languages, "months": months, "capacity": capacity or 0}
+
+
+_ENROLMENT_FIELDS = (
+    "as_mentor",
+    "as_mentee",
+    "skills_offered",
+    "skills_wanted",
+    "languages",
+    "region",
+    "remote_ok",
+    "months",
+    "capacity",
+    "goals",
+    "introduction",
+    "organisation",
+)
+
+
+@transaction.atomic
+def enrol(
+    *, actor: User, programme: Programme, data: dict, sectors: Iterable[Sector] = ()
+) -> Enrolment:
+    if not programme.enrolment_open:
+        raise MentoringError(_("Enrolment to this programme is closed."), code="closed")
+    if Enrolment.objects.filter(programme=programme, user=actor).exists():
+        raise MentoringError(_("You are already enrolled in this programme."), code="enrolled")
+    data = _clean_enrolment(programme, data)
+    organisation = data.get("organisation")
+    if organisation is not None and not partner_rules.is_member(actor, organisation):
+        raise NotAllowed
+    enrolment = Enrolment.objects.create(
+        programme=programme,
+        user=actor,
+        **{f: data[f] for f in _ENROLMENT_FIELDS if f in data},
+    )
+    enrolment.sectors.set(sectors)
+    log_action(
+        actor=actor, action="mentoring.enrolled", target=enrolment, organisation=organisation
+    )
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_update(
+    *, actor: User, enrolment: Enrolment, data: dict, sectors: Iterable[Sector] | None = None
+) -> Enrolment:
+    if enrolment.user_id != actor.pk:
+        raise NotAllowed
+    data = _clean_enrolment(enrolment.programme, data)
+    if data.get("as_mentor"):
+        holding = enrolment.as_mentor_pairs.filter(status__in=Pair.HOLDING).count()
+        if data["capacity"] < holding:
+            raise MentoringError(
+                _("You already have %(count)s mentees; the number cannot be lower.")
+                % {"count": holding},
+                code="capacity",
+            )
+    changed = [f for f in _ENROLMENT_FIELDS if f in data and getattr(enrolment, f) != data[f]]
+    for field in changed:
+        setattr(enrolment, field, data[field])
+    if changed:
+        enrolment.save(update_fields=changed)
+    if sectors is not None:
+        enrolment.sectors.set(sectors)
+    return enrolment
+
+
+@transaction.atomic
+def evaluation_give(*, actor: User, programme: Programme, rating: int, text: str) -> Evaluation:
+    if not Enrolment.objects.filter(programme=programme, user=actor).exists():
+        raise NotAllowed
+    evaluation, _created = Evaluation.objects.update_or_create(
+        programme=programme, user=actor, defaults={"rating": rating, "text": text}
+    )
+    return evaluation
