@@ -1,3 +1,5 @@
+from typing import Any, ClassVar
+
 from django.contrib import admin
 from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -15,10 +17,10 @@ class UserAdmin(BaseUserAdmin):
     readonly_fields = ["date_joined", "last_login"]
     #: The rows other apps keep about the person (the memberships), added by those apps
     #: through ``add_inline``: accounts knows no app above it.
-    inlines: list[type[InlineModelAdmin]] = []
+    inlines: ClassVar[list[type[InlineModelAdmin[Any, Any]]]] = []
 
     @classmethod
-    def add_inline(cls, inline: type[InlineModelAdmin]) -> None:
+    def add_inline(cls, inline: type[InlineModelAdmin[Any, Any]]) -> None:
         """Show ``inline`` on the person's page. An inline whose rows are written through
         its app's services says how with a ``save_formset(request, formset)`` of its own."""
         cls.inlines = [*cls.inlines, inline]
