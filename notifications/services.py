@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from accounts.models import User
 from core.site import base_context, subject_prefix
 
 from . import kinds
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from django.db.models import QuerySet
-
-    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -362,13 +361,9 @@ def send_digest(*, user: User) -> int:
 
 
 def users_with_digest() -> QuerySet[User]:
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(notifications__state=Notification.State.DIGEST, is_active=True)
-        .distinct()
-    )
+    return User.objects.filter(
+        notifications__state=Notification.State.DIGEST, is_active=True
+    ).distinct()
 
 
 def mark_read(*, user: User, notification_id: int | None = None) -> int:
