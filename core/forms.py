@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_stubs_ext import StrOrPromise
 
 
@@ -41,8 +42,6 @@ def countries_in_use(queryset: QuerySet[Any], field: str, *, key: str) -> set[st
 
 def named_countries(codes: Iterable[str]) -> list[tuple[str, str]]:
     """``codes`` as (code, name) pairs in the reader's language, sorted by name."""
-    from django_countries import countries
-
     return [(code, name) for code, name in countries if code in codes]
 
 
@@ -63,8 +62,6 @@ class CountryFilter(forms.ChoiceField):
         return [("", _("All countries")), *named_countries(codes)]
 
     def valid_value(self, value: Any) -> bool:
-        from django_countries import countries
-
         return value in countries
 
     def get_bound_field(self, form: forms.BaseForm, field_name: str) -> forms.BoundField:

@@ -145,6 +145,15 @@ def test_the_core_imports_no_app():
     assert not imported, f"core imports {imported}"
 
 
+def test_no_app_imports_the_project():
+    importers = {
+        app: where
+        for app, imported in import_graph().items()
+        if (where := imported.get("network_portal"))
+    }
+    assert not importers, f"network_portal is imported by {importers}"
+
+
 def test_accounts_import_only_the_core():
     imported = set(import_graph()["accounts"]) - {"core"}
     assert not imported, f"accounts imports {sorted(imported)}"
