@@ -13,6 +13,8 @@ from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import get_language_from_path
 
+from core.site import base_context, site_domain, subject_prefix
+
 
 @dataclass(frozen=True)
 class PortalSite:
@@ -43,8 +45,6 @@ class AccountAdapter(DefaultAccountAdapter):
         return language or translation.get_language() or settings.LANGUAGE_CODE
 
     def send_mail(self, template_prefix, email, context):
-        from notifications.rendering import base_context, site_domain
-
         language = self.recipient_language(email, context.get("user"))
         with translation.override(language):
             context = {
@@ -58,8 +58,6 @@ class AccountAdapter(DefaultAccountAdapter):
             super().send_mail(template_prefix, email, context)
 
     def format_email_subject(self, subject: str) -> str:
-        from notifications.rendering import subject_prefix
-
         return subject_prefix() + force_str(subject)
 
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:

@@ -1,20 +1,11 @@
+from typing import Any, ClassVar
+
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from partners.admin import MembershipForm, save_membership_formset
-from partners.models import Membership
-
 from .models import User
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    fk_name = "user"
-    form = MembershipForm
-    extra = 0
-    autocomplete_fields = ["organisation"]
-    readonly_fields = ["created_at"]
 
 
 @admin.register(User)
@@ -24,13 +15,23 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_active", "language", "memberships__role", "gender"]
     search_fields = ["email", "full_name"]
     readonly_fields = ["date_joined", "last_login"]
-    inlines = [MembershipInline]
+    #: The rows other apps keep about the person (the memberships), added by those apps
+    #: through ``add_inline``: accounts knows no app above it.
+    inlines: ClassVar[list[type[InlineModelAdmin[Any, Any]]]] = []
+
+    @classmethod
+    def add_inline(cls, inline: type[InlineModelAdmin[Any, Any]]) -> None:
+        """Show ``inline`` on the person's page. An inline whose rows are written through
+        its app's services says how with a ``save_formset(request, formset)`` of its own."""
+        cls.inlines = [*cls.inlines, inline]
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is Membership:
-            save_membership_formset(request, formset)
-        else:
-            super().save_formset(request, form, formset, change)
+        for inline in self.inlines:
+            save = getattr(inline, "save_formset", None)
+            if inline.model is formset.model and save is not None:
+                save(request, formset)
+                return
+        super().save_formset(request, form, formset, change)
 
     fieldsets = (
         (None, {"fields": ("email", "password")}),

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .admin_filters import CountryListFilter
@@ -6,7 +7,7 @@ from .models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     list_display = ["created_at", "actor", "action_display", "target_repr", "organisation"]
     list_filter = ["action", CountryListFilter.on("organisation__country")]
     search_fields = ["action", "target_repr", "actor__email", "organisation__name"]
@@ -24,14 +25,14 @@ class AuditEntryAdmin(admin.ModelAdmin):
     ]
 
     @admin.display(description=_("action"))
-    def action_display(self, obj):
+    def action_display(self, obj: AuditEntry) -> str:
         return obj.action_display
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
         return False

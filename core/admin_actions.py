@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_stubs_ext import StrOrPromise
 
 from core.errors import DomainError
 
@@ -20,18 +24,20 @@ class CommentForm(forms.Form):
 
 def workflow_action(
     name: str,
-    description,
+    description: StrOrPromise,
     move: Callable[..., object],
     *,
     needs_comment: bool = False,
-):
+) -> Callable[[admin.ModelAdmin[Any], HttpRequest, QuerySet[Any]], HttpResponse | None]:
     """An admin action calling ``move(actor=..., obj=..., comment=...)`` for each selected row.
 
     Each row moves in its own transaction, so a row the workflow refuses is reported
     with the reason and the others still move. With ``needs_comment`` the admin first
     writes the reason, which reaches the service as the comment."""
 
-    def action(modeladmin, request, queryset):
+    def action(
+        modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Any]
+    ) -> HttpResponse | None:
         comment = ""
         if needs_comment:
             form = CommentForm(request.POST if "apply" in request.POST else None)
@@ -71,6 +77,7 @@ def workflow_action(
                 _("Not moved: %(rows)s") % {"rows": "; ".join(refused)},
                 messages.WARNING,
             )
+        return None
 
     action.__name__ = name
     return admin.action(description=description, permissions=["change"])(action)

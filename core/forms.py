@@ -1,18 +1,21 @@
 """Pieces shared by the portal's forms: list filters."""
 
-from typing import cast
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_stubs_ext import StrOrPromise
 
 
 class FilterForm(forms.Form):
     """A GET form of list filters."""
 
-    def filters(self) -> dict:
+    def filters(self) -> dict[str, Any]:
         """The valid filters; a bad value in one field does not drop the others."""
         if self.is_bound:
             self.is_valid()
@@ -24,7 +27,7 @@ class FilterForm(forms.Form):
 COUNTRIES_CACHE_SECONDS = 300
 
 
-def countries_in_use(queryset, field: str, *, key: str) -> set[str]:
+def countries_in_use(queryset: QuerySet[Any], field: str, *, key: str) -> set[str]:
     """The distinct country codes in ``field`` of ``queryset``, cached under ``key``."""
     # The cache gives back what the function made: never None, since the set is not None.
     return cast(
@@ -37,10 +40,8 @@ def countries_in_use(queryset, field: str, *, key: str) -> set[str]:
     )
 
 
-def named_countries(codes) -> list[tuple[str, str]]:
+def named_countries(codes: Iterable[str]) -> list[tuple[str, str]]:
     """``codes`` as (code, name) pairs in the reader's language, sorted by name."""
-    from django_countries import countries
-
     return [(code, name) for code, name in countries if code in codes]
 
 
@@ -51,7 +52,7 @@ class CountryFilter(forms.ChoiceField):
     filter, so a saved search for a country with nothing in it today keeps its meaning,
     and a chosen country is always shown as chosen."""
 
-    def __init__(self, *, present, **kwargs):
+    def __init__(self, *, present: Callable[[], set[str]], **kwargs: Any) -> None:
         self.present = present
         kwargs.setdefault("label", _("Country"))
         super().__init__(required=False, choices=self.choices_with, **kwargs)
@@ -60,12 +61,10 @@ class CountryFilter(forms.ChoiceField):
         codes = self.present() | ({chosen} if chosen else set())
         return [("", _("All countries")), *named_countries(codes)]
 
-    def valid_value(self, value) -> bool:
-        from django_countries import countries
-
+    def valid_value(self, value: Any) -> bool:
         return value in countries
 
-    def get_bound_field(self, form, field_name):
+    def get_bound_field(self, form: forms.BaseForm, field_name: str) -> forms.BoundField:
         # The list is only read to show the field: then the chosen country joins it.
         if form.is_bound:
             chosen = form.data.get(form.add_prefix(field_name))

@@ -46,11 +46,11 @@ class AuditEntry(models.Model):
             models.Index(fields=["target_type", "target_id"]),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
 
     @property
-    def action_display(self):
+    def action_display(self) -> str:
         from .audit import action_label
 
         return action_label(self.action)

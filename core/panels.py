@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
 
 
 @dataclass
 class Panel:
     template: str
-    context: dict = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
     order: int = 100
 
 
@@ -36,14 +39,14 @@ def dashboard_panel(func: Provider) -> Provider:
     return func
 
 
-def _collect(providers: list[Provider], request) -> list[Panel]:
+def _collect(providers: list[Provider], request: HttpRequest) -> list[Panel]:
     panels = [panel for provider in providers if (panel := provider(request)) is not None]
     return sorted(panels, key=lambda panel: panel.order)
 
 
-def home_panels(request) -> list[Panel]:
+def home_panels(request: HttpRequest) -> list[Panel]:
     return _collect(_home, request)
 
 
-def dashboard_panels(request) -> list[Panel]:
+def dashboard_panels(request: HttpRequest) -> list[Panel]:
     return _collect(_dashboard, request)

@@ -16,10 +16,12 @@ import base64
 import logging
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
@@ -40,7 +42,7 @@ ARCHIVAL = "pdf/a-3a"
 class _LocalFetcher(URLFetcher):
     """Only the bundled fonts and inline images: a document never reaches the network."""
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
         if url.startswith("data:"):
             return super().fetch(url, headers)
         if url.startswith("file:"):
@@ -54,11 +56,11 @@ def data_uri(content: bytes, media_type: str) -> str:
     return f"data:{media_type};base64,{base64.b64encode(content).decode('ascii')}"
 
 
-def image_uri(field) -> str:
+def image_uri(field: FieldFile | None) -> str:
     """An uploaded image (a logo) inline, or "" when its file cannot be read."""
     if not field:
         return ""
-    suffix = Path(field.name).suffix.lower().lstrip(".")
+    suffix = Path(field.name or "").suffix.lower().lstrip(".")
     media_type = {"jpg": "image/jpeg", "jpeg": "image/jpeg"}.get(suffix, f"image/{suffix}")
     try:
         with field.open("rb") as file:
@@ -69,7 +71,7 @@ def image_uri(field) -> str:
         return ""
 
 
-def render(template_name: str, context: dict, *, archival: bool = False) -> bytes:
+def render(template_name: str, context: dict[str, Any], *, archival: bool = False) -> bytes:
     """The template (extending ``pdf/base.html``, with ``title`` in its context) as PDF."""
     html = render_to_string(
         template_name,

@@ -16,6 +16,7 @@ import datetime
 import io
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import IO, Any
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -37,7 +38,7 @@ def neutralise(text: str) -> str:
     return text
 
 
-def cell_value(value):
+def cell_value(value: object) -> object:
     """What a cell holds: numbers, dates and empty cells as they are, anything else as
     neutralised text (lazy translations and model choices included)."""
     if value is None or isinstance(value, _KEPT):
@@ -45,20 +46,20 @@ def cell_value(value):
     return neutralise(str(value))
 
 
-def row_values(values: Iterable) -> list:
+def row_values(values: Iterable[object]) -> list[object]:
     return [cell_value(value) for value in values]
 
 
 class CsvWriter:
     """``csv.writer`` whose every cell has been through ``cell_value``."""
 
-    def __init__(self, file):
+    def __init__(self, file: IO[str] | HttpResponse) -> None:
         self._writer = csv.writer(file)
 
-    def writerow(self, values: Iterable) -> None:
+    def writerow(self, values: Iterable[object]) -> None:
         self._writer.writerow(row_values(values))
 
-    def writerows(self, rows: Iterable[Iterable]) -> None:
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
         for values in rows:
             self.writerow(values)
 
@@ -74,7 +75,7 @@ def csv_response(filename: str) -> tuple[HttpResponse, CsvWriter]:
 class CsvDocument:
     """A CSV file built in memory, for files that are stored rather than sent."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._buffer = io.StringIO()
         self.writer = CsvWriter(self._buffer)
 
@@ -85,11 +86,13 @@ class CsvDocument:
 class XlsxSheet:
     """One worksheet, written a row at a time."""
 
-    def __init__(self, worksheet):
+    def __init__(self, worksheet: Any) -> None:
         self.worksheet = worksheet
         self.row = 0
 
-    def append(self, values: Iterable = (), *, bold: bool = False, size: float | None = None):
+    def append(
+        self, values: Iterable[object] = (), *, bold: bool = False, size: float | None = None
+    ) -> None:
         self.row += 1
         font = Font(bold=bold, size=size) if bold or size else None
         for column, value in enumerate(row_values(values), start=1):
@@ -111,7 +114,7 @@ class XlsxSheet:
 class XlsxDocument:
     """A workbook whose sheets are all ``XlsxSheet``."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._workbook = Workbook()
         self._workbook.remove(self._workbook.active)
 

@@ -7,17 +7,20 @@ check who is asking hand its files out (``download``). The public storage
 images.
 """
 
+from __future__ import annotations
+
 import io
 import mimetypes
 import re
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import IO, Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.base import ContentFile, File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.forms import ImageField as ImageFormField
@@ -110,7 +113,7 @@ def _is_text(head: bytes) -> bool:
     return True
 
 
-def _has_markup(file) -> bool:
+def _has_markup(file: IO[bytes]) -> bool:
     file.seek(0)
     first = True
     tail = b""
@@ -124,7 +127,7 @@ def _has_markup(file) -> bool:
     return False
 
 
-def _is_container(extension: str, file) -> bool:
+def _is_container(extension: str, file: IO[bytes]) -> bool:
     file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:
@@ -162,7 +165,7 @@ def _too_many_pixels() -> ValidationError:
     )
 
 
-def check_image(file, *, readable: bool = True) -> None:
+def check_image(file: IO[bytes], *, readable: bool = True) -> None:
     """Refuse an image of more pixels than ``UPLOAD_IMAGE_MAX_PIXELS``, and one that Pillow
     cannot read unless ``readable`` is false. Only the header is decoded, so a
     decompression bomb costs nothing."""
@@ -200,7 +203,7 @@ class UploadValidator:
 
     ``max_bytes`` is a number of bytes or the name of the setting that holds it."""
 
-    def __init__(self, extensions, max_bytes):
+    def __init__(self, extensions: Iterable[str], max_bytes: int | str) -> None:
         unknown = set(extensions) - set(SIGNATURES)
         if unknown:
             raise ValueError(f"no signature known for {sorted(unknown)}")
@@ -210,10 +213,10 @@ class UploadValidator:
     @property
     def limit(self) -> int:
         if isinstance(self.max_bytes, str):
-            return getattr(settings, self.max_bytes)
+            return int(getattr(settings, self.max_bytes))
         return self.max_bytes
 
-    def __call__(self, file):
+    def __call__(self, file: File[bytes]) -> None:
         extension = _extension(getattr(file, "name", ""))
         if extension not in self.extensions:
             raise ValidationError(
@@ -251,7 +254,7 @@ class UploadValidator:
         if extension in RASTER_IMAGES:
             check_image(file)
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, UploadValidator)
             and self.extensions == other.extensions
@@ -259,7 +262,7 @@ class UploadValidator:
         )
 
 
-def validate_raster_image(file) -> None:
+def validate_raster_image(file: IO[bytes]) -> None:
     """The pixel check for an upload that may also be a vector image (a badge)."""
     if _extension(getattr(file, "name", "")) in RASTER_IMAGES:
         check_image(file)
@@ -274,17 +277,20 @@ class PublicMediaStorage(FileSystemStorage):
     place apart from ``MEDIA_ROOT``, so nothing served from here can reach a private
     file."""
 
+    _location: str | None
+    _base_url: str | None
+
     @cached_property
-    def base_location(self):
+    def base_location(self) -> str:
         return self._value_or_setting(self._location, settings.PUBLIC_MEDIA_ROOT)
 
     @cached_property
-    def base_url(self):
+    def base_url(self) -> str:
         if self._base_url is not None and not self._base_url.endswith("/"):
             self._base_url += "/"
         return self._value_or_setting(self._base_url, settings.PUBLIC_MEDIA_URL)
 
-    def _clear_cached_properties(self, setting, **kwargs):
+    def _clear_cached_properties(self, setting: Any, **kwargs: Any) -> None:
         super()._clear_cached_properties(setting, **kwargs)
         if setting == "PUBLIC_MEDIA_ROOT":
             self.__dict__.pop("base_location", None)
@@ -293,7 +299,7 @@ class PublicMediaStorage(FileSystemStorage):
             self.__dict__.pop("base_url", None)
 
 
-def public_storage():
+def public_storage() -> Storage:
     """The storage of files anyone may see (``STORAGES["public"]``)."""
     return storages["public"]
 
@@ -308,7 +314,7 @@ PUBLIC_FILE_FIELDS = (("partners", "Organisation", "logo"), ("worklife_passport"
 _FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "gif": "GIF", "webp": "WEBP"}
 
 
-def shrink_image(content, *, max_side: int, name: str) -> ContentFile:
+def shrink_image(content: IO[bytes], *, max_side: int, name: str) -> ContentFile[bytes]:
     """The raster image ``content`` drawn again at most ``max_side`` pixels on its long
     side, turned as its camera meant, without its metadata or anything appended to it."""
     content.seek(0)
@@ -325,18 +331,15 @@ def shrink_image(content, *, max_side: int, name: str) -> ContentFile:
     return ContentFile(out.getvalue())
 
 
-class _Shrinking:
-    def save(self, name, content, save=True):
+class _ShrinkingFieldFile(FieldFile):
+    def save(self, name: str, content: File[bytes], save: bool = True) -> None:
         if _extension(name) in RASTER_IMAGES:
-            content = shrink_image(content, max_side=self.field.max_side, name=name)
+            max_side = cast("_MaxSide", self.field).max_side
+            content = shrink_image(content, max_side=max_side, name=name)
         super().save(name, content, save)
 
 
-class _ShrinkingFieldFile(_Shrinking, FieldFile):
-    pass
-
-
-class _ShrinkingImageFieldFile(_Shrinking, ImageFieldFile):
+class _ShrinkingImageFieldFile(_ShrinkingFieldFile, ImageFieldFile):
     pass
 
 
@@ -344,7 +347,7 @@ class _PixelCheckedImageFormField(ImageFormField):
     """An image form field that names a too large image as such, before Pillow's own
     check would call it only "not a valid image"."""
 
-    def to_python(self, data):
+    def to_python(self, data: Any) -> Any:
         file = super(ImageFormField, self).to_python(data)
         if file is not None:
             check_image(file, readable=False)  # an unreadable one is Django's to name
@@ -353,15 +356,15 @@ class _PixelCheckedImageFormField(ImageFormField):
             return super().to_python(data)
 
 
-class _MaxSide:
+class _MaxSide(models.FileField):
     """A file field option: raster images are kept at most ``max_side`` pixels on the
     long side."""
 
-    def __init__(self, *args, max_side: int = 512, **kwargs):
+    def __init__(self, *args: Any, max_side: int = 512, **kwargs: Any) -> None:
         self.max_side = max_side
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self):
+    def deconstruct(self) -> Any:
         name, path, args, kwargs = super().deconstruct()
         kwargs["max_side"] = self.max_side
         return name, path, args, kwargs
@@ -373,7 +376,7 @@ class ShrunkImageField(_MaxSide, models.ImageField):
 
     attr_class = _ShrinkingImageFieldFile
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> Any:
         return super().formfield(**{"form_class": _PixelCheckedImageFormField, **kwargs})
 
 
@@ -387,12 +390,13 @@ class ShrunkFileField(_MaxSide, models.FileField):
 # --- Handing files out and moving them ---------------------------------------------------
 
 
-def download(field_file, *, filename: str) -> FileResponse:
+def download(field_file: FieldFile, *, filename: str) -> FileResponse:
     """Send a stored file as an attachment (never rendered inline by the browser)."""
-    extension = _extension(field_file.name)
+    name = field_file.name or ""
+    extension = _extension(name)
     if extension and not filename.lower().endswith(f".{extension}"):
         filename = f"{filename}.{extension}"
-    content_type = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(
         field_file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
     )
@@ -400,7 +404,14 @@ def download(field_file, *, filename: str) -> FileResponse:
     return response
 
 
-def move_stored_files(model, field_name: str, *, source, target, rename=None) -> int:
+def move_stored_files(
+    model: type[models.Model],
+    field_name: str,
+    *,
+    source: Storage,
+    target: Storage,
+    rename: Callable[[models.Model, str], str] | None = None,
+) -> int:
     """Move the files of ``model.field_name`` from ``source`` to ``target`` storage, under
     ``rename(instance, name)`` when given, and point the rows at their new names. Run
     again, it moves only what is still where it was. Returns how many files moved."""

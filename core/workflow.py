@@ -25,7 +25,9 @@ from .audit import log_action
 from .errors import DomainError, IllegalMove, NotAllowed
 
 if TYPE_CHECKING:
-    from accounts.models import User
+    # django-stubs' stand-in for the configured user model (``AUTH_USER_MODEL``): the
+    # mypy plugin reads it as the portal's user, and the core names no app.
+    from django.contrib.auth.models import _User as User
 
     from .models import HistoryEvent
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language_info
 
+from notifications.selectors import unread_count
 from partners import rules
 
 _LANGUAGES = [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
@@ -40,8 +41,6 @@ class Viewer:
 
     @cached_property
     def unread_notices(self) -> int:
-        from notifications.selectors import unread_count
-
         return unread_count(user=self.user) if self.user.is_authenticated else 0
 
 

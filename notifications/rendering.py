@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+
+from core.site import base_context, site_domain
 
 from . import kinds
 from .models import Notification
@@ -44,15 +45,6 @@ def render_subject(template_name: str, context: dict) -> str:
     return " ".join(template.render(Context(context, autoescape=False)).split())
 
 
-def subject_prefix() -> str:
-    """``"[VET network] "`` in the active language, in front of every e-mail subject."""
-    return f"[{settings.EMAIL_SUBJECT_NAME}] "
-
-
-def site_domain() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
 def message_id(notification: Notification) -> str:
     """The same Message-ID for every attempt at one notice, so that a copy sent again
     after a worker died can be recognised as the same message by the receiving side.
@@ -63,10 +55,6 @@ def message_id(notification: Notification) -> str:
     seed = f"{notification.pk}:{notification.idempotency_key}:{notification.created_at.isoformat()}"
     digest = hashlib.sha256(seed.encode()).hexdigest()[:32]
     return f"<notice-{digest}@{site_domain()}>"
-
-
-def base_context() -> dict:
-    return {"site_url": settings.SITE_URL, "site_name": str(settings.SITE_NAME)}
 
 
 def render(notification: Notification, *, bodies: bool = True) -> Rendered:

@@ -24,17 +24,18 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from accounts.models import User
+from core.site import base_context, subject_prefix
+
 from . import kinds
 from .models import Notification, Preference
-from .rendering import base_context, message_id, render, render_subject, subject_prefix
+from .rendering import message_id, render, render_subject
 from .selectors import forget_unread_counts
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from django.db.models import QuerySet
-
-    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -121,43 +122,25 @@ def _write(*, kind: str, context: dict, targets: list) -> list[Notification]:
     now = timezone.now()
     rows = []
     for key, recipient, email, language in targets:
-        common = {
-            "recipient": recipient,
-            "kind": kind,
-            "context": context,
-            "created_at": now,
-            "language": language
-            or (recipient.language if recipient is not None else None)
-            or translation.get_language()
-            or settings.LANGUAGE_CODE,
-        }
-        if recipient is not None:
-            rows.append(
-                Notification(
-                    channel=Notification.Channel.IN_APP,
-                    state=Notification.State.SENT,
-                    sent_at=now,
-                    idempotency_key=f"{key}:{Notification.Channel.IN_APP}",
-                    **common,
-                )
-            )
         delivery = (
             deliveries[recipient.pk] if recipient is not None else Preference.Delivery.IMMEDIATE
         )
-        if delivery != Preference.Delivery.IN_APP_ONLY:
-            rows.append(
-                Notification(
-                    email="" if recipient is not None else email,
-                    channel=Notification.Channel.EMAIL,
-                    state=(
-                        Notification.State.DIGEST
-                        if delivery == Preference.Delivery.DIGEST
-                        else Notification.State.PENDING
-                    ),
-                    idempotency_key=f"{key}:{Notification.Channel.EMAIL}",
-                    **common,
-                )
-            )
+        rows += _rows_for(
+            key=key,
+            recipient=recipient,
+            email=email,
+            delivery=delivery,
+            common={
+                "recipient": recipient,
+                "kind": kind,
+                "context": context,
+                "created_at": now,
+                "language": language
+                or (recipient.language if recipient is not None else None)
+                or translation.get_language()
+                or settings.LANGUAGE_CODE,
+            },
+        )
     # A key that is already queued is left as it is: the insert skips it, and what this
     # call wrote is what carries its own timestamp.
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
@@ -171,6 +154,40 @@ def _write(*, kind: str, context: dict, targets: list) -> list[Notification]:
     if pending:
         transaction.on_commit(lambda: enqueue(pending))
     return created
+
+
+def _rows_for(
+    *, key: str, recipient: User | None, email: str, delivery: str, common: dict
+) -> list[Notification]:
+    """The rows of one notice to one person: in the app (for an account), by e-mail
+    (unless they read notices only in the app), the e-mail held for the digest when
+    they asked for one."""
+    rows = []
+    if recipient is not None:
+        rows.append(
+            Notification(
+                channel=Notification.Channel.IN_APP,
+                state=Notification.State.SENT,
+                sent_at=common["created_at"],
+                idempotency_key=f"{key}:{Notification.Channel.IN_APP}",
+                **common,
+            )
+        )
+    if delivery != Preference.Delivery.IN_APP_ONLY:
+        rows.append(
+            Notification(
+                email="" if recipient is not None else email,
+                channel=Notification.Channel.EMAIL,
+                state=(
+                    Notification.State.DIGEST
+                    if delivery == Preference.Delivery.DIGEST
+                    else Notification.State.PENDING
+                ),
+                idempotency_key=f"{key}:{Notification.Channel.EMAIL}",
+                **common,
+            )
+        )
+    return rows
 
 
 def enqueue(ids: list[int]) -> None:
@@ -344,13 +361,9 @@ def send_digest(*, user: User) -> int:
 
 
 def users_with_digest() -> QuerySet[User]:
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(notifications__state=Notification.State.DIGEST, is_active=True)
-        .distinct()
-    )
+    return User.objects.filter(
+        notifications__state=Notification.State.DIGEST, is_active=True
+    ).distinct()
 
 
 def mark_read(*, user: User, notification_id: int | None = None) -> int:

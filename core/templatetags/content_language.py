@@ -10,14 +10,16 @@ to know, so such text carries its own ``lang``::
 """
 
 from django import template
+from django.db import models
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from modeltranslation.fields import NONE, TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
 register = template.Library()
 
 
-def shown_language(obj, field: str) -> str | None:
+def shown_language(obj: models.Model, field: str) -> str | None:
     """The language of the text that ``obj.<field>`` shows now, by the same fallback
     rules as django-modeltranslation; None when the field is not translated or empty."""
     descriptor = getattr(type(obj), field, None)
@@ -33,20 +35,20 @@ def shown_language(obj, field: str) -> str | None:
     return None
 
 
-def _other_language(obj, field: str) -> str | None:
+def _other_language(obj: models.Model, field: str) -> str | None:
     language = shown_language(obj, field)
     return language if language and language != get_language() else None
 
 
 @register.filter
-def lang_attr(obj, field: str):
+def lang_attr(obj: models.Model, field: str) -> str:
     """`` lang="xx"`` for an element around ``obj.<field>`` when it is in another language."""
     language = _other_language(obj, field)
     return format_html(' lang="{}"', language) if language else ""
 
 
 @register.filter
-def in_own_language(obj, field: str):
+def in_own_language(obj: models.Model, field: str) -> SafeString:
     """``obj.<field>``, escaped, in a ``<span lang>`` when it is in another language."""
     text = getattr(obj, field, "")
     language = _other_language(obj, field)

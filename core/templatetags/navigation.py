@@ -1,6 +1,7 @@
 """Which item of the main menu a page belongs to."""
 
 from django import template
+from django.urls import ResolverMatch
 
 register = template.Library()
 
@@ -48,7 +49,7 @@ _OUTREACH_WORDS = ("visit", "survey", "question")
 
 
 @register.filter
-def nav_section(match) -> str:
+def nav_section(match: ResolverMatch | None) -> str:
     """The menu item of the page ``match`` (a ``ResolverMatch``) resolved to, or ""."""
     if match is None:
         return ""
