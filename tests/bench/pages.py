@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from exchanges.models import Application, MobilityForm, PlacementOffer
 from mentoring.models import Pair
-from network_portal import scale
+from demo import scale
 from partners.models import Membership
 from partners.rules import requires_mfa
 from worklife_passport.models import Award, Claim

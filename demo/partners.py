@@ -4,13 +4,12 @@ from typing import Any
 
 from django.db import transaction
 
-from accounts.demo import demo_user
-
-from .demo_outreach import seed_outreach, seed_surveys
-from .demo_pilots import seed_pilots
-from .demo_reviews import seed_reviews
-from .models import Membership, Organisation, Sector
-from .validators import y_tunnus_check_digit
+from demo.accounts import demo_user
+from demo.outreach import seed_outreach, seed_surveys
+from demo.pilots import seed_pilots
+from demo.reviews import seed_reviews
+from partners.models import Membership, Organisation, Sector
+from partners.validators import y_tunnus_check_digit
 
 K = Organisation.Kind
 S = Organisation.SizeClass

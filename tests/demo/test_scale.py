@@ -7,7 +7,7 @@ from accounts.models import User
 from events.models import Event, Registration
 from exchanges.models import Application, PlacementOffer
 from mentoring.models import Pair
-from network_portal import scale
+from demo import scale
 from notifications.models import Notification
 from notifications.services import notify
 from partners.models import Membership, Organisation

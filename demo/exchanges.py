@@ -5,11 +5,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import demo_user
 from accounts.models import User
-from partners.models import Membership, Organisation, Sector
-
-from .models import (
+from demo.accounts import demo_user
+from exchanges.models import (
     Application,
     ApplicationEvent,
     LearningAgreement,
@@ -18,6 +16,7 @@ from .models import (
     PlacementOffer,
     Signature,
 )
+from partners.models import Membership, Organisation, Sector
 
 S = Application.Status
 HOME = "jarvenrannan-ammattiopisto"

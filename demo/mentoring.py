@@ -5,11 +5,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import demo_user
-from partners.demo_people import demo_member
+from demo.accounts import demo_user
+from demo.people import demo_member
+from mentoring.models import Enrolment, Meeting, Pair, PairEvent, Programme
 from partners.models import Organisation, Sector
-
-from .models import Enrolment, Meeting, Pair, PairEvent, Programme
 
 PEOPLE = [
     # email, name, language, organisation slug, role, mentor?, offered, wanted, languages, region
@@ -302,7 +301,7 @@ def seed(command):
         )
     # A matching round ready for the demo coordinator to look at.
     if not classic.rounds.exists():
-        from .services import round_preview
+        from mentoring.services import round_preview
 
         round_preview(actor=coordinator, programme=classic)
     command.stdout.write("mentoring: 2 programmes, an active pair, a matching round to preview")

@@ -6,10 +6,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.demo import demo_user
-
-from .demo_people import demo_member
-from .models import (
+from demo.accounts import demo_user
+from demo.people import demo_member
+from partners.models import (
     CallCriterion,
     Organisation,
     PilotApplication,

@@ -5,11 +5,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import demo_user
+from demo.accounts import demo_user
 from notifications.models import Notification
 from partners.models import Organisation, Sector
-
-from .models import (
+from worklife_passport.models import (
     Alignment,
     Award,
     Badge,
@@ -22,7 +21,7 @@ from .models import (
     RecognitionAgreement,
     SkillNeed,
 )
-from .services.awards import award_create
+from worklife_passport.services.awards import award_create
 
 BADGES = [
     # key, issuer slug, category, type, sectors, evidence, names, descriptions, criteria

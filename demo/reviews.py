@@ -5,10 +5,9 @@ import datetime
 
 from django.utils import timezone
 
-from accounts.demo import demo_user
-
-from .demo_people import demo_member
-from .models import (
+from demo.accounts import demo_user
+from demo.people import demo_member
+from partners.models import (
     Finding,
     Organisation,
     PeerReview,
