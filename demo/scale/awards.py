@@ -23,7 +23,7 @@ def seed(seeder: "Seeder") -> None:
     total = seeder.sizes["awards"]
     if total > len(students) * len(badges):
         raise ScaleError("More awards were asked for than there are student-badge pairs.")
-    next_index = defaultdict(int)
+    next_index: defaultdict[int, int] = defaultdict(int)
     sources = [Award.Source.CLAIM] * 4 + [
         Award.Source.EXCHANGE,
         Award.Source.EVENT,

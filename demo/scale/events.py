@@ -55,7 +55,8 @@ def register(seeder: "Seeder", rng, events: list, people: list[int]) -> dict[int
     from events.models import Registration
 
     S = Registration.Status
-    regs, confirmed = [], defaultdict(int)
+    regs = []
+    confirmed: defaultdict[int, int] = defaultdict(int)
     base, extra = divmod(seeder.sizes["registrations"], len(events))
     for i, event in enumerate(events):
         for user_id in rng.sample(people, base + (1 if i < extra else 0)):

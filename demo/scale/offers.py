@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def seed(seeder: "Seeder") -> None:
     from exchanges.models import MobilityForm, PlacementOffer
-    from partners.models import Membership
+    from partners.models import Membership, Sector
 
     rng = seeder.rng("offers")
     companies = seeder.companies()
@@ -20,9 +20,7 @@ def seed(seeder: "Seeder") -> None:
             "organisation_id", "user_id"
         )
     )
-    sectors = list(
-        PlacementOffer._meta.get_field("sector").related_model.objects.filter(slug__startswith=TAG)
-    )
+    sectors = list(Sector.objects.filter(slug__startswith=TAG))
     forms = [f for f, _label in MobilityForm.choices]
     S = PlacementOffer.Status
     statuses = [S.PUBLISHED] * 5 + [S.CLOSED] * 6 + [S.FILLED] * 4 + [S.ARCHIVED] * 3
