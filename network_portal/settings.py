@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "events",
     "catalogue",
     "reports",
+    # Seeds the demo network and the benchmark data set; no app imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -61,8 +61,8 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from core.models import AuditEntry  # noqa: E402
+from demo import scale  # noqa: E402
 from exchanges.models import Application, ApplicationEvent  # noqa: E402
-from network_portal import scale  # noqa: E402
 from notifications.models import Notification  # noqa: E402
 from notifications.services import notify  # noqa: E402
 from partners.models import Sector  # noqa: E402

@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from demo import scale
 from exchanges.models import Application, MobilityForm, PlacementOffer
 from mentoring.models import Pair
-from network_portal import scale
 from partners.models import Membership
 from partners.rules import requires_mfa
 from worklife_passport.models import Award, Claim

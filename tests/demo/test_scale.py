@@ -4,10 +4,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from demo import scale
 from events.models import Event, Registration
 from exchanges.models import Application, PlacementOffer
 from mentoring.models import Pair
-from network_portal import scale
 from notifications.models import Notification
 from notifications.services import notify
 from partners.models import Membership, Organisation

@@ -1,8 +1,8 @@
-"""Load a network-sized data set for the benchmark (see ``network_portal.scale``)."""
+"""Load a network-sized data set for the benchmark (see ``demo.scale``)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from network_portal import scale
+from demo import scale
 
 
 class Command(BaseCommand):

@@ -1,16 +1,34 @@
 """Load the demo network. Safe to run again: it updates what is there, adds what is not.
 
-Each app adds its part in ``<app>/demo.py`` with a ``seed(command)`` function; they run
-in the order of ``INSTALLED_APPS``.
+Each app's part is a module of the ``demo`` package with a ``seed(command)`` function;
+they run in the order of ``SEEDERS`` (the apps' order: each builds on the ones before).
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from demo import (
+    accounts,
+    catalogue,
+    events,
+    exchanges,
+    mentoring,
+    partners,
+    reports,
+    worklife_passport,
+)
+
+SEEDERS = [
+    accounts,
+    partners,
+    exchanges,
+    worklife_passport,
+    mentoring,
+    events,
+    catalogue,
+    reports,
+]
 
 DEMO_ROLES = ["admin", "coordinator", "teacher", "student", "company", "mentor", "advisor"]
 
@@ -23,13 +41,8 @@ class Command(BaseCommand):
 
         # The demo describes a network that has been running for a while: nobody is told.
         with transaction.atomic(), quiet():
-            for config in apps.get_app_configs():
-                module_name = f"{config.name}.demo"
-                if not config.path.startswith(str(settings.BASE_DIR)):
-                    continue
-                if find_spec(module_name) is None:
-                    continue
-                import_module(module_name).seed(self)
+            for seeder in SEEDERS:
+                seeder.seed(self)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
         for role in DEMO_ROLES:
             self.stdout.write(f"  {role}@demo.test")

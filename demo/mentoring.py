@@ -5,11 +5,11 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import demo_user
-from partners.demo_people import demo_member
+from demo.accounts import demo_user
+from demo.people import demo_member
+from mentoring.models import Enrolment, Meeting, Pair, PairEvent, Programme
 from partners.models import Organisation, Sector
-
-from .models import Enrolment, Meeting, Pair, PairEvent, Programme
+from worklife_passport.models import Badge
 
 PEOPLE = [
     # email, name, language, organisation slug, role, mentor?, offered, wanted, languages, region
@@ -100,10 +100,76 @@ PEOPLE = [
 ]
 
 
+REVERSE_PEOPLE = [
+    # email, name, language, organisation slug, role, mentor?, offered, wanted, languages
+    (
+        "aino.opiskelija@demo.test",
+        "Aino Aaltonen",
+        "fi",
+        "jarvenrannan-ammattiopisto",
+        "student",
+        True,
+        ["some", "videot", "Canva"],
+        [],
+        ["fi", "en"],
+    ),
+    (
+        "mari.opilane@demo.test",
+        "Mari Tamm",
+        "et",
+        "peipsiveere-kutsekool",
+        "student",
+        True,
+        ["Instagram", "verkkokauppa"],
+        [],
+        ["et", "en"],
+    ),
+    (
+        "company@demo.test",
+        "Jari Virtanen",
+        "fi",
+        "rakennus-virtanen-oy",
+        "company_contact",
+        False,
+        [],
+        ["some", "verkkokauppa"],
+        ["fi"],
+    ),
+    (
+        "peeter.mentor@demo.test",
+        "Peeter Kask",
+        "et",
+        "koodikoda-ou",
+        "mentor",
+        False,
+        [],
+        ["Instagram"],
+        ["et", "en", "fi"],
+    ),
+]
+
+
 @transaction.atomic
 def seed(command):
     today = timezone.localdate()
     school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
+    classic = classic_programme(today, school)
+    reverse = reverse_programme(today, school)
+    coordinator = demo_user("coordinator@demo.test")
+    classic.coordinators.add(coordinator)
+    reverse.coordinators.add(coordinator)
+    enrol_classic_people(classic)
+    pair_demo_mentor_and_student(classic, school, coordinator, today)
+    enrol_reverse_people(reverse)
+    # A matching round ready for the demo coordinator to look at.
+    if not classic.rounds.exists():
+        from mentoring.services import round_preview
+
+        round_preview(actor=coordinator, programme=classic)
+    command.stdout.write("mentoring: 2 programmes, an active pair, a matching round to preview")
+
+
+def classic_programme(today, school):
     classic, _created = Programme.objects.get_or_create(
         name_fi="Työelämämentorointi 2026–2027",
         defaults={
@@ -127,8 +193,10 @@ def seed(command):
     classic.organisers.set(
         [school, Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry")]
     )
-    from worklife_passport.models import Badge
+    return classic
 
+
+def reverse_programme(today, school):
     reverse, _created = Programme.objects.get_or_create(
         name_fi="Käänteinen mentorointi: digitaidot",
         defaults={
@@ -145,10 +213,10 @@ def seed(command):
         },
     )
     reverse.organisers.set([school])
-    coordinator = demo_user("coordinator@demo.test")
-    classic.coordinators.add(coordinator)
-    reverse.coordinators.add(coordinator)
+    return reverse
 
+
+def enrol_classic_people(classic):
     construction = Sector.objects.get(slug="construction")
     for email, name, language, slug, role, is_mentor, offered, wanted, languages, region in PEOPLE:
         user, organisation = demo_member(email, name, language, slug, role)
@@ -171,7 +239,9 @@ def seed(command):
         if created:
             enrolment.sectors.add(construction)
 
-    # The demo mentor and the demo student, in an active pair.
+
+def pair_demo_mentor_and_student(classic, school, coordinator, today):
+    """The demo mentor and the demo student, in an active pair."""
     mentor_user = demo_user("mentor@demo.test")
     student = demo_user("student@demo.test")
     company = Organisation.objects.get(slug="rakennus-virtanen-oy")
@@ -200,7 +270,13 @@ def seed(command):
             "months": list(range(1, 13)),
         },
     )
-    pair, created = Pair.objects.get_or_create(
+    pair, created = active_pair(classic, mentor, mentee)
+    if created:
+        log_pair_history(pair, coordinator, student, mentor_user, today)
+
+
+def active_pair(classic, mentor, mentee):
+    return Pair.objects.get_or_create(
         mentor=mentor,
         mentee=mentee,
         programme=classic,
@@ -220,71 +296,41 @@ def seed(command):
             "started_at": timezone.now() - datetime.timedelta(days=35),
         },
     )
-    if created:
-        PairEvent.objects.create(
-            pair=pair,
-            actor=coordinator,
-            action="proposed",
-            from_status="proposed",
-            to_status="proposed",
-        )
-        PairEvent.objects.create(
-            pair=pair, actor=student, action="start", from_status="accepted", to_status="active"
-        )
-        Meeting.objects.create(
-            pair=pair,
-            date=today - datetime.timedelta(days=10),
-            minutes=60,
-            notes="Kävimme työmaalla ja puhuimme ammattitutkinnosta.",
-            logged_by=mentor_user,
-        )
-    # Reverse mentoring: students mentor company staff in digital skills.
-    for email, name, language, slug, role, mentor_side, offered, wanted, languages in (
-        (
-            "aino.opiskelija@demo.test",
-            "Aino Aaltonen",
-            "fi",
-            "jarvenrannan-ammattiopisto",
-            "student",
-            True,
-            ["some", "videot", "Canva"],
-            [],
-            ["fi", "en"],
-        ),
-        (
-            "mari.opilane@demo.test",
-            "Mari Tamm",
-            "et",
-            "peipsiveere-kutsekool",
-            "student",
-            True,
-            ["Instagram", "verkkokauppa"],
-            [],
-            ["et", "en"],
-        ),
-        (
-            "company@demo.test",
-            "Jari Virtanen",
-            "fi",
-            "rakennus-virtanen-oy",
-            "company_contact",
-            False,
-            [],
-            ["some", "verkkokauppa"],
-            ["fi"],
-        ),
-        (
-            "peeter.mentor@demo.test",
-            "Peeter Kask",
-            "et",
-            "koodikoda-ou",
-            "mentor",
-            False,
-            [],
-            ["Instagram"],
-            ["et", "en", "fi"],
-        ),
-    ):
+
+
+def log_pair_history(pair, coordinator, student, mentor_user, today):
+    PairEvent.objects.create(
+        pair=pair,
+        actor=coordinator,
+        action="proposed",
+        from_status="proposed",
+        to_status="proposed",
+    )
+    PairEvent.objects.create(
+        pair=pair, actor=student, action="start", from_status="accepted", to_status="active"
+    )
+    Meeting.objects.create(
+        pair=pair,
+        date=today - datetime.timedelta(days=10),
+        minutes=60,
+        notes="Kävimme työmaalla ja puhuimme ammattitutkinnosta.",
+        logged_by=mentor_user,
+    )
+
+
+def enrol_reverse_people(reverse):
+    """Reverse mentoring: students mentor company staff in digital skills."""
+    for (
+        email,
+        name,
+        language,
+        slug,
+        role,
+        mentor_side,
+        offered,
+        wanted,
+        languages,
+    ) in REVERSE_PEOPLE:
         user, organisation = demo_member(email, name, language, slug, role)
         Enrolment.objects.get_or_create(
             programme=reverse,
@@ -300,9 +346,3 @@ def seed(command):
                 "months": list(range(1, 13)),
             },
         )
-    # A matching round ready for the demo coordinator to look at.
-    if not classic.rounds.exists():
-        from .services import round_preview
-
-        round_preview(actor=coordinator, programme=classic)
-    command.stdout.write("mentoring: 2 programmes, an active pair, a matching round to preview")

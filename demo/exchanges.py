@@ -5,11 +5,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import demo_user
 from accounts.models import User
-from partners.models import Membership, Organisation, Sector
-
-from .models import (
+from demo.accounts import demo_user
+from exchanges.models import (
     Application,
     ApplicationEvent,
     LearningAgreement,
@@ -18,6 +16,7 @@ from .models import (
     PlacementOffer,
     Signature,
 )
+from partners.models import Membership, Organisation, Sector
 
 S = Application.Status
 HOME = "jarvenrannan-ammattiopisto"
@@ -270,7 +269,17 @@ def seed(command):
     student = demo_user("student@demo.test")
     coordinator = demo_user("coordinator@demo.test")
     home = Organisation.objects.get(slug=HOME)
+    _partnership(today, home, coordinator)
+    # The demo student: one exchange in progress, one completed with a signed agreement.
+    _exchange_in_progress(today, student, offers[2], coordinator)
+    _exchange_completed(today, student, offers[3], coordinator)
+    # A queue for the demo coordinator.
+    for (email, name), offer in zip(EXTRA_STUDENTS, (offers[0], offers[2], offers[4]), strict=True):
+        _application(_student(email, name), offer, S.SUBMITTED)
+    command.stdout.write(f"exchanges: {len(offers)} offers, the demo student's exchanges, a queue")
 
+
+def _partnership(today, home, coordinator):
     agreement, _created = PartnershipAgreement.objects.get_or_create(
         title="Järvenranta – Tartu: rakentaminen ja matkailu",
         defaults={
@@ -290,8 +299,8 @@ def seed(command):
         ]
     )
 
-    # The demo student: one exchange in progress, one completed with a signed agreement.
-    tartu = offers[2]
+
+def _exchange_in_progress(today, student, tartu, coordinator):
     current, created = _application(
         student,
         tartu,
@@ -310,7 +319,9 @@ def seed(command):
                 "actual_start": current.start_date,
             },
         )
-    kitchen = offers[3]
+
+
+def _exchange_completed(today, student, kitchen, coordinator):
     done, created = _application(
         student,
         kitchen,
@@ -332,8 +343,3 @@ def seed(command):
                 "skills_acquired": "Eesti keittiön perusruoat, à la carte -palvelu, hygienia.",
             },
         )
-
-    # A queue for the demo coordinator.
-    for (email, name), offer in zip(EXTRA_STUDENTS, (offers[0], offers[2], offers[4]), strict=True):
-        _application(_student(email, name), offer, S.SUBMITTED)
-    command.stdout.write(f"exchanges: {len(offers)} offers, the demo student's exchanges, a queue")

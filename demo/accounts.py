@@ -1,7 +1,7 @@
 from allauth.account.models import EmailAddress
 from django.conf import settings
 
-from .models import User
+from accounts.models import User
 
 DEMO_USERS = [
     # email, full name, language, staff

@@ -5,10 +5,9 @@ import datetime
 
 from django.utils import timezone
 
-from accounts.demo import demo_user
-
-from .demo_people import demo_member
-from .models import (
+from demo.accounts import demo_user
+from demo.people import demo_member
+from partners.models import (
     Finding,
     Organisation,
     PeerReview,
@@ -74,6 +73,13 @@ def seed_reviews() -> int:
         "nemuno-profesinio-mokymo-centras",
         "teacher",
     )
+    _review_of_our_school(review_round, school, today, lead, member)
+    _review_by_our_teacher(review_round, today, lead)
+    return ReviewRound.objects.count()
+
+
+def _review_of_our_school(review_round, school, today, lead, member) -> None:
+    """The demo school's review, reported: self-assessment, findings and actions."""
     now = timezone.now()
     ours = PeerReview.objects.create(
         round=review_round,
@@ -94,12 +100,7 @@ def seed_reviews() -> int:
             level=2 + index % 2,
             description="Kuvaus käytännöistä ja niiden seurannasta.",
         )
-    areas = {area.slug: area for area in QualityArea.objects.filter(slug__in=AREAS)}
-    recommendations = []
-    for slug, kind, text in FINDINGS:
-        finding = Finding.objects.create(review=ours, area=areas[slug], kind=kind, text=text)
-        if kind == Finding.Kind.RECOMMENDATION:
-            recommendations.append(finding)
+    recommendations = _findings(ours)
     ReviewAction.objects.create(
         review=ours,
         recommendation=recommendations[0],
@@ -115,6 +116,21 @@ def seed_reviews() -> int:
         responsible="Timo Opettaja",
         due_on=today + datetime.timedelta(days=120),
     )
+
+
+def _findings(review) -> list:
+    """Write the review's findings; return its recommendations."""
+    areas = {area.slug: area for area in QualityArea.objects.filter(slug__in=AREAS)}
+    recommendations = []
+    for slug, kind, text in FINDINGS:
+        finding = Finding.objects.create(review=review, area=areas[slug], kind=kind, text=text)
+        if kind == Finding.Kind.RECOMMENDATION:
+            recommendations.append(finding)
+    return recommendations
+
+
+def _review_by_our_teacher(review_round, today, lead) -> None:
+    """Another school's review, to come, led by the demo teacher."""
     theirs = PeerReview.objects.create(
         round=review_round,
         school=Organisation.objects.get(slug="kymijoen-ammattiopisto"),
@@ -124,4 +140,3 @@ def seed_reviews() -> int:
         review=theirs, user=demo_user("teacher@demo.test"), role=PeerReviewer.Role.LEAD
     )
     PeerReviewer.objects.create(review=theirs, user=lead, role=PeerReviewer.Role.MEMBER)
-    return ReviewRound.objects.count()

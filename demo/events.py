@@ -5,10 +5,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import demo_user
+from demo.accounts import demo_user
+from events.models import Event, Registration
 from partners.models import Organisation, Sector
-
-from .models import Event, Registration
 
 EVENTS = [
     (

@@ -1,8 +1,7 @@
 """Demo people beyond the demo logins: members of the network's organisations."""
 
 from accounts.models import User
-
-from .models import Membership, Organisation
+from partners.models import Membership, Organisation
 
 
 def demo_member(email: str, name: str, language: str, slug: str, role: str):

@@ -3,10 +3,9 @@
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from accounts.demo import demo_user
+from catalogue.models import Enquiry, Material, Need, Service, Topic
+from demo.accounts import demo_user
 from partners.models import Organisation, Sector
-
-from .models import Enquiry, Material, Need, Service, Topic
 
 NEEDS = {
     "skills-upgrade": {

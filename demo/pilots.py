@@ -6,10 +6,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.demo import demo_user
-
-from .demo_people import demo_member
-from .models import (
+from demo.accounts import demo_user
+from demo.people import demo_member
+from partners.models import (
     CallCriterion,
     Organisation,
     PilotApplication,
@@ -82,71 +81,83 @@ def seed_pilots() -> int:
     other, _org = demo_member(
         "leena.linna@demo.test", "Leena Linna", "fi", "linnan-koulutuskuntayhtyma", "coordinator"
     )
+    _past_call(now, contact, other)
+    _current_call(now, contact, other)
+    return PilotCall.objects.count()
+
+
+def _past_call(now, contact, other) -> None:
+    """The 2026 call, decided: one application funded and reporting, one rejected."""
     past, created = _call(
         "Pilottihaku 2026: yritykset työpaikalla järjestettävään koulutukseen",
         "Call for pilots 2026: companies into workplace learning",
         now - datetime.timedelta(days=200),
         closed=True,
     )
-    if created:
-        advisor = demo_user("advisor@demo.test")
-        funded = _application(
-            past,
-            "Yritysvalmentajat Itä-Savoon",
-            "linnan-koulutuskuntayhtyma",
-            ["ita-suomen-ely-keskus"],
-            other,
-            "funded",
-            "38000",
-            granted=Decimal("35000"),
-            decision_note="Vahva kumppanuus ja selkeä suunnitelma.",
-            decided_at=now - datetime.timedelta(days=170),
-        )
-        rejected = _application(
-            past,
-            "Digiloikka Kymenlaaksoon",
-            "kymijoen-ammattiopisto",
-            [],
-            contact,
-            "rejected",
-            "40000",
-            decision_note="Kumppanuus jäi yhden oppilaitoksen varaan.",
-            decided_at=now - datetime.timedelta(days=170),
-        )
-        for application, points in [(funded, [5, 4, 4, 3]), (rejected, [3, 1, 3, 2])]:
-            for criterion, score in zip(past.criteria.all(), points, strict=True):
-                Score.objects.create(
-                    application=application, reviewer=advisor, criterion=criterion, score=score
-                )
-        ProgressReport.objects.create(
-            application=funded,
-            period="Syksy 2026",
-            text="Kaksi yritysvalmentajaa aloitti; 14 yritystä tavattu, 6 uutta koulutussopimusta.",
-            next_steps="Keväällä laajennetaan Savonlinnan seudun pieniin matkailuyrityksiin.",
-            submitted_by=other,
-        )
+    if not created:
+        return
+    advisor = demo_user("advisor@demo.test")
+    funded = _application(
+        past,
+        "Yritysvalmentajat Itä-Savoon",
+        "linnan-koulutuskuntayhtyma",
+        ["ita-suomen-ely-keskus"],
+        other,
+        "funded",
+        "38000",
+        granted=Decimal("35000"),
+        decision_note="Vahva kumppanuus ja selkeä suunnitelma.",
+        decided_at=now - datetime.timedelta(days=170),
+    )
+    rejected = _application(
+        past,
+        "Digiloikka Kymenlaaksoon",
+        "kymijoen-ammattiopisto",
+        [],
+        contact,
+        "rejected",
+        "40000",
+        decision_note="Kumppanuus jäi yhden oppilaitoksen varaan.",
+        decided_at=now - datetime.timedelta(days=170),
+    )
+    for application, points in [(funded, [5, 4, 4, 3]), (rejected, [3, 1, 3, 2])]:
+        for criterion, score in zip(past.criteria.all(), points, strict=True):
+            Score.objects.create(
+                application=application, reviewer=advisor, criterion=criterion, score=score
+            )
+    ProgressReport.objects.create(
+        application=funded,
+        period="Syksy 2026",
+        text="Kaksi yritysvalmentajaa aloitti; 14 yritystä tavattu, 6 uutta koulutussopimusta.",
+        next_steps="Keväällä laajennetaan Savonlinnan seudun pieniin matkailuyrityksiin.",
+        submitted_by=other,
+    )
+
+
+def _current_call(now, contact, other) -> None:
+    """The 2027 call, open: one application submitted, one in draft."""
     current, created = _call(
         "Pilottihaku 2027: pk-yritykset ja kansainvälisyys",
         "Call for pilots 2027: small companies and internationalisation",
         (now + datetime.timedelta(days=20)).replace(hour=16, minute=0, second=0, microsecond=0),
     )
-    if created:
-        _application(
-            current,
-            "Kansainväliset harjoittelijat kymenlaaksolaisiin pk-yrityksiin",
-            "kymijoen-ammattiopisto",
-            ["saimaan-te-toimisto"],
-            contact,
-            "submitted",
-            "36000",
-        )
-        _application(
-            current,
-            "Oppisopimus tutuksi pienyrityksille",
-            "linnan-koulutuskuntayhtyma",
-            [],
-            other,
-            "draft",
-            "25000",
-        )
-    return PilotCall.objects.count()
+    if not created:
+        return
+    _application(
+        current,
+        "Kansainväliset harjoittelijat kymenlaaksolaisiin pk-yrityksiin",
+        "kymijoen-ammattiopisto",
+        ["saimaan-te-toimisto"],
+        contact,
+        "submitted",
+        "36000",
+    )
+    _application(
+        current,
+        "Oppisopimus tutuksi pienyrityksille",
+        "linnan-koulutuskuntayhtyma",
+        [],
+        other,
+        "draft",
+        "25000",
+    )

@@ -5,11 +5,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import demo_user
+from demo.accounts import demo_user
 from notifications.models import Notification
 from partners.models import Organisation, Sector
-
-from .models import (
+from worklife_passport.models import (
     Alignment,
     Award,
     Badge,
@@ -22,7 +21,7 @@ from .models import (
     RecognitionAgreement,
     SkillNeed,
 )
-from .services.awards import award_create
+from worklife_passport.services.awards import award_create
 
 BADGES = [
     # key, issuer slug, category, type, sectors, evidence, names, descriptions, criteria
@@ -148,6 +147,19 @@ def _fields(prefix, values):
 
 @transaction.atomic
 def seed(command):
+    badges = seed_badges()
+    link_badges_to_work_life(badges)
+    uas = Organisation.objects.get(slug="ita-suomen-ammattikorkeakoulu")
+    seed_pathways(uas, badges)
+    seed_recognition_agreement(uas)
+    teacher = seed_student_passport(badges)
+    command.stdout.write(
+        f"passport: {len(badges)} badges, 2 pathways, the demo student's passport "
+        f"(teacher {teacher.email} has a claim to assess)"
+    )
+
+
+def seed_badges():
     badges = {}
     for key, issuer, category, kind, sectors, evidence, names, descriptions, criteria in BADGES:
         organisation = Organisation.objects.get(slug=issuer)
@@ -167,6 +179,11 @@ def seed(command):
             )
             badge.sectors.set(Sector.objects.filter(slug__in=sectors))
         badges[key] = badge
+    return badges
+
+
+def link_badges_to_work_life(badges):
+    """An alignment to EntreComp, a company's endorsement and a skill need it meets."""
     Alignment.objects.get_or_create(
         badge=badges["idea"],
         framework="EntreComp",
@@ -195,7 +212,8 @@ def seed(command):
     )
     need.badges.add(badges["safety"])
 
-    uas = Organisation.objects.get(slug="ita-suomen-ammattikorkeakoulu")
+
+def seed_pathways(uas, badges):
     business, _created = Pathway.objects.get_or_create(
         recognised_by=uas,
         name_fi="Liiketalouden polku",
@@ -222,6 +240,9 @@ def seed(command):
         PathwayRule.objects.create(pathway=admission, kind=PathwayRule.Kind.ALL).badges.set(
             [badges["safety"], badges["customer"], badges["local"]]
         )
+
+
+def seed_recognition_agreement(uas):
     agreement, _created = RecognitionAgreement.objects.get_or_create(
         higher_education=uas,
         what="Työelämäpassin osaamismerkit liiketalouden opintoihin",
@@ -238,6 +259,9 @@ def seed(command):
         ]
     )
 
+
+def seed_student_passport(badges):
+    """The demo student's awards, notices, goal and claims; return the teacher who assesses."""
     student = demo_user("student@demo.test")
     teacher = demo_user("teacher@demo.test")
     coordinator = demo_user("coordinator@demo.test")
@@ -269,10 +293,7 @@ def seed(command):
         days_ago=1,
         links=["https://example.org/kesakioski"],
     )
-    command.stdout.write(
-        f"passport: {len(badges)} badges, 2 pathways, the demo student's passport "
-        f"(teacher {teacher.email} has a claim to assess)"
-    )
+    return teacher
 
 
 def _submitted_claim(student, badge, narrative, *, days_ago, links=()):

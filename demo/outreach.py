@@ -5,9 +5,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from accounts.demo import demo_user
-
-from .models import FollowUp, Organisation, Visit
+from demo.accounts import demo_user
+from partners.models import FollowUp, Organisation, Visit
 
 SCHOOL = "jarvenrannan-ammattiopisto"
 VISITS: list[dict[str, Any]] = [
@@ -150,7 +149,7 @@ ANSWERS = {
 
 
 def seed_surveys() -> int:
-    from .models import Answer, Choice, Question, Recipient, Response, Survey
+    from partners.models import Answer, Choice, Question, Recipient, Response, Survey
 
     school = Organisation.objects.get(slug=SCHOOL)
     if Survey.objects.filter(organisation=school, title_fi=SURVEY["title_fi"]).exists():

@@ -1,0 +1,100 @@
+"""The demo network: schools around the Baltic Sea, small companies, public bodies."""
+
+from django.db import transaction
+
+from demo.accounts import demo_user
+from demo.companies import COMPANIES, REGION_OF_TOWN, company_slug, valid_fi_ids
+from demo.organisations import PUBLIC_BODIES, SCHOOLS, SECTORS
+from demo.outreach import seed_outreach, seed_surveys
+from demo.pilots import seed_pilots
+from demo.reviews import seed_reviews
+from partners.models import Membership, Organisation, Sector
+
+R = Membership.Role
+
+DEMO_MEMBERSHIPS = [
+    ("coordinator@demo.test", "jarvenrannan-ammattiopisto", R.COORDINATOR),
+    ("teacher@demo.test", "jarvenrannan-ammattiopisto", R.TEACHER),
+    ("student@demo.test", "jarvenrannan-ammattiopisto", R.STUDENT),
+    ("advisor@demo.test", "jarvenrannan-ammattiopisto", R.ADVISOR),
+    ("company@demo.test", "rakennus-virtanen-oy", R.COMPANY_CONTACT),
+    ("mentor@demo.test", "rakennus-virtanen-oy", R.MENTOR),
+]
+
+
+def _fields(prefix: str, values: dict) -> dict:
+    return {f"{prefix}_{code}": text for code, text in values.items()}
+
+
+def _upsert(slug, **fields):
+    sectors = fields.pop("sectors")
+    organisation, _created = Organisation.objects.update_or_create(slug=slug, defaults=fields)
+    organisation.sectors.set(sectors)
+    return organisation
+
+
+@transaction.atomic
+def seed(command):
+    sectors = seed_sectors()
+    seed_schools_and_public_bodies(sectors)
+    seed_companies(sectors)
+    for email, slug, role in DEMO_MEMBERSHIPS:
+        Membership.objects.get_or_create(
+            user=demo_user(email), organisation=Organisation.objects.get(slug=slug), role=role
+        )
+    visits, surveys = seed_outreach(), seed_surveys()
+    rounds, calls = seed_reviews(), seed_pilots()
+    command.stdout.write(
+        f"partners: {len(SECTORS)} sectors, "
+        f"{len(SCHOOLS) + len(COMPANIES) + len(PUBLIC_BODIES)} organisations, "
+        f"{visits} company visits, {surveys} needs survey(s), {rounds} peer review round(s), "
+        f"{calls} calls for pilots"
+    )
+
+
+def seed_sectors() -> dict[str, Sector]:
+    sectors = {}
+    for slug, names in SECTORS.items():
+        sectors[slug], _created = Sector.objects.update_or_create(
+            slug=slug, defaults=_fields("name", names)
+        )
+    return sectors
+
+
+def seed_schools_and_public_bodies(sectors: dict[str, Sector]) -> None:
+    for slug, kind, country, region, municipality, sector_slugs, names, texts in (
+        SCHOOLS + PUBLIC_BODIES
+    ):
+        _upsert(
+            slug,
+            kind=kind,
+            country=country,
+            region=region,
+            municipality=municipality,
+            sectors=[sectors[s] for s in sector_slugs],
+            **_fields("name", names),
+            **_fields("description", texts),
+        )
+
+
+def seed_companies(sectors: dict[str, Sector]) -> None:
+    fi_ids = valid_fi_ids()
+    local_language = {"FI": "fi", "EE": "et", "LT": "lt", "RU": "ru", "SE": "sv"}
+    for index, (name, country, town, size, sector_slugs, local, english) in enumerate(COMPANIES):
+        business_id = {
+            "FI": next(fi_ids),
+            "EE": f"{10_000_000 + index * 7_919:08d}",
+            "LT": f"{300_000_000 + index * 104_729:09d}",
+        }.get(country, "")
+        _upsert(
+            company_slug(name),
+            kind=Organisation.Kind.COMPANY,
+            country=country,
+            region=REGION_OF_TOWN.get(town, ""),
+            municipality=town,
+            size_class=size,
+            business_id=business_id,
+            sectors=[sectors[s] for s in sector_slugs],
+            name_fi=name,
+            **{f"description_{local_language[country]}": local, "description_en": english},
+        )

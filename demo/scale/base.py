@@ -1,0 +1,84 @@
+"""What every stage of the scale data set shares: its sizes, tags, names and helpers."""
+
+from django.conf import settings
+
+DOMAIN = "scale.test"
+TAG = "scale-"
+BATCH = 5000
+
+#: Sizes of the default data set.
+DEFAULTS = {
+    "schools": 150,
+    "companies": 3000,
+    "students": 60000,
+    "staff": 3000,
+    "offers": 20000,
+    "applications": 150000,
+    "badges": 300,
+    "awards": 500000,
+    "claims": 20000,
+    "pairs": 20000,
+    "events": 2000,
+    "registrations": 100000,
+    "notifications": 1000000,
+}
+
+#: A scaled-down data set keeps at least this many, so its people still have some variety.
+SMALLEST = {"schools": 3, "badges": 20, "companies": 10}
+
+COUNTRIES = ["FI", "FI", "FI", "EE", "EE", "LT", "LT", "SE", "LV", "DE"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+CITIES = {
+    "FI": ["Helsinki", "Tampere", "Turku", "Oulu", "Jyväskylä", "Kuopio", "Lahti"],
+    "EE": ["Tallinn", "Tartu", "Pärnu", "Narva"],
+    "LT": ["Vilnius", "Kaunas", "Klaipėda", "Šiauliai"],
+    "SE": ["Stockholm", "Göteborg", "Uppsala"],
+    "LV": ["Riga", "Daugavpils"],
+    "DE": ["Berlin", "Hamburg", "Leipzig"],
+}
+SECTORS = [
+    ("Rakentaminen", "Construction"),
+    ("Sosiaali- ja terveysala", "Health and social care"),
+    ("Logistiikka", "Logistics"),
+    ("Matkailu- ja ravitsemisala", "Tourism and catering"),
+    ("Tieto- ja viestintätekniikka", "ICT"),
+    ("Kone- ja tuotantotekniikka", "Mechanical engineering"),
+    ("Sähkö- ja automaatiotekniikka", "Electrical and automation"),
+    ("Kauppa", "Retail"),
+    ("Maatalous", "Agriculture"),
+    ("Metsäala", "Forestry"),
+    ("Kiinteistöpalvelut", "Property services"),
+    ("Media-ala", "Media"),
+]
+FIRST = ["Aino", "Eero", "Liisa", "Mikko", "Kadri", "Rasmus", "Ieva", "Jonas", "Anna", "Olga"]
+LAST = ["Virtanen", "Korhonen", "Tamm", "Saar", "Kazlauskas", "Petrauskas", "Nieminen", "Ivanova"]
+
+
+class ScaleError(Exception):
+    pass
+
+
+def email(prefix: str, n: int) -> str:
+    return f"{prefix}{n}@{DOMAIN}"
+
+
+def tagged_people(prefix: str):
+    from accounts.models import User
+
+    return User.objects.filter(email__startswith=prefix, email__endswith="@" + DOMAIN)
+
+
+def bulk(model, rows, batch=BATCH):
+    """Insert ``rows`` (an iterable of unsaved instances) in batches; return how many."""
+    total = 0
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= batch:
+            model.objects.bulk_create(chunk, batch_size=batch)
+            total += len(chunk)
+            chunk = []
+    if chunk:
+        model.objects.bulk_create(chunk, batch_size=batch)
+        total += len(chunk)
+    return total

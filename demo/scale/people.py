@@ -1,0 +1,95 @@
+"""Stage 2: the students, staff and company contacts, each with their membership."""
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+
+from .base import FIRST, LANGUAGES, LAST, bulk, email, tagged_people
+
+if TYPE_CHECKING:
+    from .seeder import Seeder
+
+
+def seed(seeder: "Seeder") -> None:
+    rng = seeder.rng("people")
+    schools, companies = seeder.schools(), seeder.companies()
+    add_users(seeder, rng)
+    coordinators = add_memberships(schools, companies)
+    add_authenticators(coordinators)
+
+
+def add_users(seeder: "Seeder", rng) -> None:
+    from accounts.models import User
+
+    password = make_password(settings.DEMO_PASSWORD)
+    genders = [g for g, _label in User.Gender.choices] + ["", ""]
+    statuses = [s for s, _label in User.LabourMarketStatus.choices]
+
+    def person(prefix, n, *, student):
+        joined = seeder.now - datetime.timedelta(days=rng.randint(0, 4 * 365))
+        return User(
+            email=email(prefix, n),
+            full_name=f"{rng.choice(FIRST)} {rng.choice(LAST)} {prefix.upper()}{n}",
+            password=password,
+            language=rng.choice(LANGUAGES),
+            gender=rng.choice(genders),
+            birth_year=seeder.today.year
+            - (rng.randint(16, 24) if student else rng.randint(25, 64)),
+            labour_market_status=User.LabourMarketStatus.STUDENT
+            if student
+            else rng.choice(statuses),
+            date_joined=joined,
+        )
+
+    s = seeder.sizes
+    bulk(User, (person("s", n, student=True) for n in range(1, s["students"] + 1)))
+    bulk(User, (person("t", n, student=False) for n in range(1, s["staff"] + 1)))
+    bulk(User, (person("k", n, student=False) for n in range(1, s["companies"] + 1)))
+
+
+def add_memberships(schools: list, companies: list) -> list[int]:
+    """Every person's membership; return the coordinators' ids."""
+    from partners.models import Membership
+
+    R = Membership.Role
+    students = tagged_people("s").order_by("pk").values_list("pk", flat=True)
+    staff = tagged_people("t").order_by("pk").values_list("pk", flat=True)
+    contacts = tagged_people("k").order_by("pk").values_list("pk", flat=True)
+    rows = [
+        # One in ten has graduated; the first student of each school has not.
+        Membership(
+            user_id=pk,
+            organisation=schools[i % len(schools)],
+            role=R.GRADUATE if i % 10 == 9 and i >= len(schools) else R.STUDENT,
+        )
+        for i, pk in enumerate(students)
+    ]
+    coordinators = []
+    for i, pk in enumerate(staff):
+        # The first staff member of each school coordinates it; the rest teach.
+        school = schools[i % len(schools)]
+        role = R.COORDINATOR if i < len(schools) else R.TEACHER
+        rows.append(Membership(user_id=pk, organisation=school, role=role))
+        if role == R.COORDINATOR:
+            coordinators.append(pk)
+    rows += [
+        Membership(user_id=pk, organisation=companies[i % len(companies)], role=R.COMPANY_CONTACT)
+        for i, pk in enumerate(contacts)
+    ]
+    bulk(Membership, rows)
+    return coordinators
+
+
+def add_authenticators(coordinators: list[int]) -> None:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import generate_totp_secret
+    from allauth.mfa.utils import encrypt
+
+    # Coordinators must have an authenticator; they all get the same secret here.
+    data = {"secret": encrypt(generate_totp_secret())}
+    bulk(
+        Authenticator,
+        (Authenticator(user_id=pk, type=Authenticator.Type.TOTP, data=data) for pk in coordinators),
+    )
