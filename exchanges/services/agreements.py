@@ -12,11 +12,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.workflow import perform
 from notifications.services import notify, notify_many
 
 from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
+from ..workflow import APPLICATION_WORKFLOW
 from .common import application_link, applications_changed
 
 if TYPE_CHECKING:
@@ -124,19 +126,7 @@ def _record_signature(
     )
     if agreement.signatures.count() == len(Party.values) and application.status == S.ACCEPTED:
         # The last signature moves the application on; the system makes this move.
-        Application.objects.filter(pk=application.pk).update(
-            status=S.AGREEMENT_SIGNED, status_changed_at=timezone.now()
-        )
-        applications_changed(application)
-        from ..models import ApplicationEvent
-
-        ApplicationEvent.objects.create(
-            application=application,
-            actor=user,
-            action="sign",
-            from_status=S.ACCEPTED,
-            to_status=S.AGREEMENT_SIGNED,
-        )
+        perform(APPLICATION_WORKFLOW, actor=user, obj=application, action="sign")
         notify_many(
             [application.applicant],
             kind="exchanges.agreement_complete",
