@@ -45,8 +45,11 @@ def application_create(
     offer: PlacementOffer | None = None,
     host: Organisation | None = None,
     data: dict,
+    attachment: UploadedFile | None = None,
 ) -> Application:
-    """A draft application to ``offer``, or a proposal to ``host`` without an offer.
+    """A draft application to ``offer``, or a proposal to ``host`` without an offer, with
+    its first ``attachment`` if one is given (a file that fails the upload checks raises
+    ``ValidationError`` and nothing is saved).
 
     One application per person and offer counts at a time: a second one is refused with
     ``AlreadyApplied``, which names the first."""
@@ -85,6 +88,8 @@ def application_create(
         target=application,
         organisation=home,
     )
+    if attachment:
+        attachment_add(actor=actor, application=application, file=attachment)
     return application
 
 
@@ -99,7 +104,11 @@ def _check_not_applied(actor: User, offer: PlacementOffer) -> None:
 
 
 @transaction.atomic
-def application_update(*, actor: User, application: Application, data: dict) -> Application:
+def application_update(
+    *, actor: User, application: Application, data: dict, attachment: UploadedFile | None = None
+) -> Application:
+    """Change a draft (or returned) application and add an ``attachment`` if one is given,
+    all or nothing."""
     application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if application.applicant_id != actor.pk:
         raise NotAllowed
@@ -120,6 +129,8 @@ def application_update(*, actor: User, application: Application, data: dict) -> 
             organisation=application.home,
             data={"fields": changed},
         )
+    if attachment:
+        attachment_add(actor=actor, application=application, file=attachment)
     return application
 
 
