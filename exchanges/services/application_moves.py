@@ -6,6 +6,7 @@ the offer's seat, record the arrival and the departure, and queue the notices.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db.models import F
@@ -93,7 +94,7 @@ def release_seat(change: AppChange) -> None:
     ).update(status=PlacementOffer.Status.PUBLISHED)
 
 
-def _day(change: AppChange):
+def _day(change: AppChange) -> datetime.date:
     return change.extra.get("on") or period.today()
 
 

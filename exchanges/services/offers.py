@@ -180,7 +180,9 @@ def _notify(change: Change[PlacementOffer]) -> None:
         )
 
 
-def _then(*hooks: Callable[[Change[PlacementOffer]], None]):
+def _then(
+    *hooks: Callable[[Change[PlacementOffer]], None],
+) -> Callable[[Change[PlacementOffer]], None]:
     def run(change: Change[PlacementOffer]) -> None:
         for hook in hooks:
             hook(change)
