@@ -84,6 +84,7 @@ register_actions(
         "exchanges.application.reject": _("Application rejected"),
         "exchanges.application.accept": _("Application accepted by the host"),
         "exchanges.application.sign": _("Learning agreement signed"),
+        "exchanges.application.reopen_agreement": _("Learning agreement saved"),
         "exchanges.application.arrive": _("Arrival confirmed"),
         "exchanges.application.depart": _("Departure confirmed"),
         "exchanges.application.recognise": _("Recognition recorded"),

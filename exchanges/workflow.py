@@ -93,6 +93,15 @@ _MOVES: list[Move[Application]] = [
         prepare=hooks.check_signed,
         offered=lambda application: False,
     ),
+    # Made when a signed agreement changes: the new version needs all three signatures.
+    Move(
+        "reopen_agreement",
+        _("Learning agreement saved"),
+        S.ACCEPTED,
+        from_states([S.AGREEMENT_SIGNED], [HOME, HOST]),
+        prepare=hooks.check_new_version,
+        offered=lambda application: False,
+    ),
     Move(
         "arrive",
         _("Confirm arrival"),

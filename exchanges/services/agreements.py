@@ -19,7 +19,7 @@ from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
 from ..workflow import APPLICATION_WORKFLOW
-from .common import application_link, applications_changed
+from .common import application_link
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -65,8 +65,7 @@ def agreement_save(*, actor: User, application: Application, data: dict) -> Lear
         )
         if current is not None and application.status == S.AGREEMENT_SIGNED:
             # A change after signing needs all three signatures again.
-            Application.objects.filter(pk=application.pk).update(status=S.ACCEPTED)
-            applications_changed(application)
+            perform(APPLICATION_WORKFLOW, actor=actor, obj=application, action="reopen_agreement")
     log_action(
         actor=actor,
         action="exchanges.agreement.saved",

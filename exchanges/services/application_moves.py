@@ -133,17 +133,28 @@ def record_departure(change: AppChange) -> None:
     )
 
 
+def _fully_signed(application: Application) -> bool:
+    current = application.agreements.order_by("-version").first()
+    parties = len(LearningAgreement.Party.values)
+    return current is not None and current.signatures.count() == parties
+
+
 def check_signed(change: AppChange) -> None:
     """The last of the three signatures of the current version moves the application."""
-    current = change.obj.agreements.order_by("-version").first()
-    parties = len(LearningAgreement.Party.values)
-    if current is None or current.signatures.count() != parties:
+    if not _fully_signed(change.obj):
         raise IllegalMove(_("The learning agreement is not signed by all parties."), code="sign")
 
 
+def check_new_version(change: AppChange) -> None:
+    """Only a new version of a signed agreement, not yet signed by all, moves it back."""
+    if _fully_signed(change.obj):
+        raise IllegalMove(_("The learning agreement is signed by all parties."), code="signed")
+
+
 def notify(change: AppChange) -> None:
-    """The parties hear of the move (the agreement's own notice tells of the signing)."""
-    if change.move.action != "sign":
+    """The parties hear of the move (the agreement's own notices tell of its signing and
+    of its changes)."""
+    if change.move.action not in ("sign", "reopen_agreement"):
         _notify_move(change.obj, change.move.action, change.actor, change.comment)
 
 
