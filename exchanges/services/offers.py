@@ -150,8 +150,9 @@ def _submit(change: Change[PlacementOffer]) -> None:
     change.target = OS.PUBLISHED if _trusted(change.obj) else OS.REVIEW
 
 
-def _published(change: Change[PlacementOffer]) -> None:
-    """Every move saves when the offer changed; the first publication is kept."""
+def _stamp(change: Change[PlacementOffer]) -> None:
+    """Every move dates the offer's change and keeps its comment in the audit entry; the
+    first publication is dated too."""
     change.set(updated_at=change.now)
     if change.target == OS.PUBLISHED and change.obj.published_at is None:
         change.set(published_at=change.now)
@@ -197,14 +198,14 @@ _MOVES: list[Move[PlacementOffer]] = [
         _("Publish"),
         None,
         from_states([OS.DRAFT], [MANAGER]),
-        prepare=_then(_submit, _published),
+        prepare=_then(_submit, _stamp),
     ),
     Move(
         "approve",
         _("Approve and publish"),
         OS.PUBLISHED,
         from_states([OS.REVIEW], [REVIEWER]),
-        prepare=_then(_check, _published),
+        prepare=_then(_check, _stamp),
     ),
     Move(
         "send_back",
@@ -212,28 +213,28 @@ _MOVES: list[Move[PlacementOffer]] = [
         OS.DRAFT,
         from_states([OS.REVIEW], [REVIEWER]),
         needs_comment=True,
-        prepare=_published,
+        prepare=_stamp,
     ),
     Move(
         "close",
         _("Close applications"),
         OS.CLOSED,
         from_states([OS.PUBLISHED, OS.FILLED], [MANAGER]),
-        prepare=_published,
+        prepare=_stamp,
     ),
     Move(
         "reopen",
         _("Open applications again"),
         OS.PUBLISHED,
         from_states([OS.CLOSED], [MANAGER]),
-        prepare=_then(_check, _published),
+        prepare=_then(_check, _stamp),
     ),
     Move(
         "archive",
         _("Archive"),
         OS.ARCHIVED,
         from_states([OS.CLOSED, OS.FILLED, OS.DRAFT], [MANAGER]),
-        prepare=_published,
+        prepare=_stamp,
     ),
 ]
 
