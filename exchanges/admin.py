@@ -19,6 +19,18 @@ from .models import (
 )
 from .services.applications import application_transition
 from .services.offers import offer_transition
+from .services.partnerships import partnership_transition
+
+
+def _partnership_action(action: str, description, needs_comment: bool = False):
+    return workflow_action(
+        f"partnership_{action}",
+        description,
+        lambda *, actor, obj, comment: partnership_transition(
+            actor=actor, agreement=obj, action=action, comment=comment
+        ),
+        needs_comment=needs_comment,
+    )
 
 
 @admin.register(PartnershipAgreement)
@@ -28,7 +40,13 @@ class PartnershipAgreementAdmin(admin.ModelAdmin):
     search_fields = ["title", "parties__name", "qualifications"]
     filter_horizontal = ["parties", "sectors"]
     date_hierarchy = "valid_from"
-    readonly_fields = ["created_by", "created_at"]
+    # The status moves through the agreement's workflow (the actions below), never by hand.
+    readonly_fields = ["status", "created_by", "created_at"]
+    actions = [
+        _partnership_action("activate", _("Activate the selected agreements")),
+        _partnership_action("terminate", _("Terminate the selected agreements"), True),
+        _partnership_action("expire", _("Mark the selected agreements as expired")),
+    ]
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -106,6 +106,16 @@ def offer_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> PlacementOffer
     return offer
 
 
+def offer_for_action(*, viewer: User | AnonymousUser, pk: int) -> PlacementOffer:
+    """An offer the viewer may move: their host's, or one waiting for their review.
+    Anyone else gets a 404, even for an offer whose page they may see."""
+    offer = offer_for_viewer(viewer=viewer, pk=pk)
+    reviewing = offer.status == PlacementOffer.Status.REVIEW and rules.can_review_offers(viewer)
+    if not (reviewing or rules.can_manage_offer(viewer, offer)):
+        raise Http404
+    return offer
+
+
 def own_application(*, viewer: User | AnonymousUser, offer: PlacementOffer) -> Application | None:
     """The viewer's application for ``offer`` that still counts (not withdrawn,
     cancelled or rejected), if any."""
@@ -126,6 +136,12 @@ def offers_managed_by(user: User) -> QuerySet[PlacementOffer]:
     return queryset.filter(host_id__in=rules.hosts_for(user)).exclude(
         status=PlacementOffer.Status.ARCHIVED
     )
+
+
+def manages_offers(user: User, ids: Iterable[int]) -> bool:
+    """Whether every offer of ``ids`` is one ``user`` manages."""
+    wanted = set(ids)
+    return offers_managed_by(user).filter(pk__in=wanted).count() == len(wanted)
 
 
 def offers_waiting_for_review() -> QuerySet[PlacementOffer]:
@@ -181,17 +197,30 @@ def my_applications(*, user: User) -> QuerySet[Application]:
     )
 
 
+def _queue_scope(viewer: User | AnonymousUser) -> QuerySet[Application]:
+    """The applications a coordinator queue may show: from the viewer's schools, and to
+    the organisations they host for once the home school has approved them."""
+    if partner_rules.is_staff(viewer):
+        return Application.objects.all()
+    homes = rules.coordinated_organisations(viewer)
+    hosts = rules.hosts_for(viewer)
+    return Application.objects.filter(
+        Q(home_id__in=homes) | Q(host_id__in=hosts, approved_at__isnull=False)
+    )
+
+
+def queue_selection(*, viewer: User | AnonymousUser, ids: Iterable[str]) -> list[Application]:
+    """The applications chosen in the viewer's queue; one outside it is a 404."""
+    wanted = {int(pk) for pk in ids if str(pk).isdigit()}
+    found = list(_queue_scope(viewer).filter(pk__in=wanted).select_related("applicant"))
+    if len(found) != len(wanted) or len(wanted) != len(set(ids)):
+        raise Http404
+    return found
+
+
 def coordinator_queue(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[Application]:
     """Applications from the viewer's schools, and to the organisations they host for."""
-    if partner_rules.is_staff(viewer):
-        queryset = Application.objects.all()
-    else:
-        homes = rules.coordinated_organisations(viewer)
-        hosts = rules.hosts_for(viewer)
-        queryset = Application.objects.filter(
-            Q(home_id__in=homes) | Q(host_id__in=hosts, approved_at__isnull=False)
-        )
-    queryset = queryset.exclude(status=Application.Status.DRAFT)
+    queryset = _queue_scope(viewer).exclude(status=Application.Status.DRAFT)
     status = filters.get("status")
     if status:
         queryset = queryset.filter(status=status)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.views import set_language
 from events import views as events_views
-from exchanges.views import calendar_feed
+from exchanges.views.searches import calendar_feed
 from worklife_passport import documents_views as ob
 
 from . import views

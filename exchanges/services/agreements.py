@@ -12,12 +12,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.workflow import perform
 from notifications.services import notify, notify_many
 
 from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
-from .common import application_link, applications_changed
+from ..workflow import APPLICATION_WORKFLOW
+from .common import application_link
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -63,8 +65,7 @@ def agreement_save(*, actor: User, application: Application, data: dict) -> Lear
         )
         if current is not None and application.status == S.AGREEMENT_SIGNED:
             # A change after signing needs all three signatures again.
-            Application.objects.filter(pk=application.pk).update(status=S.ACCEPTED)
-            applications_changed(application)
+            perform(APPLICATION_WORKFLOW, actor=actor, obj=application, action="reopen_agreement")
     log_action(
         actor=actor,
         action="exchanges.agreement.saved",
@@ -124,19 +125,7 @@ def _record_signature(
     )
     if agreement.signatures.count() == len(Party.values) and application.status == S.ACCEPTED:
         # The last signature moves the application on; the system makes this move.
-        Application.objects.filter(pk=application.pk).update(
-            status=S.AGREEMENT_SIGNED, status_changed_at=timezone.now()
-        )
-        applications_changed(application)
-        from ..models import ApplicationEvent
-
-        ApplicationEvent.objects.create(
-            application=application,
-            actor=user,
-            action="sign",
-            from_status=S.ACCEPTED,
-            to_status=S.AGREEMENT_SIGNED,
-        )
+        perform(APPLICATION_WORKFLOW, actor=user, obj=application, action="sign")
         notify_many(
             [application.applicant],
             kind="exchanges.agreement_complete",

@@ -6,32 +6,23 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core import fragments
 from core.audit import log_action
+from core.workflow import perform
 from notifications.services import notify_many
 
-from .. import period, rules
-from ..errors import AlreadyApplied, ExchangeError, IllegalMove, NoSeats, NotAllowed
-from ..models import (
-    Application,
-    ApplicationAttachment,
-    ApplicationComment,
-    ApplicationEvent,
-    MobilityRecord,
-    PlacementOffer,
-)
-from ..workflow import TRANSITIONS
+from .. import rules
+from ..errors import AlreadyApplied, ExchangeError, IllegalMove, NotAllowed
+from ..models import Application, ApplicationAttachment, ApplicationComment, PlacementOffer
+from ..workflow import APPLICATION_WORKFLOW
 from .common import application_link, home_coordinators, host_staff
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from django.core.files.uploadedfile import UploadedFile
-    from django.db.models import QuerySet
 
     from accounts.models import User
     from partners.models import Organisation
@@ -54,8 +45,11 @@ def application_create(
     offer: PlacementOffer | None = None,
     host: Organisation | None = None,
     data: dict,
+    attachment: UploadedFile | None = None,
 ) -> Application:
-    """A draft application to ``offer``, or a proposal to ``host`` without an offer.
+    """A draft application to ``offer``, or a proposal to ``host`` without an offer, with
+    its first ``attachment`` if one is given (a file that fails the upload checks raises
+    ``ValidationError`` and nothing is saved).
 
     One application per person and offer counts at a time: a second one is refused with
     ``AlreadyApplied``, which names the first."""
@@ -94,6 +88,8 @@ def application_create(
         target=application,
         organisation=home,
     )
+    if attachment:
+        attachment_add(actor=actor, application=application, file=attachment)
     return application
 
 
@@ -108,7 +104,11 @@ def _check_not_applied(actor: User, offer: PlacementOffer) -> None:
 
 
 @transaction.atomic
-def application_update(*, actor: User, application: Application, data: dict) -> Application:
+def application_update(
+    *, actor: User, application: Application, data: dict, attachment: UploadedFile | None = None
+) -> Application:
+    """Change a draft (or returned) application and add an ``attachment`` if one is given,
+    all or nothing."""
     application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if application.applicant_id != actor.pk:
         raise NotAllowed
@@ -129,6 +129,8 @@ def application_update(*, actor: User, application: Application, data: dict) -> 
             organisation=application.home,
             data={"fields": changed},
         )
+    if attachment:
+        attachment_add(actor=actor, application=application, file=attachment)
     return application
 
 
@@ -146,83 +148,6 @@ def attachment_add(
     return attachment
 
 
-def overlapping(application: Application) -> QuerySet[Application]:
-    """The applicant's other active applications whose periods overlap this one."""
-    return Application.objects.filter(
-        applicant_id=application.applicant_id,
-        status__in=Application.ACTIVE_STATES,
-        start_date__lte=application.end_date,
-        end_date__gte=application.start_date,
-    ).exclude(pk=application.pk)
-
-
-def _check_submit(application: Application) -> None:
-    if application.offer is not None and not application.offer.is_open:
-        raise ExchangeError(_("This offer no longer takes applications."), code="closed")
-    if not application.overlap_allowed and overlapping(application).exists():
-        raise ExchangeError(
-            _(
-                "You already have an active application for an overlapping period. "
-                "Withdraw it, change the dates, or ask your coordinator to allow the overlap."
-            ),
-            code="overlap",
-        )
-
-
-def _take_seat(application: Application) -> None:
-    if not application.offer_id:
-        return
-    # A conditional update: of many simultaneous accepts, only as many as there are
-    # free seats succeed. The check constraint on the offer is the backstop.
-    taken = PlacementOffer.objects.filter(
-        pk=application.offer_id, seats_taken__lt=F("seats")
-    ).update(seats_taken=F("seats_taken") + 1)
-    if not taken:
-        raise NoSeats(_("All seats of this offer are taken."), code="no_seats")
-    fragments.changed("offers")  # the lists show the free seats
-    PlacementOffer.objects.filter(
-        pk=application.offer_id,
-        seats_taken=F("seats"),
-        status=PlacementOffer.Status.PUBLISHED,
-    ).update(status=PlacementOffer.Status.FILLED)
-
-
-def _release_seat(application: Application) -> None:
-    if not application.offer_id:
-        return
-    PlacementOffer.objects.filter(pk=application.offer_id, seats_taken__gt=0).update(
-        seats_taken=F("seats_taken") - 1
-    )
-    fragments.changed("offers")
-    PlacementOffer.objects.filter(
-        pk=application.offer_id,
-        status=PlacementOffer.Status.FILLED,
-        seats_taken__lt=F("seats"),
-        deadline__gte=timezone.localdate(),
-    ).update(status=PlacementOffer.Status.PUBLISHED)
-
-
-def _notify_move(application: Application, action: str, actor: User, comment: str) -> None:
-    context = {
-        "title": str(application.offer or application.host),
-        "applicant": application.applicant.full_name,
-        "status": application.status,
-        "comment": comment,
-        "link": application_link(application),
-    }
-    key = f"exchanges.application:{application.pk}:{action}:{application.status_changed_at:%s%f}"
-    people: list[User] = []
-    if action in ("submit", "withdraw"):
-        people += home_coordinators(application)
-    if action in ("approve", "withdraw", "cancel") and application.approved_at:
-        people += host_staff(application)
-    people.append(application.applicant)
-    # One notice each, written together, however many people there are; not to the actor.
-    unique = {person.pk: person for person in people if person.pk != actor.pk}
-    notify_many(unique.values(), kind="exchanges.application_moved", key=key, context=context)
-
-
-@transaction.atomic
 def application_transition(
     *,
     actor: User,
@@ -235,84 +160,9 @@ def application_transition(
 
     ``on`` is the day of an arrival or departure (today by default); ``comment`` is then
     the reason a day other than the agreed one needs (``exchanges.period``)."""
-    transition = TRANSITIONS.get(action)
-    if transition is None:
-        raise IllegalMove(_("Unknown action."), code="unknown")
-    # The organisations are not joined: the moves need their keys only, and the join
-    # of two wide rows was a sixth of an approval's time.
-    application = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("offer", "applicant")
-        .get(pk=application.pk)
+    return perform(
+        APPLICATION_WORKFLOW, actor=actor, obj=application, action=action, comment=comment, on=on
     )
-    allowed = transition.sources.get(application.status)
-    if allowed is None:
-        raise IllegalMove(
-            _("This cannot be done while the application is “%(status)s”.")
-            % {"status": application.get_status_display()},
-            code="illegal",
-        )
-    if not (rules.parties(actor, application) & allowed):
-        raise NotAllowed
-    comment = comment.strip()
-    if transition.needs_comment and not comment:
-        raise ExchangeError(_("Please write the reason in the comment."), code="comment")
-
-    before = application.status
-    now = timezone.now()
-    if action == "submit":
-        _check_submit(application)
-        application.submitted_at = now
-    elif action == "approve":
-        application.approved_at = now
-    elif action == "accept":
-        _take_seat(application)
-    elif action in ("withdraw", "cancel") and application.holds_seat:
-        _release_seat(application)
-    elif action == "arrive":
-        day = on or period.today()
-        period.check_arrival(application, day, comment)
-        MobilityRecord.objects.update_or_create(
-            application=application,
-            defaults={
-                "arrival_confirmed_at": now,
-                "actual_start": day,
-                "arrival_reason": comment if day != application.start_date else "",
-            },
-        )
-    elif action == "depart":
-        day = on or period.today()
-        record = MobilityRecord.objects.filter(application=application).first()
-        period.check_departure(
-            application, day, comment, arrival=record.actual_start if record else None
-        )
-        MobilityRecord.objects.filter(application=application).update(
-            departure_confirmed_at=now,
-            actual_end=day,
-            departure_reason=comment if day != application.end_date else "",
-        )
-
-    application.status = transition.target
-    application.status_changed_at = now
-    application.save(update_fields=["status", "status_changed_at", "submitted_at", "approved_at"])
-    ApplicationEvent.objects.create(
-        application=application,
-        actor=actor,
-        action=action,
-        from_status=before,
-        to_status=application.status,
-        comment=comment,
-        created_at=now,
-    )
-    log_action(
-        actor=actor,
-        action=f"exchanges.application.{action}",
-        target=application,
-        organisation=application.home_id,
-        data={"from": before, "to": application.status},
-    )
-    _notify_move(application, action, actor, comment)
-    return application
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify_many
 from partners.models import Membership
 
@@ -19,12 +20,17 @@ from ..models import PlacementOffer
 from .common import people_with_roles
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from django.db.models import QuerySet
 
     from accounts.models import User
     from partners.models import Organisation
 
 OS = PlacementOffer.Status
+#: The parties to an offer: its host's staff, and the network coordinators who review.
+MANAGER = "manager"
+REVIEWER = "reviewer"
 FIELDS = (
     "title",
     "description",
@@ -44,16 +50,6 @@ FIELDS = (
     "accommodation_notes",
     "deadline",
 )
-
-OFFER_TRANSITIONS = {
-    # action: (from states, to state)
-    "submit": ({OS.DRAFT}, None),  # to review or published, see offer_submit
-    "approve": ({OS.REVIEW}, OS.PUBLISHED),
-    "send_back": ({OS.REVIEW}, OS.DRAFT),
-    "close": ({OS.PUBLISHED, OS.FILLED}, OS.CLOSED),
-    "reopen": ({OS.CLOSED}, OS.PUBLISHED),
-    "archive": ({OS.CLOSED, OS.FILLED, OS.DRAFT}, OS.ARCHIVED),
-}
 
 
 def _validate(offer: PlacementOffer, *, publishing: bool) -> None:
@@ -132,70 +128,132 @@ def _trusted(offer: PlacementOffer) -> bool:
     )
 
 
-def _move(offer: PlacementOffer, action: str, target: str, actor: User, comment: str = "") -> None:
-    before = offer.status
-    offer.status = target
-    fields = ["status", "updated_at"]
-    if target == OS.PUBLISHED and offer.published_at is None:
-        offer.published_at = timezone.now()
-        fields.append("published_at")
-    offer.save(update_fields=fields)
-    log_action(
-        actor=actor,
-        action=f"exchanges.offer.{action}",
-        target=offer,
-        organisation=offer.host,
-        data={"from": before, "to": target, "comment": comment},
-    )
+def _lock(offer: PlacementOffer) -> PlacementOffer:
+    return PlacementOffer.objects.select_for_update().select_related("host").get(pk=offer.pk)
 
 
-@transaction.atomic
-def offer_transition(
-    *, actor: User, offer: PlacementOffer, action: str, comment: str = ""
-) -> PlacementOffer:
-    offer = PlacementOffer.objects.select_for_update().select_related("host").get(pk=offer.pk)
-    if action not in OFFER_TRANSITIONS:
-        raise IllegalMove(_("Unknown action."), code="unknown")
-    sources, target = OFFER_TRANSITIONS[action]
-    if offer.status not in sources:
-        raise IllegalMove(
-            _("This cannot be done while the offer is “%(status)s”.")
-            % {"status": offer.get_status_display()},
-            code="illegal",
-        )
-    reviewing = action in ("approve", "send_back")
-    if reviewing and not rules.can_review_offers(actor):
-        raise NotAllowed
-    if not reviewing and not rules.can_manage_offer(actor, offer):
-        raise NotAllowed
-    if action == "send_back" and not comment.strip():
-        raise ExchangeError(_("Please write the reason in the comment."), code="comment")
-    if action in ("submit", "approve", "reopen"):
-        _validate(offer, publishing=True)
-    if action == "submit":
-        target = OS.PUBLISHED if _trusted(offer) else OS.REVIEW
-    assert target is not None  # only a submission's target is left to be decided
-    _move(offer, action, target, actor, comment)
+def _parties(user: User | None, offer: PlacementOffer) -> frozenset[str]:
+    found = set()
+    if rules.can_manage_offer(user, offer):
+        found.add(MANAGER)
+    if rules.can_review_offers(user):
+        found.add(REVIEWER)
+    return frozenset(found)
 
+
+def _check(change: Change[PlacementOffer]) -> None:
+    _validate(change.obj, publishing=True)
+
+
+def _submit(change: Change[PlacementOffer]) -> None:
+    _validate(change.obj, publishing=True)
+    change.target = OS.PUBLISHED if _trusted(change.obj) else OS.REVIEW
+
+
+def _stamp(change: Change[PlacementOffer]) -> None:
+    """Every move dates the offer's change and keeps its comment in the audit entry; the
+    first publication is dated too."""
+    change.set(updated_at=change.now)
+    if change.target == OS.PUBLISHED and change.obj.published_at is None:
+        change.set(published_at=change.now)
+    change.data["comment"] = change.comment
+
+
+def _notify(change: Change[PlacementOffer]) -> None:
+    offer, action = change.obj, change.move.action
     context = {
         "title": offer.title,
         "status": offer.status,
-        "comment": comment,
+        "comment": change.comment,
         "link": {"name": "exchanges:offer_detail", "kwargs": {"pk": offer.pk}},
     }
     key = f"exchanges.offer:{offer.pk}:{action}:{timezone.now():%s%f}"
-    if target == OS.REVIEW:
+    if change.target == OS.REVIEW:
         reviewers = people_with_roles_in_network(Membership.Role.COORDINATOR)
         notify_many(reviewers, kind="exchanges.offer_review", key=key, context=context)
-    elif reviewing:
+    elif action in ("approve", "send_back"):
         notify_many(
             people_with_roles(offer.host_id, *rules.HOST_ROLES),
             kind="exchanges.offer_reviewed",
             key=key,
             context=context,
-            skip=actor,
+            skip=change.actor,
         )
-    return offer
+
+
+def _then(
+    *hooks: Callable[[Change[PlacementOffer]], None],
+) -> Callable[[Change[PlacementOffer]], None]:
+    def run(change: Change[PlacementOffer]) -> None:
+        for hook in hooks:
+            hook(change)
+
+    return run
+
+
+_MOVES: list[Move[PlacementOffer]] = [
+    # To review, or published at once for a trusted host (``_trusted``).
+    Move(
+        "submit",
+        _("Publish"),
+        None,
+        from_states([OS.DRAFT], [MANAGER]),
+        prepare=_then(_submit, _stamp),
+    ),
+    Move(
+        "approve",
+        _("Approve and publish"),
+        OS.PUBLISHED,
+        from_states([OS.REVIEW], [REVIEWER]),
+        prepare=_then(_check, _stamp),
+    ),
+    Move(
+        "send_back",
+        _("Send back for changes"),
+        OS.DRAFT,
+        from_states([OS.REVIEW], [REVIEWER]),
+        needs_comment=True,
+        prepare=_stamp,
+    ),
+    Move(
+        "close",
+        _("Close applications"),
+        OS.CLOSED,
+        from_states([OS.PUBLISHED, OS.FILLED], [MANAGER]),
+        prepare=_stamp,
+    ),
+    Move(
+        "reopen",
+        _("Open applications again"),
+        OS.PUBLISHED,
+        from_states([OS.CLOSED], [MANAGER]),
+        prepare=_then(_check, _stamp),
+    ),
+    Move(
+        "archive",
+        _("Archive"),
+        OS.ARCHIVED,
+        from_states([OS.CLOSED, OS.FILLED, OS.DRAFT], [MANAGER]),
+        prepare=_stamp,
+    ),
+]
+
+#: The offer's moves. No history table: the audit entries are the offer's history.
+OFFER_WORKFLOW: Workflow[PlacementOffer] = Workflow(
+    name="exchanges.offer",
+    moves={move.action: move for move in _MOVES},
+    lock=_lock,
+    parties=_parties,
+    organisation=lambda offer: offer.host_id,
+    illegal=_("This cannot be done while the offer is “%(status)s”."),
+    notify=_notify,
+)
+
+
+def offer_transition(
+    *, actor: User, offer: PlacementOffer, action: str, comment: str = ""
+) -> PlacementOffer:
+    return perform(OFFER_WORKFLOW, actor=actor, obj=offer, action=action, comment=comment)
 
 
 def people_with_roles_in_network(role: str) -> QuerySet[User]:

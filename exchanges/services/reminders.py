@@ -75,9 +75,8 @@ def send_all(*, today: datetime.date | None = None) -> int:
 
 def expire_agreements(*, today: datetime.date | None = None) -> int:
     """Active partnership agreements past their end date become expired."""
-    from core.audit import log_action
-
     from ..models import PartnershipAgreement
+    from .partnerships import partnership_transition
 
     today = today or timezone.localdate()
     ended = list(
@@ -86,13 +85,5 @@ def expire_agreements(*, today: datetime.date | None = None) -> int:
         )
     )
     for agreement in ended:
-        PartnershipAgreement.objects.filter(pk=agreement.pk).update(
-            status=PartnershipAgreement.Status.EXPIRED
-        )
-        log_action(
-            actor=None,
-            action="exchanges.agreement.expired",
-            target=agreement,
-            organisation=agreement.parties.order_by("pk").values_list("pk", flat=True).first(),
-        )
+        partnership_transition(actor=None, agreement=agreement, action="expire")
     return len(ended)

@@ -101,6 +101,27 @@ def test_a_change_after_a_signature_makes_a_new_version_that_needs_all_signature
     assert accepted.status == S.AGREEMENT_SIGNED
 
 
+def test_the_moves_the_agreement_makes_are_history_and_cannot_be_posted(world, accepted):
+    from exchanges.services.applications import application_transition
+
+    first = services.agreement_save(actor=world.coordinator, application=accepted, data=CONTENT)
+    with pytest.raises(IllegalMove):
+        application_transition(actor=world.coordinator, application=accepted, action="sign")
+    sign_all(world, first)
+    with pytest.raises(IllegalMove):
+        application_transition(
+            actor=world.coordinator, application=accepted, action="reopen_agreement"
+        )
+    services.agreement_save(
+        actor=world.host_contact, application=accepted, data={**CONTENT, "tasks": "New tasks"}
+    )
+    moves = list(accepted.events.values_list("action", "from_status", "to_status", "actor"))
+    assert moves == [
+        ("sign", S.ACCEPTED, S.AGREEMENT_SIGNED, world.host_contact.pk),
+        ("reopen_agreement", S.AGREEMENT_SIGNED, S.ACCEPTED, world.host_contact.pk),
+    ]
+
+
 def test_saving_the_same_content_makes_no_new_version(world, accepted):
     first = services.agreement_save(actor=world.coordinator, application=accepted, data=CONTENT)
     services.agreement_sign(actor=world.student, agreement=first, party=P.STUDENT)

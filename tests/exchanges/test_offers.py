@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.errors import DomainError
 from exchanges.errors import ExchangeError, IllegalMove, NotAllowed
 from exchanges.models import PlacementOffer
 from exchanges.services.offers import offer_create, offer_transition, offer_update
@@ -38,7 +39,7 @@ def test_a_companys_first_offer_waits_for_review(world):
     assert offer.status == OS.REVIEW
     with pytest.raises(NotAllowed):
         offer_transition(actor=world.host_contact, offer=offer, action="approve")
-    with pytest.raises(ExchangeError):
+    with pytest.raises(DomainError):
         offer_transition(actor=world.coordinator, offer=offer, action="send_back")
     offer = offer_transition(actor=world.coordinator, offer=offer, action="approve")
     assert offer.status == OS.PUBLISHED and offer.published_at is not None

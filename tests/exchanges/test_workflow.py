@@ -4,13 +4,15 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.errors import DomainError
 from core.models import AuditEntry
 from exchanges.errors import ExchangeError, IllegalMove, NoSeats, NotAllowed
 from exchanges.models import Application, ApplicationEvent, MobilityRecord, PlacementOffer
 from exchanges.services.applications import application_transition
-from exchanges.workflow import TRANSITIONS
+from exchanges.workflow import APPLICATION_WORKFLOW
 
 pytestmark = pytest.mark.django_db
+TRANSITIONS = APPLICATION_WORKFLOW.moves
 S = Application.Status
 
 # (action, from status, who, to status)
@@ -145,7 +147,7 @@ def test_moves_that_need_a_reason_refuse_an_empty_comment(world, action):
     start = next(iter(TRANSITIONS[action].sources))
     application = prepare(world, start)
     who = "coordinator" if "home" in TRANSITIONS[action].sources[start] else "host_contact"
-    with pytest.raises(ExchangeError) as error:
+    with pytest.raises(DomainError) as error:
         application_transition(
             actor=world.person(who), application=application, action=action, comment="  "
         )

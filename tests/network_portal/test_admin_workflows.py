@@ -36,7 +36,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 #: Statuses that admins set by hand because no workflow moves them.
-HAND_KEPT = {PartnershipAgreement}
+HAND_KEPT: set[type] = set()
 
 
 @pytest.fixture
@@ -191,6 +191,48 @@ def test_application_cancel_action_asks_the_reason_and_tells_the_student(admin_c
     ).exists()
     assert draft.status == Application.Status.DRAFT
     assert len(_warnings(response)) == 1
+
+
+def _partnership(status, *parties):
+    today = timezone.localdate()
+    agreement = PartnershipAgreement.objects.create(
+        title=f"MoU {status}",
+        status=status,
+        valid_from=today,
+        valid_until=today + datetime.timedelta(days=365),
+    )
+    agreement.parties.add(*parties)
+    return agreement
+
+
+def test_partnership_agreement_actions_move_through_the_workflow(admin_client):
+    school, company = OrganisationFactory(), OrganisationFactory(company=True)
+    draft = _partnership(PartnershipAgreement.Status.DRAFT, school, company)
+    active = _partnership(PartnershipAgreement.Status.ACTIVE, school, company)
+
+    response = _act(admin_client, PartnershipAgreement, "partnership_activate", [draft, active])
+
+    draft.refresh_from_db()
+    active.refresh_from_db()
+    assert draft.status == PartnershipAgreement.Status.ACTIVE
+    assert active.status == PartnershipAgreement.Status.ACTIVE
+    entry = _audit("exchanges.partnership.activate", draft)
+    assert entry.organisation_id == min(school.pk, company.pk)
+    assert len(_warnings(response)) == 1
+
+    _act(
+        admin_client,
+        PartnershipAgreement,
+        "partnership_terminate",
+        [active],
+        apply="1",
+        comment="The school left the network.",
+    )
+    active.refresh_from_db()
+    assert active.status == PartnershipAgreement.Status.TERMINATED
+    entry = _audit("exchanges.partnership.terminate", active)
+    assert entry.data["to"] == PartnershipAgreement.Status.TERMINATED
+    assert entry.data["comment"] == "The school left the network."
 
 
 def test_survey_close_action_goes_through_the_survey_workflow(admin_client):

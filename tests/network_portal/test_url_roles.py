@@ -252,8 +252,10 @@ URL_ROLES = {
         lambda o: {"pk": o.offer.pk}, roles=only("company_contact", "staff")
     ),
     "exchanges:application_create": get(lambda o: {"pk": o.offer.pk}, roles=only("student")),
+    # Only the host (and a network admin) moves a published offer; to anyone else it is a 404.
     "exchanges:offer_action": post(
-        lambda o: {"pk": o.offer.pk, "action": "close"}, roles=members(302)
+        lambda o: {"pk": o.offer.pk, "action": "close"},
+        roles=only("company_contact", "staff", status=302),
     ),
     "exchanges:saved_search_create": post(roles=members(302)),
     "exchanges:saved_search_delete": post(
@@ -335,7 +337,9 @@ URL_ROLES = {
     "exchanges:queue": get(
         roles=only("company_contact", "coordinator", "other_coordinator", "staff")
     ),
-    "exchanges:queue_bulk": post(roles=members(302)),
+    "exchanges:queue_bulk": post(
+        roles=only("company_contact", "coordinator", "other_coordinator", "staff", status=302)
+    ),
     "exchanges:allocation": get(
         roles=only("company_contact", "coordinator", "other_coordinator", "staff")
     ),

@@ -1,0 +1,152 @@
+"""Partnership agreements and learning agreements: writing, signing, the PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import DomainError
+from core.views import act_and_redirect
+from partners import rules as partner_rules
+
+from .. import pdf, rules, selectors
+from ..forms import AgreementForm, HostLinkForm, LinkSignatureForm
+from ..models import LearningAgreement
+from ..services import agreements as agreement_services
+
+
+@login_required
+def partnership_agreements(request):
+    organisations = rules.coordinated_organisations(request.user)
+    if not organisations and not partner_rules.is_staff(request.user):
+        raise Http404
+    return render(
+        request,
+        "exchanges/partnership_agreements.html",
+        {"agreements": selectors.partnership_agreements_for(viewer=request.user)},
+    )
+
+
+@login_required
+def agreement_edit(request, pk):
+    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
+    if not (rules.parties(request.user, application) & {rules.HOME, rules.HOST}):
+        raise PermissionDenied
+    current = agreement_services.current_agreement(application)
+    initial = None
+    if current is None and application.offer_id:
+        initial = {
+            "learning_outcomes": application.offer.learning_outcomes,
+            "tasks": application.offer.tasks,
+            "instructor": application.offer.instructor,
+        }
+    form = AgreementForm(request.POST or None, instance=current, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = agreement_services.agreement_save(
+                actor=request.user, application=application, data=form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s of the learning agreement was saved.")
+                % {"version": agreement.version},
+            )
+            return redirect(application.get_absolute_url() + "#agreement")
+    return render(
+        request,
+        "exchanges/agreement_form.html",
+        {"form": form, "application": application, "current": current},
+    )
+
+
+@login_required
+@require_POST
+def agreement_sign(request, pk, party):
+    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
+    agreement = agreement_services.current_agreement(application)
+    if agreement is None or party not in LearningAgreement.Party.values:
+        raise Http404
+    return act_and_redirect(
+        request,
+        lambda: agreement_services.agreement_sign(
+            actor=request.user, agreement=agreement, party=party
+        ),
+        success_url=application.get_absolute_url() + "#agreement",
+        done=_("You signed the learning agreement."),
+    )
+
+
+@login_required
+@require_POST
+def agreement_send_link(request, pk):
+    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
+    agreement = agreement_services.current_agreement(application)
+    form = HostLinkForm(request.POST)
+    if agreement is None:
+        raise Http404
+    success_url = application.get_absolute_url() + "#agreement"
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid e-mail address."))
+        return redirect(success_url)
+    email = form.cleaned_data["email"]
+    return act_and_redirect(
+        request,
+        lambda: agreement_services.agreement_send_host_link(
+            actor=request.user, agreement=agreement, email=email
+        ),
+        success_url=success_url,
+        done=_("A signing link was sent to %(email)s.") % {"email": email},
+    )
+
+
+def agreement_sign_link(request, token):
+    """The host signs here without an account."""
+    try:
+        agreement = agreement_services.agreement_from_token(token)
+    except DomainError as error:
+        return render(
+            request, "exchanges/agreement_sign_link.html", {"error": error.message}, status=410
+        )
+    if agreement.host_link_used_at is not None or (
+        agreement.signatures.filter(party=LearningAgreement.Party.HOST).exists()
+    ):
+        # A used link shows nothing of the agreement: whoever holds it now may not be the host.
+        return render(request, "exchanges/agreement_sign_link.html", {"used": True}, status=410)
+    form = LinkSignatureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement_services.agreement_sign_with_link(
+                token=token, signer_name=form.cleaned_data["name"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return render(request, "exchanges/agreement_sign_link.html", {"signed": True})
+    return render(
+        request,
+        "exchanges/agreement_sign_link.html",
+        {"agreement": agreement, "application": agreement.application, "form": form},
+    )
+
+
+@login_required
+def agreement_pdf(request, pk, version=None):
+    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
+    agreements = selectors.agreement_versions(application).prefetch_related("signatures")
+    agreement = agreements.filter(version=version).first() if version else agreements.first()
+    if agreement is None:
+        raise Http404
+    response = HttpResponse(
+        pdf.learning_agreement(agreement, language=request.LANGUAGE_CODE),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="learning-agreement-{application.pk}-v{agreement.version}.pdf"'
+    )
+    return response
