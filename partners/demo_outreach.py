@@ -6,8 +6,9 @@ from typing import Any
 from django.utils import timezone
 
 from accounts.demo import demo_user
+from outreach.models import FollowUp, Visit
 
-from .models import FollowUp, Organisation, Visit
+from .models import Organisation
 
 SCHOOL = "jarvenrannan-ammattiopisto"
 VISITS: list[dict[str, Any]] = [
@@ -150,7 +151,7 @@ ANSWERS = {
 
 
 def seed_surveys() -> int:
-    from .models import Answer, Choice, Question, Recipient, Response, Survey
+    from outreach.models import Answer, Choice, Question, Recipient, Response, Survey
 
     school = Organisation.objects.get(slug=SCHOOL)
     if Survey.objects.filter(organisation=school, title_fi=SURVEY["title_fi"]).exists():

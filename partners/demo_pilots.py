@@ -7,16 +7,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.demo import demo_user
+from pilots.models import CallCriterion, PilotApplication, PilotCall, ProgressReport, Score
 
 from .demo_people import demo_member
-from .models import (
-    CallCriterion,
-    Organisation,
-    PilotApplication,
-    PilotCall,
-    ProgressReport,
-    Score,
-)
+from .models import Organisation
 
 ORGANISER = "jarvenrannan-ammattiopisto"
 CRITERIA = [

@@ -6,11 +6,8 @@ import datetime
 from django.utils import timezone
 
 from accounts.demo import demo_user
-
-from .demo_people import demo_member
-from .models import (
+from quality.models import (
     Finding,
-    Organisation,
     PeerReview,
     PeerReviewer,
     QualityArea,
@@ -19,6 +16,9 @@ from .models import (
     ReviewRound,
     SelfAssessment,
 )
+
+from .demo_people import demo_member
+from .models import Organisation
 
 SCHOOL = "jarvenrannan-ammattiopisto"
 AREAS = ["workplace-learning", "internationalisation"]

@@ -44,7 +44,8 @@ from accounts.models import User
 from events.models import Event, Registration
 from exchanges.models import Application, MobilityForm, PartnershipAgreement, PlacementOffer
 from mentoring.models import Pair
-from partners.models import Membership, Organisation, Visit
+from outreach.models import Visit
+from partners.models import Membership, Organisation
 from worklife_passport.models import Award, Badge, RecognitionRequest
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
