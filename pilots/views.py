@@ -84,7 +84,12 @@ def call_form(request, pk=None):
     criteria = CriterionFormSet(data, instance=call or PilotCall(), prefix="criteria")
     if data is not None and form.is_valid() and criteria.is_valid():
         try:
-            saved = services.call_save(actor=request.user, form=form, criteria=criteria)
+            saved = services.call_save(
+                actor=request.user,
+                call=call,
+                data=form.cleaned_data,
+                criteria=[row.cleaned_data for row in criteria.forms if row.has_changed()],
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -98,7 +103,9 @@ def call_form(request, pk=None):
 
 
 def _call_action(request, pk, action, done):
-    call = get_object_or_404(PilotCall, pk=pk)
+    call = _call(pk)
+    if not rules.can_manage_call(request.user, call):
+        raise Http404
     return act_and_redirect(
         request,
         lambda: action(actor=request.user, call=call),
@@ -184,7 +191,9 @@ def application_form(request, pk=None, call_pk=None):
     form = ApplicationForm(request.POST or None, instance=application, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.application_save(actor=request.user, call=call, form=form)
+            saved = services.application_save(
+                actor=request.user, call=call, application=application, data=form.cleaned_data
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -261,8 +270,25 @@ def _application_page(request, pk, **bound):
     )
 
 
+def _application_to_act_on(request, pk, allowed) -> PilotApplication:
+    """The application a POST acts on, when ``allowed(user, application)``; any other
+    application is not the viewer's to act on: 404."""
+    application = _application(request, pk)
+    if not allowed(request.user, application):
+        raise Http404
+    return application
+
+
+def _may_edit(user, application) -> bool:
+    return rules.can_edit_application(user, application)
+
+
+def _may_decide(user, application) -> bool:
+    return rules.can_manage_call(user, application.call)
+
+
 def _application_action(request, pk, action, done):
-    application = get_object_or_404(PilotApplication, pk=pk)
+    application = _application_to_act_on(request, pk, _may_edit)
     return act_and_redirect(
         request,
         lambda: action(actor=request.user, application=application),
@@ -302,7 +328,7 @@ def _submit(request, application, name, form, save, done):
 @login_required
 @require_POST
 def attachment_add(request, pk):
-    application = _application(request, pk)
+    application = _application_to_act_on(request, pk, _may_edit)
     return _submit(
         request,
         application,
@@ -328,7 +354,7 @@ def attachment_download(request, pk, attachment_pk):
 @login_required
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
-    application = _application(request, pk)
+    application = _application_to_act_on(request, pk, _may_edit)
     attachment = get_object_or_404(PilotAttachment, pk=attachment_pk, application=application)
     return act_and_redirect(
         request,
@@ -341,7 +367,9 @@ def attachment_delete(request, pk, attachment_pk):
 @login_required
 @require_POST
 def application_score(request, pk):
-    application = _application(request, pk)
+    application = _application_to_act_on(
+        request, pk, lambda user, application: rules.is_call_reviewer(user, application.call)
+    )
     form = ScoreForm(
         request.POST,
         criteria=list(application.call.criteria.all()),
@@ -362,7 +390,7 @@ def application_score(request, pk):
 @login_required
 @require_POST
 def application_decide(request, pk):
-    application = _application(request, pk)
+    application = _application_to_act_on(request, pk, _may_decide)
     return _submit(
         request,
         application,
@@ -382,14 +410,14 @@ def application_decide(request, pk):
 @login_required
 @require_POST
 def progress_add(request, pk):
-    application = _application(request, pk)
+    application = _application_to_act_on(request, pk, _may_edit)
     return _submit(
         request,
         application,
         "progress_form",
         ProgressForm(request.POST),
         lambda form: services.progress_report_add(
-            actor=request.user, application=application, form=form
+            actor=request.user, application=application, data=form.cleaned_data
         ),
         _("The progress report was sent."),
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
 from core.errors import DomainError, NotAllowed
+from core.workflow import Change, Move, Workflow, perform
 from notifications.services import notify
 from partners.models import Membership
 
@@ -27,7 +28,6 @@ from .models import (
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from django import forms
     from django.db.models import QuerySet
 
     from accounts.models import User
@@ -35,14 +35,6 @@ if TYPE_CHECKING:
     from .models import QualityArea
 
 S = PeerReview.Status
-
-#: The moves a review can make: (from, to) -> (who may, audit action).
-TRANSITIONS: dict[tuple[str, str], tuple[set[str], str]] = {
-    (S.PREPARATION, S.SELF_REPORTED): ({"school"}, "partners.review.self_reported"),
-    (S.SELF_REPORTED, S.VISITED): ({"lead", "organiser"}, "partners.review.visited"),
-    (S.VISITED, S.REPORTED): ({"lead"}, "partners.review.reported"),
-    (S.REPORTED, S.CLOSED): ({"school", "organiser"}, "partners.review.closed"),
-}
 
 
 class ReviewError(DomainError):
@@ -98,17 +90,25 @@ def _roles(actor: User, review: PeerReview) -> frozenset[str]:
 
 
 @transaction.atomic
-def round_save(*, actor: User, form: forms.ModelForm) -> ReviewRound:
-    created = form.instance.pk is None
-    if created:
-        _require(form.cleaned_data["organiser"].pk in rules.round_organisations(actor))
+def round_save(*, actor: User, review_round: ReviewRound | None, data: dict) -> ReviewRound:
+    """Save a round (new when ``review_round`` is None) from ``data``, its fields with
+    ``areas`` as a list."""
+    values = dict(data)
+    allowed = set(rules.round_organisations(actor))
+    if review_round is None:
+        review_round = ReviewRound(created_by=actor)
     else:
-        _require(rules.can_manage_round(actor, form.instance))
-    review_round = form.save(commit=False)
-    if created:
-        review_round.created_by = actor
+        review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
+        _require(rules.can_manage_round(actor, review_round))
+        allowed.add(review_round.organiser_id)
+    _require(values["organiser"].pk in allowed)
+    created = review_round.pk is None
+    areas = values.pop("areas", None)
+    for name, value in values.items():
+        setattr(review_round, name, value)
     review_round.save()
-    form.save_m2m()
+    if areas is not None:
+        review_round.areas.set(areas)
     log_action(
         actor=actor,
         action="partners.review_round.created" if created else "partners.review_round.updated",
@@ -138,16 +138,22 @@ def _set_team(review: PeerReview, lead: User, members: Iterable[User]) -> list:
 
 
 @transaction.atomic
-def review_save(*, actor: User, review_round: ReviewRound, form: forms.ModelForm) -> PeerReview:
-    """Add a school to the round, or change its visit date and team."""
+def review_save(
+    *, actor: User, review_round: ReviewRound, review: PeerReview | None = None, data: dict
+) -> PeerReview:
+    """Add a school to the round (``review`` None), or change its visit date and team:
+    ``data`` has ``school``, ``visit_on``, ``lead`` and ``members``."""
     _require(rules.can_manage_round(actor, review_round))
-    created = form.instance.pk is None
-    review = form.save(commit=False)
-    review.round = review_round
-    if not created and review.status == S.CLOSED:
-        raise ReviewError(_("This review is closed."), code="closed")
+    if review is None:
+        review = PeerReview(round=review_round, school=data["school"])
+    else:
+        review = PeerReview.objects.select_for_update().get(pk=review.pk, round=review_round)
+        if review.status == S.CLOSED:
+            raise ReviewError(_("This review is closed."), code="closed")
+    created = review.pk is None
+    review.visit_on = data["visit_on"]
     review.save()
-    added = _set_team(review, form.cleaned_data["lead"], form.cleaned_data["members"])
+    added = _set_team(review, data["lead"], data["members"])
     log_action(
         actor=actor,
         action="partners.review.created" if created else "partners.review.updated",
@@ -189,7 +195,7 @@ def self_report_save(*, actor: User, review: PeerReview, entries: dict, submit: 
         organisation=review.school,
     )
     if submit:
-        review = _move(actor, review, S.SELF_REPORTED)
+        review = perform(REVIEW_WORKFLOW, actor=actor, obj=review, action="self_reported")
     return review
 
 
@@ -239,64 +245,116 @@ def summary_save(*, actor: User, review: PeerReview, summary: str) -> PeerReview
 # --- Moves ------------------------------------------------------------------------------
 
 
-def _move(actor: User, review: PeerReview, to: str) -> PeerReview:
-    allowed = TRANSITIONS.get((review.status, to))
-    if allowed is None:
+def _self_reported(change: Change[PeerReview]) -> None:
+    change.set(self_reported_at=change.now)
+
+
+def _visited(change: Change[PeerReview]) -> None:
+    visit_on = change.obj.visit_on
+    if visit_on is None or visit_on > timezone.localdate():
+        raise ReviewError(_("The visit date must be set and not in the future."), code="visit_date")
+
+
+def _reported(change: Change[PeerReview]) -> None:
+    review = change.obj
+    if not review.summary or not review.findings.exists():
         raise ReviewError(
-            _("A review that is “%(status)s” cannot be moved there.")
-            % {"status": review.get_status_display()},
-            code="illegal_move",
+            _("Write the summary and at least one finding first."), code="report_empty"
         )
-    who, action = allowed
-    _require(_roles(actor, review) & who)
-    now = timezone.now()
-    if to == S.SELF_REPORTED:
-        review.self_reported_at = now
-    elif to == S.VISITED:
-        if review.visit_on is None or review.visit_on > timezone.localdate():
-            raise ReviewError(
-                _("The visit date must be set and not in the future."), code="visit_date"
-            )
-    elif to == S.REPORTED:
-        if not review.summary or not review.findings.exists():
-            raise ReviewError(
-                _("Write the summary and at least one finding first."), code="report_empty"
-            )
-        review.reported_at = now
-    elif to == S.CLOSED and review.actions.exclude(state=ReviewAction.State.DONE).exists():
+    change.set(reported_at=change.now)
+
+
+def _closed(change: Change[PeerReview]) -> None:
+    if change.obj.actions.exclude(state=ReviewAction.State.DONE).exists():
         raise ReviewError(
             _("Close the review when every development action is done."), code="open_actions"
         )
-    before = review.status
-    review.status = to
-    review.save(update_fields=["status", "self_reported_at", "reported_at"])
-    log_action(
-        actor=actor,
-        action=action,
-        target=review,
-        organisation=review.school,
-        data={"from": before, "to": to},
-    )
-    team = [reviewer.user for reviewer in review.team.select_related("user")]
+
+
+def _tell_of_move(change: Change[PeerReview]) -> None:
+    review, to = change.obj, change.target
     if to == S.SELF_REPORTED:
+        team = [reviewer.user for reviewer in review.team.select_related("user")]
         _tell(team, review, kind="partners.review_progress", key=to)
     elif to == S.REPORTED:
         _tell(_school_coordinators(review), review, kind="partners.review_report", key=to)
-    elif to in (S.VISITED, S.CLOSED):
+    else:
         _tell(_school_coordinators(review), review, kind="partners.review_progress", key=to)
-    return review
 
 
-@transaction.atomic
+def _parties(actor: User | None, review: PeerReview) -> frozenset[str]:
+    return rules.review_roles(actor, review)
+
+
+#: The moves a review makes; each is audited as ``partners.review.<move>``.
+REVIEW_WORKFLOW: Workflow[PeerReview] = Workflow(
+    name="partners.review",
+    moves={
+        "self_reported": Move(
+            "self_reported",
+            _("Submit to the peer team"),
+            S.SELF_REPORTED,
+            {S.PREPARATION: frozenset({"school"})},
+            prepare=_self_reported,
+        ),
+        "visited": Move(
+            "visited",
+            _("The visit is done"),
+            S.VISITED,
+            {S.SELF_REPORTED: frozenset({"lead", "organiser"})},
+            prepare=_visited,
+        ),
+        "reported": Move(
+            "reported",
+            _("Publish the report"),
+            S.REPORTED,
+            {S.VISITED: frozenset({"lead"})},
+            prepare=_reported,
+        ),
+        "closed": Move(
+            "closed",
+            _("Close the review"),
+            S.CLOSED,
+            {S.REPORTED: frozenset({"school", "organiser"})},
+            button_style="button-secondary",
+            prepare=_closed,
+        ),
+    },
+    lock=_locked,
+    parties=_parties,
+    organisation=lambda review: review.school_id,
+    illegal=_("A review that is “%(status)s” cannot be moved there."),
+    notify=_tell_of_move,
+)
+
+
 def review_transition(*, actor: User, review: PeerReview, to: str) -> PeerReview:
-    return _move(actor, _locked(review), to)
+    """Move ``review`` to the state ``to`` by the move that leads there from where the
+    stored review is (``perform`` checks it again under the row lock)."""
+    stored = PeerReview.objects.get(pk=review.pk)
+    move = next(
+        (
+            move
+            for move in REVIEW_WORKFLOW.moves.values()
+            if move.target == to and stored.status in move.sources
+        ),
+        None,
+    )
+    if move is None:
+        raise ReviewError(
+            REVIEW_WORKFLOW.illegal % {"status": stored.get_status_display()},
+            code="illegal_move",
+        )
+    return perform(REVIEW_WORKFLOW, actor=actor, obj=stored, action=move.action)
 
 
 # --- The school's development actions ---------------------------------------------------
 
 
 @transaction.atomic
-def action_save(*, actor: User, review: PeerReview, form: forms.ModelForm) -> ReviewAction:
+def action_save(*, actor: User, review: PeerReview, data: dict) -> ReviewAction:
+    """Plan a development action: ``data`` has ``recommendation``, ``text``,
+    ``responsible`` and ``due_on``."""
     review = _locked(review)
     _require("school" in _roles(actor, review))
     if review.status != S.REPORTED:
@@ -304,9 +362,15 @@ def action_save(*, actor: User, review: PeerReview, form: forms.ModelForm) -> Re
             _("Development actions are planned once the report is published."),
             code="not_reported",
         )
-    action = form.save(commit=False)
-    action.review = review
-    action.save()
+    recommendation = data.get("recommendation")
+    _require(recommendation is None or recommendation.review_id == review.pk)
+    action = ReviewAction.objects.create(
+        review=review,
+        recommendation=recommendation,
+        text=data["text"],
+        responsible=data["responsible"],
+        due_on=data["due_on"],
+    )
     log_action(
         actor=actor,
         action="partners.review.action_saved",

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -56,7 +55,9 @@ def round_form(request, pk=None):
     form = RoundForm(request.POST or None, instance=review_round, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.round_save(actor=request.user, form=form)
+            saved = services.round_save(
+                actor=request.user, review_round=review_round, data=form.cleaned_data
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -78,7 +79,7 @@ def round_detail(request, pk):
         if request.method == "POST" and form.is_valid():
             try:
                 review = services.review_save(
-                    actor=request.user, review_round=review_round, form=form
+                    actor=request.user, review_round=review_round, data=form.cleaned_data
                 )
             except DomainError as error:
                 form.add_error(None, error.message)
@@ -86,7 +87,7 @@ def round_detail(request, pk):
                 messages.success(request, _("The school was added to the round."))
                 return redirect(review.get_absolute_url())
     elif request.method == "POST":
-        raise PermissionDenied
+        raise Http404
     return render(
         request,
         "partners/reviews/round_detail.html",
@@ -108,6 +109,15 @@ def _review(request, pk) -> tuple[PeerReview, frozenset]:
     if not rules.can_view_review(request.user, review):
         raise Http404
     return review, rules.review_roles(request.user, review)
+
+
+def _review_to_act_on(request, pk, *parts: str) -> PeerReview:
+    """The review a POST acts on, when the viewer takes part in it (in one of ``parts``,
+    when given); any other review is not theirs to act on: 404."""
+    review, roles = _review(request, pk)
+    if not roles or (parts and not roles.intersection(parts)):
+        raise Http404
+    return review
 
 
 @login_required
@@ -161,9 +171,7 @@ def _submit(request, review, name, form, save, done):
 @login_required
 @require_POST
 def self_report(request, pk):
-    review, roles = _review(request, pk)
-    if "school" not in roles:
-        raise PermissionDenied
+    review = _review_to_act_on(request, pk, "school")
     form = SelfReportForm(
         request.POST,
         criteria=selectors.criteria_of(review.round),
@@ -187,15 +195,15 @@ def self_report(request, pk):
 @login_required
 @require_POST
 def review_team(request, pk):
-    review, roles = _review(request, pk)
-    if "organiser" not in roles:
-        raise PermissionDenied
+    review = _review_to_act_on(request, pk, "organiser")
     return _submit(
         request,
         review,
         "team_form",
         ReviewForm(request.POST, instance=review, review_round=review.round),
-        lambda form: services.review_save(actor=request.user, review_round=review.round, form=form),
+        lambda form: services.review_save(
+            actor=request.user, review_round=review.round, review=review, data=form.cleaned_data
+        ),
         _("The visit and the team were saved."),
     )
 
@@ -203,7 +211,7 @@ def review_team(request, pk):
 @login_required
 @require_POST
 def review_finding(request, pk):
-    review, _roles = _review(request, pk)
+    review = _review_to_act_on(request, pk, "lead", "member")
     return _submit(
         request,
         review,
@@ -217,7 +225,7 @@ def review_finding(request, pk):
 @login_required
 @require_POST
 def finding_delete(request, pk, finding_pk):
-    review, _roles = _review(request, pk)
+    review = _review_to_act_on(request, pk, "lead", "member")
     finding = get_object_or_404(Finding, pk=finding_pk, review=review)
     return act_and_redirect(
         request,
@@ -229,7 +237,7 @@ def finding_delete(request, pk, finding_pk):
 @login_required
 @require_POST
 def review_summary(request, pk):
-    review, _roles = _review(request, pk)
+    review = _review_to_act_on(request, pk, "lead", "member")
     return _submit(
         request,
         review,
@@ -245,7 +253,7 @@ def review_summary(request, pk):
 @login_required
 @require_POST
 def review_status(request, pk):
-    review, _roles = _review(request, pk)
+    review = _review_to_act_on(request, pk)
     try:
         services.review_transition(actor=request.user, review=review, to=request.POST.get("to"))
     except DomainError as error:
@@ -261,13 +269,15 @@ def review_status(request, pk):
 @login_required
 @require_POST
 def review_action(request, pk):
-    review, _roles = _review(request, pk)
+    review = _review_to_act_on(request, pk, "school")
     return _submit(
         request,
         review,
         "action_form",
         ActionForm(request.POST, review=review),
-        lambda form: services.action_save(actor=request.user, review=review, form=form),
+        lambda form: services.action_save(
+            actor=request.user, review=review, data=form.cleaned_data
+        ),
         _("The development action was added."),
     )
 
@@ -275,7 +285,7 @@ def review_action(request, pk):
 @login_required
 @require_POST
 def action_state(request, pk, action_pk):
-    review, _roles = _review(request, pk)
+    review = _review_to_act_on(request, pk, "school")
     action = get_object_or_404(ReviewAction, pk=action_pk, review=review)
     return act_and_redirect(
         request,

@@ -44,12 +44,8 @@ def recipients_of(survey: Survey) -> QuerySet[Recipient]:
     return survey.recipients.select_related("company").order_by("-sent_at", "email")
 
 
-def results(survey: Survey) -> dict:
-    """Every question with its answers summed up: counts and shares of each choice, the
-    spread and mean of a scale, the texts written. A fixed number of queries."""
-    questions = questions_of(survey)
-    responses = survey.responses.count()
-    choice_counts = Counter(
+def _choice_counts(survey: Survey) -> Counter:
+    return Counter(
         {
             row["choices"]: row["n"]
             for row in Answer.objects.filter(response__survey=survey, choices__isnull=False)
@@ -57,13 +53,20 @@ def results(survey: Survey) -> dict:
             .annotate(n=Count("pk"))
         }
     )
-    scale_counts: dict[int, Counter] = defaultdict(Counter)
-    for scale_row in (
+
+
+def _scale_counts(survey: Survey) -> dict[int, Counter]:
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for row in (
         Answer.objects.filter(response__survey=survey, scale__isnull=False)
         .values("question", "scale")
         .annotate(n=Count("pk"))
     ):
-        scale_counts[scale_row["question"]][scale_row["scale"]] = scale_row["n"]
+        counts[row["question"]][row["scale"]] = row["n"]
+    return counts
+
+
+def _texts(survey: Survey) -> dict[int, list]:
     texts: dict[int, list] = defaultdict(list)
     for answer in (
         Answer.objects.filter(response__survey=survey)
@@ -72,6 +75,34 @@ def results(survey: Survey) -> dict:
         .order_by("response__submitted_at", "pk")
     ):
         texts[answer.question_id].append(answer)
+    return texts
+
+
+def _share(count: int, total: int) -> int:
+    return round(100 * count / total) if total else 0
+
+
+def _scale_row(question: Question, counts: Counter) -> dict[str, Any]:
+    total = sum(counts.values())
+    return {
+        "scale": [
+            {"value": value, "count": counts[value], "share": _share(counts[value], total)}
+            for value in range(1, question.scale_max + 1)
+        ],
+        "mean": sum(value * n for value, n in counts.items()) / total if total else None,
+    }
+
+
+def results(survey: Survey) -> dict:
+    """Every question with its answers summed up: counts and shares of each choice, the
+    spread and mean of a scale, the texts written. A fixed number of queries."""
+    questions = questions_of(survey)
+    responses = survey.responses.count()
+    choice_counts, scale_counts, texts = (
+        _choice_counts(survey),
+        _scale_counts(survey),
+        _texts(survey),
+    )
     # An answer is stored only when something was given.
     answered = dict(
         Answer.objects.filter(response__survey=survey)
@@ -87,30 +118,16 @@ def results(survey: Survey) -> dict:
                 {
                     "choice": choice,
                     "count": choice_counts[choice.pk],
-                    "share": round(100 * choice_counts[choice.pk] / responses) if responses else 0,
+                    "share": _share(choice_counts[choice.pk], responses),
                 }
                 for choice in question.choices.all()
             ]
         elif question.kind == Question.Kind.SCALE:
-            counts = scale_counts[question.pk]
-            total = sum(counts.values())
-            row["scale"] = [
-                {
-                    "value": value,
-                    "count": counts[value],
-                    "share": round(100 * counts[value] / total) if total else 0,
-                }
-                for value in range(1, question.scale_max + 1)
-            ]
-            row["mean"] = sum(value * n for value, n in counts.items()) / total if total else None
+            row.update(_scale_row(question, scale_counts[question.pk]))
         else:
             row["texts"] = texts[question.pk]
         rows.append(row)
-    return {
-        "rows": rows,
-        "responses": responses,
-        "sent": survey.recipients.count(),
-    }
+    return {"rows": rows, "responses": responses, "sent": survey.recipients.count()}
 
 
 def responses_for_export(survey: Survey) -> QuerySet[Response]:

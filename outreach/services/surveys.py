@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.workflow import Change, Move, Workflow, perform
 from notifications.services import notify
 from partners.models import Membership, Organisation
 
@@ -24,19 +25,10 @@ from ..models import Answer, Choice, Question, Recipient, Response, Survey
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from django import forms
-
     from accounts.models import User
 
 _LINK_SALT = "partners.survey-link"
 S = Survey.Status
-
-#: The moves a survey can make, and the audit action of each.
-TRANSITIONS: dict[tuple[str, str], str] = {
-    (S.DRAFT, S.OPEN): "partners.survey.opened",
-    (S.OPEN, S.CLOSED): "partners.survey.closed",
-    (S.CLOSED, S.OPEN): "partners.survey.reopened",
-}
 #: The language a company is written to when nobody there has chosen one.
 LANGUAGE_BY_COUNTRY = {"FI": "fi", "AX": "sv", "SE": "sv", "EE": "et", "LT": "lt", "RU": "ru"}
 
@@ -53,15 +45,20 @@ def _draft_only(survey: Survey) -> None:
 
 
 @transaction.atomic
-def survey_save(*, actor: User, form: forms.ModelForm) -> Survey:
-    created = form.instance.pk is None
-    if created:
-        _require(form.cleaned_data["organisation"].pk in rules.survey_organisations(actor))
+def survey_save(*, actor: User, survey: Survey | None, data: dict) -> Survey:
+    """Save a survey (new when ``survey`` is None) from ``data``, its fields; a survey
+    stays with the organisation that made it."""
+    values = dict(data)
+    if survey is None:
+        _require(values["organisation"].pk in rules.survey_organisations(actor))
+        survey = Survey(created_by=actor)
     else:
-        _require(rules.can_manage_survey(actor, form.instance))
-    survey = form.save(commit=False)
-    if created:
-        survey.created_by = actor
+        survey = Survey.objects.select_for_update().get(pk=survey.pk)
+        _require(rules.can_manage_survey(actor, survey))
+        values.pop("organisation", None)
+    created = survey.pk is None
+    for name, value in values.items():
+        setattr(survey, name, value)
     survey.save()
     log_action(
         actor=actor,
@@ -89,18 +86,26 @@ def _set_choices(question: Question, lines: list[str]) -> None:
 
 
 @transaction.atomic
-def question_save(*, actor: User, survey: Survey, form: forms.ModelForm) -> Question:
+def question_save(
+    *, actor: User, survey: Survey, question: Question | None = None, data: dict
+) -> Question:
+    """Add a question to ``survey`` or change ``question``, from ``data`` (its fields,
+    and ``choice_lines``, the choices one per item)."""
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     _require(rules.can_manage_survey(actor, survey))
     _draft_only(survey)
-    question = form.save(commit=False)
-    question.survey = survey
-    if question.pk is None:
+    values = dict(data)
+    lines = values.pop("choice_lines", [])
+    if question is None:
         last = survey.questions.aggregate(last=Max("position"))["last"]
-        question.position = 0 if last is None else last + 1
+        question = Question(survey=survey, position=0 if last is None else last + 1)
+    else:
+        question = survey.questions.get(pk=question.pk)
+    for name, value in values.items():
+        setattr(question, name, value)
     question.save()
     if question.has_choices:
-        _set_choices(question, form.cleaned_data["choice_lines"])
+        _set_choices(question, lines)
     else:
         question.choices.all().delete()
     return question
@@ -130,30 +135,79 @@ def question_move(*, actor: User, question: Question, up: bool) -> None:
             Question.objects.filter(pk=item.pk).update(position=position)
 
 
-@transaction.atomic
+# --- Opening and closing ---------------------------------------------------------------
+
+
+def _ready_to_open(change: Change[Survey]) -> None:
+    survey = change.obj
+    questions = list(survey.questions.prefetch_related("choices"))
+    if not questions:
+        raise SurveyError(_("Add at least one question first."), code="no_questions")
+    if any(q.has_choices and len(q.choices.all()) < 2 for q in questions):
+        raise SurveyError(_("Every choice question needs two choices."), code="choices")
+    if survey.closes_on and survey.closes_on < timezone.localdate():
+        raise SurveyError(_("The last day to answer has passed; change it first."), code="past")
+    change.set(opened_at=survey.opened_at or change.now)
+
+
+def _survey_parties(actor: User | None, survey: Survey) -> frozenset[str]:
+    return frozenset({"manager"}) if rules.can_manage_survey(actor, survey) else frozenset()
+
+
+MANAGER = frozenset({"manager"})
+
+#: The moves a survey makes; each is audited as ``partners.survey.<move>``.
+SURVEY_WORKFLOW: Workflow[Survey] = Workflow(
+    name="partners.survey",
+    moves={
+        "opened": Move(
+            "opened",
+            _("Open for answers"),
+            S.OPEN,
+            {S.DRAFT: MANAGER},
+            prepare=_ready_to_open,
+        ),
+        "closed": Move(
+            "closed",
+            _("Close the survey"),
+            S.CLOSED,
+            {S.OPEN: MANAGER},
+            button_style="button-secondary",
+        ),
+        "reopened": Move(
+            "reopened",
+            _("Open again"),
+            S.OPEN,
+            {S.CLOSED: MANAGER},
+            button_style="button-secondary",
+            prepare=_ready_to_open,
+        ),
+    },
+    lock=lambda survey: Survey.objects.select_for_update().get(pk=survey.pk),
+    parties=_survey_parties,
+    organisation=lambda survey: survey.organisation_id,
+    illegal=_("A survey that is “%(status)s” cannot be moved there."),
+)
+
+
 def survey_transition(*, actor: User, survey: Survey, to: str) -> Survey:
-    survey = Survey.objects.select_for_update().get(pk=survey.pk)
-    _require(rules.can_manage_survey(actor, survey))
-    action = TRANSITIONS.get((survey.status, to))
-    if action is None:
+    """Move ``survey`` to the state ``to`` by the move that leads there from where the
+    stored survey is (``perform`` checks it again under the row lock)."""
+    stored = Survey.objects.get(pk=survey.pk)
+    move = next(
+        (
+            move
+            for move in SURVEY_WORKFLOW.moves.values()
+            if move.target == to and stored.status in move.sources
+        ),
+        None,
+    )
+    if move is None:
         raise SurveyError(
-            _("A survey that is “%(status)s” cannot be moved there.")
-            % {"status": survey.get_status_display()},
+            SURVEY_WORKFLOW.illegal % {"status": stored.get_status_display()},
             code="illegal_move",
         )
-    if to == S.OPEN:
-        questions = list(survey.questions.prefetch_related("choices"))
-        if not questions:
-            raise SurveyError(_("Add at least one question first."), code="no_questions")
-        if any(q.has_choices and len(q.choices.all()) < 2 for q in questions):
-            raise SurveyError(_("Every choice question needs two choices."), code="choices")
-        if survey.closes_on and survey.closes_on < timezone.localdate():
-            raise SurveyError(_("The last day to answer has passed; change it first."), code="past")
-        survey.opened_at = survey.opened_at or timezone.now()
-    survey.status = to
-    survey.save(update_fields=["status", "opened_at"])
-    log_action(actor=actor, action=action, target=survey, organisation=survey.organisation)
-    return survey
+    return perform(SURVEY_WORKFLOW, actor=actor, obj=stored, action=move.action)
 
 
 # --- Sending --------------------------------------------------------------------------

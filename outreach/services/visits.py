@@ -18,8 +18,7 @@ from ..errors import require as _require
 from ..models import FollowUp, Visit
 
 if TYPE_CHECKING:
-    from django import forms
-    from django.forms import BaseInlineFormSet
+    from collections.abc import Iterable
 
     from accounts.models import User
 
@@ -47,45 +46,68 @@ def _tell_owner(follow_up: FollowUp, *, kind: str, key: str) -> None:
     )
 
 
-@transaction.atomic
-def visit_save(*, actor: User, form: forms.ModelForm, follow_ups: BaseInlineFormSet) -> Visit:
-    """Save a visit (new or edited) with its follow-up actions from the bound, valid
-    ``form`` and ``follow_ups`` formset. New owners are told what they took on."""
-    created = form.instance.pk is None
+def _stored_visit(actor: User, visit: Visit | None) -> tuple[Visit, set[int]]:
+    """The visit to write (the stored row, locked, or a new one) and the organisations
+    it may be logged for."""
     allowed = set(rules.visiting_organisations(actor))
-    if not created:
-        _require(rules.can_edit_visit(actor, form.instance))
-        allowed.add(form.instance.school_id)
-    _require(form.cleaned_data["school"].pk in allowed)
-    visit = form.save(commit=False)
-    if created:
-        visit.created_by = actor
-    visit.save()
-    form.save_m2m()
-    follow_ups.instance = visit
-    saved = follow_ups.save(commit=False)
-    for removed in follow_ups.deleted_objects:
-        removed.delete()
-    owners_before = dict(
-        FollowUp.objects.filter(pk__in=[item.pk for item in saved if item.pk]).values_list(
-            "pk", "owner_id"
+    if visit is None:
+        return Visit(created_by=actor), allowed
+    stored = Visit.objects.select_for_update().get(pk=visit.pk)
+    _require(rules.can_edit_visit(actor, stored))
+    return stored, allowed | {stored.school_id}
+
+
+def _save_follow_ups(actor: User, visit: Visit, rows: Iterable[dict]) -> int:
+    """Write the changed follow-up rows (``id``: the stored follow-up or ``None``,
+    ``DELETE``, ``action``, ``owner``, ``due_on``); new owners are told what they took on."""
+    saved = 0
+    for row in rows:
+        existing = row.get("id")
+        item = (
+            FollowUp.objects.select_for_update().get(pk=existing.pk, visit=visit)
+            if existing is not None
+            else FollowUp(visit=visit)
         )
-    )
-    for item in saved:
-        item.visit = visit
+        if row.get("DELETE"):
+            if item.pk is not None:
+                item.delete()
+            continue
+        owner_before = item.owner_id
+        item.action, item.owner, item.due_on = row["action"], row["owner"], row["due_on"]
         item.save()
-        if item.owner_id != actor.pk and owners_before.get(item.pk) != item.owner_id:
+        saved += 1
+        if item.owner_id != actor.pk and owner_before != item.owner_id:
             _tell_owner(
                 item,
                 kind="partners.follow_up_assigned",
                 key=f"partners.follow_up_assigned:{item.pk}:{item.owner_id}",
             )
+    return saved
+
+
+@transaction.atomic
+def visit_save(
+    *, actor: User, visit: Visit | None, data: dict, follow_ups: Iterable[dict] = ()
+) -> Visit:
+    """Save a visit (new when ``visit`` is None) from ``data`` (its fields; ``visitors``
+    and ``joint_with`` as lists of people and organisations) with its follow-up rows."""
+    visit, allowed = _stored_visit(actor, visit)
+    created = visit.pk is None
+    values = dict(data)
+    _require(values["school"].pk in allowed)
+    related = {name: values.pop(name) for name in ("visitors", "joint_with") if name in values}
+    for name, value in values.items():
+        setattr(visit, name, value)
+    visit.save()
+    for name, value in related.items():
+        getattr(visit, name).set(value)
+    saved = _save_follow_ups(actor, visit, follow_ups)
     log_action(
         actor=actor,
         action="partners.visit.logged" if created else "partners.visit.updated",
         target=visit,
         organisation=visit.school,
-        data={"company": visit.company_id, "follow_ups": len(saved)},
+        data={"company": visit.company_id, "follow_ups": saved},
     )
     return visit
 

@@ -47,7 +47,7 @@ def survey_form(request, pk=None):
     form = SurveyForm(request.POST or None, instance=survey, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.survey_save(actor=request.user, form=form)
+            saved = services.survey_save(actor=request.user, survey=survey, data=form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -62,7 +62,9 @@ def survey_detail(request, pk):
     question_form = QuestionForm(request.POST or None, prefix="question")
     if request.method == "POST" and question_form.is_valid():
         try:
-            services.question_save(actor=request.user, survey=survey, form=question_form)
+            services.question_save(
+                actor=request.user, survey=survey, data=question_form.cleaned_data
+            )
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -88,7 +90,9 @@ def question_edit(request, pk, question_pk):
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         try:
-            services.question_save(actor=request.user, survey=survey, form=form)
+            services.question_save(
+                actor=request.user, survey=survey, question=question, data=form.cleaned_data
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:

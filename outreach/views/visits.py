@@ -112,7 +112,12 @@ def visit_form(request, pk=None):
     follow_ups = FollowUpFormSet(data, instance=visit or Visit(), prefix="follow_ups")
     if data is not None and form.is_valid() and follow_ups.is_valid():
         try:
-            saved = services.visit_save(actor=request.user, form=form, follow_ups=follow_ups)
+            saved = services.visit_save(
+                actor=request.user,
+                visit=visit,
+                data=form.cleaned_data,
+                follow_ups=[row.cleaned_data for row in follow_ups.forms if row.has_changed()],
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -128,7 +133,11 @@ def visit_form(request, pk=None):
 @login_required
 @require_POST
 def follow_up_done(request, pk):
-    follow_up = get_object_or_404(FollowUp.objects.select_related("visit"), pk=pk)
+    follow_up = get_object_or_404(
+        FollowUp.objects.select_related("visit").prefetch_related("visit__visitors"), pk=pk
+    )
+    if not rules.can_complete_follow_up(request.user, follow_up):
+        raise Http404
     if request.POST.get("next") == "outreach":
         success_url = reverse("partners:outreach")
     else:

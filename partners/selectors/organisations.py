@@ -98,17 +98,21 @@ def invitation_by_token(token: str) -> Invitation | None:
     )
 
 
-def invitations_waiting_for(*, user: User) -> QuerySet[Invitation]:
-    """Pending invitations sent to one of ``user``'s verified addresses."""
+def invitations_sent_to(*, user: User) -> QuerySet[Invitation]:
+    """Invitations, in any state, sent to one of ``user``'s verified addresses."""
     from allauth.account.models import EmailAddress
 
     addresses = EmailAddress.objects.filter(user=user, verified=True).values("email")
     return (
-        Invitation.objects.pending()
-        .filter(email__in=addresses)
+        Invitation.objects.filter(email__in=addresses)
         .select_related("organisation")
         .order_by("-created_at")
     )
+
+
+def invitations_waiting_for(*, user: User) -> QuerySet[Invitation]:
+    """Pending invitations sent to one of ``user``'s verified addresses."""
+    return invitations_sent_to(user=user).pending()
 
 
 def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:

@@ -153,7 +153,7 @@ def test_the_peer_team_reads_but_cannot_write_the_self_report(client, world):
     client.force_login(world["peer"])
     assert client.get(f"/en/partners/reviews/{review.pk}/").status_code == 200
     response = client.post(f"/en/partners/reviews/{review.pk}/self-report/", {"save": ""})
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 def test_the_visit_can_be_marked_done_by_the_lead_once_it_has_happened(client, world):
