@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django_countries.fields import Country
 
 from core.models import AuditEntry
@@ -112,7 +113,9 @@ def invitations_sent_to(*, user: User) -> QuerySet[Invitation]:
 
 def invitations_waiting_for(*, user: User) -> QuerySet[Invitation]:
     """Pending invitations sent to one of ``user``'s verified addresses."""
-    return invitations_sent_to(user=user).pending()
+    return invitations_sent_to(user=user).filter(
+        accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    )
 
 
 def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
