@@ -6,7 +6,8 @@ from typing import Any
 from django.utils import timezone
 
 from demo.accounts import demo_user
-from partners.models import FollowUp, Organisation, Visit
+from outreach.models import FollowUp, Visit
+from partners.models import Organisation
 
 SCHOOL = "jarvenrannan-ammattiopisto"
 VISITS: list[dict[str, Any]] = [
@@ -149,7 +150,7 @@ ANSWERS = {
 
 
 def seed_surveys() -> int:
-    from partners.models import Answer, Choice, Question, Recipient, Response, Survey
+    from outreach.models import Answer, Choice, Question, Recipient, Response, Survey
 
     school = Organisation.objects.get(slug=SCHOOL)
     if Survey.objects.filter(organisation=school, title_fi=SURVEY["title_fi"]).exists():

@@ -8,14 +8,8 @@ from django.utils import timezone
 
 from demo.accounts import demo_user
 from demo.people import demo_member
-from partners.models import (
-    CallCriterion,
-    Organisation,
-    PilotApplication,
-    PilotCall,
-    ProgressReport,
-    Score,
-)
+from partners.models import Organisation
+from pilots.models import CallCriterion, PilotApplication, PilotCall, ProgressReport, Score
 
 ORGANISER = "jarvenrannan-ammattiopisto"
 CRITERIA = [

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from demo.accounts import demo_user
 from demo.people import demo_member
-from partners.models import (
+from partners.models import Organisation
+from quality.models import (
     Finding,
-    Organisation,
     PeerReview,
     PeerReviewer,
     QualityArea,

@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.views import set_language
 from events import views as events_views
 from exchanges.views.searches import calendar_feed
+from outreach import urls as outreach_urls
+from partners import urls as partners_urls
+from pilots import urls as pilots_urls
+from quality import urls as quality_urls
 from worklife_passport import documents_views as ob
 
 from . import views
@@ -38,13 +42,23 @@ urlpatterns = [
     path("issuers/<slug:slug>/did.json", ob.did_document, name="ob_did_document"),
 ]
 
+# The organisations' pages and those of outreach, quality and pilots share the prefix and
+# the namespace "partners" (kept links and notices name them so); the organisations'
+# slugs come last.
+PARTNER_PAGES = [
+    *outreach_urls.urlpatterns,
+    *quality_urls.urlpatterns,
+    *pilots_urls.urlpatterns,
+    *partners_urls.urlpatterns,
+]
+
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("partners/", include("partners.urls")),
+    path("partners/", include((PARTNER_PAGES, "partners"))),
     path("notifications/", include("notifications.urls")),
     path("exchanges/", include("exchanges.urls")),
     path("passport/", include("worklife_passport.urls")),

@@ -1,7 +1,6 @@
 from core.panels import Panel, dashboard_panel, home_panel
 
 from . import rules, selectors
-from .selectors import reviews as review_selectors
 
 
 @home_panel
@@ -34,26 +33,3 @@ def my_organisations(request):
         for organisation in organisations
     ]
     return Panel("partners/panels/my_organisations.html", {"rows": rows}, order=20)
-
-
-@dashboard_panel
-def follow_ups_due(request):
-    from .models import FollowUp
-
-    follow_ups = list(
-        FollowUp.objects.open()
-        .filter(owner=request.user)
-        .select_related("visit__company")
-        .order_by("due_on", "pk")[:5]
-    )
-    if not follow_ups:
-        return None
-    return Panel("partners/panels/follow_ups.html", {"follow_ups": follow_ups}, order=6)
-
-
-@dashboard_panel
-def peer_reviews(request):
-    reviews = list(review_selectors.my_reviews(viewer=request.user).exclude(status="closed")[:5])
-    if not reviews:
-        return None
-    return Panel("partners/panels/peer_reviews.html", {"reviews": reviews}, order=25)

@@ -98,7 +98,7 @@ def role_labels(roles: Iterable[str]) -> list[str]:
     return [str(Role(r).label) for r in sorted(roles)]
 
 
-# --- Outreach: company visits and follow-ups --------------------------------------------
+# --- Shared by the sub-domains' rules (outreach, quality, pilots) -------------------------
 
 OUTREACH_ROLES = (Role.ADVISOR, Role.COORDINATOR)
 
@@ -108,133 +108,13 @@ def can_do_outreach(user) -> bool:
     return is_staff(user) or has_role_anywhere(user, *OUTREACH_ROLES)
 
 
-def visiting_organisations(user) -> list[int]:
-    """The organisations on whose behalf the user logs visits."""
+def acting_organisations(user, *roles: str) -> list[int]:
+    """The organisations in whose name ``user`` acts with one of ``roles``; a network admin
+    acts for every active organisation that is not a company."""
     if is_staff(user):
         return list(
             Organisation.objects.active()
             .exclude(kind=Organisation.Kind.COMPANY)
             .values_list("pk", flat=True)
         )
-    return organisations_with_role(user, *OUTREACH_ROLES)
-
-
-def can_edit_visit(user, visit) -> bool:
-    if is_staff(user):
-        return True
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return (
-        visit.created_by_id == user.pk
-        or has_role(user, visit.school_id, Role.COORDINATOR)
-        or any(visitor.pk == user.pk for visitor in visit.visitors.all())
-    )
-
-
-def can_complete_follow_up(user, follow_up) -> bool:
-    return follow_up.owner_id == getattr(user, "pk", None) or can_edit_visit(user, follow_up.visit)
-
-
-# --- Needs surveys ----------------------------------------------------------------------
-
-
-def survey_organisations(user) -> list[int]:
-    """The organisations in whose name the user builds and sends surveys."""
-    return visiting_organisations(user)
-
-
-def can_manage_survey(user, survey) -> bool:
-    return is_staff(user) or has_role(user, survey.organisation_id, *OUTREACH_ROLES)
-
-
-# --- Peer review of quality -------------------------------------------------------------
-
-REVIEWER_ROLES = (Role.COORDINATOR, Role.TEACHER, Role.ADVISOR)
-
-
-def round_organisations(user) -> list[int]:
-    """The organisations in whose name the user runs peer review rounds."""
-    if is_staff(user):
-        return list(
-            Organisation.objects.active()
-            .exclude(kind=Organisation.Kind.COMPANY)
-            .values_list("pk", flat=True)
-        )
-    return organisations_with_role(user, Role.COORDINATOR)
-
-
-def can_manage_round(user, review_round) -> bool:
-    return is_staff(user) or has_role(user, review_round.organiser_id, Role.COORDINATOR)
-
-
-def review_roles(user, review) -> frozenset[str]:
-    """How ``user`` takes part in ``review``: "organiser", "school", "lead", "member"."""
-    roles = set()
-    if can_manage_round(user, review.round):
-        roles.add("organiser")
-    if has_role(user, review.school_id, Role.COORDINATOR):
-        roles.add("school")
-    for reviewer in review.team.all():
-        if reviewer.user_id == getattr(user, "pk", None):
-            roles.add(reviewer.role)
-    return frozenset(roles)
-
-
-def can_view_review(user, review) -> bool:
-    """Participants always; the network's members once the report is published."""
-    if review_roles(user, review):
-        return True
-    return review.status in ("reported", "closed") and is_network_member(user)
-
-
-# --- Calls for pilots -------------------------------------------------------------------
-
-APPLICANT_ROLES = (Role.COORDINATOR, Role.ADVISOR)
-
-
-def call_organisations(user) -> list[int]:
-    """The organisations in whose name the user opens calls for pilots."""
-    return round_organisations(user)
-
-
-def can_manage_call(user, call) -> bool:
-    return is_staff(user) or has_role(user, call.organiser_id, Role.COORDINATOR)
-
-
-def applicant_organisations(user) -> list[int]:
-    """The organisations the user may apply for (schools, municipalities, associations)."""
-    return organisations_with_role(user, *APPLICANT_ROLES)
-
-
-def can_edit_application(user, application) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return application.contact_id == user.pk or has_role(
-        user, application.lead_id, Role.COORDINATOR
-    )
-
-
-def is_call_reviewer(user, call) -> bool:
-    return any(reviewer.pk == getattr(user, "pk", None) for reviewer in call.reviewers.all())
-
-
-def has_conflict(user, application) -> bool:
-    """A reviewer does not score an application of their own organisation's group."""
-    held = roles_of(user)
-    return any(organisation.pk in held for organisation in application.organisations())
-
-
-def can_score(user, application) -> bool:
-    return is_call_reviewer(user, application.call) and not has_conflict(user, application)
-
-
-def can_view_application(user, application) -> bool:
-    return (
-        can_edit_application(user, application)
-        or can_manage_call(user, application.call)
-        or is_call_reviewer(user, application.call)
-        or any(
-            has_role(user, organisation.pk, Role.COORDINATOR)
-            for organisation in application.organisations()
-        )
-    )
+    return organisations_with_role(user, *roles)

@@ -1,88 +1,11 @@
 from django.urls import path
 
 from .views import organisations as views
-from .views import outreach, pilots, reviews, surveys
 
-app_name = "partners"
-
+# Outreach, quality and pilots add their pages under the same prefix and namespace
+# (network_portal/urls.py); the organisations' slugs come after them.
 urlpatterns = [
     path("", views.organisation_list, name="organisation_list"),
-    path("outreach/", outreach.outreach, name="outreach"),
-    path("visits/", outreach.visit_list, name="visit_list"),
-    path("visits/new/", outreach.visit_form, name="visit_create"),
-    path("visits/<int:pk>/", outreach.visit_detail, name="visit_detail"),
-    path("visits/<int:pk>/edit/", outreach.visit_form, name="visit_edit"),
-    path("follow-ups/<int:pk>/done/", outreach.follow_up_done, name="follow_up_done"),
-    path("pilots/", pilots.call_list, name="pilot_calls"),
-    path("pilots/calls/new/", pilots.call_form, name="pilot_call_create"),
-    path("pilots/calls/<int:pk>/", pilots.call_detail, name="pilot_call"),
-    path("pilots/calls/<int:pk>/edit/", pilots.call_form, name="pilot_call_edit"),
-    path("pilots/calls/<int:pk>/publish/", pilots.call_publish, name="pilot_call_publish"),
-    path("pilots/calls/<int:pk>/close/", pilots.call_close, name="pilot_call_close"),
-    path("pilots/calls/<int:pk>/ranking/", pilots.call_ranking, name="pilot_ranking"),
-    path("pilots/calls/<int:call_pk>/apply/", pilots.application_form, name="pilot_apply"),
-    path("pilots/<int:pk>/", pilots.application_detail, name="pilot_application"),
-    path("pilots/<int:pk>/edit/", pilots.application_form, name="pilot_application_edit"),
-    path("pilots/<int:pk>/submit/", pilots.application_submit, name="pilot_submit"),
-    path("pilots/<int:pk>/withdraw/", pilots.application_withdraw, name="pilot_withdraw"),
-    path("pilots/<int:pk>/attachments/", pilots.attachment_add, name="pilot_attachment_add"),
-    path(
-        "pilots/<int:pk>/attachments/<int:attachment_pk>/",
-        pilots.attachment_download,
-        name="pilot_attachment",
-    ),
-    path(
-        "pilots/<int:pk>/attachments/<int:attachment_pk>/delete/",
-        pilots.attachment_delete,
-        name="pilot_attachment_delete",
-    ),
-    path("pilots/<int:pk>/score/", pilots.application_score, name="pilot_score"),
-    path("pilots/<int:pk>/decide/", pilots.application_decide, name="pilot_decide"),
-    path("pilots/<int:pk>/progress/", pilots.progress_add, name="pilot_progress"),
-    path("reviews/", reviews.review_home, name="review_home"),
-    path("reviews/rounds/new/", reviews.round_form, name="round_create"),
-    path("reviews/rounds/<int:pk>/", reviews.round_detail, name="review_round"),
-    path("reviews/rounds/<int:pk>/edit/", reviews.round_form, name="round_edit"),
-    path("reviews/<int:pk>/", reviews.review_detail, name="review_detail"),
-    path("reviews/<int:pk>/self-report/", reviews.self_report, name="review_self_report"),
-    path("reviews/<int:pk>/team/", reviews.review_team, name="review_team"),
-    path("reviews/<int:pk>/findings/", reviews.review_finding, name="review_finding"),
-    path(
-        "reviews/<int:pk>/findings/<int:finding_pk>/delete/",
-        reviews.finding_delete,
-        name="review_finding_delete",
-    ),
-    path("reviews/<int:pk>/summary/", reviews.review_summary, name="review_summary"),
-    path("reviews/<int:pk>/status/", reviews.review_status, name="review_status"),
-    path("reviews/<int:pk>/actions/", reviews.review_action, name="review_action"),
-    path(
-        "reviews/<int:pk>/actions/<int:action_pk>/state/",
-        reviews.action_state,
-        name="review_action_state",
-    ),
-    path("surveys/", surveys.survey_list, name="survey_list"),
-    path("surveys/new/", surveys.survey_form, name="survey_create"),
-    path("surveys/answer/<str:token>/", surveys.survey_answer, name="survey_answer"),
-    path("surveys/<int:pk>/", surveys.survey_detail, name="survey_detail"),
-    path("surveys/<int:pk>/edit/", surveys.survey_form, name="survey_edit"),
-    path("surveys/<int:pk>/status/", surveys.survey_status, name="survey_status"),
-    path("surveys/<int:pk>/send/", surveys.survey_send, name="survey_send"),
-    path("surveys/<int:pk>/results/", surveys.survey_results, name="survey_results"),
-    path(
-        "surveys/<int:pk>/questions/<int:question_pk>/",
-        surveys.question_edit,
-        name="question_edit",
-    ),
-    path(
-        "surveys/<int:pk>/questions/<int:question_pk>/delete/",
-        surveys.question_delete,
-        name="question_delete",
-    ),
-    path(
-        "surveys/<int:pk>/questions/<int:question_pk>/move/",
-        surveys.question_move,
-        name="question_move",
-    ),
     path(
         "invitations/<int:pk>/accept/",
         views.invitation_accept_waiting,

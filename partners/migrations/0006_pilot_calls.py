@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import core.uploads
-import partners.models.pilots
+import pilots.models
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(upload_to=partners.models.pilots.attachment_path, validators=[core.uploads.UploadValidator(('pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp', 'ods', 'doc', 'ppt', 'xls', 'txt', 'png', 'jpg', 'jpeg', 'gif'), 20971520)], verbose_name='file')),
+                ('file', models.FileField(upload_to=pilots.models.attachment_path, validators=[core.uploads.UploadValidator(('pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp', 'ods', 'doc', 'ppt', 'xls', 'txt', 'png', 'jpg', 'jpeg', 'gif'), 20971520)], verbose_name='file')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded')),
                 ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='partners.pilotapplication')),
             ],

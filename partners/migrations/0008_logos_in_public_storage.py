@@ -2,7 +2,7 @@ from django.core.files.storage import storages
 from django.db import migrations, models
 
 import core.uploads
-import partners.models.pilots
+import pilots.models
 
 
 def move_logos(apps, schema_editor):
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='pilotattachment',
             name='file',
-            field=models.FileField(upload_to=partners.models.pilots.attachment_path, validators=[core.uploads.UploadValidator(('pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp', 'ods', 'doc', 'ppt', 'xls', 'txt', 'png', 'jpg', 'jpeg', 'gif', 'webp'), 20971520)], verbose_name='file'),
+            field=models.FileField(upload_to=pilots.models.attachment_path, validators=[core.uploads.UploadValidator(('pdf', 'docx', 'pptx', 'xlsx', 'odt', 'odp', 'ods', 'doc', 'ppt', 'xls', 'txt', 'png', 'jpg', 'jpeg', 'gif', 'webp'), 20971520)], verbose_name='file'),
         ),
         migrations.RunPython(move_logos, move_logos_back, elidable=False),
     ]

@@ -1,4 +1,4 @@
-"""The partners app's models, one module per part of the network's life."""
+"""The partners app's models: organisations, sectors, memberships and invitations."""
 
 from .organisations import (
     MANAGER_ROLE_BY_KIND,
@@ -13,60 +13,17 @@ from .organisations import (
     Sector,
     hash_token,
 )
-from .outreach import FollowUp, FollowUpQuerySet, Visit
-from .pilots import (
-    CallCriterion,
-    PilotApplication,
-    PilotAttachment,
-    PilotCall,
-    ProgressReport,
-    Score,
-)
-from .reviews import (
-    Finding,
-    PeerReview,
-    PeerReviewer,
-    QualityArea,
-    QualityCriterion,
-    ReviewAction,
-    ReviewRound,
-    SelfAssessment,
-)
-from .surveys import Answer, Choice, Question, Recipient, Response, Survey
 
 __all__ = [
     "MANAGER_ROLE_BY_KIND",
     "ROLES_BY_KIND",
-    "Answer",
-    "CallCriterion",
-    "Choice",
-    "Finding",
-    "FollowUp",
-    "FollowUpQuerySet",
     "Invitation",
     "InvitationQuerySet",
     "K",
     "Membership",
     "Organisation",
     "OrganisationQuerySet",
-    "PeerReview",
-    "PeerReviewer",
-    "PilotApplication",
-    "PilotAttachment",
-    "PilotCall",
-    "ProgressReport",
-    "QualityArea",
-    "QualityCriterion",
-    "Question",
     "R",
-    "Recipient",
-    "Response",
-    "ReviewAction",
-    "ReviewRound",
-    "Score",
     "Sector",
-    "SelfAssessment",
-    "Survey",
-    "Visit",
     "hash_token",
 ]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django_countries.fields import Country
 
 from core.models import AuditEntry
@@ -98,16 +99,22 @@ def invitation_by_token(token: str) -> Invitation | None:
     )
 
 
-def invitations_waiting_for(*, user: User) -> QuerySet[Invitation]:
-    """Pending invitations sent to one of ``user``'s verified addresses."""
+def invitations_sent_to(*, user: User) -> QuerySet[Invitation]:
+    """Invitations, in any state, sent to one of ``user``'s verified addresses."""
     from allauth.account.models import EmailAddress
 
     addresses = EmailAddress.objects.filter(user=user, verified=True).values("email")
     return (
-        Invitation.objects.pending()
-        .filter(email__in=addresses)
+        Invitation.objects.filter(email__in=addresses)
         .select_related("organisation")
         .order_by("-created_at")
+    )
+
+
+def invitations_waiting_for(*, user: User) -> QuerySet[Invitation]:
+    """Pending invitations sent to one of ``user``'s verified addresses."""
+    return invitations_sent_to(user=user).filter(
+        accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
     )
 
 

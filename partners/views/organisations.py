@@ -197,8 +197,8 @@ def invitation_accept(request, token):
 @require_POST
 def invitation_accept_waiting(request, pk):
     """Accept from the dashboard an invitation sent to one of the person's addresses."""
-    invitation = selectors.invitations_waiting_for(user=request.user).filter(pk=pk).first()
-    if invitation is None:
+    invitation = get_object_or_404(selectors.invitations_sent_to(user=request.user), pk=pk)
+    if invitation.state != Invitation.State.PENDING:
         messages.error(request, _("This invitation is no longer open."))
         return redirect("dashboard")
     return _accept(request, invitation) or redirect("dashboard")

@@ -8,7 +8,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from exchanges.models import Application, PartnershipAgreement, PlacementOffer
-from partners.models import Organisation, Visit
+from outreach.models import Visit
+from partners.models import Organisation
 
 from .base import STARTED, Period, Scope, Section, Table, first_within
 from .mobility import started_mobilities

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from partners.models import FollowUp, Membership, Visit
+from outreach.models import FollowUp, Visit
+from partners.models import Membership
 from tests.factories import OrganisationFactory, member
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

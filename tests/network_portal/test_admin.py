@@ -46,7 +46,7 @@ def some_data():
 def outreach_data(organisation, coordinator):
     import datetime
 
-    from partners.models import FollowUp, Visit
+    from outreach.models import FollowUp, Visit
 
     visit = Visit.objects.create(
         company=OrganisationFactory(company=True),
@@ -58,7 +58,7 @@ def outreach_data(organisation, coordinator):
     FollowUp.objects.create(
         visit=visit, action="Call", owner=coordinator, due_on=datetime.date(2026, 12, 1)
     )
-    from partners.models import Answer, Question, Recipient, Response, Survey
+    from outreach.models import Answer, Question, Recipient, Response, Survey
 
     survey = Survey.objects.create(organisation=organisation, title_fi="Kysely", status="open")
     question = Question.objects.create(survey=survey, kind="single", text_fi="Kumpi?")
@@ -97,7 +97,7 @@ def pilot_data(organisation, coordinator):
 
     from django.utils import timezone
 
-    from partners.models import PilotApplication, PilotCall, ProgressReport, Score
+    from pilots.models import PilotApplication, PilotCall, ProgressReport, Score
 
     call = PilotCall.objects.create(
         title_fi="Pilottihaku",
@@ -131,7 +131,7 @@ def pilot_data(organisation, coordinator):
 def review_data(organisation, coordinator):
     import datetime
 
-    from partners.models import (
+    from quality.models import (
         Finding,
         PeerReview,
         PeerReviewer,

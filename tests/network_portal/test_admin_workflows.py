@@ -14,15 +14,10 @@ from django.utils import timezone, translation
 from core.models import AuditEntry
 from exchanges.models import Application, PartnershipAgreement, PlacementOffer
 from notifications.models import Notification
-from partners.models import (
-    Membership,
-    Organisation,
-    PeerReview,
-    PilotApplication,
-    PilotCall,
-    ReviewRound,
-    Survey,
-)
+from outreach.models import Survey
+from partners.models import Membership, Organisation
+from pilots.models import PilotApplication, PilotCall
+from quality.models import PeerReview, ReviewRound
 from tests.factories import (
     ApplicationFactory,
     MembershipFactory,
@@ -113,7 +108,7 @@ def test_posting_a_status_to_the_change_form_does_not_change_it(admin_client, ad
     survey = Survey.objects.create(
         organisation=OrganisationFactory(), title_fi="Kysely", created_by=admin_user
     )
-    url = reverse("admin:partners_survey_change", args=[survey.pk])
+    url = reverse("admin:outreach_survey_change", args=[survey.pk])
     data = _form_data(admin_client, url)
     data.update(
         {

@@ -110,15 +110,21 @@ URL_ROLES = {
     "partners:visit_edit": get(
         lambda o: {"pk": o.visit.pk}, roles=only("advisor", "coordinator", "staff")
     ),
-    "partners:follow_up_done": post(lambda o: {"pk": o.follow_up.pk}, roles=members(302)),
+    "partners:follow_up_done": post(
+        lambda o: {"pk": o.follow_up.pk}, roles=only("advisor", "coordinator", "staff", status=302)
+    ),
     "partners:pilot_calls": get(roles=public()),
     "partners:pilot_call_create": get(roles=only("coordinator", "other_coordinator", "staff")),
     "partners:pilot_call": get(lambda o: {"pk": o.pilot_call.pk}, roles=public()),
     "partners:pilot_call_edit": get(
         lambda o: {"pk": o.pilot_call.pk}, roles=only("coordinator", "staff")
     ),
-    "partners:pilot_call_publish": post(lambda o: {"pk": o.pilot_call.pk}, roles=members(302)),
-    "partners:pilot_call_close": post(lambda o: {"pk": o.pilot_call.pk}, roles=members(302)),
+    "partners:pilot_call_publish": post(
+        lambda o: {"pk": o.pilot_call.pk}, roles=only("coordinator", "staff", status=302)
+    ),
+    "partners:pilot_call_close": post(
+        lambda o: {"pk": o.pilot_call.pk}, roles=only("coordinator", "staff", status=302)
+    ),
     "partners:pilot_ranking": get(
         lambda o: {"pk": o.pilot_call.pk}, roles=only("advisor", "coordinator", "staff")
     ),
@@ -132,28 +138,24 @@ URL_ROLES = {
     "partners:pilot_application_edit": get(
         lambda o: {"pk": o.pilot_application.pk}, roles=members(404)
     ),
-    "partners:pilot_submit": post(lambda o: {"pk": o.pilot_application.pk}, roles=members(302)),
-    "partners:pilot_withdraw": post(lambda o: {"pk": o.pilot_application.pk}, roles=members(302)),
-    "partners:pilot_attachment_add": post(
-        lambda o: {"pk": o.pilot_application.pk}, roles=only("advisor", "coordinator", "staff")
-    ),
+    # The demo application is not the demo people's own: only its applicants act on it.
+    "partners:pilot_submit": post(lambda o: {"pk": o.pilot_application.pk}, roles=only()),
+    "partners:pilot_withdraw": post(lambda o: {"pk": o.pilot_application.pk}, roles=only()),
+    "partners:pilot_attachment_add": post(lambda o: {"pk": o.pilot_application.pk}, roles=only()),
     "partners:pilot_attachment": get(
         lambda o: {"pk": o.pilot_application.pk, "attachment_pk": o.pilot_attachment.pk},
         roles=only("advisor", "coordinator", "staff"),
     ),
     "partners:pilot_attachment_delete": post(
         lambda o: {"pk": o.pilot_application.pk, "attachment_pk": o.pilot_attachment.pk},
-        roles=only("advisor", "coordinator", "staff", status=302),
+        roles=only(),
     ),
-    "partners:pilot_score": post(
-        lambda o: {"pk": o.pilot_application.pk}, roles=only("advisor", "coordinator", "staff")
-    ),
+    # Only the call's reviewers score, only its organisers decide.
+    "partners:pilot_score": post(lambda o: {"pk": o.pilot_application.pk}, roles=only("advisor")),
     "partners:pilot_decide": post(
-        lambda o: {"pk": o.pilot_application.pk}, roles=only("advisor", "coordinator", "staff")
+        lambda o: {"pk": o.pilot_application.pk}, roles=only("coordinator", "staff")
     ),
-    "partners:pilot_progress": post(
-        lambda o: {"pk": o.pilot_application.pk}, roles=only("advisor", "coordinator", "staff")
-    ),
+    "partners:pilot_progress": post(lambda o: {"pk": o.pilot_application.pk}, roles=only()),
     "partners:review_home": get(roles=members()),
     "partners:round_create": get(roles=only("coordinator", "other_coordinator", "staff")),
     "partners:review_round": get(lambda o: {"pk": o.review_round.pk}, roles=members()),
@@ -161,24 +163,24 @@ URL_ROLES = {
         lambda o: {"pk": o.review_round.pk}, roles=only("coordinator", "staff")
     ),
     "partners:review_detail": get(lambda o: {"pk": o.review.pk}, roles=members()),
-    # Every member sees the review; only its school writes the self-report: 403.
-    "partners:review_self_report": post(
-        lambda o: {"pk": o.review.pk}, roles=members(403, coordinator=200)
-    ),
-    # Every member sees the review; only its organiser names the team: 403.
-    "partners:review_team": post(
-        lambda o: {"pk": o.review.pk}, roles=members(403, coordinator=200, staff=200)
-    ),
-    "partners:review_finding": post(lambda o: {"pk": o.review.pk}, roles=members()),
+    # Every member sees the review; each part of it is written by those who take that
+    # part (the school, the organiser, the peer team); for anyone else it is a 404.
+    "partners:review_self_report": post(lambda o: {"pk": o.review.pk}, roles=only("coordinator")),
+    "partners:review_team": post(lambda o: {"pk": o.review.pk}, roles=only("coordinator", "staff")),
+    "partners:review_finding": post(lambda o: {"pk": o.review.pk}, roles=only("other_coordinator")),
     "partners:review_finding_delete": post(
-        lambda o: {"pk": o.finding.review_id, "finding_pk": o.finding.pk}, roles=members(302)
+        lambda o: {"pk": o.finding.review_id, "finding_pk": o.finding.pk},
+        roles=only("other_coordinator", status=302),
     ),
-    "partners:review_summary": post(lambda o: {"pk": o.review.pk}, roles=members()),
-    "partners:review_status": post(lambda o: {"pk": o.review.pk}, roles=members(302)),
-    "partners:review_action": post(lambda o: {"pk": o.review.pk}, roles=members()),
+    "partners:review_summary": post(lambda o: {"pk": o.review.pk}, roles=only("other_coordinator")),
+    "partners:review_status": post(
+        lambda o: {"pk": o.review.pk},
+        roles=only("coordinator", "other_coordinator", "staff", status=302),
+    ),
+    "partners:review_action": post(lambda o: {"pk": o.review.pk}, roles=only("coordinator")),
     "partners:review_action_state": post(
         lambda o: {"pk": o.review_action.review_id, "action_pk": o.review_action.pk},
-        roles=members(302),
+        roles=only("coordinator", status=302),
     ),
     "partners:survey_list": get(roles=only("advisor", "coordinator", "other_coordinator", "staff")),
     "partners:survey_create": get(
@@ -212,9 +214,8 @@ URL_ROLES = {
         lambda o: {"pk": o.survey.pk, "question_pk": o.question.pk},
         roles=only("advisor", "coordinator", "staff", status=302),
     ),
-    "partners:invitation_accept_waiting": post(
-        lambda o: {"pk": o.invitation.pk}, roles=members(302)
-    ),
+    # The demo invitation is sent to nobody in the table: not theirs to accept.
+    "partners:invitation_accept_waiting": post(lambda o: {"pk": o.invitation.pk}, roles=only()),
     "partners:invitation_accept": get(lambda o: {"token": o.invitation_token}, roles=public()),
     "partners:organisation_detail": get(lambda o: {"slug": o.home.slug}, roles=public()),
     "partners:organisation_edit": get(

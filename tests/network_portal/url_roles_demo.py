@@ -57,25 +57,12 @@ def _objects(people):
     from exchanges.services.searches import calendar_feed_renew as exchanges_feed_renew
     from mentoring.models import Enrolment, Goal, MatchingRound, Pair, Programme
     from notifications.models import Notification
-    from partners.models import (
-        FollowUp,
-        Invitation,
-        Membership,
-        Organisation,
-        PeerReview,
-        PilotApplication,
-        PilotAttachment,
-        PilotCall,
-        Question,
-        Recipient,
-        ReviewAction,
-        ReviewRound,
-        Survey,
-        Visit,
-    )
-    from partners.models.reviews import Finding
+    from outreach.models import FollowUp, Question, Recipient, Survey, Visit
+    from outreach.services.surveys import link_token
+    from partners.models import Invitation, Membership, Organisation
     from partners.services.organisations import invitation_create
-    from partners.services.surveys import link_token
+    from pilots.models import PilotApplication, PilotAttachment, PilotCall
+    from quality.models import Finding, PeerReview, ReviewAction, ReviewRound
     from reports.models import ReportExport
     from worklife_passport.models import (
         Award,

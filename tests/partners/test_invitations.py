@@ -225,9 +225,11 @@ def test_dashboard_offers_and_accepts_invitations_for_the_persons_address(
 def test_dashboard_accept_of_someone_elses_invitation_is_refused(client, coordinator, school):
     invitation, _token = invite(coordinator, school)
     client.force_login(UserFactory(email="intruder@example.org"))
-    response = client.post(f"/en/partners/invitations/{invitation.pk}/accept/", follow=True)
-    assert "This invitation is no longer open" in response.content.decode()
+    response = client.post(f"/en/partners/invitations/{invitation.pk}/accept/")
+    assert response.status_code == 404
     assert not Membership.objects.filter(role=R.STUDENT).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
 
 
 @pytest.mark.postgres

@@ -11,7 +11,8 @@ import pytest
 from events.models import Event, Registration
 from exchanges.models import MobilityRecord, PartnershipAgreement
 from mentoring.models import Enrolment, Feedback, Pair, Programme
-from partners.models import Membership, Visit
+from outreach.models import Visit
+from partners.models import Membership
 from reports.indicators import Period
 from tests.factories import (
     ApplicationFactory,

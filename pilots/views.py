@@ -1,0 +1,423 @@
+"""Calls for pilots: the calls, applying, scoring, the ranked list and decisions."""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import DomainError
+from core.spreadsheets import csv_response
+from core.uploads import download
+from core.views import act_and_redirect, save_or_show_again
+
+from . import rules, selectors, services
+from .forms import (
+    ApplicationForm,
+    AttachmentForm,
+    CallForm,
+    CriterionFormSet,
+    DecisionForm,
+    ProgressForm,
+    ScoreForm,
+)
+from .models import PilotApplication, PilotAttachment, PilotCall
+
+
+def call_list(request):
+    viewer = request.user
+    return render(
+        request,
+        "partners/pilots/call_list.html",
+        {
+            "calls": selectors.calls(viewer=viewer),
+            "mine": selectors.my_applications(viewer=viewer) if viewer.is_authenticated else [],
+            "can_create": bool(rules.call_organisations(viewer)),
+        },
+    )
+
+
+def _call(pk) -> PilotCall:
+    try:
+        return selectors.call_page(pk)
+    except PilotCall.DoesNotExist as error:
+        raise Http404 from error
+
+
+def call_detail(request, pk):
+    call = _call(pk)
+    manage = rules.can_manage_call(request.user, call)
+    if call.published_at is None and not manage:
+        raise Http404
+    reviewer = rules.is_call_reviewer(request.user, call)
+    return render(
+        request,
+        "partners/pilots/call_detail.html",
+        {
+            "call": call,
+            "manage": manage,
+            "reviewer": reviewer,
+            "can_apply": call.is_open and bool(rules.applicant_organisations(request.user)),
+            "applications": (
+                call.applications.select_related("lead").order_by("title")
+                if manage or reviewer
+                else None
+            ),
+        },
+    )
+
+
+@login_required
+def call_form(request, pk=None):
+    call = get_object_or_404(PilotCall, pk=pk) if pk else None
+    organisations = rules.call_organisations(request.user)
+    if call is not None:
+        if not rules.can_manage_call(request.user, call):
+            raise Http404
+    elif not organisations:
+        raise Http404
+    data = request.POST if request.method == "POST" else None
+    form = CallForm(data, instance=call, organisations=organisations)
+    criteria = CriterionFormSet(data, instance=call or PilotCall(), prefix="criteria")
+    if data is not None and form.is_valid() and criteria.is_valid():
+        try:
+            saved = services.call_save(
+                actor=request.user,
+                call=call,
+                data=form.cleaned_data,
+                criteria=[row.cleaned_data for row in criteria.forms if row.has_changed()],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The call was saved."))
+            return redirect(saved.get_absolute_url())
+    return render(
+        request,
+        "partners/pilots/call_form.html",
+        {"form": form, "criteria": criteria, "call": call},
+    )
+
+
+def _call_action(request, pk, action, done):
+    call = _call(pk)
+    if not rules.can_manage_call(request.user, call):
+        raise Http404
+    return act_and_redirect(
+        request,
+        lambda: action(actor=request.user, call=call),
+        done=done,
+        success_url=call.get_absolute_url(),
+    )
+
+
+@login_required
+@require_POST
+def call_publish(request, pk):
+    return _call_action(request, pk, services.call_publish, _("The call is published."))
+
+
+@login_required
+@require_POST
+def call_close(request, pk):
+    return _call_action(request, pk, services.call_close, _("The call is closed."))
+
+
+def _rounded(value: float | None, places: int) -> Decimal | None:
+    """A score as a number with a fixed count of decimals (80.0, 3.50), or an empty cell."""
+    return None if value is None else round(Decimal(value), places)
+
+
+@login_required
+def call_ranking(request, pk):
+    call = _call(pk)
+    if not (
+        rules.can_manage_call(request.user, call) or rules.is_call_reviewer(request.user, call)
+    ):
+        raise Http404
+    rows = selectors.ranking(call)
+    if request.GET.get("format") == "csv":
+        response, writer = csv_response(f"call-{call.pk}-ranking.csv")
+        writer.writerow(
+            [
+                _("Rank"),
+                _("Application"),
+                _("Lead applicant"),
+                _("Budget applied for (EUR)"),
+                _("Points out of 100"),
+                _("Reviewers"),
+                *[criterion.text for criterion in call.criteria.all()],
+                _("Status"),
+            ]
+        )
+        for row in rows:
+            application = row["application"]
+            writer.writerow(
+                [
+                    row["rank"] or "",
+                    application.title,
+                    application.lead.name,
+                    application.budget,
+                    _rounded(row["total"], 1),
+                    application.reviewers,
+                    *[_rounded(item["mean"], 2) for item in row["criteria"]],
+                    application.get_status_display(),
+                ]
+            )
+        return response
+    return render(
+        request,
+        "partners/pilots/ranking.html",
+        {"call": call, "rows": rows, "manage": rules.can_manage_call(request.user, call)},
+    )
+
+
+@login_required
+def application_form(request, pk=None, call_pk=None):
+    application = get_object_or_404(PilotApplication, pk=pk) if pk else None
+    call = _call(call_pk) if call_pk else application.call
+    organisations = rules.applicant_organisations(request.user)
+    if application is not None:
+        if not rules.can_edit_application(request.user, application):
+            raise Http404
+        organisations = sorted({*organisations, application.lead_id})
+    elif not organisations:
+        raise Http404
+    if call.published_at is None:
+        raise Http404
+    form = ApplicationForm(request.POST or None, instance=application, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.application_save(
+                actor=request.user, call=call, application=application, data=form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The application was saved."))
+            return redirect(saved.get_absolute_url())
+    return render(
+        request,
+        "partners/pilots/application_form.html",
+        {"form": form, "call": call, "application": application},
+    )
+
+
+def _application(request, pk) -> PilotApplication:
+    try:
+        application = selectors.application_page(pk)
+    except PilotApplication.DoesNotExist as error:
+        raise Http404 from error
+    if not rules.can_view_application(request.user, application):
+        raise Http404
+    return application
+
+
+@login_required
+def application_detail(request, pk):
+    return _application_page(request, pk)
+
+
+def _application_page(request, pk, **bound):
+    application = _application(request, pk)
+    call = application.call
+    user = request.user
+    editable = (
+        rules.can_edit_application(user, application)
+        and application.status in (PilotApplication.Status.DRAFT, PilotApplication.Status.SUBMITTED)
+        and call.is_open
+    )
+    forms = {}
+    if editable:
+        forms["attachment_form"] = AttachmentForm()
+    scoring = (
+        rules.can_score(user, application)
+        and call.phase == PilotCall.Phase.REVIEW
+        and application.status == PilotApplication.Status.SUBMITTED
+    )
+    if scoring:
+        forms["score_form"] = ScoreForm(
+            criteria=list(call.criteria.all()),
+            existing=selectors.my_scores(application, user),
+        )
+    if (
+        rules.can_manage_call(user, call)
+        and call.phase == PilotCall.Phase.REVIEW
+        and application.status == PilotApplication.Status.SUBMITTED
+    ):
+        forms["decision_form"] = DecisionForm()
+    if (
+        rules.can_edit_application(user, application)
+        and application.status == PilotApplication.Status.FUNDED
+    ):
+        forms["progress_form"] = ProgressForm()
+    forms.update(bound)
+    return render(
+        request,
+        "partners/pilots/application_detail.html",
+        {
+            "application": application,
+            "call": call,
+            "editable": editable,
+            "can_edit": rules.can_edit_application(user, application),
+            "conflict": rules.is_call_reviewer(user, call)
+            and rules.has_conflict(user, application),
+            **forms,
+        },
+    )
+
+
+def _application_to_act_on(request, pk, allowed) -> PilotApplication:
+    """The application a POST acts on, when ``allowed(user, application)``; any other
+    application is not the viewer's to act on: 404."""
+    application = _application(request, pk)
+    if not allowed(request.user, application):
+        raise Http404
+    return application
+
+
+def _may_edit(user, application) -> bool:
+    return rules.can_edit_application(user, application)
+
+
+def _may_decide(user, application) -> bool:
+    return rules.can_manage_call(user, application.call)
+
+
+def _application_action(request, pk, action, done):
+    application = _application_to_act_on(request, pk, _may_edit)
+    return act_and_redirect(
+        request,
+        lambda: action(actor=request.user, application=application),
+        done=done,
+        success_url=application.get_absolute_url(),
+    )
+
+
+@login_required
+@require_POST
+def application_submit(request, pk):
+    return _application_action(
+        request, pk, services.application_submit, _("The application was submitted.")
+    )
+
+
+@login_required
+@require_POST
+def application_withdraw(request, pk):
+    return _application_action(
+        request, pk, services.application_withdraw, _("The application was withdrawn.")
+    )
+
+
+def _submit(request, application, name, form, save, done):
+    """Save through the service, or show the page again with ``form`` as ``name``."""
+    return save_or_show_again(
+        request,
+        form,
+        save,
+        done=done,
+        success_url=application.get_absolute_url(),
+        show_again=lambda form: _application_page(request, application.pk, **{name: form}),
+    )
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    application = _application_to_act_on(request, pk, _may_edit)
+    return _submit(
+        request,
+        application,
+        "attachment_form",
+        AttachmentForm(request.POST, request.FILES),
+        lambda form: services.attachment_add(
+            actor=request.user,
+            application=application,
+            title=form.cleaned_data["title"],
+            file=form.cleaned_data["file"],
+        ),
+        _("The attachment was added."),
+    )
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    application = _application(request, pk)
+    attachment = get_object_or_404(PilotAttachment, pk=attachment_pk, application=application)
+    return download(attachment.file, filename=attachment.title)
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    application = _application_to_act_on(request, pk, _may_edit)
+    attachment = get_object_or_404(PilotAttachment, pk=attachment_pk, application=application)
+    return act_and_redirect(
+        request,
+        lambda: services.attachment_delete(actor=request.user, attachment=attachment),
+        done=_("The attachment was removed."),
+        success_url=application.get_absolute_url(),
+    )
+
+
+@login_required
+@require_POST
+def application_score(request, pk):
+    application = _application_to_act_on(
+        request, pk, lambda user, application: rules.is_call_reviewer(user, application.call)
+    )
+    form = ScoreForm(
+        request.POST,
+        criteria=list(application.call.criteria.all()),
+        existing=selectors.my_scores(application, request.user),
+    )
+    return _submit(
+        request,
+        application,
+        "score_form",
+        form,
+        lambda form: services.scores_save(
+            actor=request.user, application=application, scores=form.scores()
+        ),
+        _("Your scores were saved."),
+    )
+
+
+@login_required
+@require_POST
+def application_decide(request, pk):
+    application = _application_to_act_on(request, pk, _may_decide)
+    return _submit(
+        request,
+        application,
+        "decision_form",
+        DecisionForm(request.POST),
+        lambda form: services.application_decide(
+            actor=request.user,
+            application=application,
+            funded=form.cleaned_data["decision"] == "funded",
+            granted=form.cleaned_data["granted"],
+            note=form.cleaned_data["note"],
+        ),
+        _("The decision was made and sent to the applicant."),
+    )
+
+
+@login_required
+@require_POST
+def progress_add(request, pk):
+    application = _application_to_act_on(request, pk, _may_edit)
+    return _submit(
+        request,
+        application,
+        "progress_form",
+        ProgressForm(request.POST),
+        lambda form: services.progress_report_add(
+            actor=request.user, application=application, data=form.cleaned_data
+        ),
+        _("The progress report was sent."),
+    )
