@@ -94,6 +94,15 @@ def _incidence(sets, index) -> np.ndarray:
     return matrix
 
 
+def _shared(mentors: list[Person], mentees: list[Person], attribute: str) -> np.ndarray:
+    """Whether each (mentee, mentor) has a value of ``attribute`` (a set) in common."""
+    values = sorted({x for p in (*mentors, *mentees) for x in getattr(p, attribute)})
+    index = {v: i for i, v in enumerate(values)}
+    of_mentees = _incidence([getattr(e, attribute) for e in mentees], index)
+    of_mentors = _incidence([getattr(m, attribute) for m in mentors], index)
+    return (of_mentees @ of_mentors.T) > 0
+
+
 def score_matrix(
     mentors: list[Person], mentees: list[Person], weights: dict, diversity: bool
 ) -> np.ndarray:
@@ -112,17 +121,8 @@ def score_matrix(
     with np.errstate(invalid="ignore", divide="ignore"):
         skill_points = np.where(wanted_count > 0, np.rint(w["skills"] * overlap / wanted_count), 0)
 
-    sectors = vocabulary([m.sectors for m in mentors], [e.sectors for e in mentees])
-    shared_sector = (
-        _incidence([e.sectors for e in mentees], sectors)
-        @ _incidence([m.sectors for m in mentors], sectors).T
-    ) > 0
-
-    languages = vocabulary([m.languages for m in mentors], [e.languages for e in mentees])
-    shared_language = (
-        _incidence([e.languages for e in mentees], languages)
-        @ _incidence([m.languages for m in mentors], languages).T
-    ) > 0
+    shared_sector = _shared(mentors, mentees, "sectors")
+    shared_language = _shared(mentors, mentees, "languages")
 
     mentor_region = np.array([m.region for m in mentors], dtype=object)
     mentee_region = np.array([e.region for e in mentees], dtype=object)
