@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
 from core.errors import DomainError, NotAllowed
+from core.records import save_data
 from notifications.services import notify
 from partners import rules as partner_rules
 
@@ -17,8 +18,6 @@ from . import rules
 from .models import Enquiry, EnquiryReply, Material, Service
 
 if TYPE_CHECKING:
-    from django.db import models
-
     from accounts.models import User
 
 #: The same question to the same service sent again within this time is the same enquiry.
@@ -27,30 +26,6 @@ RESEND_WINDOW = datetime.timedelta(minutes=10)
 
 class CatalogueError(DomainError):
     pass
-
-
-def _assign(instance: models.Model, data: dict) -> tuple[list[str], dict]:
-    """Put ``data`` (field name to value, as a form cleans them) on ``instance``: the
-    names of the fields set, and the many-to-many values to set once it is saved."""
-    fields, relations = [], {}
-    for name, value in data.items():
-        field = instance._meta.get_field(name)
-        if field.many_to_many:
-            relations[name] = value
-        else:
-            field.save_form_data(instance, value)  # type: ignore[union-attr]
-            fields.append(name)
-    return fields, relations
-
-
-def _save(instance: models.Model, data: dict, *, created: bool) -> None:
-    fields, relations = _assign(instance, data)
-    if created:
-        instance.save()
-    else:
-        instance.save(update_fields=fields)
-    for name, values in relations.items():
-        getattr(instance, name).set(values)
 
 
 @transaction.atomic
@@ -66,7 +41,7 @@ def service_save(*, actor: User, service: Service | None, data: dict) -> Service
     if provider is not None and not kept and not rules.can_manage_service(actor, provider.pk):
         raise NotAllowed
     saved = service if service is not None else Service()
-    _save(saved, data, created=service is None)
+    save_data(saved, data, created=service is None)
     log_action(
         actor=actor,
         action="catalogue.service.updated" if service else "catalogue.service.created",
@@ -92,7 +67,7 @@ def material_save(*, actor: User, material: Material | None, data: dict) -> Mate
         raise NotAllowed
     old_file = material.file.name if material is not None else ""
     saved = material if material is not None else Material(uploaded_by=actor)
-    _save(saved, data, created=material is None)
+    save_data(saved, data, created=material is None)
     log_action(
         actor=actor,
         action="catalogue.material.updated" if material else "catalogue.material.added",

@@ -1,8 +1,8 @@
 """The view helpers every app uses to hand a submit to a service.
 
 A view reads the request, finds the object in the viewer's scope (or answers 404) and
-calls one of these: ``save_or_show_again`` for a form, ``act_and_redirect`` for a button,
-``move_and_redirect`` for a workflow move. The service does the work in its own
+calls one of these: ``save_or_show_again`` for a form, ``act_and_redirect`` for a button
+(a workflow move included). The service does the work in its own
 transaction; a refusal (``DomainError``) becomes a message or a form error, and nothing
 the user typed is lost.
 """
@@ -17,11 +17,9 @@ from django.shortcuts import redirect
 from django_stubs_ext import StrOrPromise
 
 from .errors import DomainError
-from .workflow import Workflow, perform
 
 if TYPE_CHECKING:
     from django import forms
-    from django.db import models
     from django.http import HttpRequest, HttpResponse
 
 
@@ -65,29 +63,3 @@ def act_and_redirect(
         if done:
             messages.success(request, done)
     return redirect(success_url)
-
-
-def move_and_redirect(
-    request: HttpRequest,
-    workflow: Workflow[Any],
-    obj: models.Model,
-    *,
-    success_url: str,
-    done: StrOrPromise | None = None,
-    **extra: Any,
-) -> HttpResponse:
-    """Make the workflow move a button posted (``action``, with an optional ``comment``)
-    on ``obj``, say ``done`` or why it was refused, and go to ``success_url``."""
-    return act_and_redirect(
-        request,
-        lambda: perform(
-            workflow,
-            actor=request.user,  # type: ignore[arg-type]
-            obj=obj,
-            action=request.POST.get("action", ""),
-            comment=request.POST.get("comment", ""),
-            **extra,
-        ),
-        success_url=success_url,
-        done=done,
-    )

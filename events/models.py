@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.uploads import UploadValidator
-from partners.models import Organisation, Sector
+from partners.models import Organisation, Sector, lead_organisation_id
 
 
 class Event(models.Model):
@@ -73,7 +73,7 @@ class Event(models.Model):
 
     def lead_organiser_id(self) -> int | None:
         """The organiser whose audit log records the event: the first to be listed."""
-        return self.organisers.order_by("pk").values_list("pk", flat=True).first()
+        return lead_organisation_id(self.organisers)
 
     @property
     def places_left(self) -> int:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
 from core.errors import DomainError, NotAllowed
+from core.records import save_data
 from notifications.services import notify
 from partners.models import hash_token
 
@@ -21,7 +22,6 @@ from .models import CalendarFeed, Event, Material, Registration
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
-    from django.db import models
 
     from accounts.models import User
 
@@ -30,20 +30,6 @@ S = Registration.Status
 
 class EventError(DomainError):
     pass
-
-
-def _assign(instance: models.Model, data: dict) -> tuple[list[str], dict]:
-    """Put ``data`` (field name to value, as a form cleans them) on ``instance``: the
-    names of the fields set, and the many-to-many values to set once it is saved."""
-    fields, relations = [], {}
-    for name, value in data.items():
-        field = instance._meta.get_field(name)
-        if field.many_to_many:
-            relations[name] = value
-        else:
-            field.save_form_data(instance, value)  # type: ignore[union-attr]
-            fields.append(name)
-    return fields, relations
 
 
 @transaction.atomic
@@ -64,13 +50,7 @@ def event_save(*, actor: User, event: Event | None, data: dict) -> Event:
             code="capacity",
         )
     saved = event if event is not None else Event(created_by=actor)
-    fields, relations = _assign(saved, data)
-    if event is None:
-        saved.save()
-    else:
-        saved.save(update_fields=fields)
-    for name, values in relations.items():
-        getattr(saved, name).set(values)
+    save_data(saved, data, created=event is None)
     log_action(
         actor=actor,
         action="events.event.updated" if event else "events.event.created",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import HistoryEvent
-from partners.models import Organisation, Sector
+from partners.models import Organisation, Sector, lead_organisation_id
 
 if TYPE_CHECKING:
     # The translated models' managers are swapped for this one when the app registry loads.
@@ -89,7 +89,7 @@ class Programme(models.Model):
 
     def lead_organiser_id(self) -> int | None:
         """The organiser whose audit log records the programme: the first to be listed."""
-        return self.organisers.order_by("pk").values_list("pk", flat=True).first()
+        return lead_organisation_id(self.organisers)
 
     @property
     def enrolment_open(self) -> bool:

@@ -5,22 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+from core.migration_operations import move_content_types
 
-def move_content_type(apps, schema_editor):
-    """Keep the audit log's content type (and so its permissions) under its new app."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label="core", model="auditentry").exists():
-        ContentType.objects.filter(app_label="partners", model="auditentry").update(
-            app_label="core"
-        )
-
-
-def move_content_type_back(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label="partners", model="auditentry").exists():
-        ContentType.objects.filter(app_label="core", model="auditentry").update(
-            app_label="partners"
-        )
 
 
 class Migration(migrations.Migration):
@@ -106,5 +92,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(move_content_type, move_content_type_back),
+        move_content_types("partners", "core", ["auditentry"]),
     ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.workflow import Change, Move, Workflow, from_states, perform
 from partners import rules as partner_rules
-from partners.models import Membership
+from partners.models import Membership, lead_organisation_id
 
 from ..models import PartnershipAgreement
 
@@ -40,7 +40,7 @@ def _parties(user: User | None, agreement: PartnershipAgreement) -> frozenset[st
 
 def _organisation(agreement: PartnershipAgreement) -> int | None:
     """The audit log of the first of its organisations records the agreement's moves."""
-    return agreement.parties.order_by("pk").values_list("pk", flat=True).first()
+    return lead_organisation_id(agreement.parties)
 
 
 def _keep_reason(change: Change[PartnershipAgreement]) -> None:

@@ -5,23 +5,11 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from core.migration_operations import move_content_types
+
 
 MODELS = ['visit', 'followup', 'survey', 'question', 'choice', 'recipient', 'response', 'answer']
 
-
-def move_content_types(apps, schema_editor):
-    """Keep the models' content types (and so their permissions) under their new app."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        if not ContentType.objects.filter(app_label="outreach", model=model).exists():
-            ContentType.objects.filter(app_label="partners", model=model).update(app_label="outreach")
-
-
-def move_content_types_back(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        if not ContentType.objects.filter(app_label="partners", model=model).exists():
-            ContentType.objects.filter(app_label="outreach", model=model).update(app_label="partners")
 
 
 class Migration(migrations.Migration):
@@ -247,5 +235,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(move_content_types, move_content_types_back),
+        move_content_types("partners", "outreach", MODELS),
     ]

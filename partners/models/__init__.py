@@ -12,6 +12,7 @@ from .organisations import (
     R,
     Sector,
     hash_token,
+    lead_organisation_id,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "R",
     "Sector",
     "hash_token",
+    "lead_organisation_id",
 ]

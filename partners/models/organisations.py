@@ -163,6 +163,14 @@ class Organisation(models.Model):
             )
 
 
+def lead_organisation_id(
+    organisations: "models.QuerySet[Organisation] | models.Manager[Organisation]",
+) -> int | None:
+    """The first listed of ``organisations`` (say an event's organisers): the one whose
+    audit log records what concerns them all."""
+    return organisations.order_by("pk").values_list("pk", flat=True).first()
+
+
 class Membership(models.Model):
     """A person's role in an organisation. A person may hold several."""
 

@@ -8,23 +8,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
 
+from core.migration_operations import move_content_types
+
 
 MODELS = ['pilotcall', 'callcriterion', 'pilotapplication', 'pilotattachment', 'score', 'progressreport']
 
-
-def move_content_types(apps, schema_editor):
-    """Keep the models' content types (and so their permissions) under their new app."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        if not ContentType.objects.filter(app_label="pilots", model=model).exists():
-            ContentType.objects.filter(app_label="partners", model=model).update(app_label="pilots")
-
-
-def move_content_types_back(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        if not ContentType.objects.filter(app_label="partners", model=model).exists():
-            ContentType.objects.filter(app_label="pilots", model=model).update(app_label="partners")
 
 
 class Migration(migrations.Migration):
@@ -192,5 +180,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(move_content_types, move_content_types_back),
+        move_content_types("partners", "pilots", MODELS),
     ]
