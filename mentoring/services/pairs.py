@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 P = Pair.Status
 PARTY = ("mentor", "mentee")
 EITHER = ("mentor", "mentee", "coordinator")
+#: The party of a side that has not accepted the proposal yet: only it can still accept.
+AWAITED = "awaited"
 
 
 def pair_link(pair: Pair) -> dict:
@@ -226,6 +228,8 @@ def _parties(actor: User | None, pair: Pair) -> frozenset[str]:
     side = rules.side(actor, pair)
     if side is not None:
         parties.add(side)
+        if getattr(pair, f"{side}_accepted_at") is None:
+            parties.add(AWAITED)
     if rules.coordinates(actor, pair.programme):
         parties.add("coordinator")
     return frozenset(parties)
@@ -287,15 +291,25 @@ PAIRS: Workflow[Pair] = Workflow(
             "accept",
             _("Accept"),
             None,
-            from_states([P.PROPOSED], PARTY),
+            from_states([P.PROPOSED], (AWAITED,)),
             prepare=_accept,
             after=_first_goals,
         ),
         "decline": Move(
-            "decline", _("Decline"), P.DECLINED, from_states([P.PROPOSED], PARTY), prepare=_ended
+            "decline",
+            _("Decline"),
+            P.DECLINED,
+            from_states([P.PROPOSED], PARTY),
+            button_style="button-secondary",
+            prepare=_ended,
         ),
         "start": Move(
-            "start", _("Start"), P.ACTIVE, from_states([P.ACCEPTED], EITHER), prepare=_started
+            "start",
+            _("Start"),
+            P.ACTIVE,
+            from_states([P.ACCEPTED], EITHER),
+            button_style="button-secondary",
+            prepare=_started,
         ),
         "complete": Move(
             "complete",
@@ -311,6 +325,7 @@ PAIRS: Workflow[Pair] = Workflow(
             from_states([P.ACCEPTED, P.ACTIVE], EITHER),
             needs_comment=True,
             comment_message=_("Please write the reason for ending."),
+            button_style="button-danger",
             prepare=_ended,
         ),
     },
