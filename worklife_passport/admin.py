@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.admin_actions import workflow_action
 from core.admin_filters import CountryListFilter
+from core.admin_mixins import HistoryInline, move_action
 
 from .models import (
     Alignment,
@@ -26,7 +27,7 @@ from .models import (
     SkillNeed,
     StatusList,
 )
-from .services.claims import claim_transition
+from .services.claims import CLAIM_WORKFLOW
 from .services.passport import recognition_decide
 
 
@@ -75,28 +76,8 @@ class EvidenceInline(admin.TabularInline):
     readonly_fields = ["uploaded_at"]
 
 
-class ClaimEventInline(admin.TabularInline):
+class ClaimEventInline(HistoryInline):
     model = ClaimEvent
-    extra = 0
-    can_delete = False
-    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-def _claim_action(action: str, description, needs_comment: bool = False):
-    return workflow_action(
-        f"claim_{action}",
-        description,
-        lambda *, actor, obj, comment: claim_transition(
-            actor=actor, claim=obj, action=action, comment=comment
-        ),
-        needs_comment=needs_comment,
-    )
 
 
 @admin.register(Claim)
@@ -116,9 +97,11 @@ class ClaimAdmin(admin.ModelAdmin):
     ]
     inlines = [EvidenceInline, ClaimEventInline]
     actions = [
-        _claim_action("approve", _("Approve the selected claims and award the badge")),
-        _claim_action("return", _("Return the selected claims for changes"), True),
-        _claim_action("reject", _("Reject the selected claims"), True),
+        move_action(
+            CLAIM_WORKFLOW, "approve", _("Approve the selected claims and award the badge")
+        ),
+        move_action(CLAIM_WORKFLOW, "return", _("Return the selected claims for changes")),
+        move_action(CLAIM_WORKFLOW, "reject", _("Reject the selected claims")),
     ]
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states
-from notifications.services import notify
+from notifications.services import notify, notify_many
 
 from .. import matching, rules
 from ..errors import MentoringError
@@ -267,21 +267,20 @@ def _notify(change: Change[Pair]) -> None:
     if change.extra.get("first_meeting"):
         return
     pair, action, actor = change.obj, change.move.action, change.actor
-    for person in (pair.mentor.user, pair.mentee.user):
-        if person.pk != getattr(actor, "pk", None):
-            notify(
-                kind="mentoring.pair_moved",
-                key=f"mentoring.moved:{pair.pk}:{action}:{person.pk}:{change.now:%s%f}",
-                recipient=person,
-                context={
-                    "programme": pair.programme.name,
-                    "status": pair.status,
-                    "outcome": acceptance_outcome(pair) if action == "accept" else "",
-                    "actor": actor.full_name if actor is not None else "",
-                    "comment": change.comment,
-                    "link": pair_link(pair),
-                },
-            )
+    notify_many(
+        (pair.mentor.user, pair.mentee.user),
+        kind="mentoring.pair_moved",
+        key=f"mentoring.moved:{pair.pk}:{action}:{change.now:%s%f}",
+        context={
+            "programme": pair.programme.name,
+            "status": pair.status,
+            "outcome": acceptance_outcome(pair) if action == "accept" else "",
+            "actor": actor.full_name if actor is not None else "",
+            "comment": change.comment,
+            "link": pair_link(pair),
+        },
+        skip=actor,
+    )
 
 
 PAIRS: Workflow[Pair] = Workflow(

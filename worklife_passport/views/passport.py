@@ -86,12 +86,6 @@ def share_revoke(request, pk):
     )
 
 
-def share_path(link: ShareLink) -> str:
-    """The address without a language prefix: each reader gets their own language."""
-    path = reverse("passport:shared", args=[link.token])
-    return "/" + path.lstrip("/").split("/", 1)[1]
-
-
 def shared(request, token):
     link = ShareLink.objects.select_related("user").filter(token=token).first()
     if link is None or not link.is_open:
