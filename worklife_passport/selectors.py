@@ -235,12 +235,10 @@ def recognition_queue(*, viewer: User | AnonymousUser) -> QuerySet[RecognitionRe
     queryset = RecognitionRequest.objects.select_related(
         "student", "pathway", "pathway__recognised_by"
     )
-    if partner_rules.is_staff(viewer):
-        return queryset.order_by("status", "created_at")
-    coordinated = partner_rules.organisations_with_role(viewer, "coordinator")
-    return queryset.filter(pathway__recognised_by_id__in=coordinated).order_by(
-        "status", "created_at"
-    )
+    if not partner_rules.is_staff(viewer):
+        coordinated = partner_rules.organisations_with_role(viewer, "coordinator")
+        queryset = queryset.filter(pathway__recognised_by_id__in=coordinated)
+    return queryset.order_by("status", "created_at")
 
 
 def skill_needs_managed(*, viewer: User | AnonymousUser) -> QuerySet[SkillNeed]:

@@ -19,6 +19,10 @@ from ..errors import MentoringError
 from ..models import Enrolment, Goal, Pair, PairEvent, Programme
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.db.models import QuerySet
+
     from accounts.models import User
 
 P = Pair.Status
@@ -105,31 +109,42 @@ def create_pair(
     return pair
 
 
-def suggestions(enrolment: Enrolment, limit: int = 3) -> list[tuple[Enrolment, dict]]:
-    """The mentee's best possible mentors with free places, best first."""
+def _ranked(
+    enrolment: Enrolment, others: Iterable[Enrolment], *, mentors: bool, limit: int
+) -> list[tuple[Enrolment, dict]]:
+    """``others`` with the points of their pair with ``enrolment``, best first: as its
+    mentors (``mentors``) or as its mentees."""
     programme = enrolment.programme
-    taken = places_taken(programme)
-    mentors = list(
-        Enrolment.objects.filter(programme=programme, as_mentor=True)
+    me = matching.person(enrolment, [s.pk for s in enrolment.sectors.all()])
+    ranked = []
+    for other in others:
+        them = matching.person(other, [s.pk for s in other.sectors.all()])
+        mentor, mentee = (them, me) if mentors else (me, them)
+        points = matching.explain(mentor, mentee, programme.weights, programme.prefer_diversity)
+        if points is not None:
+            ranked.append((other, points))
+    ranked.sort(key=lambda item: (-matching.score(item[1]), item[0].user.full_name))
+    return ranked[:limit]
+
+
+def _others(enrolment: Enrolment) -> QuerySet[Enrolment]:
+    return (
+        Enrolment.objects.filter(programme=enrolment.programme)
         .exclude(pk=enrolment.pk)
         .select_related("user", "organisation")
         .prefetch_related("sectors")
     )
-    me = matching.person(enrolment, [s.pk for s in enrolment.sectors.all()])
-    ranked = []
-    for mentor in mentors:
-        if taken.get(mentor.pk, 0) >= mentor.capacity:
-            continue
-        points = matching.explain(
-            matching.person(mentor, [s.pk for s in mentor.sectors.all()]),
-            me,
-            programme.weights,
-            programme.prefer_diversity,
-        )
-        if points is not None:
-            ranked.append((mentor, points))
-    ranked.sort(key=lambda item: (-matching.score(item[1]), item[0].user.full_name))
-    return ranked[:limit]
+
+
+def suggestions(enrolment: Enrolment, limit: int = 3) -> list[tuple[Enrolment, dict]]:
+    """The mentee's best possible mentors with free places, best first."""
+    taken = places_taken(enrolment.programme)
+    mentors = [
+        mentor
+        for mentor in _others(enrolment).filter(as_mentor=True)
+        if taken.get(mentor.pk, 0) < mentor.capacity
+    ]
+    return _ranked(enrolment, mentors, mentors=True, limit=limit)
 
 
 def mentees_to_invite(enrolment: Enrolment, limit: int = 5) -> list[tuple[Enrolment, dict]]:
@@ -142,25 +157,8 @@ def mentees_to_invite(enrolment: Enrolment, limit: int = 5) -> list[tuple[Enrolm
             "mentee_id", flat=True
         )
     )
-    me = matching.person(enrolment, [s.pk for s in enrolment.sectors.all()])
-    ranked = []
-    for mentee in (
-        Enrolment.objects.filter(programme=programme, as_mentee=True)
-        .exclude(pk=enrolment.pk)
-        .exclude(pk__in=busy)
-        .select_related("user", "organisation")
-        .prefetch_related("sectors")
-    ):
-        points = matching.explain(
-            me,
-            matching.person(mentee, [s.pk for s in mentee.sectors.all()]),
-            programme.weights,
-            programme.prefer_diversity,
-        )
-        if points is not None:
-            ranked.append((mentee, points))
-    ranked.sort(key=lambda item: (-matching.score(item[1]), item[0].user.full_name))
-    return ranked[:limit]
+    mentees = _others(enrolment).filter(as_mentee=True).exclude(pk__in=busy)
+    return _ranked(enrolment, mentees, mentors=False, limit=limit)
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -17,6 +16,7 @@ from .. import pdf, selectors
 from ..forms import RedeemForm, ShareForm
 from ..models import Award, ShareLink
 from ..services import passport as passport_services
+from .awards import attachment
 
 
 @login_required
@@ -40,11 +40,8 @@ def passport(request):
 
 @login_required
 def passport_pdf(request):
-    response = HttpResponse(
-        pdf.passport(request.user, language=request.LANGUAGE_CODE), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = 'attachment; filename="work-life-passport.pdf"'
-    return response
+    document = pdf.passport(request.user, language=request.LANGUAGE_CODE)
+    return attachment(document, "application/pdf", "work-life-passport.pdf")
 
 
 def _sharing_url() -> str:
