@@ -72,8 +72,11 @@ def check_pairable(mentor: Enrolment, mentee: Enrolment) -> dict:
 
 
 def create_pair(
-    *, actor: User, mentor: Enrolment, mentee: Enrolment, origin: str, points: dict, **accepted: Any
+    *, actor: User, mentor: Enrolment, mentee: Enrolment, origin: str, **accepted: Any
 ) -> Pair:
+    """Propose the pair, if it can be one (``check_pairable``); ``accepted`` says who has
+    accepted already."""
+    points = check_pairable(mentor, mentee)
     pair = Pair.objects.create(
         programme=mentor.programme,
         mentor=mentor,
@@ -115,10 +118,10 @@ def _ranked(
     """``others`` with the points of their pair with ``enrolment``, best first: as its
     mentors (``mentors``) or as its mentees."""
     programme = enrolment.programme
-    me = matching.person(enrolment, [s.pk for s in enrolment.sectors.all()])
+    me = matching.person(enrolment)
     ranked = []
     for other in others:
-        them = matching.person(other, [s.pk for s in other.sectors.all()])
+        them = matching.person(other)
         mentor, mentee = (them, me) if mentors else (me, them)
         points = matching.explain(mentor, mentee, programme.weights, programme.prefer_diversity)
         if points is not None:
@@ -170,13 +173,11 @@ def pair_request(*, actor: User, mentor: Enrolment) -> Pair:
     ).first()
     if mentee is None:
         raise MentoringError(_("Enrol as a mentee first."), code="not_enrolled")
-    points = check_pairable(mentor, mentee)
     return create_pair(
         actor=actor,
         mentor=mentor,
         mentee=mentee,
         origin=Pair.Origin.REQUEST,
-        points=points,
         mentee_accepted_at=timezone.now(),
     )
 
@@ -192,13 +193,11 @@ def pair_invite(*, actor: User, mentee: Enrolment) -> Pair:
     )
     if mentor is None:
         raise MentoringError(_("Enrol as a mentor first."), code="not_enrolled")
-    points = check_pairable(mentor, mentee)
     return create_pair(
         actor=actor,
         mentor=mentor,
         mentee=mentee,
         origin=Pair.Origin.INVITATION,
-        points=points,
         mentor_accepted_at=timezone.now(),
     )
 
