@@ -1,4 +1,5 @@
-"""Admin pieces the workflow models share: their history, read only, and their moves."""
+"""Admin pieces the apps share: a workflow's history (read only) and moves, and the
+admin of rows only the services make."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ class HistoryInline(admin.TabularInline[Any, Any]):
     readonly_fields = fields  # type: ignore[assignment]
 
     def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+class MadeByServicesAdmin(admin.ModelAdmin[Any]):
+    """The admin of rows only the services make: it shows them but never adds one."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 

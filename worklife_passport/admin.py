@@ -4,7 +4,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.admin_actions import workflow_action
 from core.admin_filters import CountryListFilter
-from core.admin_mixins import HistoryInline, move_action
+from core.admin_mixins import HistoryInline, MadeByServicesAdmin, move_action
 
 from .models import (
     Alignment,
@@ -106,7 +106,8 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(admin.ModelAdmin):
+class AwardAdmin(MadeByServicesAdmin):
+    # An award carries a status index and a signature: only the services can make one.
     list_display = [
         "badge",
         "recipient_email",
@@ -130,12 +131,9 @@ class AwardAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "issued_on"
 
-    def has_add_permission(self, request):
-        return False  # awards carry a status index and a signature: the services make them
-
 
 @admin.register(ClaimCode)
-class ClaimCodeAdmin(admin.ModelAdmin):
+class ClaimCodeAdmin(MadeByServicesAdmin):
     list_display = ["code", "badge", "label", "uses", "max_uses", "expires_at"]
     list_filter = ["expires_at", "badge__issuer"]
     search_fields = ["code", "label", "badge__name"]
@@ -143,20 +141,14 @@ class ClaimCodeAdmin(admin.ModelAdmin):
     raw_id_fields = ["badge", "created_by"]
     readonly_fields = ["code", "uses", "created_at"]
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(BulkAward)
-class BulkAwardAdmin(admin.ModelAdmin):
+class BulkAwardAdmin(MadeByServicesAdmin):
     list_display = ["badge", "created_by", "status", "done_count", "created_at"]
     list_filter = ["status"]
     search_fields = ["badge__name", "created_by__email"]
     list_select_related = ["badge", "created_by"]
     readonly_fields = ["badge", "created_by", "rows", "status", "done_count", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(Goal)
@@ -241,7 +233,7 @@ class SkillNeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuerKey)
-class IssuerKeyAdmin(admin.ModelAdmin):
+class IssuerKeyAdmin(MadeByServicesAdmin):
     list_display = ["organisation", "kid", "algorithm", "created_at", "retired_at"]
     list_filter = ["algorithm", "retired_at"]
     search_fields = ["organisation__name", "kid"]
@@ -263,9 +255,6 @@ class IssuerKeyAdmin(admin.ModelAdmin):
         for organisation in {key.organisation for key in queryset}:
             keys.rotate(organisation)
         self.message_user(request, _("New keys made; the old ones still verify."))
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(IssuerSettings)
@@ -291,11 +280,8 @@ class IssuerSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(StatusList)
-class StatusListAdmin(admin.ModelAdmin):
+class StatusListAdmin(MadeByServicesAdmin):
     list_display = ["organisation", "next_index"]
     list_filter = [CountryListFilter.on("organisation__country")]
     search_fields = ["organisation__name"]
     readonly_fields = ["organisation", "next_index"]
-
-    def has_add_permission(self, request):
-        return False
