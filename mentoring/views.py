@@ -136,7 +136,6 @@ def pair_detail(request, pk):
             "meeting_form": MeetingForm(),
             "goal_form": GoalForm(),
             "feedback_form": FeedbackForm(),
-            "comment_form": CommentForm(),
             **page,
         }
 

@@ -13,7 +13,7 @@ from core.errors import DomainError
 from core.views import act_and_redirect
 
 from .. import pdf, selectors
-from ..forms import RedeemForm, ShareForm
+from ..forms import ShareForm
 from ..models import Award, ShareLink
 from ..services import passport as passport_services
 from .awards import attachment
@@ -32,7 +32,6 @@ def passport(request):
     context = {
         # Lazy: the passport is kept rendered until something in it changes.
         "passport": SimpleLazyObject(content),
-        "redeem_form": RedeemForm(),
         **fragments.context(request, *selectors.passport_names(user.pk), "badges", personal=True),
     }
     return render(request, "passport/passport.html", context)
