@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from core.admin_actions import workflow_action
-from core.workflow import perform
+from core.admin_mixins import HistoryInline, move_action
 
 from .models import (
     Enrolment,
@@ -17,17 +16,6 @@ from .models import (
     Programme,
 )
 from .services import PAIRS
-
-
-def _pair_action(action: str, description, needs_comment: bool = False):
-    return workflow_action(
-        f"pair_{action}",
-        description,
-        lambda *, actor, obj, comment: perform(
-            PAIRS, actor=actor, obj=obj, action=action, comment=comment
-        ),
-        needs_comment=needs_comment,
-    )
 
 
 @admin.register(Programme)
@@ -62,17 +50,8 @@ class GoalInline(admin.TabularInline):
     extra = 0
 
 
-class EventInline(admin.TabularInline):
+class EventInline(HistoryInline):
     model = PairEvent
-    extra = 0
-    can_delete = False
-    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Pair)
@@ -94,9 +73,9 @@ class PairAdmin(admin.ModelAdmin):
     ]
     inlines = [GoalInline, EventInline]
     actions = [
-        _pair_action("start", _("Start the selected mentoring pairs")),
-        _pair_action("complete", _("Complete the selected mentoring pairs")),
-        _pair_action("end", _("End the selected mentoring pairs"), True),
+        move_action(PAIRS, "start", _("Start the selected mentoring pairs")),
+        move_action(PAIRS, "complete", _("Complete the selected mentoring pairs")),
+        move_action(PAIRS, "end", _("End the selected mentoring pairs")),
     ]
 
 

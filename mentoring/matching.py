@@ -35,15 +35,14 @@ def _norm(values) -> frozenset:
     return frozenset(str(v).strip().lower() for v in values if str(v).strip())
 
 
-def person(enrolment, sector_ids=None) -> Person:
+def person(enrolment) -> Person:
+    """The enrolment as the scoring reads it (its sectors from the prefetch, when made)."""
     return Person(
         id=enrolment.pk,
         organisation=enrolment.organisation_id,
         skills_offered=_norm(enrolment.skills_offered),
         skills_wanted=_norm(enrolment.skills_wanted),
-        sectors=frozenset(
-            sector_ids if sector_ids is not None else enrolment.sectors.values_list("pk", flat=True)
-        ),
+        sectors=frozenset(sector.pk for sector in enrolment.sectors.all()),
         languages=_norm(enrolment.languages),
         region=enrolment.region.strip().lower(),
         remote_ok=enrolment.remote_ok,

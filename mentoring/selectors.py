@@ -103,8 +103,8 @@ def round_rows(round_: MatchingRound) -> list[dict]:
                 "mentee": mentee,
                 "score": proposal["score"],
                 "points": matching.explain(
-                    matching.person(mentor, [s.pk for s in mentor.sectors.all()]),
-                    matching.person(mentee, [s.pk for s in mentee.sectors.all()]),
+                    matching.person(mentor),
+                    matching.person(mentee),
                     programme.weights,
                     programme.prefer_diversity,
                 ),

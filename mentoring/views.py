@@ -117,9 +117,8 @@ def pair_detail(request, pk):
     def details():
         pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
         side = rules.side(request.user, pair)
-        accepted_by_me = (side == "mentor" and pair.mentor_accepted_at) or (
-            side == "mentee" and pair.mentee_accepted_at
-        )
+        parties = pairs.PAIRS.parties(request.user, pair)
+        moves = pairs.PAIRS.available(pair, parties)
         page = selectors.pair_page(viewer=request.user, pair=pair)
         programme = pair.programme
         midpoint = programme.starts_on + (programme.ends_on - programme.starts_on) / 2
@@ -127,14 +126,16 @@ def pair_detail(request, pk):
             "pair": pair,
             "side": side,
             "midpoint_reached": any(m.date >= midpoint for m in page["meetings"]),
-            "coordinates": rules.coordinates(request.user, pair.programme),
+            "coordinates": "coordinator" in parties,
             "can_award_badge": rules.can_award_pair_badge(request.user, pair),
             "can_read_notes": rules.can_read_notes(request.user, pair),
-            "can_accept": side and pair.status == Pair.Status.PROPOSED and not accepted_by_me,
+            "moves": moves,
+            # A proposal the viewer has nothing more to do for waits for the other side.
+            "waiting": pair.status == Pair.Status.PROPOSED
+            and not any(move.action == "accept" for move in moves),
             "meeting_form": MeetingForm(),
             "goal_form": GoalForm(),
             "feedback_form": FeedbackForm(),
-            "comment_form": CommentForm(),
             **page,
         }
 

@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.admin_actions import workflow_action
 from core.admin_filters import CountryListFilter
+from core.admin_mixins import HistoryInline, MadeByServicesAdmin, move_action
 
 from .models import (
     Alignment,
@@ -26,7 +27,7 @@ from .models import (
     SkillNeed,
     StatusList,
 )
-from .services.claims import claim_transition
+from .services.claims import CLAIM_WORKFLOW
 from .services.passport import recognition_decide
 
 
@@ -75,28 +76,8 @@ class EvidenceInline(admin.TabularInline):
     readonly_fields = ["uploaded_at"]
 
 
-class ClaimEventInline(admin.TabularInline):
+class ClaimEventInline(HistoryInline):
     model = ClaimEvent
-    extra = 0
-    can_delete = False
-    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-def _claim_action(action: str, description, needs_comment: bool = False):
-    return workflow_action(
-        f"claim_{action}",
-        description,
-        lambda *, actor, obj, comment: claim_transition(
-            actor=actor, claim=obj, action=action, comment=comment
-        ),
-        needs_comment=needs_comment,
-    )
 
 
 @admin.register(Claim)
@@ -116,14 +97,17 @@ class ClaimAdmin(admin.ModelAdmin):
     ]
     inlines = [EvidenceInline, ClaimEventInline]
     actions = [
-        _claim_action("approve", _("Approve the selected claims and award the badge")),
-        _claim_action("return", _("Return the selected claims for changes"), True),
-        _claim_action("reject", _("Reject the selected claims"), True),
+        move_action(
+            CLAIM_WORKFLOW, "approve", _("Approve the selected claims and award the badge")
+        ),
+        move_action(CLAIM_WORKFLOW, "return", _("Return the selected claims for changes")),
+        move_action(CLAIM_WORKFLOW, "reject", _("Reject the selected claims")),
     ]
 
 
 @admin.register(Award)
-class AwardAdmin(admin.ModelAdmin):
+class AwardAdmin(MadeByServicesAdmin):
+    # An award carries a status index and a signature: only the services can make one.
     list_display = [
         "badge",
         "recipient_email",
@@ -147,12 +131,9 @@ class AwardAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "issued_on"
 
-    def has_add_permission(self, request):
-        return False  # awards carry a status index and a signature: the services make them
-
 
 @admin.register(ClaimCode)
-class ClaimCodeAdmin(admin.ModelAdmin):
+class ClaimCodeAdmin(MadeByServicesAdmin):
     list_display = ["code", "badge", "label", "uses", "max_uses", "expires_at"]
     list_filter = ["expires_at", "badge__issuer"]
     search_fields = ["code", "label", "badge__name"]
@@ -160,20 +141,14 @@ class ClaimCodeAdmin(admin.ModelAdmin):
     raw_id_fields = ["badge", "created_by"]
     readonly_fields = ["code", "uses", "created_at"]
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(BulkAward)
-class BulkAwardAdmin(admin.ModelAdmin):
+class BulkAwardAdmin(MadeByServicesAdmin):
     list_display = ["badge", "created_by", "status", "done_count", "created_at"]
     list_filter = ["status"]
     search_fields = ["badge__name", "created_by__email"]
     list_select_related = ["badge", "created_by"]
     readonly_fields = ["badge", "created_by", "rows", "status", "done_count", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(Goal)
@@ -258,7 +233,7 @@ class SkillNeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuerKey)
-class IssuerKeyAdmin(admin.ModelAdmin):
+class IssuerKeyAdmin(MadeByServicesAdmin):
     list_display = ["organisation", "kid", "algorithm", "created_at", "retired_at"]
     list_filter = ["algorithm", "retired_at"]
     search_fields = ["organisation__name", "kid"]
@@ -280,9 +255,6 @@ class IssuerKeyAdmin(admin.ModelAdmin):
         for organisation in {key.organisation for key in queryset}:
             keys.rotate(organisation)
         self.message_user(request, _("New keys made; the old ones still verify."))
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(IssuerSettings)
@@ -308,11 +280,8 @@ class IssuerSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(StatusList)
-class StatusListAdmin(admin.ModelAdmin):
+class StatusListAdmin(MadeByServicesAdmin):
     list_display = ["organisation", "next_index"]
     list_filter = [CountryListFilter.on("organisation__country")]
     search_fields = ["organisation__name"]
     readonly_fields = ["organisation", "next_index"]
-
-    def has_add_permission(self, request):
-        return False

@@ -227,12 +227,6 @@ class SkillNeedForm(forms.ModelForm):
         pass
 
 
-class RecognitionDecisionForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
 class AssessorQueueForm(forms.Form):
     q = forms.CharField(label=_("Student"), required=False)
     status = forms.ChoiceField(

@@ -62,18 +62,10 @@ personal_data.files(
     fields=("claim_id", "claim__badge__name", "name", "uploaded_at"),
     section="badge_claim_evidence",
 )
-personal_data.copy(
-    "worklife_passport.Award",
-    field="recipient_email",
-    action=personal_data.BLANK,
-    user_field="recipient",
-)
-personal_data.copy(
-    "worklife_passport.Award",
-    field="recipient_name",
-    action=personal_data.BLANK,
-    user_field="recipient",
-)
+for field in ("recipient_email", "recipient_name"):
+    personal_data.copy(
+        "worklife_passport.Award", field=field, action=personal_data.BLANK, user_field="recipient"
+    )
 # The person as someone else's workplace supervisor.
 personal_data.copy("worklife_passport.Claim", field="supervisor_name", action=personal_data.MARK)
 personal_data.copy("worklife_passport.Claim", field="supervisor_email", action=personal_data.BLANK)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils import timezone
 
 from partners import rules as partner_rules
 
@@ -25,6 +24,7 @@ from .models import (
     ShareLink,
     SkillNeed,
 )
+from .services.awards import valid_awards
 from .services.passport import pathway_progress
 
 if TYPE_CHECKING:
@@ -33,10 +33,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from accounts.models import User
-
-
-def _valid_awards() -> QuerySet[Award]:
-    return Award.objects.filter(revoked_at__isnull=True).exclude(expires_on__lte=timezone.now())
 
 
 def catalogue(*, filters: dict) -> QuerySet[Badge]:
@@ -61,7 +57,7 @@ def catalogue(*, filters: dict) -> QuerySet[Badge]:
         .annotate(
             holders=Coalesce(
                 Subquery(
-                    _valid_awards()
+                    valid_awards()
                     .filter(badge__family=OuterRef("family"))
                     .order_by()
                     .values("badge__family")
@@ -94,7 +90,7 @@ def badge_for_page(pk: int) -> Badge:
 
 
 def holder_count(badge: Badge) -> int:
-    return _valid_awards().filter(badge__family=badge.family).count()
+    return valid_awards().filter(badge__family=badge.family).count()
 
 
 def passport_names(user_id: int) -> list[str]:
@@ -239,12 +235,10 @@ def recognition_queue(*, viewer: User | AnonymousUser) -> QuerySet[RecognitionRe
     queryset = RecognitionRequest.objects.select_related(
         "student", "pathway", "pathway__recognised_by"
     )
-    if partner_rules.is_staff(viewer):
-        return queryset.order_by("status", "created_at")
-    coordinated = partner_rules.organisations_with_role(viewer, "coordinator")
-    return queryset.filter(pathway__recognised_by_id__in=coordinated).order_by(
-        "status", "created_at"
-    )
+    if not partner_rules.is_staff(viewer):
+        coordinated = partner_rules.organisations_with_role(viewer, "coordinator")
+        queryset = queryset.filter(pathway__recognised_by_id__in=coordinated)
+    return queryset.order_by("status", "created_at")
 
 
 def skill_needs_managed(*, viewer: User | AnonymousUser) -> QuerySet[SkillNeed]:

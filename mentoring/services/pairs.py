@@ -12,18 +12,24 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states
-from notifications.services import notify
+from notifications.services import notify, notify_many
 
 from .. import matching, rules
 from ..errors import MentoringError
 from ..models import Enrolment, Goal, Pair, PairEvent, Programme
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.db.models import QuerySet
+
     from accounts.models import User
 
 P = Pair.Status
 PARTY = ("mentor", "mentee")
 EITHER = ("mentor", "mentee", "coordinator")
+#: The party of a side that has not accepted the proposal yet: only it can still accept.
+AWAITED = "awaited"
 
 
 def pair_link(pair: Pair) -> dict:
@@ -66,8 +72,11 @@ def check_pairable(mentor: Enrolment, mentee: Enrolment) -> dict:
 
 
 def create_pair(
-    *, actor: User, mentor: Enrolment, mentee: Enrolment, origin: str, points: dict, **accepted: Any
+    *, actor: User, mentor: Enrolment, mentee: Enrolment, origin: str, **accepted: Any
 ) -> Pair:
+    """Propose the pair, if it can be one (``check_pairable``); ``accepted`` says who has
+    accepted already."""
+    points = check_pairable(mentor, mentee)
     pair = Pair.objects.create(
         programme=mentor.programme,
         mentor=mentor,
@@ -103,31 +112,42 @@ def create_pair(
     return pair
 
 
-def suggestions(enrolment: Enrolment, limit: int = 3) -> list[tuple[Enrolment, dict]]:
-    """The mentee's best possible mentors with free places, best first."""
+def _ranked(
+    enrolment: Enrolment, others: Iterable[Enrolment], *, mentors: bool, limit: int
+) -> list[tuple[Enrolment, dict]]:
+    """``others`` with the points of their pair with ``enrolment``, best first: as its
+    mentors (``mentors``) or as its mentees."""
     programme = enrolment.programme
-    taken = places_taken(programme)
-    mentors = list(
-        Enrolment.objects.filter(programme=programme, as_mentor=True)
+    me = matching.person(enrolment)
+    ranked = []
+    for other in others:
+        them = matching.person(other)
+        mentor, mentee = (them, me) if mentors else (me, them)
+        points = matching.explain(mentor, mentee, programme.weights, programme.prefer_diversity)
+        if points is not None:
+            ranked.append((other, points))
+    ranked.sort(key=lambda item: (-matching.score(item[1]), item[0].user.full_name))
+    return ranked[:limit]
+
+
+def _others(enrolment: Enrolment) -> QuerySet[Enrolment]:
+    return (
+        Enrolment.objects.filter(programme=enrolment.programme)
         .exclude(pk=enrolment.pk)
         .select_related("user", "organisation")
         .prefetch_related("sectors")
     )
-    me = matching.person(enrolment, [s.pk for s in enrolment.sectors.all()])
-    ranked = []
-    for mentor in mentors:
-        if taken.get(mentor.pk, 0) >= mentor.capacity:
-            continue
-        points = matching.explain(
-            matching.person(mentor, [s.pk for s in mentor.sectors.all()]),
-            me,
-            programme.weights,
-            programme.prefer_diversity,
-        )
-        if points is not None:
-            ranked.append((mentor, points))
-    ranked.sort(key=lambda item: (-matching.score(item[1]), item[0].user.full_name))
-    return ranked[:limit]
+
+
+def suggestions(enrolment: Enrolment, limit: int = 3) -> list[tuple[Enrolment, dict]]:
+    """The mentee's best possible mentors with free places, best first."""
+    taken = places_taken(enrolment.programme)
+    mentors = [
+        mentor
+        for mentor in _others(enrolment).filter(as_mentor=True)
+        if taken.get(mentor.pk, 0) < mentor.capacity
+    ]
+    return _ranked(enrolment, mentors, mentors=True, limit=limit)
 
 
 def mentees_to_invite(enrolment: Enrolment, limit: int = 5) -> list[tuple[Enrolment, dict]]:
@@ -140,25 +160,8 @@ def mentees_to_invite(enrolment: Enrolment, limit: int = 5) -> list[tuple[Enrolm
             "mentee_id", flat=True
         )
     )
-    me = matching.person(enrolment, [s.pk for s in enrolment.sectors.all()])
-    ranked = []
-    for mentee in (
-        Enrolment.objects.filter(programme=programme, as_mentee=True)
-        .exclude(pk=enrolment.pk)
-        .exclude(pk__in=busy)
-        .select_related("user", "organisation")
-        .prefetch_related("sectors")
-    ):
-        points = matching.explain(
-            me,
-            matching.person(mentee, [s.pk for s in mentee.sectors.all()]),
-            programme.weights,
-            programme.prefer_diversity,
-        )
-        if points is not None:
-            ranked.append((mentee, points))
-    ranked.sort(key=lambda item: (-matching.score(item[1]), item[0].user.full_name))
-    return ranked[:limit]
+    mentees = _others(enrolment).filter(as_mentee=True).exclude(pk__in=busy)
+    return _ranked(enrolment, mentees, mentors=False, limit=limit)
 
 
 @transaction.atomic
@@ -170,13 +173,11 @@ def pair_request(*, actor: User, mentor: Enrolment) -> Pair:
     ).first()
     if mentee is None:
         raise MentoringError(_("Enrol as a mentee first."), code="not_enrolled")
-    points = check_pairable(mentor, mentee)
     return create_pair(
         actor=actor,
         mentor=mentor,
         mentee=mentee,
         origin=Pair.Origin.REQUEST,
-        points=points,
         mentee_accepted_at=timezone.now(),
     )
 
@@ -192,13 +193,11 @@ def pair_invite(*, actor: User, mentee: Enrolment) -> Pair:
     )
     if mentor is None:
         raise MentoringError(_("Enrol as a mentor first."), code="not_enrolled")
-    points = check_pairable(mentor, mentee)
     return create_pair(
         actor=actor,
         mentor=mentor,
         mentee=mentee,
         origin=Pair.Origin.INVITATION,
-        points=points,
         mentor_accepted_at=timezone.now(),
     )
 
@@ -226,6 +225,8 @@ def _parties(actor: User | None, pair: Pair) -> frozenset[str]:
     side = rules.side(actor, pair)
     if side is not None:
         parties.add(side)
+        if getattr(pair, f"{side}_accepted_at") is None:
+            parties.add(AWAITED)
     if rules.coordinates(actor, pair.programme):
         parties.add("coordinator")
     return frozenset(parties)
@@ -263,21 +264,20 @@ def _notify(change: Change[Pair]) -> None:
     if change.extra.get("first_meeting"):
         return
     pair, action, actor = change.obj, change.move.action, change.actor
-    for person in (pair.mentor.user, pair.mentee.user):
-        if person.pk != getattr(actor, "pk", None):
-            notify(
-                kind="mentoring.pair_moved",
-                key=f"mentoring.moved:{pair.pk}:{action}:{person.pk}:{change.now:%s%f}",
-                recipient=person,
-                context={
-                    "programme": pair.programme.name,
-                    "status": pair.status,
-                    "outcome": acceptance_outcome(pair) if action == "accept" else "",
-                    "actor": actor.full_name if actor is not None else "",
-                    "comment": change.comment,
-                    "link": pair_link(pair),
-                },
-            )
+    notify_many(
+        (pair.mentor.user, pair.mentee.user),
+        kind="mentoring.pair_moved",
+        key=f"mentoring.moved:{pair.pk}:{action}:{change.now:%s%f}",
+        context={
+            "programme": pair.programme.name,
+            "status": pair.status,
+            "outcome": acceptance_outcome(pair) if action == "accept" else "",
+            "actor": actor.full_name if actor is not None else "",
+            "comment": change.comment,
+            "link": pair_link(pair),
+        },
+        skip=actor,
+    )
 
 
 PAIRS: Workflow[Pair] = Workflow(
@@ -287,15 +287,25 @@ PAIRS: Workflow[Pair] = Workflow(
             "accept",
             _("Accept"),
             None,
-            from_states([P.PROPOSED], PARTY),
+            from_states([P.PROPOSED], (AWAITED,)),
             prepare=_accept,
             after=_first_goals,
         ),
         "decline": Move(
-            "decline", _("Decline"), P.DECLINED, from_states([P.PROPOSED], PARTY), prepare=_ended
+            "decline",
+            _("Decline"),
+            P.DECLINED,
+            from_states([P.PROPOSED], PARTY),
+            button_style="button-secondary",
+            prepare=_ended,
         ),
         "start": Move(
-            "start", _("Start"), P.ACTIVE, from_states([P.ACCEPTED], EITHER), prepare=_started
+            "start",
+            _("Start"),
+            P.ACTIVE,
+            from_states([P.ACCEPTED], EITHER),
+            button_style="button-secondary",
+            prepare=_started,
         ),
         "complete": Move(
             "complete",
@@ -311,6 +321,7 @@ PAIRS: Workflow[Pair] = Workflow(
             from_states([P.ACCEPTED, P.ACTIVE], EITHER),
             needs_comment=True,
             comment_message=_("Please write the reason for ending."),
+            button_style="button-danger",
             prepare=_ended,
         ),
     },

@@ -13,7 +13,7 @@ from core.audit import log_action
 from .. import matching, rules
 from ..errors import IllegalMove, MentoringError, NotAllowed
 from ..models import Enrolment, MatchingRound, Pair, Programme
-from .pairs import check_pairable, create_pair, places_taken
+from .pairs import create_pair, places_taken
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -23,16 +23,13 @@ if TYPE_CHECKING:
 def _people(programme: Programme) -> tuple[list[Person], list[Person]]:
     enrolments = list(Enrolment.objects.filter(programme=programme).prefetch_related("sectors"))
 
-    def build(e: Enrolment) -> Person:
-        return matching.person(e, [s.pk for s in e.sectors.all()])
-
     busy_mentees = set(
         Pair.objects.filter(programme=programme, status__in=Pair.HOLDING).values_list(
             "mentee_id", flat=True
         )
     )
-    mentors = [build(e) for e in enrolments if e.as_mentor]
-    mentees = [build(e) for e in enrolments if e.as_mentee and e.pk not in busy_mentees]
+    mentors = [matching.person(e) for e in enrolments if e.as_mentor]
+    mentees = [matching.person(e) for e in enrolments if e.as_mentee and e.pk not in busy_mentees]
     return mentors, mentees
 
 
@@ -85,12 +82,9 @@ def round_publish(*, actor: User, round_: MatchingRound) -> int:
     for proposal in round_.proposals:
         mentor, mentee = enrolments[proposal["mentor"]], enrolments[proposal["mentee"]]
         try:
-            points = check_pairable(mentor, mentee)
+            create_pair(actor=actor, mentor=mentor, mentee=mentee, origin=Pair.Origin.ROUND)
         except MentoringError:
             continue  # something changed since the preview; the pair is left out
-        create_pair(
-            actor=actor, mentor=mentor, mentee=mentee, origin=Pair.Origin.ROUND, points=points
-        )
         created += 1
     round_.status, round_.published_at = MatchingRound.Status.PUBLISHED, timezone.now()
     round_.save(update_fields=["status", "published_at"])

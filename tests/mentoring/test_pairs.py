@@ -119,6 +119,13 @@ def test_only_the_pair_accepts_or_declines(world):
         perform(PAIRS, actor=world.coordinator, obj=pair, action="accept")
 
 
+def test_a_side_that_has_accepted_cannot_accept_again(world):
+    pair = pair_in(world, P.PROPOSED, mentor_accepted_at=timezone.now())
+    with pytest.raises(NotAllowed):
+        perform(PAIRS, actor=world.mentor_user, obj=pair, action="accept")
+    assert not pair.events.exists()
+
+
 def test_ending_early_needs_a_reason(world):
     pair = pair_in(world, P.ACTIVE)
     with pytest.raises(DomainError):

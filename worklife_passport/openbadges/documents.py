@@ -279,12 +279,6 @@ def encoded_status_list(revoked_indexes) -> str:
     return "u" + base64.urlsafe_b64encode(gzip.compress(bytes(bits))).rstrip(b"=").decode()
 
 
-def is_set(encoded: str, index: int) -> bool:
-    data = encoded[1:]
-    bits = gzip.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
-    return bool(bits[index // 8] & (0x80 >> (index % 8)))
-
-
 def status_list_credential(organisation) -> dict:
     from django.utils import timezone
 

@@ -38,7 +38,3 @@ def site_did_prefix() -> str:
 def did_for(organisation) -> str:
     """did:web for the organisation under SITE_URL: did:web:host%3Aport:issuers:slug."""
     return site_did_prefix() + organisation.slug
-
-
-def did_document_url(organisation) -> str:
-    return absolute("ob_did_document", slug=organisation.slug)

@@ -26,6 +26,8 @@ from ..models import Award, Badge, BulkAward, ClaimCode, StatusList
 from ..openbadges import keys
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from accounts.models import User
     from partners.models import Organisation
     from worklife_passport.models import Claim
@@ -43,15 +45,30 @@ def _next_status_index(organisation: Organisation) -> int:
     return index
 
 
+def people_with_roles(organisation_id: int, *roles: str) -> QuerySet[User]:
+    """The active people who have one of ``roles`` at the organisation."""
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__organisation_id=organisation_id,
+            memberships__role__in=roles,
+            is_active=True,
+        )
+        .distinct()
+    )
+
+
+def valid_awards() -> QuerySet[Award]:
+    """The awards neither revoked nor expired."""
+    return Award.objects.filter(revoked_at__isnull=True).exclude(expires_on__lte=timezone.now())
+
+
 def holds(user_or_email: User | str, badge: Badge) -> bool:
     """Whether the person already holds a valid award of any version of ``badge``."""
-    awards = Award.objects.filter(badge__family=badge.family, revoked_at__isnull=True)
+    awards = valid_awards().filter(badge__family=badge.family)
     if isinstance(user_or_email, str):
-        awards = awards.filter(recipient_email__iexact=user_or_email)
-    else:
-        awards = awards.filter(recipient=user_or_email)
-    now = timezone.now()
-    return awards.exclude(expires_on__lte=now).exists()
+        return awards.filter(recipient_email__iexact=user_or_email).exists()
+    return awards.filter(recipient=user_or_email).exists()
 
 
 @transaction.atomic
@@ -99,20 +116,14 @@ def award_create(
         "issuer": badge.issuer.name,
         "link": {"name": "passport:award_detail", "kwargs": {"public_id": str(award.public_id)}},
     }
-    if recipient is not None:
-        notify(
-            kind="passport.awarded",
-            key=f"passport.awarded:{award.pk}",
-            recipient=recipient,
-            context=context,
-        )
-    else:
-        notify(
-            kind="passport.awarded",
-            key=f"passport.awarded:{award.pk}",
-            email=email,
-            context=context,
-        )
+    # Someone without an account hears of it at the address the badge was issued to.
+    notify(
+        kind="passport.awarded",
+        key=f"passport.awarded:{award.pk}",
+        recipient=recipient,
+        email="" if recipient is not None else email,
+        context=context,
+    )
     return award
 
 

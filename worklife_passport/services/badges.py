@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.audit import log_action
-from notifications.services import notify
+from notifications.services import notify_many
 
 from .. import rules
 from ..errors import NotAllowed, PassportError
@@ -139,15 +139,14 @@ def badge_endorse(
     if created:
         from .claims import _assessors
 
-        for person in _assessors(badge):
-            notify(
-                kind="passport.endorsed",
-                key=f"passport.endorsed:{endorsement.pk}:{person.pk}",
-                recipient=person,
-                context={
-                    "badge": badge.name,
-                    "organisation": organisation.name,
-                    "link": {"name": "passport:badge_detail", "kwargs": {"pk": badge.pk}},
-                },
-            )
+        notify_many(
+            _assessors(badge),
+            kind="passport.endorsed",
+            key=f"passport.endorsed:{endorsement.pk}",
+            context={
+                "badge": badge.name,
+                "organisation": organisation.name,
+                "link": {"name": "passport:badge_detail", "kwargs": {"pk": badge.pk}},
+            },
+        )
     return endorsement

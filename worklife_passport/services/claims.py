@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states, perform
-from notifications.services import notify
+from notifications.services import notify, notify_many
 
 from .. import rules
 from ..errors import IllegalMove, NotAllowed, PassportError
 from ..models import Award, Badge, Claim, ClaimEvent, EvidenceFile
-from .awards import award_create, holds
+from .awards import award_create, holds, people_with_roles
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -128,17 +128,7 @@ def _missing_evidence(claim: Claim) -> list[str]:
 
 
 def _assessors(badge: Badge) -> QuerySet[User]:
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__organisation_id=badge.issuer_id,
-            memberships__role__in=rules.assessor_roles(badge),
-            is_active=True,
-        )
-        .distinct()
-    )
+    return people_with_roles(badge.issuer_id, *rules.assessor_roles(badge))
 
 
 def _link(claim: Claim) -> dict:
@@ -286,15 +276,13 @@ def _notify(change: Change[Claim]) -> None:
     }
     key = f"passport.claim:{claim.pk}:{action}:{change.now:%s%f}"
     if STUDENT in change.move.sources.get(change.before, frozenset()):
-        actor_pk = getattr(change.actor, "pk", None)
-        for person in _assessors(claim.badge):
-            if person.pk != actor_pk:
-                notify(
-                    kind="passport.claim_moved",
-                    key=f"{key}:{person.pk}",
-                    recipient=person,
-                    context=context,
-                )
+        notify_many(
+            _assessors(claim.badge),
+            kind="passport.claim_moved",
+            key=key,
+            context=context,
+            skip=change.actor,
+        )
         if claim.supervisor_email and claim.supervisor_confirmed_at is None:
             _send_supervisor_link(claim)
     elif action != "approve":

@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from notifications.services import notify
+from notifications.services import notify, notify_many
 
 from .. import rules
 from ..errors import NotAllowed, PassportError
 from ..models import Award, Badge, Goal, Pathway, RecognitionRequest, ShareLink, SkillNeed
+from .awards import people_with_roles, valid_awards
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -114,12 +115,7 @@ def pathway_progress(pathway: Pathway, held_families: set) -> PathwayProgress:
 
 
 def held_families(user: User) -> set:
-    now = timezone.now()
-    return set(
-        Award.objects.filter(recipient=user, revoked_at__isnull=True)
-        .exclude(expires_on__lte=now)
-        .values_list("badge__family", flat=True)
-    )
+    return set(valid_awards().filter(recipient=user).values_list("badge__family", flat=True))
 
 
 @transaction.atomic
@@ -138,29 +134,17 @@ def recognition_request(*, actor: User, pathway: Pathway) -> RecognitionRequest:
         target=request,
         organisation=pathway.recognised_by,
     )
-    from django.contrib.auth import get_user_model
-
-    coordinators = (
-        get_user_model()
-        .objects.filter(
-            memberships__organisation=pathway.recognised_by,
-            memberships__role="coordinator",
-            is_active=True,
-        )
-        .distinct()
+    notify_many(
+        people_with_roles(pathway.recognised_by_id, "coordinator"),
+        kind="passport.recognition",
+        key=f"passport.recognition:{request.pk}",
+        context={
+            "student": actor.full_name,
+            "pathway": pathway.name,
+            "status": request.status,
+            "link": {"name": "passport:recognition_queue", "kwargs": {}},
+        },
     )
-    for person in coordinators:
-        notify(
-            kind="passport.recognition",
-            key=f"passport.recognition:{request.pk}:{person.pk}",
-            recipient=person,
-            context={
-                "student": actor.full_name,
-                "pathway": pathway.name,
-                "status": request.status,
-                "link": {"name": "passport:recognition_queue", "kwargs": {}},
-            },
-        )
     return request
 
 

@@ -34,6 +34,13 @@ def award_detail(request, public_id):
     )
 
 
+def attachment(body: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    """A download of ``body`` saved as ``filename``."""
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def _own_award(request, public_id) -> Award:
     award = selectors.award_for_page(public_id)
     if award.recipient_id != request.user.pk and not rules.can_award(request.user, award.badge):
@@ -49,38 +56,21 @@ def award_baked(request, public_id, version):
         key, value = baking.OB3_KEY, credentials.credential_jwt(award)
     else:
         key, value = baking.OB2_KEY, json.dumps(documents.ob2_assertion(award))
+    filename = f"badge-{award.public_id}-ob{version}.{kind}"
     if kind == "svg":
-        body, content_type = (
-            baking.bake_svg(data, key, value, urls.assertion_url(award)),
-            "image/svg+xml",
-        )
-    else:
-        body, content_type = baking.bake_png(data, key, value), "image/png"
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="badge-{award.public_id}-ob{version}.{kind}"'
-    )
-    return response
+        baked = baking.bake_svg(data, key, value, urls.assertion_url(award))
+        return attachment(baked, "image/svg+xml", filename)
+    return attachment(baking.bake_png(data, key, value), "image/png", filename)
 
 
 @login_required
 def award_credential(request, public_id, fmt):
     award = _own_award(request, public_id)
     if fmt == "jwt":
-        response = HttpResponse(
-            credentials.credential_jwt(award), content_type="application/vc+jwt"
-        )
-        extension = "jwt"
-    else:
-        response = HttpResponse(
-            json.dumps(documents.ob3_credential(award), ensure_ascii=False, indent=2),
-            content_type="application/json",
-        )
-        extension = "json"
-    response["Content-Disposition"] = (
-        f'attachment; filename="credential-{award.public_id}.{extension}"'
-    )
-    return response
+        token = credentials.credential_jwt(award)
+        return attachment(token, "application/vc+jwt", f"credential-{award.public_id}.jwt")
+    document = json.dumps(documents.ob3_credential(award), ensure_ascii=False, indent=2)
+    return attachment(document, "application/json", f"credential-{award.public_id}.json")
 
 
 @login_required

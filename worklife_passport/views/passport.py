@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -14,9 +13,10 @@ from core.errors import DomainError
 from core.views import act_and_redirect
 
 from .. import pdf, selectors
-from ..forms import RedeemForm, ShareForm
+from ..forms import ShareForm
 from ..models import Award, ShareLink
 from ..services import passport as passport_services
+from .awards import attachment
 
 
 @login_required
@@ -32,7 +32,6 @@ def passport(request):
     context = {
         # Lazy: the passport is kept rendered until something in it changes.
         "passport": SimpleLazyObject(content),
-        "redeem_form": RedeemForm(),
         **fragments.context(request, *selectors.passport_names(user.pk), "badges", personal=True),
     }
     return render(request, "passport/passport.html", context)
@@ -40,11 +39,8 @@ def passport(request):
 
 @login_required
 def passport_pdf(request):
-    response = HttpResponse(
-        pdf.passport(request.user, language=request.LANGUAGE_CODE), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = 'attachment; filename="work-life-passport.pdf"'
-    return response
+    document = pdf.passport(request.user, language=request.LANGUAGE_CODE)
+    return attachment(document, "application/pdf", "work-life-passport.pdf")
 
 
 def _sharing_url() -> str:
@@ -84,12 +80,6 @@ def share_revoke(request, pk):
         success_url=_sharing_url(),
         done=_("The link no longer works."),
     )
-
-
-def share_path(link: ShareLink) -> str:
-    """The address without a language prefix: each reader gets their own language."""
-    path = reverse("passport:shared", args=[link.token])
-    return "/" + path.lstrip("/").split("/", 1)[1]
 
 
 def shared(request, token):

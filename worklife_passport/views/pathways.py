@@ -13,7 +13,7 @@ from partners import rules as partner_rules
 from partners.models import Organisation
 
 from .. import selectors
-from ..forms import RecognitionDecisionForm, SkillNeedForm
+from ..forms import DecisionForm, SkillNeedForm
 from ..models import Pathway, RecognitionAgreement, SkillNeed
 from ..services import passport as passport_services
 
@@ -57,7 +57,7 @@ def recognition_queue(request):
         "passport/recognition_queue.html",
         {
             "requests": selectors.recognition_queue(viewer=request.user),
-            "form": RecognitionDecisionForm(),
+            "form": DecisionForm(),
         },
     )
 
@@ -66,7 +66,7 @@ def recognition_queue(request):
 @require_POST
 def recognition_decide(request, pk, decision):
     item = get_object_or_404(selectors.recognition_queue(viewer=request.user), pk=pk)
-    form = RecognitionDecisionForm(request.POST)
+    form = DecisionForm(request.POST)
     form.is_valid()
     return act_and_redirect(
         request,
