@@ -11,141 +11,55 @@ from mentoring.models import Enrolment, Meeting, Pair, PairEvent, Programme
 from partners.models import Organisation, Sector
 from worklife_passport.models import Badge
 
-PEOPLE = [
-    # email, name, language, organisation slug, role, mentor?, offered, wanted, languages, region
+# email, as a mentor (else a mentee), skills offered or wanted, languages, region
+CLASSIC = [
     (
         "liisa.mentori@demo.test",
-        "Liisa Laaksonen",
-        "fi",
-        "kotkan-konepaja-oy",
-        "mentor",
         True,
         ["hitsaus", "työturvallisuus", "asiakaspalvelu"],
-        [],
         ["fi", "en"],
         "Kymenlaakso",
     ),
     (
         "peeter.mentor@demo.test",
-        "Peeter Kask",
-        "et",
-        "koodikoda-ou",
-        "mentor",
         True,
         ["ohjelmointi", "englanti", "projektinhallinta"],
-        [],
         ["et", "en", "fi"],
         "Harjumaa",
     ),
     (
         "ruta.mentore@demo.test",
-        "Rūta Jankauskienė",
-        "lt",
-        "kauno-statyba-uab",
-        "mentor",
         True,
         ["rakentaminen", "yrittäjyys"],
-        [],
         ["lt", "en", "ru"],
         "Kauno apskritis",
     ),
-    (
-        "olli.opiskelija@demo.test",
-        "Olli Opiskelija",
-        "fi",
-        "jarvenrannan-ammattiopisto",
-        "student",
-        False,
-        [],
-        ["hitsaus", "työturvallisuus"],
-        ["fi"],
-        "Etelä-Karjala",
-    ),
-    (
-        "mari.opilane@demo.test",
-        "Mari Tamm",
-        "et",
-        "peipsiveere-kutsekool",
-        "student",
-        False,
-        [],
-        ["ohjelmointi", "englanti"],
-        ["et", "en"],
-        "Tartumaa",
-    ),
-    (
-        "jonas.mokinys@demo.test",
-        "Jonas Petrauskas",
-        "lt",
-        "nemuno-profesinio-mokymo-centras",
-        "student",
-        False,
-        [],
-        ["rakentaminen"],
-        ["lt", "ru"],
-        "Kauno apskritis",
-    ),
+    ("olli.opiskelija@demo.test", False, ["hitsaus", "työturvallisuus"], ["fi"], "Etelä-Karjala"),
+    ("mari.opilane@demo.test", False, ["ohjelmointi", "englanti"], ["et", "en"], "Tartumaa"),
+    ("jonas.mokinys@demo.test", False, ["rakentaminen"], ["lt", "ru"], "Kauno apskritis"),
     (
         "aino.opiskelija@demo.test",
-        "Aino Aaltonen",
-        "fi",
-        "jarvenrannan-ammattiopisto",
-        "student",
         False,
-        [],
         ["asiakaspalvelu", "yrittäjyys"],
         ["fi", "en"],
         "Etelä-Karjala",
     ),
 ]
-
-
-REVERSE_PEOPLE = [
-    # email, name, language, organisation slug, role, mentor?, offered, wanted, languages
-    (
-        "aino.opiskelija@demo.test",
-        "Aino Aaltonen",
-        "fi",
-        "jarvenrannan-ammattiopisto",
-        "student",
-        True,
-        ["some", "videot", "Canva"],
-        [],
-        ["fi", "en"],
-    ),
-    (
-        "mari.opilane@demo.test",
-        "Mari Tamm",
-        "et",
-        "peipsiveere-kutsekool",
-        "student",
-        True,
-        ["Instagram", "verkkokauppa"],
-        [],
-        ["et", "en"],
-    ),
-    (
-        "company@demo.test",
-        "Jari Virtanen",
-        "fi",
-        "rakennus-virtanen-oy",
-        "company_contact",
-        False,
-        [],
-        ["some", "verkkokauppa"],
-        ["fi"],
-    ),
-    (
-        "peeter.mentor@demo.test",
-        "Peeter Kask",
-        "et",
-        "koodikoda-ou",
-        "mentor",
-        False,
-        [],
-        ["Instagram"],
-        ["et", "en", "fi"],
-    ),
+# The demo mentor and the demo student, who are a pair.
+PAIR_MENTOR = (
+    "mentor@demo.test",
+    True,
+    ["korjausrakentaminen", "työnjohto"],
+    ["fi", "en"],
+    "Etelä-Karjala",
+)
+PAIR_MENTEE = ("student@demo.test", False, ["korjausrakentaminen"], ["fi"], "Etelä-Karjala")
+# Reverse mentoring: students mentor company staff in digital skills.
+REVERSE = [
+    ("aino.opiskelija@demo.test", True, ["some", "videot", "Canva"], ["fi", "en"], ""),
+    ("mari.opilane@demo.test", True, ["Instagram", "verkkokauppa"], ["et", "en"], ""),
+    ("company@demo.test", False, ["some", "verkkokauppa"], ["fi"], ""),
+    ("peeter.mentor@demo.test", False, ["Instagram"], ["et", "en", "fi"], ""),
 ]
 
 
@@ -158,9 +72,9 @@ def seed(command):
     coordinator = demo_user("coordinator@demo.test")
     classic.coordinators.add(coordinator)
     reverse.coordinators.add(coordinator)
-    enrol_classic_people(classic)
-    pair_demo_mentor_and_student(classic, school, coordinator, today)
-    enrol_reverse_people(reverse)
+    enrol(classic, CLASSIC, capacity=2, sectors=[Sector.objects.get(slug="construction")])
+    pair_demo_mentor_and_student(classic, coordinator, today)
+    enrol(reverse, REVERSE, capacity=1)
     # A matching round ready for the demo coordinator to look at.
     if not classic.rounds.exists():
         from mentoring.services import round_preview
@@ -216,63 +130,40 @@ def reverse_programme(today, school):
     return reverse
 
 
-def enrol_classic_people(classic):
-    construction = Sector.objects.get(slug="construction")
-    for email, name, language, slug, role, is_mentor, offered, wanted, languages, region in PEOPLE:
-        user, organisation = demo_member(email, name, language, slug, role)
+def enrol(programme, rows, *, capacity, sectors=()):
+    """Enrol the demo people of ``rows`` in ``programme``; return their enrolments."""
+    enrolments = []
+    for email, as_mentor, skills, languages, region in rows:
+        user, organisation = demo_member(email)
         enrolment, created = Enrolment.objects.get_or_create(
-            programme=classic,
+            programme=programme,
             user=user,
             defaults={
                 "organisation": organisation,
-                "as_mentor": is_mentor,
-                "as_mentee": not is_mentor,
-                "skills_offered": offered,
-                "skills_wanted": wanted,
+                "as_mentor": as_mentor,
+                "as_mentee": not as_mentor,
+                "skills_offered": skills if as_mentor else [],
+                "skills_wanted": [] if as_mentor else skills,
                 "languages": languages,
                 "region": region,
                 "remote_ok": True,
                 "months": list(range(1, 13)),
-                "capacity": 2,
+                "capacity": capacity,
             },
         )
-        if created:
-            enrolment.sectors.add(construction)
+        if created and sectors:
+            enrolment.sectors.add(*sectors)
+        enrolments.append(enrolment)
+    return enrolments
 
 
-def pair_demo_mentor_and_student(classic, school, coordinator, today):
+def pair_demo_mentor_and_student(classic, coordinator, today):
     """The demo mentor and the demo student, in an active pair."""
-    mentor_user = demo_user("mentor@demo.test")
-    student = demo_user("student@demo.test")
-    company = Organisation.objects.get(slug="rakennus-virtanen-oy")
-    mentor, _created = Enrolment.objects.get_or_create(
-        programme=classic,
-        user=mentor_user,
-        defaults={
-            "organisation": company,
-            "as_mentor": True,
-            "languages": ["fi", "en"],
-            "skills_offered": ["korjausrakentaminen", "työnjohto"],
-            "capacity": 2,
-            "region": "Etelä-Karjala",
-            "months": list(range(1, 13)),
-        },
-    )
-    mentee, _created = Enrolment.objects.get_or_create(
-        programme=classic,
-        user=student,
-        defaults={
-            "organisation": school,
-            "as_mentee": True,
-            "languages": ["fi"],
-            "skills_wanted": ["korjausrakentaminen"],
-            "region": "Etelä-Karjala",
-            "months": list(range(1, 13)),
-        },
-    )
+    [mentor] = enrol(classic, [PAIR_MENTOR], capacity=2)
+    [mentee] = enrol(classic, [PAIR_MENTEE], capacity=1)
     pair, created = active_pair(classic, mentor, mentee)
     if created:
-        log_pair_history(pair, coordinator, student, mentor_user, today)
+        log_pair_history(pair, coordinator, mentee.user, mentor.user, today)
 
 
 def active_pair(classic, mentor, mentee):
@@ -316,33 +207,3 @@ def log_pair_history(pair, coordinator, student, mentor_user, today):
         notes="Kävimme työmaalla ja puhuimme ammattitutkinnosta.",
         logged_by=mentor_user,
     )
-
-
-def enrol_reverse_people(reverse):
-    """Reverse mentoring: students mentor company staff in digital skills."""
-    for (
-        email,
-        name,
-        language,
-        slug,
-        role,
-        mentor_side,
-        offered,
-        wanted,
-        languages,
-    ) in REVERSE_PEOPLE:
-        user, organisation = demo_member(email, name, language, slug, role)
-        Enrolment.objects.get_or_create(
-            programme=reverse,
-            user=user,
-            defaults={
-                "organisation": organisation,
-                "as_mentor": mentor_side,
-                "as_mentee": not mentor_side,
-                "skills_offered": offered,
-                "skills_wanted": wanted,
-                "languages": languages,
-                "capacity": 1,
-                "months": list(range(1, 13)),
-            },
-        )
