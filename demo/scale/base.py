@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from accounts.models import User
+
 DOMAIN = "scale.test"
 TAG = "scale-"
 BATCH = 5000
@@ -63,8 +65,6 @@ def email(prefix: str, n: int) -> str:
 
 
 def tagged_people(prefix: str):
-    from accounts.models import User
-
     return User.objects.filter(email__startswith=prefix, email__endswith="@" + DOMAIN)
 
 
