@@ -1,7 +1,6 @@
 """Demo training services, needs, and the demo company's enquiry."""
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 
 from catalogue.models import Enquiry, Material, Need, Service, Topic
 from demo.accounts import demo_user
@@ -23,7 +22,6 @@ NEEDS = {
 }
 
 
-@transaction.atomic
 def seed(command):
     needs = {}
     for slug, names in NEEDS.items():

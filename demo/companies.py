@@ -8,17 +8,13 @@ from partners.validators import y_tunnus_check_digit
 S = Organisation.SizeClass
 
 
-def _fi_id(seven: str) -> str:
-    return f"{seven}-{y_tunnus_check_digit(seven)}"
-
-
 def valid_fi_ids():
     n = 2_345_670
     while True:
         n += 1
         seven = str(n)
-        if y_tunnus_check_digit(seven) is not None:
-            yield _fi_id(seven)
+        if (check := y_tunnus_check_digit(seven)) is not None:
+            yield f"{seven}-{check}"
 
 
 # name, municipality, size, sectors, description (local language, English)

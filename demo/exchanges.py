@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from demo.accounts import demo_user
@@ -170,19 +169,13 @@ def _history(application, coordinator, moves):
 
     The hosts abroad have no portal accounts in the demo, so their moves have no actor.
     """
-    who = {
-        "approve": coordinator,
-        "accept": None,
-        "sign": None,
-        "arrive": coordinator,
-        "depart": coordinator,
-    }
     before = S.SUBMITTED
     for action, after in moves:
+        actor = None if action in ("accept", "sign") else coordinator
         ApplicationEvent.objects.get_or_create(
             application=application,
             action=action,
-            defaults={"actor": who[action], "from_status": before, "to_status": after},
+            defaults={"actor": actor, "from_status": before, "to_status": after},
         )
         before = after
 
@@ -221,7 +214,6 @@ def _sign_all(application, coordinator):
         )
 
 
-@transaction.atomic
 def seed(command):
     today = timezone.localdate()
     offers = [_offer(today, row) for row in OFFERS]

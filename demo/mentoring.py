@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from demo.accounts import demo_user
@@ -63,12 +62,39 @@ REVERSE = [
 ]
 
 
-@transaction.atomic
 def seed(command):
     today = timezone.localdate()
     school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
-    classic = classic_programme(today, school)
-    reverse = reverse_programme(today, school)
+    network = Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry")
+    classic = programme(
+        today,
+        "Työelämämentorointi 2026–2027",
+        [school, network],
+        (-60, 240, -90, 30),
+        name_en="Work-life mentoring 2026–2027",
+        name_et="Tööelu mentorlus 2026–2027",
+        description_fi="Kokeneet työelämän ammattilaiset tukevat opiskelijoita ammatillisen "
+        "identiteetin rakentamisessa.",
+        description_en="Experienced professionals support students in building their "
+        "professional identity.",
+        kind=Programme.Kind.ONE_TO_ONE,
+        default_capacity=2,
+        max_capacity=3,
+        prefer_diversity=True,
+        goal_template="Tutustu mentorin työpaikkaan\nLaadi oma osaamiskartta",
+    )
+    reverse = programme(
+        today,
+        "Käänteinen mentorointi: digitaidot",
+        [school],
+        (-20, 120, -40, 20),
+        name_en="Reverse mentoring: digital skills",
+        description_fi="Opiskelijat mentoroivat yritysten työntekijöitä somessa ja "
+        "digityökaluissa.",
+        description_en="Students mentor company staff in social media and digital tools.",
+        kind=Programme.Kind.REVERSE,
+        badge=Badge.objects.filter(name_fi="Käänteinen mentori", is_current=True).first(),
+    )
     coordinator = demo_user("coordinator@demo.test")
     classic.coordinators.add(coordinator)
     reverse.coordinators.add(coordinator)
@@ -83,51 +109,21 @@ def seed(command):
     command.stdout.write("mentoring: 2 programmes, an active pair, a matching round to preview")
 
 
-def classic_programme(today, school):
-    classic, _created = Programme.objects.get_or_create(
-        name_fi="Työelämämentorointi 2026–2027",
+def programme(today, name_fi, organisers, days, **fields):
+    """A programme whose start, end, enrolment opening and closing are ``days`` from today."""
+    starts, ends, enrol_from, enrol_until = (today + datetime.timedelta(days=d) for d in days)
+    programme, _created = Programme.objects.get_or_create(
+        name_fi=name_fi,
         defaults={
-            "name_en": "Work-life mentoring 2026–2027",
-            "name_et": "Tööelu mentorlus 2026–2027",
-            "description_fi": "Kokeneet työelämän ammattilaiset tukevat opiskelijoita "
-            "ammatillisen identiteetin rakentamisessa.",
-            "description_en": "Experienced professionals support students in building their "
-            "professional identity.",
-            "kind": Programme.Kind.ONE_TO_ONE,
-            "starts_on": today - datetime.timedelta(days=60),
-            "ends_on": today + datetime.timedelta(days=240),
-            "enrol_from": today - datetime.timedelta(days=90),
-            "enrol_until": today + datetime.timedelta(days=30),
-            "default_capacity": 2,
-            "max_capacity": 3,
-            "prefer_diversity": True,
-            "goal_template": "Tutustu mentorin työpaikkaan\nLaadi oma osaamiskartta",
+            "starts_on": starts,
+            "ends_on": ends,
+            "enrol_from": enrol_from,
+            "enrol_until": enrol_until,
+            **fields,
         },
     )
-    classic.organisers.set(
-        [school, Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry")]
-    )
-    return classic
-
-
-def reverse_programme(today, school):
-    reverse, _created = Programme.objects.get_or_create(
-        name_fi="Käänteinen mentorointi: digitaidot",
-        defaults={
-            "name_en": "Reverse mentoring: digital skills",
-            "description_fi": "Opiskelijat mentoroivat yritysten työntekijöitä somessa ja "
-            "digityökaluissa.",
-            "description_en": "Students mentor company staff in social media and digital tools.",
-            "kind": Programme.Kind.REVERSE,
-            "starts_on": today - datetime.timedelta(days=20),
-            "ends_on": today + datetime.timedelta(days=120),
-            "enrol_from": today - datetime.timedelta(days=40),
-            "enrol_until": today + datetime.timedelta(days=20),
-            "badge": Badge.objects.filter(name_fi="Käänteinen mentori", is_current=True).first(),
-        },
-    )
-    reverse.organisers.set([school])
-    return reverse
+    programme.organisers.set(organisers)
+    return programme
 
 
 def enrol(programme, rows, *, capacity, sectors=()):

@@ -1,7 +1,5 @@
 """The demo network: schools around the Baltic Sea, small companies, public bodies."""
 
-from django.db import transaction
-
 from demo.accounts import demo_user
 from demo.companies import COMPANIES, LOCAL_LANGUAGE, TOWNS, company_slug, valid_fi_ids
 from demo.fields import translated
@@ -30,7 +28,6 @@ def _upsert(slug, **fields):
     return organisation
 
 
-@transaction.atomic
 def seed(command):
     sectors = seed_sectors()
     seed_schools_and_public_bodies(sectors)

@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from demo.accounts import demo_user
+from demo.fields import translated
 from notifications.models import Notification
 from partners.models import Organisation, Sector
 from worklife_passport.models import (
@@ -140,12 +140,26 @@ BADGES = [
     ),
 ]
 
+ALL, SOME = PathwayRule.Kind.ALL, PathwayRule.Kind.SOME
+PATHWAYS = [
+    # name in Finnish and English, recognition, credits, rules (kind, how many, badge keys)
+    (
+        "Liiketalouden polku",
+        "Business pathway",
+        "5 op liiketalouden opinnoista / 5 ECTS in business studies",
+        5,
+        [(ALL, 1, ["customer", "idea"]), (SOME, 1, ["local", "estonian"])],
+    ),
+    (
+        "Suora opiskelupaikka: rakennusala",
+        "Direct admission: construction",
+        "Suora opiskelupaikka / direct admission",
+        None,
+        [(ALL, 1, ["safety", "customer", "local"])],
+    ),
+]
 
-def _fields(prefix, values):
-    return {f"{prefix}_{code}": text for code, text in values.items()}
 
-
-@transaction.atomic
 def seed(command):
     badges = seed_badges()
     link_badges_to_work_life(badges)
@@ -173,9 +187,9 @@ def seed_badges():
                 achievement_type=kind,
                 evidence_required=evidence,
                 assessor_roles=["teacher", "coordinator"],
-                **_fields("name", names),
-                **_fields("description", descriptions),
-                **_fields("criteria", criteria),
+                **translated("name", names),
+                **translated("description", descriptions),
+                **translated("criteria", criteria),
             )
             badge.sectors.set(Sector.objects.filter(slug__in=sectors))
         badges[key] = badge
@@ -214,32 +228,17 @@ def link_badges_to_work_life(badges):
 
 
 def seed_pathways(uas, badges):
-    business, _created = Pathway.objects.get_or_create(
-        recognised_by=uas,
-        name_fi="Liiketalouden polku",
-        defaults={
-            "name_en": "Business pathway",
-            "recognition": "5 op liiketalouden opinnoista / 5 ECTS in business studies",
-            "credits": 5,
-        },
-    )
-    if not business.rules.exists():
-        rule = PathwayRule.objects.create(pathway=business, kind=PathwayRule.Kind.ALL)
-        rule.badges.set([badges["customer"], badges["idea"]])
-        some = PathwayRule.objects.create(pathway=business, kind=PathwayRule.Kind.SOME, required=1)
-        some.badges.set([badges["local"], badges["estonian"]])
-    admission, _created = Pathway.objects.get_or_create(
-        recognised_by=uas,
-        name_fi="Suora opiskelupaikka: rakennusala",
-        defaults={
-            "name_en": "Direct admission: construction",
-            "recognition": "Suora opiskelupaikka / direct admission",
-        },
-    )
-    if not admission.rules.exists():
-        PathwayRule.objects.create(pathway=admission, kind=PathwayRule.Kind.ALL).badges.set(
-            [badges["safety"], badges["customer"], badges["local"]]
+    for name_fi, name_en, recognition, credits, rules in PATHWAYS:
+        pathway, _created = Pathway.objects.get_or_create(
+            recognised_by=uas,
+            name_fi=name_fi,
+            defaults={"name_en": name_en, "recognition": recognition, "credits": credits},
         )
+        if pathway.rules.exists():
+            continue
+        for kind, required, keys in rules:
+            rule = PathwayRule.objects.create(pathway=pathway, kind=kind, required=required)
+            rule.badges.set([badges[key] for key in keys])
 
 
 def seed_recognition_agreement(uas):

@@ -30,8 +30,6 @@ SEEDERS = [
     reports,
 ]
 
-DEMO_ROLES = ["admin", "coordinator", "teacher", "student", "company", "mentor", "advisor"]
-
 
 class Command(BaseCommand):
     help = "Load (or refresh) the demo network and the demo accounts."
@@ -44,8 +42,8 @@ class Command(BaseCommand):
             for seeder in SEEDERS:
                 seeder.seed(self)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
-        for role in DEMO_ROLES:
-            self.stdout.write(f"  {role}@demo.test")
+        for email, *_details in accounts.DEMO_USERS:
+            self.stdout.write(f"  {email}")
         self.stdout.write(f"  password for all: {settings.DEMO_PASSWORD}")
         self.stdout.write(
             "  (coordinator and admin set up an authenticator app at their first login)"
