@@ -10,55 +10,35 @@ from mentoring.models import Enrolment, Meeting, Pair, PairEvent, Programme
 from partners.models import Organisation, Sector
 from worklife_passport.models import Badge
 
-# email, as a mentor (else a mentee), skills offered or wanted, languages, region
+# email, as a mentor (else a mentee), skills offered or wanted, languages
 CLASSIC = [
     (
         "liisa.mentori@demo.test",
         True,
         ["hitsaus", "työturvallisuus", "asiakaspalvelu"],
         ["fi", "en"],
-        "Kymenlaakso",
     ),
     (
         "peeter.mentor@demo.test",
         True,
         ["ohjelmointi", "englanti", "projektinhallinta"],
         ["et", "en", "fi"],
-        "Harjumaa",
     ),
-    (
-        "ruta.mentore@demo.test",
-        True,
-        ["rakentaminen", "yrittäjyys"],
-        ["lt", "en", "ru"],
-        "Kauno apskritis",
-    ),
-    ("olli.opiskelija@demo.test", False, ["hitsaus", "työturvallisuus"], ["fi"], "Etelä-Karjala"),
-    ("mari.opilane@demo.test", False, ["ohjelmointi", "englanti"], ["et", "en"], "Tartumaa"),
-    ("jonas.mokinys@demo.test", False, ["rakentaminen"], ["lt", "ru"], "Kauno apskritis"),
-    (
-        "aino.opiskelija@demo.test",
-        False,
-        ["asiakaspalvelu", "yrittäjyys"],
-        ["fi", "en"],
-        "Etelä-Karjala",
-    ),
+    ("ruta.mentore@demo.test", True, ["rakentaminen", "yrittäjyys"], ["lt", "en", "ru"]),
+    ("olli.opiskelija@demo.test", False, ["hitsaus", "työturvallisuus"], ["fi"]),
+    ("mari.opilane@demo.test", False, ["ohjelmointi", "englanti"], ["et", "en"]),
+    ("jonas.mokinys@demo.test", False, ["rakentaminen"], ["lt", "ru"]),
+    ("aino.opiskelija@demo.test", False, ["asiakaspalvelu", "yrittäjyys"], ["fi", "en"]),
 ]
 # The demo mentor and the demo student, who are a pair.
-PAIR_MENTOR = (
-    "mentor@demo.test",
-    True,
-    ["korjausrakentaminen", "työnjohto"],
-    ["fi", "en"],
-    "Etelä-Karjala",
-)
-PAIR_MENTEE = ("student@demo.test", False, ["korjausrakentaminen"], ["fi"], "Etelä-Karjala")
+PAIR_MENTOR = ("mentor@demo.test", True, ["korjausrakentaminen", "työnjohto"], ["fi", "en"])
+PAIR_MENTEE = ("student@demo.test", False, ["korjausrakentaminen"], ["fi"])
 # Reverse mentoring: students mentor company staff in digital skills.
 REVERSE = [
-    ("aino.opiskelija@demo.test", True, ["some", "videot", "Canva"], ["fi", "en"], ""),
-    ("mari.opilane@demo.test", True, ["Instagram", "verkkokauppa"], ["et", "en"], ""),
-    ("company@demo.test", False, ["some", "verkkokauppa"], ["fi"], ""),
-    ("peeter.mentor@demo.test", False, ["Instagram"], ["et", "en", "fi"], ""),
+    ("aino.opiskelija@demo.test", True, ["some", "videot", "Canva"], ["fi", "en"]),
+    ("mari.opilane@demo.test", True, ["Instagram", "verkkokauppa"], ["et", "en"]),
+    ("company@demo.test", False, ["some", "verkkokauppa"], ["fi"]),
+    ("peeter.mentor@demo.test", False, ["Instagram"], ["et", "en", "fi"]),
 ]
 
 
@@ -100,7 +80,7 @@ def seed(command):
     reverse.coordinators.add(coordinator)
     enrol(classic, CLASSIC, capacity=2, sectors=[Sector.objects.get(slug="construction")])
     pair_demo_mentor_and_student(classic, coordinator, today)
-    enrol(reverse, REVERSE, capacity=1)
+    enrol(reverse, REVERSE, capacity=1, regional=False)
     # A matching round ready for the demo coordinator to look at.
     if not classic.rounds.exists():
         from mentoring.services import round_preview
@@ -126,10 +106,12 @@ def programme(today, name_fi, organisers, days, **fields):
     return programme
 
 
-def enrol(programme, rows, *, capacity, sectors=()):
-    """Enrol the demo people of ``rows`` in ``programme``; return their enrolments."""
+def enrol(programme, rows, *, capacity, sectors=(), regional=True):
+    """Enrol the demo people of ``rows`` in ``programme``; return their enrolments.
+
+    In a ``regional`` programme a person's region is their organisation's."""
     enrolments = []
-    for email, as_mentor, skills, languages, region in rows:
+    for email, as_mentor, skills, languages in rows:
         user, organisation = demo_member(email)
         enrolment, created = Enrolment.objects.get_or_create(
             programme=programme,
@@ -141,7 +123,7 @@ def enrol(programme, rows, *, capacity, sectors=()):
                 "skills_offered": skills if as_mentor else [],
                 "skills_wanted": [] if as_mentor else skills,
                 "languages": languages,
-                "region": region,
+                "region": organisation.region if regional else "",
                 "remote_ok": True,
                 "months": list(range(1, 13)),
                 "capacity": capacity,

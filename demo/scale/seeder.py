@@ -107,37 +107,17 @@ class Seeder:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
-    # Stages -----------------------------------------------------------------------------
-
-    def seed_organisations(self):
-        organisations.seed(self)
-
-    def seed_people(self):
-        people.seed(self)
-
-    def seed_badges(self):
-        badges.seed(self)
-
-    def seed_offers(self):
-        offers.seed(self)
-
-    def seed_applications(self):
-        applications.seed(self)
-
-    def seed_awards(self):
-        awards.seed(self)
-
-    def seed_claims(self):
-        claims.seed(self)
-
-    def seed_mentoring(self):
-        mentoring.seed(self)
-
-    def seed_events(self):
-        events.seed(self)
-
-    def seed_notifications(self):
-        notifications.seed(self)
+    # Stages: each is its module's seed(), which run() calls as seed_<stage> ------------
+    seed_organisations = organisations.seed
+    seed_people = people.seed
+    seed_badges = badges.seed
+    seed_offers = offers.seed
+    seed_applications = applications.seed
+    seed_awards = awards.seed
+    seed_claims = claims.seed
+    seed_mentoring = mentoring.seed
+    seed_events = events.seed
+    seed_notifications = notifications.seed
 
     # What the stages look up ----------------------------------------------------------
 
