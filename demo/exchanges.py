@@ -137,7 +137,7 @@ def _offer(today, row):
     return offer
 
 
-def _application(applicant, offer, status, *, start=None, end=None, motivation=""):
+def _application(applicant, offer, status, *, start=None, end=None):
     application, created = Application.objects.get_or_create(
         applicant=applicant,
         offer=offer,
@@ -145,7 +145,7 @@ def _application(applicant, offer, status, *, start=None, end=None, motivation="
             "home": Organisation.objects.get(slug=HOME),
             "host": offer.host,
             "kind": Application.Kind.STUDENT,
-            "motivation": motivation or "Haluan oppia uutta ja kokeilla työtä ulkomailla.",
+            "motivation": "Haluan oppia uutta ja kokeilla työtä ulkomailla.",
             "language_skills": "suomi (äidinkieli), englanti B1",
             "start_date": start or offer.start_date,
             "end_date": end or offer.end_date,
@@ -219,8 +219,7 @@ def seed(command):
     offers = [_offer(today, row) for row in OFFERS]
     student = demo_user("student@demo.test")
     coordinator = demo_user("coordinator@demo.test")
-    home = Organisation.objects.get(slug=HOME)
-    _partnership(today, home, coordinator)
+    _partnership(today, coordinator)
     # The demo student: one exchange in progress, one completed with a signed agreement.
     _exchange(today, student, offers[2], coordinator, S.IN_PROGRESS, starts_in=-10, ends_in=25)
     _exchange(
@@ -239,7 +238,7 @@ def seed(command):
     command.stdout.write(f"exchanges: {len(offers)} offers, the demo student's exchanges, a queue")
 
 
-def _partnership(today, home, coordinator):
+def _partnership(today, coordinator):
     agreement, _created = PartnershipAgreement.objects.get_or_create(
         title="Järvenranta – Tartu: rakentaminen ja matkailu",
         defaults={
@@ -251,13 +250,8 @@ def _partnership(today, home, coordinator):
             "created_by": coordinator,
         },
     )
-    agreement.parties.set(
-        [
-            home,
-            Organisation.objects.get(slug="peipsiveere-kutsekool"),
-            Organisation.objects.get(slug="tartu-ehitus-ou"),
-        ]
-    )
+    parties = [HOME, "peipsiveere-kutsekool", "tartu-ehitus-ou"]
+    agreement.parties.set(Organisation.objects.filter(slug__in=parties))
 
 
 def _exchange(today, student, offer, coordinator, status, *, starts_in, ends_in, skills=""):

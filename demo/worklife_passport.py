@@ -142,20 +142,20 @@ BADGES = [
 
 ALL, SOME = PathwayRule.Kind.ALL, PathwayRule.Kind.SOME
 PATHWAYS = [
-    # name in Finnish and English, recognition, credits, rules (kind, how many, badge keys)
+    # name in Finnish and English, recognition, credits, rules (kind, badge keys)
     (
         "Liiketalouden polku",
         "Business pathway",
         "5 op liiketalouden opinnoista / 5 ECTS in business studies",
         5,
-        [(ALL, 1, ["customer", "idea"]), (SOME, 1, ["local", "estonian"])],
+        [(ALL, ["customer", "idea"]), (SOME, ["local", "estonian"])],
     ),
     (
         "Suora opiskelupaikka: rakennusala",
         "Direct admission: construction",
         "Suora opiskelupaikka / direct admission",
         None,
-        [(ALL, 1, ["safety", "customer", "local"])],
+        [(ALL, ["safety", "customer", "local"])],
     ),
 ]
 
@@ -236,8 +236,9 @@ def seed_pathways(uas, badges):
         )
         if pathway.rules.exists():
             continue
-        for kind, required, keys in rules:
-            rule = PathwayRule.objects.create(pathway=pathway, kind=kind, required=required)
+        for kind, keys in rules:
+            # Of SOME, one badge is enough (the rule's default).
+            rule = PathwayRule.objects.create(pathway=pathway, kind=kind)
             rule.badges.set([badges[key] for key in keys])
 
 
@@ -251,12 +252,8 @@ def seed_recognition_agreement(uas):
             "valid_until": datetime.date(2028, 12, 31),
         },
     )
-    agreement.issuers.set(
-        [
-            Organisation.objects.get(slug="jarvenrannan-ammattiopisto"),
-            Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry"),
-        ]
-    )
+    issuers = ["jarvenrannan-ammattiopisto", "itameren-ammattikoulutusverkosto-ry"]
+    agreement.issuers.set(Organisation.objects.filter(slug__in=issuers))
 
 
 def seed_student_passport(badges):
