@@ -7,6 +7,7 @@ from django.utils import timezone
 from demo.accounts import demo_user
 from demo.people import demo_member
 from mentoring.models import Enrolment, Meeting, Pair, PairEvent, Programme
+from mentoring.services import round_preview
 from partners.models import Organisation, Sector
 from worklife_passport.models import Badge
 
@@ -83,8 +84,6 @@ def seed(command):
     enrol(reverse, REVERSE, capacity=1, regional=False)
     # A matching round ready for the demo coordinator to look at.
     if not classic.rounds.exists():
-        from mentoring.services import round_preview
-
         round_preview(actor=coordinator, programme=classic)
     command.stdout.write("mentoring: 2 programmes, an active pair, a matching round to preview")
 

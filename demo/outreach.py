@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import timezone
 
 from demo.accounts import demo_user
-from outreach.models import FollowUp, Visit
+from outreach.models import Answer, Choice, FollowUp, Question, Recipient, Response, Survey, Visit
 from partners.models import Organisation
 
 SCHOOL = "jarvenrannan-ammattiopisto"
@@ -149,8 +149,6 @@ ANSWERS = {
 
 
 def seed_surveys() -> int:
-    from outreach.models import Answer, Choice, Question, Recipient, Response, Survey
-
     school = Organisation.objects.get(slug=SCHOOL)
     if Survey.objects.filter(organisation=school, title_fi=SURVEY["title_fi"]).exists():
         return Survey.objects.filter(organisation=school).count()

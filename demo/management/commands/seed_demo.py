@@ -18,6 +18,7 @@ from demo import (
     reports,
     worklife_passport,
 )
+from notifications.services import quiet
 
 SEEDERS = [
     accounts,
@@ -35,8 +36,6 @@ class Command(BaseCommand):
     help = "Load (or refresh) the demo network and the demo accounts."
 
     def handle(self, *args, **options):
-        from notifications.services import quiet
-
         # The demo describes a network that has been running for a while: nobody is told.
         with transaction.atomic(), quiet():
             for seeder in SEEDERS:
