@@ -1,10 +1,12 @@
 """Demo training services, needs, and the demo company's enquiry."""
 
+from typing import Any
+
 from django.core.files.base import ContentFile
-from django.db import transaction
 
 from catalogue.models import Enquiry, Material, Need, Service, Topic
 from demo.accounts import demo_user
+from demo.fields import translated
 from partners.models import Organisation, Sector
 
 NEEDS = {
@@ -23,12 +25,11 @@ NEEDS = {
 }
 
 
-@transaction.atomic
 def seed(command):
     needs = {}
     for slug, names in NEEDS.items():
         needs[slug], _created = Need.objects.update_or_create(
-            slug=slug, defaults={f"name_{code}": text for code, text in names.items()}
+            slug=slug, defaults=translated("name", names)
         )
     school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
     advisor = demo_user("advisor@demo.test")
@@ -91,7 +92,7 @@ def seed_materials() -> int:
     school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
     teacher = demo_user("teacher@demo.test")
     topics = {topic.slug: topic for topic in Topic.objects.all()}
-    links = [
+    materials: list[dict[str, Any]] = [
         {
             "title_fi": "Suomea työpaikalle: sanasto ja harjoitukset",
             "title_en": "Finnish for the workplace: vocabulary and exercises",
@@ -112,8 +113,16 @@ def seed_materials() -> int:
             "licence": Material.Licence.CC_BY_SA,
             "topics": ["entrepreneurship", "business"],
         },
+        {
+            "title_fi": "Työpaikkaohjaajan muistilista",
+            "title_en": "Checklist for the workplace instructor",
+            "file": ContentFile(CHECKLIST.encode(), name="tyopaikkaohjaajan-muistilista.txt"),
+            "language": "fi",
+            "licence": Material.Licence.CC_BY,
+            "topics": ["workplace-guidance"],
+        },
     ]
-    for item in links:
+    for item in materials:
         topic_slugs = item.pop("topics")
         material, created = Material.objects.get_or_create(
             title_fi=item["title_fi"],
@@ -122,15 +131,4 @@ def seed_materials() -> int:
         )
         if created:
             material.topics.set([topics[slug] for slug in topic_slugs if slug in topics])
-    if not Material.objects.filter(title_fi="Työpaikkaohjaajan muistilista").exists():
-        material = Material(
-            title_fi="Työpaikkaohjaajan muistilista",
-            title_en="Checklist for the workplace instructor",
-            language="fi",
-            licence=Material.Licence.CC_BY,
-            organisation=school,
-            uploaded_by=teacher,
-        )
-        material.file.save("tyopaikkaohjaajan-muistilista.txt", ContentFile(CHECKLIST.encode()))
-        material.topics.set([topics[slug] for slug in ["workplace-guidance"] if slug in topics])
     return Material.objects.count()

@@ -8,24 +8,19 @@ from partners.validators import y_tunnus_check_digit
 S = Organisation.SizeClass
 
 
-def _fi_id(seven: str) -> str:
-    return f"{seven}-{y_tunnus_check_digit(seven)}"
-
-
 def valid_fi_ids():
     n = 2_345_670
     while True:
         n += 1
         seven = str(n)
-        if y_tunnus_check_digit(seven) is not None:
-            yield _fi_id(seven)
+        if (check := y_tunnus_check_digit(seven)) is not None:
+            yield f"{seven}-{check}"
 
 
-# name, country, municipality, size, sectors, description (local language, English)
+# name, municipality, size, sectors, description (local language, English)
 COMPANIES = [
     (
         "Rakennus Virtanen Oy",
-        "FI",
         "Lappeenranta",
         S.SMALL,
         ["construction"],
@@ -34,7 +29,6 @@ COMPANIES = [
     ),
     (
         "Saimaan Sähkötyö Oy",
-        "FI",
         "Lappeenranta",
         S.MICRO,
         ["construction", "technology"],
@@ -43,7 +37,6 @@ COMPANIES = [
     ),
     (
         "Kotkan Konepaja Oy",
-        "FI",
         "Kotka",
         S.MEDIUM,
         ["technology"],
@@ -52,7 +45,6 @@ COMPANIES = [
     ),
     (
         "Linnan Matkailu Oy",
-        "FI",
         "Savonlinna",
         S.SMALL,
         ["hospitality"],
@@ -61,7 +53,6 @@ COMPANIES = [
     ),
     (
         "Kahvila Kanelitanko",
-        "FI",
         "Savonlinna",
         S.MICRO,
         ["hospitality"],
@@ -70,7 +61,6 @@ COMPANIES = [
     ),
     (
         "Hoivakoti Kielo Oy",
-        "FI",
         "Mikkeli",
         S.SMALL,
         ["health-social-care"],
@@ -79,7 +69,6 @@ COMPANIES = [
     ),
     (
         "Kymen Logistiikka Oy",
-        "FI",
         "Kotka",
         S.MEDIUM,
         ["logistics"],
@@ -88,7 +77,6 @@ COMPANIES = [
     ),
     (
         "Pohjoisen Koodi Oy",
-        "FI",
         "Oulu",
         S.SMALL,
         ["technology", "business-trade"],
@@ -97,7 +85,6 @@ COMPANIES = [
     ),
     (
         "Tilitoimisto Tase Oy",
-        "FI",
         "Oulu",
         S.MICRO,
         ["business-trade"],
@@ -106,7 +93,6 @@ COMPANIES = [
     ),
     (
         "Mikkelin Kodinkone Oy",
-        "FI",
         "Mikkeli",
         S.MICRO,
         ["business-trade", "technology"],
@@ -115,7 +101,6 @@ COMPANIES = [
     ),
     (
         "Itä-Karjalan Puutyö Oy",
-        "FI",
         "Imatra",
         S.SMALL,
         ["construction"],
@@ -124,7 +109,6 @@ COMPANIES = [
     ),
     (
         "Ravintola Saimaan Helmi",
-        "FI",
         "Lappeenranta",
         S.SMALL,
         ["hospitality"],
@@ -133,7 +117,6 @@ COMPANIES = [
     ),
     (
         "Kuljetus Hakala Oy",
-        "FI",
         "Lappeenranta",
         S.MICRO,
         ["logistics"],
@@ -142,7 +125,6 @@ COMPANIES = [
     ),
     (
         "Hyvinvointipalvelu Aalto Oy",
-        "FI",
         "Oulu",
         S.MICRO,
         ["health-social-care"],
@@ -151,7 +133,6 @@ COMPANIES = [
     ),
     (
         "Savon Verkkokauppa Oy",
-        "FI",
         "Mikkeli",
         S.SMALL,
         ["business-trade"],
@@ -160,7 +141,6 @@ COMPANIES = [
     ),
     (
         "Tartu Ehitus OÜ",
-        "EE",
         "Tartu",
         S.SMALL,
         ["construction"],
@@ -169,7 +149,6 @@ COMPANIES = [
     ),
     (
         "Emajõe Kohvik OÜ",
-        "EE",
         "Tartu",
         S.MICRO,
         ["hospitality"],
@@ -178,7 +157,6 @@ COMPANIES = [
     ),
     (
         "Sadama Logistika AS",
-        "EE",
         "Tallinn",
         S.MEDIUM,
         ["logistics"],
@@ -187,7 +165,6 @@ COMPANIES = [
     ),
     (
         "Koodikoda OÜ",
-        "EE",
         "Tallinn",
         S.SMALL,
         ["technology"],
@@ -196,7 +173,6 @@ COMPANIES = [
     ),
     (
         "Narva Metall OÜ",
-        "EE",
         "Narva",
         S.SMALL,
         ["technology"],
@@ -205,7 +181,6 @@ COMPANIES = [
     ),
     (
         "Hoolduskodu Päikeseratas OÜ",
-        "EE",
         "Tartu",
         S.SMALL,
         ["health-social-care"],
@@ -214,7 +189,6 @@ COMPANIES = [
     ),
     (
         "Kauno Statyba UAB",
-        "LT",
         "Kaunas",
         S.SMALL,
         ["construction"],
@@ -223,7 +197,6 @@ COMPANIES = [
     ),
     (
         "Nemuno Elektronika UAB",
-        "LT",
         "Kaunas",
         S.MICRO,
         ["technology"],
@@ -232,7 +205,6 @@ COMPANIES = [
     ),
     (
         "Klaipėdos Uosto Krova UAB",
-        "LT",
         "Klaipėda",
         S.MEDIUM,
         ["logistics"],
@@ -241,7 +213,6 @@ COMPANIES = [
     ),
     (
         "Pajūrio Svečių Namai UAB",
-        "LT",
         "Palanga",
         S.MICRO,
         ["hospitality"],
@@ -250,7 +221,6 @@ COMPANIES = [
     ),
     (
         "Vilniaus Apskaita UAB",
-        "LT",
         "Vilnius",
         S.MICRO,
         ["business-trade"],
@@ -259,7 +229,6 @@ COMPANIES = [
     ),
     (
         "Senjorų Namai UAB",
-        "LT",
         "Vilnius",
         S.SMALL,
         ["health-social-care"],
@@ -268,7 +237,6 @@ COMPANIES = [
     ),
     (
         "Выборгстрой",
-        "RU",
         "Выборг",
         S.SMALL,
         ["construction"],
@@ -277,7 +245,6 @@ COMPANIES = [
     ),
     (
         "Кафе «Крепость»",
-        "RU",
         "Выборг",
         S.MICRO,
         ["hospitality"],
@@ -286,7 +253,6 @@ COMPANIES = [
     ),
     (
         "Nordic Freight Sweden AB",
-        "SE",
         "Stockholm",
         S.LARGE,
         ["logistics"],
@@ -295,23 +261,26 @@ COMPANIES = [
     ),
 ]
 
-REGION_OF_TOWN = {
-    "Lappeenranta": "Etelä-Karjala",
-    "Imatra": "Etelä-Karjala",
-    "Kotka": "Kymenlaakso",
-    "Mikkeli": "Etelä-Savo",
-    "Savonlinna": "Etelä-Savo",
-    "Oulu": "Pohjois-Pohjanmaa",
-    "Tallinn": "Harjumaa",
-    "Tartu": "Tartumaa",
-    "Narva": "Ida-Virumaa",
-    "Vilnius": "Vilniaus apskritis",
-    "Kaunas": "Kauno apskritis",
-    "Klaipėda": "Klaipėdos apskritis",
-    "Palanga": "Klaipėdos apskritis",
-    "Выборг": "Ленинградская область",
-    "Stockholm": "Stockholms län",
+# The country and region of each town of the demo network.
+TOWNS = {
+    "Lappeenranta": ("FI", "Etelä-Karjala"),
+    "Imatra": ("FI", "Etelä-Karjala"),
+    "Kotka": ("FI", "Kymenlaakso"),
+    "Mikkeli": ("FI", "Etelä-Savo"),
+    "Savonlinna": ("FI", "Etelä-Savo"),
+    "Oulu": ("FI", "Pohjois-Pohjanmaa"),
+    "Helsinki": ("FI", "Uusimaa"),
+    "Tallinn": ("EE", "Harjumaa"),
+    "Tartu": ("EE", "Tartumaa"),
+    "Narva": ("EE", "Ida-Virumaa"),
+    "Vilnius": ("LT", "Vilniaus apskritis"),
+    "Kaunas": ("LT", "Kauno apskritis"),
+    "Klaipėda": ("LT", "Klaipėdos apskritis"),
+    "Palanga": ("LT", "Klaipėdos apskritis"),
+    "Выборг": ("RU", "Ленинградская область"),
+    "Stockholm": ("SE", "Stockholms län"),
 }
+LOCAL_LANGUAGE = {"FI": "fi", "EE": "et", "LT": "lt", "RU": "ru", "SE": "sv"}
 
 
 _COMPANY_SLUGS = {"Выборгстрой": "vyborgstroj", "Кафе «Крепость»": "kafe-krepost"}

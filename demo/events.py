@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from demo.accounts import demo_user
@@ -40,7 +39,6 @@ EVENTS = [
 ]
 
 
-@transaction.atomic
 def seed(command):
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     events = []

@@ -2,11 +2,10 @@
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User
 from demo.accounts import demo_user
+from demo.people import demo_member
 from exchanges.models import (
     Application,
     ApplicationEvent,
@@ -16,20 +15,19 @@ from exchanges.models import (
     PlacementOffer,
     Signature,
 )
-from partners.models import Membership, Organisation, Sector
+from partners.models import Organisation, Sector
 
 S = Application.Status
 HOME = "jarvenrannan-ammattiopisto"
 
 OFFERS = [
-    # host slug, title, sector, form, city, country, weeks from now, length weeks, seats, langs
+    # host slug, title, sector, form, weeks from now, length weeks, seats, languages,
+    # description, tasks, learning outcomes (the place is the host's)
     (
         "rakennus-virtanen-oy",
         "Korjausrakentamisen työssäoppiminen",
         "construction",
         "training_agreement",
-        "Lappeenranta",
-        "FI",
         6,
         8,
         2,
@@ -44,8 +42,6 @@ OFFERS = [
         "Oppisopimus: kirvesmies",
         "construction",
         "apprenticeship",
-        "Lappeenranta",
-        "FI",
         10,
         52,
         1,
@@ -59,8 +55,6 @@ OFFERS = [
         "Renovation placement in Tartu",
         "construction",
         "international_exchange",
-        "Tartu",
-        "EE",
         8,
         6,
         3,
@@ -75,8 +69,6 @@ OFFERS = [
         "Kokanduse praktika Tartus",
         "hospitality",
         "international_exchange",
-        "Tartu",
-        "EE",
         5,
         4,
         2,
@@ -90,8 +82,6 @@ OFFERS = [
         "Port logistics placement in Klaipėda",
         "logistics",
         "international_exchange",
-        "Klaipėda",
-        "LT",
         12,
         5,
         2,
@@ -105,8 +95,6 @@ OFFERS = [
         "Teacher job shadowing in Kaunas",
         "technology",
         "teacher_job_shadowing",
-        "Kaunas",
-        "LT",
         9,
         1,
         2,
@@ -118,52 +106,22 @@ OFFERS = [
     ),
 ]
 
-EXTRA_STUDENTS = [
-    ("eetu.demo@demo.test", "Eetu Esimerkki"),
-    ("aada.demo@demo.test", "Aada Aaltonen"),
-    ("niko.demo@demo.test", "Niko Nieminen"),
-]
+EXTRA_STUDENTS = ["eetu.demo@demo.test", "aada.demo@demo.test", "niko.demo@demo.test"]
 
 
-def _student(email, name):
-    user, created = User.objects.get_or_create(
-        email=email, defaults={"full_name": name, "language": "fi"}
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    Membership.objects.get_or_create(
-        user=user, organisation=Organisation.objects.get(slug=HOME), role=Membership.Role.STUDENT
-    )
-    return user
-
-
-def _offer(
-    today,
-    host,
-    title,
-    sector,
-    form,
-    city,
-    country,
-    weeks,
-    length,
-    seats,
-    langs,
-    description,
-    tasks,
-    outcomes,
-):
+def _offer(today, row):
+    slug, title, sector, form, weeks, length, seats, langs, description, tasks, outcomes = row
     start = today + datetime.timedelta(weeks=weeks)
+    host = Organisation.objects.get(slug=slug)
     offer, _created = PlacementOffer.objects.update_or_create(
-        host=Organisation.objects.get(slug=host),
+        host=host,
         title=title,
         defaults={
             "description": description,
             "sector": Sector.objects.get(slug=sector),
             "form": form,
-            "city": city,
-            "country": country,
+            "city": host.municipality,
+            "country": host.country,
             "start_date": start,
             "end_date": start + datetime.timedelta(weeks=length, days=-1),
             "seats": seats,
@@ -179,7 +137,7 @@ def _offer(
     return offer
 
 
-def _application(applicant, offer, status, *, start=None, end=None, motivation=""):
+def _application(applicant, offer, status, *, start=None, end=None):
     application, created = Application.objects.get_or_create(
         applicant=applicant,
         offer=offer,
@@ -187,7 +145,7 @@ def _application(applicant, offer, status, *, start=None, end=None, motivation="
             "home": Organisation.objects.get(slug=HOME),
             "host": offer.host,
             "kind": Application.Kind.STUDENT,
-            "motivation": motivation or "Haluan oppia uutta ja kokeilla työtä ulkomailla.",
+            "motivation": "Haluan oppia uutta ja kokeilla työtä ulkomailla.",
             "language_skills": "suomi (äidinkieli), englanti B1",
             "start_date": start or offer.start_date,
             "end_date": end or offer.end_date,
@@ -211,19 +169,13 @@ def _history(application, coordinator, moves):
 
     The hosts abroad have no portal accounts in the demo, so their moves have no actor.
     """
-    who = {
-        "approve": coordinator,
-        "accept": None,
-        "sign": None,
-        "arrive": coordinator,
-        "depart": coordinator,
-    }
     before = S.SUBMITTED
     for action, after in moves:
+        actor = None if action in ("accept", "sign") else coordinator
         ApplicationEvent.objects.get_or_create(
             application=application,
             action=action,
-            defaults={"actor": who[action], "from_status": before, "to_status": after},
+            defaults={"actor": actor, "from_status": before, "to_status": after},
         )
         before = after
 
@@ -262,24 +214,31 @@ def _sign_all(application, coordinator):
         )
 
 
-@transaction.atomic
 def seed(command):
     today = timezone.localdate()
-    offers = [_offer(today, *row) for row in OFFERS]
+    offers = [_offer(today, row) for row in OFFERS]
     student = demo_user("student@demo.test")
     coordinator = demo_user("coordinator@demo.test")
-    home = Organisation.objects.get(slug=HOME)
-    _partnership(today, home, coordinator)
+    _partnership(today, coordinator)
     # The demo student: one exchange in progress, one completed with a signed agreement.
-    _exchange_in_progress(today, student, offers[2], coordinator)
-    _exchange_completed(today, student, offers[3], coordinator)
+    _exchange(today, student, offers[2], coordinator, S.IN_PROGRESS, starts_in=-10, ends_in=25)
+    _exchange(
+        today,
+        student,
+        offers[3],
+        coordinator,
+        S.COMPLETED,
+        starts_in=-200,
+        ends_in=-172,
+        skills="Eesti keittiön perusruoat, à la carte -palvelu, hygienia.",
+    )
     # A queue for the demo coordinator.
-    for (email, name), offer in zip(EXTRA_STUDENTS, (offers[0], offers[2], offers[4]), strict=True):
-        _application(_student(email, name), offer, S.SUBMITTED)
+    for email, offer in zip(EXTRA_STUDENTS, (offers[0], offers[2], offers[4]), strict=True):
+        _application(demo_member(email)[0], offer, S.SUBMITTED)
     command.stdout.write(f"exchanges: {len(offers)} offers, the demo student's exchanges, a queue")
 
 
-def _partnership(today, home, coordinator):
+def _partnership(today, coordinator):
     agreement, _created = PartnershipAgreement.objects.get_or_create(
         title="Järvenranta – Tartu: rakentaminen ja matkailu",
         defaults={
@@ -291,55 +250,34 @@ def _partnership(today, home, coordinator):
             "created_by": coordinator,
         },
     )
-    agreement.parties.set(
-        [
-            home,
-            Organisation.objects.get(slug="peipsiveere-kutsekool"),
-            Organisation.objects.get(slug="tartu-ehitus-ou"),
-        ]
-    )
+    parties = [HOME, "peipsiveere-kutsekool", "tartu-ehitus-ou"]
+    agreement.parties.set(Organisation.objects.filter(slug__in=parties))
 
 
-def _exchange_in_progress(today, student, tartu, coordinator):
-    current, created = _application(
+def _exchange(today, student, offer, coordinator, status, *, starts_in, ends_in, skills=""):
+    """One of the demo student's exchanges, signed by all and under way or completed."""
+    application, created = _application(
         student,
-        tartu,
-        S.IN_PROGRESS,
-        start=today - datetime.timedelta(days=10),
-        end=today + datetime.timedelta(days=25),
+        offer,
+        status,
+        start=today + datetime.timedelta(days=starts_in),
+        end=today + datetime.timedelta(days=ends_in),
     )
-    if created:
-        _sign_all(current, coordinator)
-        _history(current, coordinator, MOVES[:4])
-        PlacementOffer.objects.filter(pk=tartu.pk).update(seats_taken=1)
-        MobilityRecord.objects.get_or_create(
-            application=current,
-            defaults={
-                "arrival_confirmed_at": timezone.now() - datetime.timedelta(days=10),
-                "actual_start": current.start_date,
-            },
-        )
-
-
-def _exchange_completed(today, student, kitchen, coordinator):
-    done, created = _application(
-        student,
-        kitchen,
-        S.COMPLETED,
-        start=today - datetime.timedelta(days=200),
-        end=today - datetime.timedelta(days=172),
-    )
-    if created:
-        _sign_all(done, coordinator)
-        _history(done, coordinator, MOVES)
-        PlacementOffer.objects.filter(pk=kitchen.pk).update(seats_taken=1)
-        MobilityRecord.objects.get_or_create(
-            application=done,
-            defaults={
-                "arrival_confirmed_at": timezone.now() - datetime.timedelta(days=200),
-                "departure_confirmed_at": timezone.now() - datetime.timedelta(days=172),
-                "actual_start": done.start_date,
-                "actual_end": done.end_date,
-                "skills_acquired": "Eesti keittiön perusruoat, à la carte -palvelu, hygienia.",
-            },
-        )
+    if not created:
+        return
+    completed = status == S.COMPLETED
+    _sign_all(application, coordinator)
+    _history(application, coordinator, MOVES if completed else MOVES[:4])
+    PlacementOffer.objects.filter(pk=offer.pk).update(seats_taken=1)
+    now = timezone.now()
+    record = {
+        "arrival_confirmed_at": now + datetime.timedelta(days=starts_in),
+        "actual_start": application.start_date,
+    }
+    if completed:
+        record |= {
+            "departure_confirmed_at": now + datetime.timedelta(days=ends_in),
+            "actual_end": application.end_date,
+            "skills_acquired": skills,
+        }
+    MobilityRecord.objects.get_or_create(application=application, defaults=record)

@@ -2,277 +2,145 @@
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from demo.accounts import demo_user
 from demo.people import demo_member
 from mentoring.models import Enrolment, Meeting, Pair, PairEvent, Programme
+from mentoring.services import round_preview
 from partners.models import Organisation, Sector
 from worklife_passport.models import Badge
 
-PEOPLE = [
-    # email, name, language, organisation slug, role, mentor?, offered, wanted, languages, region
+# email, as a mentor (else a mentee), skills offered or wanted, languages
+CLASSIC = [
     (
         "liisa.mentori@demo.test",
-        "Liisa Laaksonen",
-        "fi",
-        "kotkan-konepaja-oy",
-        "mentor",
         True,
         ["hitsaus", "työturvallisuus", "asiakaspalvelu"],
-        [],
         ["fi", "en"],
-        "Kymenlaakso",
     ),
     (
         "peeter.mentor@demo.test",
-        "Peeter Kask",
-        "et",
-        "koodikoda-ou",
-        "mentor",
         True,
         ["ohjelmointi", "englanti", "projektinhallinta"],
-        [],
         ["et", "en", "fi"],
-        "Harjumaa",
     ),
-    (
-        "ruta.mentore@demo.test",
-        "Rūta Jankauskienė",
-        "lt",
-        "kauno-statyba-uab",
-        "mentor",
-        True,
-        ["rakentaminen", "yrittäjyys"],
-        [],
-        ["lt", "en", "ru"],
-        "Kauno apskritis",
-    ),
-    (
-        "olli.opiskelija@demo.test",
-        "Olli Opiskelija",
-        "fi",
-        "jarvenrannan-ammattiopisto",
-        "student",
-        False,
-        [],
-        ["hitsaus", "työturvallisuus"],
-        ["fi"],
-        "Etelä-Karjala",
-    ),
-    (
-        "mari.opilane@demo.test",
-        "Mari Tamm",
-        "et",
-        "peipsiveere-kutsekool",
-        "student",
-        False,
-        [],
-        ["ohjelmointi", "englanti"],
-        ["et", "en"],
-        "Tartumaa",
-    ),
-    (
-        "jonas.mokinys@demo.test",
-        "Jonas Petrauskas",
-        "lt",
-        "nemuno-profesinio-mokymo-centras",
-        "student",
-        False,
-        [],
-        ["rakentaminen"],
-        ["lt", "ru"],
-        "Kauno apskritis",
-    ),
-    (
-        "aino.opiskelija@demo.test",
-        "Aino Aaltonen",
-        "fi",
-        "jarvenrannan-ammattiopisto",
-        "student",
-        False,
-        [],
-        ["asiakaspalvelu", "yrittäjyys"],
-        ["fi", "en"],
-        "Etelä-Karjala",
-    ),
+    ("ruta.mentore@demo.test", True, ["rakentaminen", "yrittäjyys"], ["lt", "en", "ru"]),
+    ("olli.opiskelija@demo.test", False, ["hitsaus", "työturvallisuus"], ["fi"]),
+    ("mari.opilane@demo.test", False, ["ohjelmointi", "englanti"], ["et", "en"]),
+    ("jonas.mokinys@demo.test", False, ["rakentaminen"], ["lt", "ru"]),
+    ("aino.opiskelija@demo.test", False, ["asiakaspalvelu", "yrittäjyys"], ["fi", "en"]),
+]
+# The demo mentor and the demo student, who are a pair.
+PAIR_MENTOR = ("mentor@demo.test", True, ["korjausrakentaminen", "työnjohto"], ["fi", "en"])
+PAIR_MENTEE = ("student@demo.test", False, ["korjausrakentaminen"], ["fi"])
+# Reverse mentoring: students mentor company staff in digital skills.
+REVERSE = [
+    ("aino.opiskelija@demo.test", True, ["some", "videot", "Canva"], ["fi", "en"]),
+    ("mari.opilane@demo.test", True, ["Instagram", "verkkokauppa"], ["et", "en"]),
+    ("company@demo.test", False, ["some", "verkkokauppa"], ["fi"]),
+    ("peeter.mentor@demo.test", False, ["Instagram"], ["et", "en", "fi"]),
 ]
 
 
-REVERSE_PEOPLE = [
-    # email, name, language, organisation slug, role, mentor?, offered, wanted, languages
-    (
-        "aino.opiskelija@demo.test",
-        "Aino Aaltonen",
-        "fi",
-        "jarvenrannan-ammattiopisto",
-        "student",
-        True,
-        ["some", "videot", "Canva"],
-        [],
-        ["fi", "en"],
-    ),
-    (
-        "mari.opilane@demo.test",
-        "Mari Tamm",
-        "et",
-        "peipsiveere-kutsekool",
-        "student",
-        True,
-        ["Instagram", "verkkokauppa"],
-        [],
-        ["et", "en"],
-    ),
-    (
-        "company@demo.test",
-        "Jari Virtanen",
-        "fi",
-        "rakennus-virtanen-oy",
-        "company_contact",
-        False,
-        [],
-        ["some", "verkkokauppa"],
-        ["fi"],
-    ),
-    (
-        "peeter.mentor@demo.test",
-        "Peeter Kask",
-        "et",
-        "koodikoda-ou",
-        "mentor",
-        False,
-        [],
-        ["Instagram"],
-        ["et", "en", "fi"],
-    ),
-]
-
-
-@transaction.atomic
 def seed(command):
     today = timezone.localdate()
     school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
-    classic = classic_programme(today, school)
-    reverse = reverse_programme(today, school)
+    network = Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry")
+    classic = programme(
+        today,
+        "Työelämämentorointi 2026–2027",
+        [school, network],
+        (-60, 240, -90, 30),
+        name_en="Work-life mentoring 2026–2027",
+        name_et="Tööelu mentorlus 2026–2027",
+        description_fi="Kokeneet työelämän ammattilaiset tukevat opiskelijoita ammatillisen "
+        "identiteetin rakentamisessa.",
+        description_en="Experienced professionals support students in building their "
+        "professional identity.",
+        kind=Programme.Kind.ONE_TO_ONE,
+        default_capacity=2,
+        max_capacity=3,
+        prefer_diversity=True,
+        goal_template="Tutustu mentorin työpaikkaan\nLaadi oma osaamiskartta",
+    )
+    reverse = programme(
+        today,
+        "Käänteinen mentorointi: digitaidot",
+        [school],
+        (-20, 120, -40, 20),
+        name_en="Reverse mentoring: digital skills",
+        description_fi="Opiskelijat mentoroivat yritysten työntekijöitä somessa ja "
+        "digityökaluissa.",
+        description_en="Students mentor company staff in social media and digital tools.",
+        kind=Programme.Kind.REVERSE,
+        badge=Badge.objects.filter(name_fi="Käänteinen mentori", is_current=True).first(),
+    )
     coordinator = demo_user("coordinator@demo.test")
     classic.coordinators.add(coordinator)
     reverse.coordinators.add(coordinator)
-    enrol_classic_people(classic)
-    pair_demo_mentor_and_student(classic, school, coordinator, today)
-    enrol_reverse_people(reverse)
+    enrol(classic, CLASSIC, capacity=2, sectors=[Sector.objects.get(slug="construction")])
+    pair_demo_mentor_and_student(classic, coordinator, today)
+    enrol(reverse, REVERSE, capacity=1, regional=False)
     # A matching round ready for the demo coordinator to look at.
     if not classic.rounds.exists():
-        from mentoring.services import round_preview
-
         round_preview(actor=coordinator, programme=classic)
     command.stdout.write("mentoring: 2 programmes, an active pair, a matching round to preview")
 
 
-def classic_programme(today, school):
-    classic, _created = Programme.objects.get_or_create(
-        name_fi="Työelämämentorointi 2026–2027",
+def programme(today, name_fi, organisers, days, **fields):
+    """A programme whose start, end, enrolment opening and closing are ``days`` from today."""
+    starts, ends, enrol_from, enrol_until = (today + datetime.timedelta(days=d) for d in days)
+    programme, _created = Programme.objects.get_or_create(
+        name_fi=name_fi,
         defaults={
-            "name_en": "Work-life mentoring 2026–2027",
-            "name_et": "Tööelu mentorlus 2026–2027",
-            "description_fi": "Kokeneet työelämän ammattilaiset tukevat opiskelijoita "
-            "ammatillisen identiteetin rakentamisessa.",
-            "description_en": "Experienced professionals support students in building their "
-            "professional identity.",
-            "kind": Programme.Kind.ONE_TO_ONE,
-            "starts_on": today - datetime.timedelta(days=60),
-            "ends_on": today + datetime.timedelta(days=240),
-            "enrol_from": today - datetime.timedelta(days=90),
-            "enrol_until": today + datetime.timedelta(days=30),
-            "default_capacity": 2,
-            "max_capacity": 3,
-            "prefer_diversity": True,
-            "goal_template": "Tutustu mentorin työpaikkaan\nLaadi oma osaamiskartta",
+            "starts_on": starts,
+            "ends_on": ends,
+            "enrol_from": enrol_from,
+            "enrol_until": enrol_until,
+            **fields,
         },
     )
-    classic.organisers.set(
-        [school, Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry")]
-    )
-    return classic
+    programme.organisers.set(organisers)
+    return programme
 
 
-def reverse_programme(today, school):
-    reverse, _created = Programme.objects.get_or_create(
-        name_fi="Käänteinen mentorointi: digitaidot",
-        defaults={
-            "name_en": "Reverse mentoring: digital skills",
-            "description_fi": "Opiskelijat mentoroivat yritysten työntekijöitä somessa ja "
-            "digityökaluissa.",
-            "description_en": "Students mentor company staff in social media and digital tools.",
-            "kind": Programme.Kind.REVERSE,
-            "starts_on": today - datetime.timedelta(days=20),
-            "ends_on": today + datetime.timedelta(days=120),
-            "enrol_from": today - datetime.timedelta(days=40),
-            "enrol_until": today + datetime.timedelta(days=20),
-            "badge": Badge.objects.filter(name_fi="Käänteinen mentori", is_current=True).first(),
-        },
-    )
-    reverse.organisers.set([school])
-    return reverse
+def enrol(programme, rows, *, capacity, sectors=(), regional=True):
+    """Enrol the demo people of ``rows`` in ``programme``; return their enrolments.
 
-
-def enrol_classic_people(classic):
-    construction = Sector.objects.get(slug="construction")
-    for email, name, language, slug, role, is_mentor, offered, wanted, languages, region in PEOPLE:
-        user, organisation = demo_member(email, name, language, slug, role)
+    In a ``regional`` programme a person's region is their organisation's."""
+    enrolments = []
+    for email, as_mentor, skills, languages in rows:
+        user, organisation = demo_member(email)
         enrolment, created = Enrolment.objects.get_or_create(
-            programme=classic,
+            programme=programme,
             user=user,
             defaults={
                 "organisation": organisation,
-                "as_mentor": is_mentor,
-                "as_mentee": not is_mentor,
-                "skills_offered": offered,
-                "skills_wanted": wanted,
+                "as_mentor": as_mentor,
+                "as_mentee": not as_mentor,
+                "skills_offered": skills if as_mentor else [],
+                "skills_wanted": [] if as_mentor else skills,
                 "languages": languages,
-                "region": region,
+                "region": organisation.region if regional else "",
                 "remote_ok": True,
                 "months": list(range(1, 13)),
-                "capacity": 2,
+                "capacity": capacity,
             },
         )
-        if created:
-            enrolment.sectors.add(construction)
+        if created and sectors:
+            enrolment.sectors.add(*sectors)
+        enrolments.append(enrolment)
+    return enrolments
 
 
-def pair_demo_mentor_and_student(classic, school, coordinator, today):
+def pair_demo_mentor_and_student(classic, coordinator, today):
     """The demo mentor and the demo student, in an active pair."""
-    mentor_user = demo_user("mentor@demo.test")
-    student = demo_user("student@demo.test")
-    company = Organisation.objects.get(slug="rakennus-virtanen-oy")
-    mentor, _created = Enrolment.objects.get_or_create(
-        programme=classic,
-        user=mentor_user,
-        defaults={
-            "organisation": company,
-            "as_mentor": True,
-            "languages": ["fi", "en"],
-            "skills_offered": ["korjausrakentaminen", "työnjohto"],
-            "capacity": 2,
-            "region": "Etelä-Karjala",
-            "months": list(range(1, 13)),
-        },
-    )
-    mentee, _created = Enrolment.objects.get_or_create(
-        programme=classic,
-        user=student,
-        defaults={
-            "organisation": school,
-            "as_mentee": True,
-            "languages": ["fi"],
-            "skills_wanted": ["korjausrakentaminen"],
-            "region": "Etelä-Karjala",
-            "months": list(range(1, 13)),
-        },
-    )
+    [mentor] = enrol(classic, [PAIR_MENTOR], capacity=2)
+    [mentee] = enrol(classic, [PAIR_MENTEE], capacity=1)
     pair, created = active_pair(classic, mentor, mentee)
     if created:
-        log_pair_history(pair, coordinator, student, mentor_user, today)
+        log_pair_history(pair, coordinator, mentee.user, mentor.user, today)
 
 
 def active_pair(classic, mentor, mentee):
@@ -316,33 +184,3 @@ def log_pair_history(pair, coordinator, student, mentor_user, today):
         notes="Kävimme työmaalla ja puhuimme ammattitutkinnosta.",
         logged_by=mentor_user,
     )
-
-
-def enrol_reverse_people(reverse):
-    """Reverse mentoring: students mentor company staff in digital skills."""
-    for (
-        email,
-        name,
-        language,
-        slug,
-        role,
-        mentor_side,
-        offered,
-        wanted,
-        languages,
-    ) in REVERSE_PEOPLE:
-        user, organisation = demo_member(email, name, language, slug, role)
-        Enrolment.objects.get_or_create(
-            programme=reverse,
-            user=user,
-            defaults={
-                "organisation": organisation,
-                "as_mentor": mentor_side,
-                "as_mentee": not mentor_side,
-                "skills_offered": offered,
-                "skills_wanted": wanted,
-                "languages": languages,
-                "capacity": 1,
-                "months": list(range(1, 13)),
-            },
-        )

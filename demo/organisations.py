@@ -58,13 +58,11 @@ SECTORS = {
 }
 
 
-# slug, kind, country, region, municipality, sectors, names, descriptions
+# slug, kind, municipality, sectors, names (Finnish if not the local name), descriptions
 SCHOOLS = [
     (
         "jarvenrannan-ammattiopisto",
         K.VOCATIONAL_SCHOOL,
-        "FI",
-        "Etelä-Karjala",
         "Lappeenranta",
         ["construction", "technology", "logistics", "business-trade"],
         {"fi": "Järvenrannan ammattiopisto", "en": "Järvenranta Vocational College"},
@@ -80,8 +78,6 @@ SCHOOLS = [
     (
         "linnan-koulutuskuntayhtyma",
         K.VOCATIONAL_SCHOOL,
-        "FI",
-        "Etelä-Savo",
         "Savonlinna",
         ["hospitality", "health-social-care"],
         {"fi": "Savonlinnan seudun koulutuskuntayhtymä Linna", "en": "Linna Education Consortium"},
@@ -93,8 +89,6 @@ SCHOOLS = [
     (
         "kymijoen-ammattiopisto",
         K.VOCATIONAL_SCHOOL,
-        "FI",
-        "Kymenlaakso",
         "Kotka",
         ["logistics", "technology"],
         {
@@ -110,8 +104,6 @@ SCHOOLS = [
     (
         "pohjantahti-opisto",
         K.VOCATIONAL_SCHOOL,
-        "FI",
-        "Pohjois-Pohjanmaa",
         "Oulu",
         ["technology", "business-trade"],
         {"fi": "Pohjantähti-opisto", "en": "Pohjantähti College"},
@@ -123,8 +115,6 @@ SCHOOLS = [
     (
         "ita-suomen-ammattikorkeakoulu",
         K.HIGHER_EDUCATION,
-        "FI",
-        "Etelä-Savo",
         "Mikkeli",
         ["business-trade", "health-social-care", "technology"],
         {
@@ -142,15 +132,9 @@ SCHOOLS = [
     (
         "peipsiveere-kutsekool",
         K.VOCATIONAL_SCHOOL,
-        "EE",
-        "Tartumaa",
         "Tartu",
         ["construction", "hospitality"],
-        {
-            "fi": "Peipsiveere Kutsekool",
-            "et": "Peipsiveere Kutsekool",
-            "en": "Peipsiveere Vocational School",
-        },
+        {"et": "Peipsiveere Kutsekool", "en": "Peipsiveere Vocational School"},
         {
             "et": "Kutsekool Tartus, ehituse ning turismi ja toitlustuse õppekavadega.",
             "en": "A vocational school in Tartu with construction, tourism and catering "
@@ -160,15 +144,9 @@ SCHOOLS = [
     (
         "tallinna-sadama-kutsekool",
         K.VOCATIONAL_SCHOOL,
-        "EE",
-        "Harjumaa",
         "Tallinn",
         ["logistics", "technology"],
-        {
-            "fi": "Tallinna Sadama Kutsekool",
-            "et": "Tallinna Sadama Kutsekool",
-            "en": "Tallinn Harbour Vocational School",
-        },
+        {"et": "Tallinna Sadama Kutsekool", "en": "Tallinn Harbour Vocational School"},
         {
             "et": "Logistika ja mereliste erialade kutseõpe Tallinna sadama lähedal.",
             "en": "Logistics and maritime vocational training next to the port of Tallinn.",
@@ -177,12 +155,9 @@ SCHOOLS = [
     (
         "pohjaranniku-kutsehariduskeskus",
         K.VOCATIONAL_SCHOOL,
-        "EE",
-        "Ida-Virumaa",
         "Narva",
         ["technology", "construction"],
         {
-            "fi": "Põhjaranniku Kutsehariduskeskus",
             "et": "Põhjaranniku Kutsehariduskeskus",
             "en": "North Coast Vocational Education Centre",
             "ru": "Северо-прибрежный центр профессионального образования",
@@ -197,15 +172,9 @@ SCHOOLS = [
     (
         "nemuno-profesinio-mokymo-centras",
         K.VOCATIONAL_SCHOOL,
-        "LT",
-        "Kauno apskritis",
         "Kaunas",
         ["construction", "technology"],
-        {
-            "fi": "Nemuno profesinio mokymo centras",
-            "lt": "Nemuno profesinio mokymo centras",
-            "en": "Nemunas Vocational Training Centre",
-        },
+        {"lt": "Nemuno profesinio mokymo centras", "en": "Nemunas Vocational Training Centre"},
         {
             "lt": "Profesinio mokymo centras Kaune: statybos ir technologijų programos.",
             "en": "A vocational training centre in Kaunas with construction and technology "
@@ -215,12 +184,9 @@ SCHOOLS = [
     (
         "baltijos-technologiju-mokykla",
         K.VOCATIONAL_SCHOOL,
-        "LT",
-        "Klaipėdos apskritis",
         "Klaipėda",
         ["logistics", "hospitality"],
         {
-            "fi": "Baltijos technologijų profesinė mokykla",
             "lt": "Baltijos technologijų profesinė mokykla",
             "en": "Baltic Technology Vocational School",
         },
@@ -232,15 +198,9 @@ SCHOOLS = [
     (
         "vilniaus-neries-kolegija",
         K.HIGHER_EDUCATION,
-        "LT",
-        "Vilniaus apskritis",
         "Vilnius",
         ["business-trade", "health-social-care"],
-        {
-            "fi": "Vilniaus Neries kolegija",
-            "lt": "Vilniaus Neries kolegija",
-            "en": "Neris University of Applied Sciences, Vilnius",
-        },
+        {"lt": "Vilniaus Neries kolegija", "en": "Neris University of Applied Sciences, Vilnius"},
         {
             "lt": "Kolegija, teikianti verslo ir socialinių mokslų studijas.",
             "en": "A university of applied sciences offering business and social studies.",
@@ -249,15 +209,9 @@ SCHOOLS = [
     (
         "vyborgskij-kolledzh-professij",
         K.VOCATIONAL_SCHOOL,
-        "RU",
-        "Ленинградская область",
         "Выборг",
         ["construction", "hospitality"],
-        {
-            "fi": "Выборгский колледж профессий",
-            "ru": "Выборгский колледж профессий",
-            "en": "Vyborg College of Trades",
-        },
+        {"ru": "Выборгский колледж профессий", "en": "Vyborg College of Trades"},
         {
             "ru": "Колледж в Выборге, партнёр сети с первых приграничных проектов.",
             "en": "A college in Vyborg, a partner of the network since its first cross-border "
@@ -270,8 +224,6 @@ PUBLIC_BODIES: list[tuple[Any, ...]] = [
     (
         "saimaan-te-toimisto",
         K.PUBLIC_BODY,
-        "FI",
-        "Etelä-Karjala",
         "Lappeenranta",
         [],
         {
@@ -287,8 +239,6 @@ PUBLIC_BODIES: list[tuple[Any, ...]] = [
     (
         "ita-suomen-ely-keskus",
         K.PUBLIC_BODY,
-        "FI",
-        "Etelä-Savo",
         "Mikkeli",
         [],
         {
@@ -304,15 +254,9 @@ PUBLIC_BODIES: list[tuple[Any, ...]] = [
     (
         "tartu-arenduskeskus",
         K.PUBLIC_BODY,
-        "EE",
-        "Tartumaa",
         "Tartu",
         [],
-        {
-            "fi": "Tartumaa Arenduskeskus",
-            "et": "Tartumaa Arenduskeskus",
-            "en": "Tartu County Development Centre",
-        },
+        {"et": "Tartumaa Arenduskeskus", "en": "Tartu County Development Centre"},
         {
             "et": "Maakondlik arenduskeskus, mis nõustab ettevõtjaid.",
             "en": "The county development centre advising entrepreneurs.",
@@ -321,22 +265,14 @@ PUBLIC_BODIES: list[tuple[Any, ...]] = [
     (
         "kauno-uzimtumo-tarnyba",
         K.PUBLIC_BODY,
-        "LT",
-        "Kauno apskritis",
         "Kaunas",
         [],
-        {
-            "fi": "Kauno užimtumo tarnyba",
-            "lt": "Kauno užimtumo tarnyba",
-            "en": "Kaunas Employment Service",
-        },
+        {"lt": "Kauno užimtumo tarnyba", "en": "Kaunas Employment Service"},
         {"lt": "Užimtumo tarnybos skyrius Kaune.", "en": "The employment service in Kaunas."},
     ),
     (
         "itameren-ammattikoulutusverkosto-ry",
         K.ASSOCIATION,
-        "FI",
-        "Uusimaa",
         "Helsinki",
         [],
         {

@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import timezone
 
 from demo.accounts import demo_user
-from outreach.models import FollowUp, Visit
+from outreach.models import Answer, Choice, FollowUp, Question, Recipient, Response, Survey, Visit
 from partners.models import Organisation
 
 SCHOOL = "jarvenrannan-ammattiopisto"
@@ -68,23 +68,22 @@ def seed_outreach() -> int:
     advisor = people["advisor"]
     today = timezone.localdate()
     for item in VISITS:
-        company = Organisation.objects.filter(slug=item["company"]).first()
+        fields = dict(item)
+        company = Organisation.objects.filter(slug=fields.pop("company")).first()
         if company is None or Visit.objects.filter(company=company, school=school).exists():
             continue
+        days_ago, joint_with = fields.pop("days_ago"), fields.pop("joint_with")
+        follow_ups = fields.pop("follow_ups")
         visit = Visit.objects.create(
             company=company,
             school=school,
-            visited_on=today - datetime.timedelta(days=item["days_ago"]),
-            met=item["met"],
-            guidance_needs=item["guidance_needs"],
-            cooperation_needs=item["cooperation_needs"],
-            opportunities=item["opportunities"],
-            skill_needs=item["skill_needs"],
+            visited_on=today - datetime.timedelta(days=days_ago),
             created_by=advisor,
+            **fields,
         )
         visit.visitors.set([advisor])
-        visit.joint_with.set(Organisation.objects.filter(slug__in=item["joint_with"]))
-        for action, due_in, done, owner in item["follow_ups"]:
+        visit.joint_with.set(Organisation.objects.filter(slug__in=joint_with))
+        for action, due_in, done, owner in follow_ups:
             FollowUp.objects.create(
                 visit=visit,
                 action=action,
@@ -150,8 +149,6 @@ ANSWERS = {
 
 
 def seed_surveys() -> int:
-    from outreach.models import Answer, Choice, Question, Recipient, Response, Survey
-
     school = Organisation.objects.get(slug=SCHOOL)
     if Survey.objects.filter(organisation=school, title_fi=SURVEY["title_fi"]).exists():
         return Survey.objects.filter(organisation=school).count()

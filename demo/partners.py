@@ -1,9 +1,8 @@
 """The demo network: schools around the Baltic Sea, small companies, public bodies."""
 
-from django.db import transaction
-
 from demo.accounts import demo_user
-from demo.companies import COMPANIES, REGION_OF_TOWN, company_slug, valid_fi_ids
+from demo.companies import COMPANIES, LOCAL_LANGUAGE, TOWNS, company_slug, valid_fi_ids
+from demo.fields import translated
 from demo.organisations import PUBLIC_BODIES, SCHOOLS, SECTORS
 from demo.outreach import seed_outreach, seed_surveys
 from demo.pilots import seed_pilots
@@ -22,10 +21,6 @@ DEMO_MEMBERSHIPS = [
 ]
 
 
-def _fields(prefix: str, values: dict) -> dict:
-    return {f"{prefix}_{code}": text for code, text in values.items()}
-
-
 def _upsert(slug, **fields):
     sectors = fields.pop("sectors")
     organisation, _created = Organisation.objects.update_or_create(slug=slug, defaults=fields)
@@ -33,7 +28,6 @@ def _upsert(slug, **fields):
     return organisation
 
 
-@transaction.atomic
 def seed(command):
     sectors = seed_sectors()
     seed_schools_and_public_bodies(sectors)
@@ -56,15 +50,16 @@ def seed_sectors() -> dict[str, Sector]:
     sectors = {}
     for slug, names in SECTORS.items():
         sectors[slug], _created = Sector.objects.update_or_create(
-            slug=slug, defaults=_fields("name", names)
+            slug=slug, defaults=translated("name", names)
         )
     return sectors
 
 
 def seed_schools_and_public_bodies(sectors: dict[str, Sector]) -> None:
-    for slug, kind, country, region, municipality, sector_slugs, names, texts in (
-        SCHOOLS + PUBLIC_BODIES
-    ):
+    for slug, kind, municipality, sector_slugs, names, texts in SCHOOLS + PUBLIC_BODIES:
+        country, region = TOWNS[municipality]
+        # Without a Finnish name of its own, the Finnish pages show the local one.
+        names = {"fi": names[LOCAL_LANGUAGE[country]], **names}
         _upsert(
             slug,
             kind=kind,
@@ -72,15 +67,15 @@ def seed_schools_and_public_bodies(sectors: dict[str, Sector]) -> None:
             region=region,
             municipality=municipality,
             sectors=[sectors[s] for s in sector_slugs],
-            **_fields("name", names),
-            **_fields("description", texts),
+            **translated("name", names),
+            **translated("description", texts),
         )
 
 
 def seed_companies(sectors: dict[str, Sector]) -> None:
     fi_ids = valid_fi_ids()
-    local_language = {"FI": "fi", "EE": "et", "LT": "lt", "RU": "ru", "SE": "sv"}
-    for index, (name, country, town, size, sector_slugs, local, english) in enumerate(COMPANIES):
+    for index, (name, town, size, sector_slugs, local, english) in enumerate(COMPANIES):
+        country, region = TOWNS[town]
         business_id = {
             "FI": next(fi_ids),
             "EE": f"{10_000_000 + index * 7_919:08d}",
@@ -90,11 +85,11 @@ def seed_companies(sectors: dict[str, Sector]) -> None:
             company_slug(name),
             kind=Organisation.Kind.COMPANY,
             country=country,
-            region=REGION_OF_TOWN.get(town, ""),
+            region=region,
             municipality=town,
             size_class=size,
             business_id=business_id,
             sectors=[sectors[s] for s in sector_slugs],
             name_fi=name,
-            **{f"description_{local_language[country]}": local, "description_en": english},
+            **{f"description_{LOCAL_LANGUAGE[country]}": local, "description_en": english},
         )

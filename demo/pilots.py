@@ -69,12 +69,8 @@ def _application(call, title, lead, partners, contact, status, budget, **fields)
 
 def seed_pilots() -> int:
     now = timezone.now()
-    contact, _org = demo_member(
-        "heikki.kymi@demo.test", "Heikki Kymi", "fi", "kymijoen-ammattiopisto", "coordinator"
-    )
-    other, _org = demo_member(
-        "leena.linna@demo.test", "Leena Linna", "fi", "linnan-koulutuskuntayhtyma", "coordinator"
-    )
+    contact, _org = demo_member("heikki.kymi@demo.test")
+    other, _org = demo_member("leena.linna@demo.test")
     _past_call(now, contact, other)
     _current_call(now, contact, other)
     return PilotCall.objects.count()

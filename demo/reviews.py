@@ -63,16 +63,8 @@ def seed_reviews() -> int:
         created_by=coordinator,
     )
     review_round.areas.set(QualityArea.objects.filter(slug__in=AREAS))
-    lead, _org = demo_member(
-        "kadri.tamm@demo.test", "Kadri Tamm", "et", "tallinna-sadama-kutsekool", "coordinator"
-    )
-    member, _org = demo_member(
-        "rasa.petrauskiene@demo.test",
-        "Rasa Petrauskienė",
-        "lt",
-        "nemuno-profesinio-mokymo-centras",
-        "teacher",
-    )
+    lead, _org = demo_member("kadri.tamm@demo.test")
+    member, _org = demo_member("rasa.petrauskiene@demo.test")
     _review_of_our_school(review_round, school, today, lead, member)
     _review_by_our_teacher(review_round, today, lead)
     return ReviewRound.objects.count()

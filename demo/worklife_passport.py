@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from demo.accounts import demo_user
+from demo.fields import translated
 from notifications.models import Notification
 from partners.models import Organisation, Sector
 from worklife_passport.models import (
@@ -140,22 +140,36 @@ BADGES = [
     ),
 ]
 
+ALL, SOME = PathwayRule.Kind.ALL, PathwayRule.Kind.SOME
+PATHWAYS = [
+    # name in Finnish and English, recognition, credits, rules (kind, badge keys)
+    (
+        "Liiketalouden polku",
+        "Business pathway",
+        "5 op liiketalouden opinnoista / 5 ECTS in business studies",
+        5,
+        [(ALL, ["customer", "idea"]), (SOME, ["local", "estonian"])],
+    ),
+    (
+        "Suora opiskelupaikka: rakennusala",
+        "Direct admission: construction",
+        "Suora opiskelupaikka / direct admission",
+        None,
+        [(ALL, ["safety", "customer", "local"])],
+    ),
+]
 
-def _fields(prefix, values):
-    return {f"{prefix}_{code}": text for code, text in values.items()}
 
-
-@transaction.atomic
 def seed(command):
     badges = seed_badges()
     link_badges_to_work_life(badges)
     uas = Organisation.objects.get(slug="ita-suomen-ammattikorkeakoulu")
     seed_pathways(uas, badges)
     seed_recognition_agreement(uas)
-    teacher = seed_student_passport(badges)
+    seed_student_passport(badges)
     command.stdout.write(
         f"passport: {len(badges)} badges, 2 pathways, the demo student's passport "
-        f"(teacher {teacher.email} has a claim to assess)"
+        "(teacher teacher@demo.test has a claim to assess)"
     )
 
 
@@ -173,9 +187,9 @@ def seed_badges():
                 achievement_type=kind,
                 evidence_required=evidence,
                 assessor_roles=["teacher", "coordinator"],
-                **_fields("name", names),
-                **_fields("description", descriptions),
-                **_fields("criteria", criteria),
+                **translated("name", names),
+                **translated("description", descriptions),
+                **translated("criteria", criteria),
             )
             badge.sectors.set(Sector.objects.filter(slug__in=sectors))
         badges[key] = badge
@@ -214,32 +228,18 @@ def link_badges_to_work_life(badges):
 
 
 def seed_pathways(uas, badges):
-    business, _created = Pathway.objects.get_or_create(
-        recognised_by=uas,
-        name_fi="Liiketalouden polku",
-        defaults={
-            "name_en": "Business pathway",
-            "recognition": "5 op liiketalouden opinnoista / 5 ECTS in business studies",
-            "credits": 5,
-        },
-    )
-    if not business.rules.exists():
-        rule = PathwayRule.objects.create(pathway=business, kind=PathwayRule.Kind.ALL)
-        rule.badges.set([badges["customer"], badges["idea"]])
-        some = PathwayRule.objects.create(pathway=business, kind=PathwayRule.Kind.SOME, required=1)
-        some.badges.set([badges["local"], badges["estonian"]])
-    admission, _created = Pathway.objects.get_or_create(
-        recognised_by=uas,
-        name_fi="Suora opiskelupaikka: rakennusala",
-        defaults={
-            "name_en": "Direct admission: construction",
-            "recognition": "Suora opiskelupaikka / direct admission",
-        },
-    )
-    if not admission.rules.exists():
-        PathwayRule.objects.create(pathway=admission, kind=PathwayRule.Kind.ALL).badges.set(
-            [badges["safety"], badges["customer"], badges["local"]]
+    for name_fi, name_en, recognition, credits, rules in PATHWAYS:
+        pathway, _created = Pathway.objects.get_or_create(
+            recognised_by=uas,
+            name_fi=name_fi,
+            defaults={"name_en": name_en, "recognition": recognition, "credits": credits},
         )
+        if pathway.rules.exists():
+            continue
+        for kind, keys in rules:
+            # Of SOME, one badge is enough (the rule's default).
+            rule = PathwayRule.objects.create(pathway=pathway, kind=kind)
+            rule.badges.set([badges[key] for key in keys])
 
 
 def seed_recognition_agreement(uas):
@@ -252,18 +252,13 @@ def seed_recognition_agreement(uas):
             "valid_until": datetime.date(2028, 12, 31),
         },
     )
-    agreement.issuers.set(
-        [
-            Organisation.objects.get(slug="jarvenrannan-ammattiopisto"),
-            Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry"),
-        ]
-    )
+    issuers = ["jarvenrannan-ammattiopisto", "itameren-ammattikoulutusverkosto-ry"]
+    agreement.issuers.set(Organisation.objects.filter(slug__in=issuers))
 
 
 def seed_student_passport(badges):
-    """The demo student's awards, notices, goal and claims; return the teacher who assesses."""
+    """The demo student's awards, notices, goal and the claims the teacher assesses."""
     student = demo_user("student@demo.test")
-    teacher = demo_user("teacher@demo.test")
     coordinator = demo_user("coordinator@demo.test")
     for key in ("customer", "estonian"):
         if not Award.objects.filter(recipient=student, badge__family=badges[key].family).exists():
@@ -293,7 +288,6 @@ def seed_student_passport(badges):
         days_ago=1,
         links=["https://example.org/kesakioski"],
     )
-    return teacher
 
 
 def _submitted_claim(student, badge, narrative, *, days_ago, links=()):

@@ -14,16 +14,14 @@ and the last year has activity whatever the day.
 
 from .base import DEFAULTS, DOMAIN, SMALLEST, TAG, ScaleError
 from .clean import clean
-from .seeder import STAGES, Seeder, Stage
+from .seeder import Seeder
 
 __all__ = [
     "DEFAULTS",
     "DOMAIN",
     "SMALLEST",
-    "STAGES",
     "TAG",
     "ScaleError",
     "Seeder",
-    "Stage",
     "clean",
 ]

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 from django.db.models import F
 from django.db.models.functions import Coalesce
 
+from exchanges.models import Application, MobilityForm, PlacementOffer
+from partners.models import Membership
+
 from .base import DOMAIN, TAG, bulk
 
 if TYPE_CHECKING:
@@ -14,8 +17,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from exchanges.models import Application, PlacementOffer
-
     rng = seeder.rng("applications")
     students, offers = applicants(), offers_applied_for()
     open_offers = [o for o in offers if o[2] == PlacementOffer.Status.PUBLISHED]
@@ -42,8 +43,6 @@ def seed(seeder: "Seeder") -> None:
 
 
 def applicants() -> list[tuple[int, int]]:
-    from partners.models import Membership
-
     return list(
         Membership.objects.filter(user__email__endswith="@" + DOMAIN, role=Membership.Role.STUDENT)
         .order_by("user_id")
@@ -52,8 +51,6 @@ def applicants() -> list[tuple[int, int]]:
 
 
 def offers_applied_for() -> list[tuple]:
-    from exchanges.models import MobilityForm, PlacementOffer
-
     return list(
         PlacementOffer.objects.filter(host__slug__startswith=TAG)
         .exclude(status__in=[PlacementOffer.Status.DRAFT, PlacementOffer.Status.REVIEW])
@@ -64,8 +61,6 @@ def offers_applied_for() -> list[tuple]:
 
 
 def pick_offer(rng, is_first: bool, open_offers: list, past_offers: list) -> tuple:
-    from exchanges.models import Application
-
     S = Application.Status
     if is_first or rng.random() < 0.35:
         offer = rng.choice(open_offers)
@@ -80,8 +75,6 @@ def pick_offer(rng, is_first: bool, open_offers: list, past_offers: list) -> tup
 def keep_constraints(status: str, user_id: int, offer: tuple, live: set, seats_taken) -> str:
     """The status the application can have: one live application per person and offer (a
     constraint), and no more seats taken than the offer has."""
-    from exchanges.models import Application
-
     S = Application.Status
     pk, seats = offer[0], offer[3]
     if status not in Application.ENDED_STATES:
@@ -98,8 +91,6 @@ def keep_constraints(status: str, user_id: int, offer: tuple, live: set, seats_t
 
 
 def application(rng, user_id: int, school_id: int, offer: tuple, status: str):
-    from exchanges.models import Application
-
     S = Application.Status
     pk, host_id, _offer_status, _seats, start, end, deadline = offer
     created = datetime.datetime.combine(
@@ -130,8 +121,6 @@ def application(rng, user_id: int, school_id: int, offer: tuple, status: str):
 
 
 def spread_and_count(seats_taken) -> None:
-    from exchanges.models import Application, PlacementOffer
-
     # auto_now_add stamps today: spread the applications over the years they belong to.
     Application.objects.filter(home__slug__startswith=TAG).update(
         created_at=Coalesce(F("submitted_at") - datetime.timedelta(hours=2), F("status_changed_at"))

@@ -4,6 +4,8 @@ import datetime
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from worklife_passport.models import Award, Badge, StatusList
+
 from .base import TAG, ScaleError, bulk
 
 if TYPE_CHECKING:
@@ -11,8 +13,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from worklife_passport.models import Award, Badge, StatusList
-
     rng = seeder.rng("awards")
     badges = list(
         Badge.objects.filter(issuer__slug__startswith=TAG)

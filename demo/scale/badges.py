@@ -2,6 +2,9 @@
 
 from typing import TYPE_CHECKING
 
+from worklife_passport.models import Badge, StatusList
+from worklife_passport.openbadges import keys
+
 from .base import TAG, bulk
 
 if TYPE_CHECKING:
@@ -9,9 +12,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from worklife_passport.models import Badge, StatusList
-    from worklife_passport.openbadges import keys
-
     rng = seeder.rng("badges")
     schools = seeder.schools()
     categories = [c for c, _label in Badge.Category.choices]

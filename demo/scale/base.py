@@ -1,6 +1,10 @@
 """What every stage of the scale data set shares: its sizes, tags, names and helpers."""
 
+import itertools
+
 from django.conf import settings
+
+from accounts.models import User
 
 DOMAIN = "scale.test"
 TAG = "scale-"
@@ -63,22 +67,13 @@ def email(prefix: str, n: int) -> str:
 
 
 def tagged_people(prefix: str):
-    from accounts.models import User
-
     return User.objects.filter(email__startswith=prefix, email__endswith="@" + DOMAIN)
 
 
 def bulk(model, rows, batch=BATCH):
     """Insert ``rows`` (an iterable of unsaved instances) in batches; return how many."""
-    total = 0
-    chunk = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= batch:
-            model.objects.bulk_create(chunk, batch_size=batch)
-            total += len(chunk)
-            chunk = []
-    if chunk:
+    rows, total = iter(rows), 0
+    while chunk := list(itertools.islice(rows, batch)):
         model.objects.bulk_create(chunk, batch_size=batch)
         total += len(chunk)
     return total

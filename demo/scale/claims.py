@@ -4,6 +4,9 @@ import datetime
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from partners.models import Membership
+from worklife_passport.models import Badge, Claim
+
 from .base import DOMAIN, TAG, ScaleError, bulk
 
 if TYPE_CHECKING:
@@ -11,9 +14,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from partners.models import Membership
-    from worklife_passport.models import Badge, Claim
-
     rng = seeder.rng("claims")
     badges_of = defaultdict(list)
     for pk, issuer_id in Badge.objects.filter(issuer__slug__startswith=TAG).values_list(

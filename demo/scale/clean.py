@@ -1,5 +1,6 @@
 """Removing the scale data set: ``seed_scale --clean``."""
 
+from django.apps import apps
 from django.db import transaction
 
 from .base import DOMAIN, TAG
@@ -7,8 +8,6 @@ from .base import DOMAIN, TAG
 
 def clean(out=None):
     """Remove everything ``seed_scale`` made, and whatever was done with it since."""
-    from django.apps import apps
-
     out = out or (lambda message: None)
     mine = "@" + DOMAIN
     steps = [

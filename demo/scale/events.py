@@ -4,6 +4,8 @@ import datetime
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from events.models import Event, Registration
+
 from .base import TAG, bulk, tagged_people
 
 if TYPE_CHECKING:
@@ -11,8 +13,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from events.models import Event
-
     rng = seeder.rng("events")
     schools = seeder.schools()
     people = [s[0] for s in seeder.students()] + list(
@@ -52,8 +52,6 @@ def seed(seeder: "Seeder") -> None:
 
 def register(seeder: "Seeder", rng, events: list, people: list[int]) -> dict[int, int]:
     """Register people for the events; return how many are confirmed for each."""
-    from events.models import Registration
-
     S = Registration.Status
     regs = []
     confirmed: defaultdict[int, int] = defaultdict(int)

@@ -3,6 +3,8 @@
 import datetime
 from typing import TYPE_CHECKING
 
+from mentoring.models import Enrolment, Pair, Programme
+
 from .base import LANGUAGES, TAG, bulk, tagged_people
 
 if TYPE_CHECKING:
@@ -10,8 +12,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from mentoring.models import Pair
-
     rng = seeder.rng("mentoring")
     total = seeder.sizes["pairs"]
     schools = seeder.schools()
@@ -30,8 +30,6 @@ def seed(seeder: "Seeder") -> None:
 
 
 def add_programme(seeder: "Seeder", rng, n: int, school):
-    from mentoring.models import Programme
-
     starts = seeder.today - datetime.timedelta(days=365 * (n % 3) + rng.randint(0, 200))
     name = f"{TAG}Mentoring programme {n + 1}"
     programme = Programme.objects.create(
@@ -52,7 +50,6 @@ def add_programme(seeder: "Seeder", rng, n: int, school):
 
 def enrol(rng, programme, mentor_ids: list[int], mentee_ids: list[int]) -> dict[int, int]:
     """Enrol the mentors and mentees; return each one's enrolment id by user id."""
-    from mentoring.models import Enrolment
 
     def enrolment(user_id, *, mentor):
         return Enrolment(
@@ -72,8 +69,6 @@ def enrol(rng, programme, mentor_ids: list[int], mentee_ids: list[int]) -> dict[
 
 
 def pairs(rng, programme, enrolled: dict[int, int], mentor_ids: list[int], mentee_ids: list[int]):
-    from mentoring.models import Pair
-
     P = Pair.Status
     statuses = [P.ACTIVE] * 8 + [P.COMPLETED] * 6 + [P.PROPOSED, P.ACCEPTED] + [P.ENDED] * 2
     statuses += [P.DECLINED] * 2

@@ -3,6 +3,9 @@
 import datetime
 from typing import TYPE_CHECKING
 
+from notifications.models import Notification
+from worklife_passport.models import Badge
+
 from .base import TAG, bulk, tagged_people
 
 if TYPE_CHECKING:
@@ -10,9 +13,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from notifications.models import Notification
-    from worklife_passport.models import Badge
-
     rng = seeder.rng("notifications")
     people = list(tagged_people("").order_by("pk").values_list("pk", "language"))
     badges = list(

@@ -3,6 +3,9 @@
 import datetime
 from typing import TYPE_CHECKING
 
+from exchanges.models import MobilityForm, PlacementOffer
+from partners.models import Membership, Sector
+
 from .base import LANGUAGES, TAG, bulk
 
 if TYPE_CHECKING:
@@ -10,9 +13,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from exchanges.models import MobilityForm, PlacementOffer
-    from partners.models import Membership, Sector
-
     rng = seeder.rng("offers")
     companies = seeder.companies()
     contact_of = dict(
@@ -37,8 +37,6 @@ def seed(seeder: "Seeder") -> None:
 
 
 def placement_offer(seeder: "Seeder", rng, n: int, host, *, sectors, forms, statuses):
-    from exchanges.models import PlacementOffer
-
     S = PlacementOffer.Status
     status = rng.choice(statuses)
     if status in (S.PUBLISHED, S.DRAFT, S.REVIEW):

@@ -2,6 +2,8 @@
 
 from typing import TYPE_CHECKING
 
+from partners.models import Organisation, Sector
+
 from .base import CITIES, COUNTRIES, DOMAIN, SECTORS, TAG, bulk
 
 if TYPE_CHECKING:
@@ -9,8 +11,6 @@ if TYPE_CHECKING:
 
 
 def seed(seeder: "Seeder") -> None:
-    from partners.models import Organisation, Sector
-
     rng = seeder.rng("organisations")
     for n, (fi, en) in enumerate(SECTORS):
         Sector.objects.get_or_create(

@@ -3,8 +3,14 @@
 import datetime
 from typing import TYPE_CHECKING
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import generate_totp_secret
+from allauth.mfa.utils import encrypt
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+
+from accounts.models import User
+from partners.models import Membership
 
 from .base import FIRST, LANGUAGES, LAST, bulk, email, tagged_people
 
@@ -21,8 +27,6 @@ def seed(seeder: "Seeder") -> None:
 
 
 def add_users(seeder: "Seeder", rng) -> None:
-    from accounts.models import User
-
     password = make_password(settings.DEMO_PASSWORD)
     genders = [g for g, _label in User.Gender.choices] + ["", ""]
     statuses = [s for s, _label in User.LabourMarketStatus.choices]
@@ -51,8 +55,6 @@ def add_users(seeder: "Seeder", rng) -> None:
 
 def add_memberships(schools: list, companies: list) -> list[int]:
     """Every person's membership; return the coordinators' ids."""
-    from partners.models import Membership
-
     R = Membership.Role
     students = tagged_people("s").order_by("pk").values_list("pk", flat=True)
     staff = tagged_people("t").order_by("pk").values_list("pk", flat=True)
@@ -83,10 +85,6 @@ def add_memberships(schools: list, companies: list) -> list[int]:
 
 
 def add_authenticators(coordinators: list[int]) -> None:
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import generate_totp_secret
-    from allauth.mfa.utils import encrypt
-
     # Coordinators must have an authenticator; they all get the same secret here.
     data = {"secret": encrypt(generate_totp_secret())}
     bulk(

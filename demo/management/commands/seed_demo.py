@@ -18,6 +18,7 @@ from demo import (
     reports,
     worklife_passport,
 )
+from notifications.services import quiet
 
 SEEDERS = [
     accounts,
@@ -30,22 +31,18 @@ SEEDERS = [
     reports,
 ]
 
-DEMO_ROLES = ["admin", "coordinator", "teacher", "student", "company", "mentor", "advisor"]
-
 
 class Command(BaseCommand):
     help = "Load (or refresh) the demo network and the demo accounts."
 
     def handle(self, *args, **options):
-        from notifications.services import quiet
-
         # The demo describes a network that has been running for a while: nobody is told.
         with transaction.atomic(), quiet():
             for seeder in SEEDERS:
                 seeder.seed(self)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
-        for role in DEMO_ROLES:
-            self.stdout.write(f"  {role}@demo.test")
+        for email, *_details in accounts.DEMO_USERS:
+            self.stdout.write(f"  {email}")
         self.stdout.write(f"  password for all: {settings.DEMO_PASSWORD}")
         self.stdout.write(
             "  (coordinator and admin set up an authenticator app at their first login)"
