@@ -91,14 +91,15 @@ def _area(model_label: str) -> str:
 def export(
     model_label: str,
     *,
-    user_field: str,
+    user_field: str = "user",
     fields: Iterable[str],
     section: str = "",
     area: str = "",
 ):
     """Export ``fields`` of the rows of ``model_label`` whose ``user_field`` is the person.
 
-    ``user_field`` may follow relations (``"pair__mentee__user"``). A file field among
+    ``user_field`` may follow relations (``"pair__mentee__user"``); by default it is
+    ``user``. A file field among
     ``fields`` puts the file itself into the archive.
     """
     key = (model_label.lower(), user_field)
@@ -111,7 +112,7 @@ def export(
     )
 
 
-def exclude(model_label: str, *, user_field: str, reason: str):
+def exclude(model_label: str, *, user_field: str = "user", reason: str):
     """Leave the foreign key out of the export, saying why."""
     if not reason.strip():
         raise ValueError("An excluded foreign key needs a reason.")
@@ -290,25 +291,21 @@ def collect(user) -> Collected:
 # Models of Django and django-allauth that point at the user.
 export(
     "account.EmailAddress",
-    user_field="user",
     fields=("email", "verified", "primary"),
     section="email_addresses",
 )
 export(
     "mfa.Authenticator",
-    user_field="user",
     fields=("type", "created_at", "last_used_at"),
     section="two_factor_authentication",
 )
 export(
     "usersessions.UserSession",
-    user_field="user",
     fields=("ip", "user_agent", "created_at", "last_seen_at"),
     section="sessions",
 )
 export(
     "admin.LogEntry",
-    user_field="user",
     fields=("action_time", "object_repr", "change_message"),
     section="admin_changes",
 )

@@ -24,10 +24,6 @@ def action_label(action: str) -> str:
     return str(_labels.get(action, action))
 
 
-def known_actions() -> dict[str, StrOrPromise]:
-    return dict(_labels)
-
-
 def log_action(
     *,
     actor: AbstractBaseUser | AnonymousUser | None,

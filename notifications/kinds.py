@@ -1,6 +1,7 @@
 """The kinds of notice the portal sends. Each app registers its own in ``AppConfig.ready``.
 
-A kind names its e-mail template triple and, optionally, a function that turns the
+A kind names its e-mail template triple (by default ``<app>/emails/<name>`` for the key
+``<app>.<name>``) and, optionally, a function that turns the
 stored context (plain JSON) into what the templates need, run in the recipient's
 language (codes into translated labels, for instance).
 """
@@ -30,10 +31,13 @@ def register(
     key: str,
     *,
     label: StrOrPromise,
-    template: str,
+    template: str = "",
     enrich: Callable[[dict], dict] | None = None,
     configurable: bool = True,
 ) -> Kind:
+    if not template:
+        app, name = key.split(".", 1)
+        template = f"{app}/emails/{name}"
     kind = Kind(key, label, template, enrich, configurable)
     _kinds[key] = kind
     return kind

@@ -8,7 +8,6 @@ personal_data.export(
 )
 personal_data.export(
     "notifications.Preference",
-    user_field="user",
     fields=("kind", "delivery"),
     section="notification_settings",
 )

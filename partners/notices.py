@@ -19,19 +19,16 @@ def _invitation(context: dict) -> dict:
 kinds.register(
     "partners.invitation",
     label=_("Invitation to an organisation"),
-    template="partners/emails/invitation",
     enrich=_invitation,
     configurable=False,
 )
 kinds.register(
     "partners.invitation_accepted",
     label=_("Someone accepted an invitation I sent"),
-    template="partners/emails/invitation_accepted",
     enrich=_with_role_label,
 )
 kinds.register(
     "partners.membership_removed",
     label=_("My role in an organisation was removed"),
-    template="partners/emails/membership_removed",
     enrich=_with_role_label,
 )

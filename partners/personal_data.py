@@ -4,7 +4,6 @@ from partners.models import Invitation
 
 personal_data.export(
     "partners.Membership",
-    user_field="user",
     fields=("organisation__name", "role", "created_at"),
     section="memberships",
 )

@@ -21,7 +21,6 @@ def _monthly(context: dict) -> dict:
 kinds.register(
     "reports.monthly",
     label=_("The monthly report of my organisation"),
-    template="reports/emails/monthly",
     enrich=_monthly,
 )
 

@@ -142,10 +142,6 @@ class Organisation(models.Model):
     def is_company(self):
         return self.kind == self.Kind.COMPANY
 
-    @property
-    def is_sme(self):
-        return self.is_company and self.size_class in self.SME_SIZES
-
     def clean(self):
         super().clean()
         if self.slug in RESERVED_SLUGS:

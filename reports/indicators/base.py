@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, Q, Value
 from django.db.models.expressions import Combinable
-from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -17,8 +16,6 @@ from exchanges.models import Application
 from partners.models import Membership, Organisation
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-#: Stands in for "never" when the earliest of several dates is taken.
-NEVER = datetime.date(9999, 12, 31)
 
 R = Membership.Role
 A = Application.Status
@@ -124,10 +121,6 @@ class Section:
     title: str
     figures: Sequence[tuple[str, object]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-
-
-def helsinki_date(path: str):
-    return TruncDate(path, tzinfo=HELSINKI)
 
 
 def first_within(period: Period, sources) -> Q | Combinable:
