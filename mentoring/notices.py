@@ -13,18 +13,15 @@ def _status(context):
 kinds.register(
     "mentoring.pair_proposed",
     label=_("A mentoring pair was proposed to me"),
-    template="mentoring/emails/pair_proposed",
 )
 kinds.register(
     "mentoring.pair_moved",
     label=_("My mentoring pair moved on"),
-    template="mentoring/emails/pair_moved",
     enrich=_status,
 )
 kinds.register(
     "mentoring.quiet_pair",
     label=_("A mentoring pair has not met for a while"),
-    template="mentoring/emails/quiet_pair",
 )
 
 register_actions(

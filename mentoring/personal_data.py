@@ -2,7 +2,6 @@ from accounts import personal_data
 
 personal_data.export(
     "mentoring.Enrolment",
-    user_field="user",
     fields=(
         "programme__name",
         "as_mentor",
@@ -27,7 +26,6 @@ personal_data.export(
 )
 personal_data.export(
     "mentoring.Evaluation",
-    user_field="user",
     fields=("programme__name", "rating", "text", "created_at"),
     section="mentoring_evaluations",
 )

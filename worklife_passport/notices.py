@@ -15,31 +15,22 @@ def _status(model):
     return enrich
 
 
-kinds.register(
-    "passport.awarded", label=_("I was awarded a badge"), template="passport/emails/awarded"
-)
-kinds.register(
-    "passport.revoked", label=_("A badge of mine was revoked"), template="passport/emails/revoked"
-)
+kinds.register("passport.awarded", label=_("I was awarded a badge"))
+kinds.register("passport.revoked", label=_("A badge of mine was revoked"))
 kinds.register(
     "passport.claim_moved",
     label=_("A badge claim moved on"),
-    template="passport/emails/claim_moved",
     enrich=_status(Claim),
 )
 kinds.register(
     "passport.supervisor_request",
     label=_("Request to confirm a student's claim"),
-    template="passport/emails/supervisor_request",
     configurable=False,
 )
-kinds.register(
-    "passport.endorsed", label=_("A badge was endorsed"), template="passport/emails/endorsed"
-)
+kinds.register("passport.endorsed", label=_("A badge was endorsed"))
 kinds.register(
     "passport.recognition",
     label=_("Recognition requests and decisions"),
-    template="passport/emails/recognition",
     enrich=_status(RecognitionRequest),
 )
 

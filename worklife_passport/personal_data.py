@@ -2,7 +2,6 @@ from accounts import personal_data
 
 personal_data.export(
     "worklife_passport.Goal",
-    user_field="user",
     fields=("badge__name", "created_at"),
     section="passport_goals",
 )
@@ -30,7 +29,6 @@ personal_data.export(
 )
 personal_data.export(
     "worklife_passport.ShareLink",
-    user_field="user",
     fields=("label", "created_at", "expires_at", "revoked_at", "view_count"),
     section="passport_shares",
 )
