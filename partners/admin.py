@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from accounts.admin import UserAdmin
 from core.admin_filters import CountryListFilter
 from core.audit import log_action
 
@@ -62,6 +63,26 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["user"]
     readonly_fields = ["created_at"]
+
+
+class UserMembershipInline(admin.TabularInline):
+    """The person's memberships on the user admin. Accounts knows no app above it, so the
+    inline is added from here (``UserAdmin.add_inline``) and writes through the membership
+    services as the organisation admin's inline does."""
+
+    model = Membership
+    fk_name = "user"
+    form = MembershipForm
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ["created_at"]
+
+    @staticmethod
+    def save_formset(request, formset) -> None:
+        save_membership_formset(request, formset)
+
+
+UserAdmin.add_inline(UserMembershipInline)
 
 
 class InvitationInline(admin.TabularInline):
