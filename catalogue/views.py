@@ -6,13 +6,13 @@ from django.db.models import Case, Count, F, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.pages import edit_page, paged
 from core.uploads import download
-from core.views import act_and_redirect, save_or_show_again
+from core.views import act_and_redirect
 
 from . import rules, selectors, services
 from .forms import (
@@ -30,16 +30,12 @@ from .models import Enquiry, Material, Service
 def service_list(request):
     form = ServiceFilterForm(request.GET or None)
     services_ = selectors.service_search(filters=form.filters())
-    page = Paginator(services_, 20).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "catalogue/service_list.html",
         {
             "form": form,
-            "page": page,
-            "query_string": query.urlencode(),
+            **paged(request, services_, 20),
             "can_manage": bool(rules.managed_providers(request.user)),
         },
     )
@@ -108,29 +104,14 @@ def service_form(request, pk=None):
         raise Http404
     if service and service.provider_id not in providers:
         providers = [*providers, service.provider_id]
-    form = ServiceForm(request.POST or None, instance=service, providers=providers)
-
-    def show(form):
-        return render(request, "catalogue/service_form.html", {"form": form, "service": service})
-
-    if request.method != "POST":
-        return show(form)
-    saved = []
-    return save_or_show_again(
+    return edit_page(
         request,
-        form,
-        lambda form: saved.append(
-            services.service_save(actor=request.user, service=service, data=form.cleaned_data)
-        ),
+        ServiceForm(request.POST or None, instance=service, providers=providers),
+        lambda data: services.service_save(actor=request.user, service=service, data=data),
+        template="catalogue/service_form.html",
+        context={"service": service},
         done=_("The training service was saved."),
-        success_url=_saved_url(saved),
-        show_again=show,
     )
-
-
-def _saved_url(saved: list):
-    """The page of the object ``saved`` will hold: known only once the service saved it."""
-    return lazy(lambda: saved[0].get_absolute_url(), str)()
 
 
 @login_required
@@ -227,16 +208,12 @@ def enquiry_close(request, pk):
 def material_list(request):
     form = MaterialFilterForm(request.GET or None)
     materials = selectors.material_search(viewer=request.user, filters=form.filters())
-    page = Paginator(materials, 20).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "catalogue/material_list.html",
         {
             "form": form,
-            "page": page,
-            "query_string": query.urlencode(),
+            **paged(request, materials, 20),
             "can_add": bool(rules.material_organisations(request.user)),
         },
     )
@@ -295,22 +272,13 @@ def material_form(request, pk=None):
     form = MaterialForm(
         request.POST or None, request.FILES or None, instance=material, organisations=organisations
     )
-
-    def show(form):
-        return render(request, "catalogue/material_form.html", {"form": form, "material": material})
-
-    if request.method != "POST":
-        return show(form)
-    saved = []
-    return save_or_show_again(
+    return edit_page(
         request,
         form,
-        lambda form: saved.append(
-            services.material_save(actor=request.user, material=material, data=form.cleaned_data)
-        ),
+        lambda data: services.material_save(actor=request.user, material=material, data=data),
+        template="catalogue/material_form.html",
+        context={"material": material},
         done=_("The material was saved."),
-        success_url=_saved_url(saved),
-        show_again=show,
     )
 
 

@@ -5,13 +5,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.pages import edit_page
 from core.uploads import download
-from core.views import act_and_redirect, save_or_show_again
+from core.views import act_and_redirect
 
 from . import calendar, rules, services
 from .forms import EventForm, MaterialForm
@@ -126,24 +126,13 @@ def event_form(request, pk=None):
     organisations = _organisations(request.user)
     if (event and not rules.can_manage_event(request.user, event)) or not organisations:
         raise Http404
-    form = EventForm(request.POST or None, instance=event, organisations=organisations)
-
-    def show(form):
-        return render(request, "events/event_form.html", {"form": form, "event": event})
-
-    if request.method != "POST":
-        return show(form)
-    saved = []
-    return save_or_show_again(
+    return edit_page(
         request,
-        form,
-        lambda form: saved.append(
-            services.event_save(actor=request.user, event=event, data=form.cleaned_data)
-        ),
+        EventForm(request.POST or None, instance=event, organisations=organisations),
+        lambda data: services.event_save(actor=request.user, event=event, data=data),
+        template="events/event_form.html",
+        context={"event": event},
         done=_("The event was saved."),
-        # Known once saved: a new event's page.
-        success_url=lazy(lambda: saved[0].get_absolute_url(), str)(),
-        show_again=show,
     )
 
 

@@ -22,15 +22,25 @@ from .services.offers import offer_transition
 from .services.partnerships import partnership_transition
 
 
-def _partnership_action(action: str, description, needs_comment: bool = False):
-    return workflow_action(
-        f"partnership_{action}",
-        description,
-        lambda *, actor, obj, comment: partnership_transition(
-            actor=actor, agreement=obj, action=action, comment=comment
-        ),
-        needs_comment=needs_comment,
-    )
+def _actions_of(prefix: str, transition, field: str):
+    """Admin actions for one workflow: ``transition`` gets the selected row as ``field``."""
+
+    def action(name: str, description, needs_comment: bool = False):
+        return workflow_action(
+            f"{prefix}_{name}",
+            description,
+            lambda *, actor, obj, comment: transition(
+                actor=actor, action=name, comment=comment, **{field: obj}
+            ),
+            needs_comment=needs_comment,
+        )
+
+    return action
+
+
+_partnership_action = _actions_of("partnership", partnership_transition, "agreement")
+_offer_action = _actions_of("offer", offer_transition, "offer")
+_application_action = _actions_of("application", application_transition, "application")
 
 
 @admin.register(PartnershipAgreement)
@@ -52,28 +62,6 @@ class PartnershipAgreementAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-
-def _offer_action(action: str, description, needs_comment: bool = False):
-    return workflow_action(
-        f"offer_{action}",
-        description,
-        lambda *, actor, obj, comment: offer_transition(
-            actor=actor, offer=obj, action=action, comment=comment
-        ),
-        needs_comment=needs_comment,
-    )
-
-
-def _application_action(action: str, description, needs_comment: bool = False):
-    return workflow_action(
-        f"application_{action}",
-        description,
-        lambda *, actor, obj, comment: application_transition(
-            actor=actor, application=obj, action=action, comment=comment
-        ),
-        needs_comment=needs_comment,
-    )
 
 
 @admin.register(PlacementOffer)
@@ -104,17 +92,22 @@ class PlacementOfferAdmin(admin.ModelAdmin):
     ]
 
 
-class EventInline(admin.TabularInline):
-    model = ApplicationEvent
+class _RecordInline(admin.TabularInline):
+    """A record kept as it was written: shown, never added, changed or deleted here."""
+
     extra = 0
     can_delete = False
-    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class EventInline(_RecordInline):
+    model = ApplicationEvent
+    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
 
 
 class CommentInline(admin.TabularInline):
@@ -164,17 +157,9 @@ class ApplicationAdmin(admin.ModelAdmin):
     ]
 
 
-class SignatureInline(admin.TabularInline):
+class SignatureInline(_RecordInline):
     model = Signature
-    extra = 0
-    can_delete = False
     fields = ["party", "signer_name", "signed_by", "signed_at", "via_link"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LearningAgreement)

@@ -57,26 +57,7 @@ class OfferForm(forms.ModelForm):
 
     class Meta:
         model = PlacementOffer
-        fields = [
-            "title",
-            "description",
-            "sector",
-            "form",
-            "city",
-            "country",
-            "start_date",
-            "end_date",
-            "duration_weeks",
-            "seats",
-            "languages",
-            "tasks",
-            "learning_outcomes",
-            "instructor",
-            "accommodation_help",
-            "accommodation_notes",
-            "deadline",
-            "badges",
-        ]
+        fields = [*PlacementOffer.CONTENT_FIELDS, "badges"]
         widgets = {
             "badges": forms.CheckboxSelectMultiple,
             "start_date": DATE,

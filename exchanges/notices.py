@@ -14,55 +14,20 @@ def _status(model):
     return enrich
 
 
-kinds.register(
-    "exchanges.application_moved",
-    label=_("An application moved on"),
-    template="exchanges/emails/application_moved",
-    enrich=_status(Application),
-)
-kinds.register(
-    "exchanges.application_comment",
-    label=_("A comment on an application"),
-    template="exchanges/emails/application_comment",
-)
-kinds.register(
-    "exchanges.agreement_changed",
-    label=_("A learning agreement changed"),
-    template="exchanges/emails/agreement_changed",
-)
-kinds.register(
-    "exchanges.agreement_complete",
-    label=_("A learning agreement has all signatures"),
-    template="exchanges/emails/agreement_complete",
-)
-kinds.register(
-    "exchanges.agreement_sign_request",
-    label=_("Request to sign a learning agreement"),
-    template="exchanges/emails/agreement_sign_request",
-    configurable=False,
-)
-kinds.register(
-    "exchanges.offer_review",
-    label=_("An offer waits for review"),
-    template="exchanges/emails/offer_review",
-    enrich=_status(PlacementOffer),
-)
-kinds.register(
-    "exchanges.offer_reviewed",
-    label=_("My offer was reviewed"),
-    template="exchanges/emails/offer_reviewed",
-    enrich=_status(PlacementOffer),
-)
-kinds.register(
-    "exchanges.saved_search",
-    label=_("New offers for a saved search"),
-    template="exchanges/emails/saved_search",
-)
-kinds.register(
-    "exchanges.reminder",
-    label=_("Reminders about exchanges"),
-    template="exchanges/emails/reminder",
-)
+#: (name, label, options): each notice's e-mail is ``exchanges/emails/<name>``.
+_KINDS = [
+    ("application_moved", _("An application moved on"), {"enrich": _status(Application)}),
+    ("application_comment", _("A comment on an application"), {}),
+    ("agreement_changed", _("A learning agreement changed"), {}),
+    ("agreement_complete", _("A learning agreement has all signatures"), {}),
+    ("agreement_sign_request", _("Request to sign a learning agreement"), {"configurable": False}),
+    ("offer_review", _("An offer waits for review"), {"enrich": _status(PlacementOffer)}),
+    ("offer_reviewed", _("My offer was reviewed"), {"enrich": _status(PlacementOffer)}),
+    ("saved_search", _("New offers for a saved search"), {}),
+    ("reminder", _("Reminders about exchanges"), {}),
+]
+for name, label, options in _KINDS:
+    kinds.register(f"exchanges.{name}", label=label, template=f"exchanges/emails/{name}", **options)
 
 from core.audit import register_actions  # noqa: E402
 

@@ -27,7 +27,6 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    import datetime
     from collections.abc import Iterable
 
     from django.contrib.auth.models import AnonymousUser
@@ -255,19 +254,6 @@ def partnership_agreements_for(*, viewer: User | AnonymousUser) -> QuerySet[Part
     if partner_rules.is_staff(viewer):
         return queryset
     return queryset.filter(parties__in=rules.coordinated_organisations(viewer)).distinct()
-
-
-def agreements_in_force_between(home_id: int, host_id: int, on: datetime.date) -> bool:
-    return (
-        PartnershipAgreement.objects.filter(
-            status=PartnershipAgreement.Status.ACTIVE,
-            valid_from__lte=on,
-            valid_until__gte=on,
-            parties=home_id,
-        )
-        .filter(parties=host_id)
-        .exists()
-    )
 
 
 def applications_without_agreement(applications: Iterable[Application]) -> set[int]:

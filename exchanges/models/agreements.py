@@ -5,7 +5,6 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import UploadValidator
@@ -75,7 +74,3 @@ class PartnershipAgreement(models.Model):
 
     def __str__(self):
         return self.title
-
-    def is_in_force(self, on=None) -> bool:
-        on = on or timezone.localdate()
-        return self.status == self.Status.ACTIVE and self.valid_from <= on <= self.valid_until

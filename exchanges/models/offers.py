@@ -28,6 +28,27 @@ class PlacementOffer(models.Model):
         FILLED = "filled", _("Filled")
         ARCHIVED = "archived", _("Archived")
 
+    #: What the host writes into an offer (its badges aside), in the form's order.
+    CONTENT_FIELDS = (
+        "title",
+        "description",
+        "sector",
+        "form",
+        "city",
+        "country",
+        "start_date",
+        "end_date",
+        "duration_weeks",
+        "seats",
+        "languages",
+        "tasks",
+        "learning_outcomes",
+        "instructor",
+        "accommodation_help",
+        "accommodation_notes",
+        "deadline",
+    )
+
     host = models.ForeignKey(
         Organisation, verbose_name=_("host"), on_delete=models.CASCADE, related_name="offers"
     )

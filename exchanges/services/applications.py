@@ -6,7 +6,6 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
@@ -20,8 +19,6 @@ from ..workflow import APPLICATION_WORKFLOW
 from .common import application_link, home_coordinators, host_staff
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from django.core.files.uploadedfile import UploadedFile
 
     from accounts.models import User
@@ -249,7 +246,3 @@ def application_rank(
             data={field: getattr(application, field) for field in fields},
         )
     return application
-
-
-def applications_waiting_at(organisation_ids: Iterable[int]) -> Q:
-    return Q(home_id__in=organisation_ids, status=S.SUBMITTED)

@@ -31,25 +31,7 @@ OS = PlacementOffer.Status
 #: The parties to an offer: its host's staff, and the network coordinators who review.
 MANAGER = "manager"
 REVIEWER = "reviewer"
-FIELDS = (
-    "title",
-    "description",
-    "sector",
-    "form",
-    "city",
-    "country",
-    "start_date",
-    "end_date",
-    "duration_weeks",
-    "seats",
-    "languages",
-    "tasks",
-    "learning_outcomes",
-    "instructor",
-    "accommodation_help",
-    "accommodation_notes",
-    "deadline",
-)
+FIELDS = PlacementOffer.CONTENT_FIELDS
 
 
 def _validate(offer: PlacementOffer, *, publishing: bool) -> None:

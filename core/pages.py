@@ -1,0 +1,57 @@
+"""Page shapes that several apps share: a filtered list in pages, and an edit form whose
+save goes to the page of what was saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.functional import lazy
+from django_stubs_ext import StrOrPromise
+
+from .views import save_or_show_again
+
+if TYPE_CHECKING:
+    from django import forms
+    from django.http import HttpRequest, HttpResponse
+
+
+def paged(request: HttpRequest, items: Any, per_page: int) -> dict[str, Any]:
+    """The requested page of ``items`` and the other filters of the address, for the links
+    to the next pages."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page": Paginator(items, per_page).get_page(request.GET.get("page")),
+        "query_string": query.urlencode(),
+    }
+
+
+def edit_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[dict], Any],
+    *,
+    template: str,
+    context: dict[str, Any],
+    done: StrOrPromise,
+) -> HttpResponse:
+    """Show ``form`` in ``template``; on a post, save its data through ``save(data)`` and go
+    to the saved object's page (known only once the service saved it)."""
+
+    def show(form: forms.BaseForm) -> HttpResponse:
+        return render(request, template, {"form": form, **context})
+
+    if request.method != "POST":
+        return show(form)
+    saved: list[Any] = []
+    return save_or_show_again(
+        request,
+        form,
+        lambda form: saved.append(save(form.cleaned_data)),
+        done=done,
+        success_url=lazy(lambda: saved[0].get_absolute_url(), str)(),
+        show_again=show,
+    )
