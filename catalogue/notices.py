@@ -6,15 +6,11 @@ from notifications import kinds
 kinds.register(
     "catalogue.enquiry",
     label=_("Enquiries about our training services"),
-    template="catalogue/emails/enquiry",
 )
-kinds.register(
-    "catalogue.answer", label=_("Answers to my enquiries"), template="catalogue/emails/answer"
-)
+kinds.register("catalogue.answer", label=_("Answers to my enquiries"))
 kinds.register(
     "catalogue.reply",
     label=_("Replies to the answers I gave to enquiries"),
-    template="catalogue/emails/reply",
 )
 
 register_actions(

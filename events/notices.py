@@ -22,13 +22,11 @@ def _reminder(context):
 kinds.register(
     "events.registration",
     label=_("My event registrations"),
-    template="events/emails/registration",
     enrich=_registration,
 )
 kinds.register(
     "events.reminder",
     label=_("Reminders of events I registered for"),
-    template="events/emails/reminder",
     enrich=_reminder,
 )
 

@@ -2,13 +2,10 @@ from accounts import personal_data
 
 personal_data.export(
     "events.Registration",
-    user_field="user",
     fields=("event__title", "status", "created_at", "checked_in_at"),
     section="event_registrations",
 )
-personal_data.export(
-    "events.CalendarFeed", user_field="user", fields=(), section="event_calendar_feed"
-)
+personal_data.export("events.CalendarFeed", fields=(), section="event_calendar_feed")
 personal_data.exclude(
     "events.Event",
     user_field="created_by",

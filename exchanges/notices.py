@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import register_actions
 from notifications import kinds
 
 from .models import Application, PlacementOffer
@@ -27,9 +28,8 @@ _KINDS = [
     ("reminder", _("Reminders about exchanges"), {}),
 ]
 for name, label, options in _KINDS:
-    kinds.register(f"exchanges.{name}", label=label, template=f"exchanges/emails/{name}", **options)
+    kinds.register(f"exchanges.{name}", label=label, **options)
 
-from core.audit import register_actions  # noqa: E402
 
 register_actions(
     {

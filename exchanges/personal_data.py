@@ -38,13 +38,11 @@ personal_data.export(
 )
 personal_data.export(
     "exchanges.SavedSearch",
-    user_field="user",
     fields=("name", "query", "created_at"),
     section="saved_searches",
 )
 personal_data.export(
     "exchanges.CalendarFeed",
-    user_field="user",
     fields=("created_at",),
     section="calendar_feed",
 )
