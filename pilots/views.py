@@ -2,14 +2,12 @@
 
 from decimal import Decimal
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import DomainError
 from core.spreadsheets import csv_response
 from core.uploads import download
 from core.views import act_and_redirect, save_or_show_again
@@ -82,23 +80,25 @@ def call_form(request, pk=None):
     data = request.POST if request.method == "POST" else None
     form = CallForm(data, instance=call, organisations=organisations)
     criteria = CriterionFormSet(data, instance=call or PilotCall(), prefix="criteria")
-    if data is not None and form.is_valid() and criteria.is_valid():
-        try:
-            saved = services.call_save(
-                actor=request.user,
-                call=call,
-                data=form.cleaned_data,
-                criteria=[row.cleaned_data for row in criteria.forms if row.has_changed()],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The call was saved."))
-            return redirect(saved.get_absolute_url())
-    return render(
+
+    def show(form):
+        context = {"form": form, "criteria": criteria, "call": call}
+        return render(request, "partners/pilots/call_form.html", context)
+
+    if data is None or not criteria.is_valid():
+        return show(form)
+    return save_or_show_again(
         request,
-        "partners/pilots/call_form.html",
-        {"form": form, "criteria": criteria, "call": call},
+        form,
+        lambda form: services.call_save(
+            actor=request.user,
+            call=call,
+            data=form.cleaned_data,
+            criteria=[row.cleaned_data for row in criteria.forms if row.has_changed()],
+        ),
+        done=_("The call was saved."),
+        success_url=lambda saved: saved.get_absolute_url(),
+        show_again=show,
     )
 
 
@@ -188,21 +188,19 @@ def application_form(request, pk=None, call_pk=None):
         raise Http404
     if call.published_at is None:
         raise Http404
-    form = ApplicationForm(request.POST or None, instance=application, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.application_save(
-                actor=request.user, call=call, application=application, data=form.cleaned_data
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The application was saved."))
-            return redirect(saved.get_absolute_url())
-    return render(
+    return save_or_show_again(
         request,
-        "partners/pilots/application_form.html",
-        {"form": form, "call": call, "application": application},
+        ApplicationForm(request.POST or None, instance=application, organisations=organisations),
+        lambda form: services.application_save(
+            actor=request.user, call=call, application=application, data=form.cleaned_data
+        ),
+        done=_("The application was saved."),
+        success_url=lambda saved: saved.get_absolute_url(),
+        show_again=lambda form: render(
+            request,
+            "partners/pilots/application_form.html",
+            {"form": form, "call": call, "application": application},
+        ),
     )
 
 

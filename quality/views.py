@@ -52,19 +52,17 @@ def round_form(request, pk=None):
         organisations = sorted({*organisations, review_round.organiser_id})
     elif not organisations:
         raise Http404
-    form = RoundForm(request.POST or None, instance=review_round, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.round_save(
-                actor=request.user, review_round=review_round, data=form.cleaned_data
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The round was saved."))
-            return redirect(saved.get_absolute_url())
-    return render(
-        request, "partners/reviews/round_form.html", {"form": form, "round": review_round}
+    return save_or_show_again(
+        request,
+        RoundForm(request.POST or None, instance=review_round, organisations=organisations),
+        lambda form: services.round_save(
+            actor=request.user, review_round=review_round, data=form.cleaned_data
+        ),
+        done=_("The round was saved."),
+        success_url=lambda saved: saved.get_absolute_url(),
+        show_again=lambda form: render(
+            request, "partners/reviews/round_form.html", {"form": form, "round": review_round}
+        ),
     )
 
 
