@@ -50,18 +50,19 @@ def save_or_show_again(
 
 def act_and_redirect(
     request: HttpRequest,
-    act: Callable[[], object],
+    act: Callable[[], Any],
     *,
     success_url: str,
-    done: StrOrPromise | None = None,
+    done: StrOrPromise | Callable[[Any], StrOrPromise] | None = None,
 ) -> HttpResponse:
-    """Run a state change ``act()`` from a button; say ``done`` (when given) or why it
-    was refused, then go to ``success_url``."""
+    """Run a state change ``act()`` from a button; say ``done`` (when given; a callable is
+    given what ``act`` returned, e.g. the state it moved to) or why it was refused, then
+    go to ``success_url``."""
     try:
-        act()
+        acted = act()
     except DomainError as error:
         messages.error(request, error.message)
     else:
         if done:
-            messages.success(request, done)
+            messages.success(request, done(acted) if callable(done) else done)
     return redirect(success_url)

@@ -143,16 +143,14 @@ def question_move(request, pk, question_pk):
 def survey_status(request, pk):
     survey = _managed_survey(request, pk)
     to = request.POST.get("to", "")
-    try:
-        services.survey_transition(actor=request.user, survey=survey, to=to)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        survey.refresh_from_db()
-        messages.success(
-            request, _("The survey is now “%(status)s”.") % {"status": survey.get_status_display()}
-        )
-    return redirect(survey.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: services.survey_transition(actor=request.user, survey=survey, to=to),
+        success_url=survey.get_absolute_url(),
+        done=lambda moved: (
+            _("The survey is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
+    )
 
 
 @login_required
