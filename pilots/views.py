@@ -223,34 +223,27 @@ def _application_page(request, pk, **bound):
     application = _application(request, pk)
     call = application.call
     user = request.user
+    can_edit = rules.can_edit_application(user, application)
+    in_review = (
+        call.phase == PilotCall.Phase.REVIEW
+        and application.status == PilotApplication.Status.SUBMITTED
+    )
     editable = (
-        rules.can_edit_application(user, application)
+        can_edit
         and application.status in (PilotApplication.Status.DRAFT, PilotApplication.Status.SUBMITTED)
         and call.is_open
     )
     forms = {}
     if editable:
         forms["attachment_form"] = AttachmentForm()
-    scoring = (
-        rules.can_score(user, application)
-        and call.phase == PilotCall.Phase.REVIEW
-        and application.status == PilotApplication.Status.SUBMITTED
-    )
-    if scoring:
+    if in_review and rules.can_score(user, application):
         forms["score_form"] = ScoreForm(
             criteria=list(call.criteria.all()),
             existing=selectors.my_scores(application, user),
         )
-    if (
-        rules.can_manage_call(user, call)
-        and call.phase == PilotCall.Phase.REVIEW
-        and application.status == PilotApplication.Status.SUBMITTED
-    ):
+    if in_review and rules.can_manage_call(user, call):
         forms["decision_form"] = DecisionForm()
-    if (
-        rules.can_edit_application(user, application)
-        and application.status == PilotApplication.Status.FUNDED
-    ):
+    if can_edit and application.status == PilotApplication.Status.FUNDED:
         forms["progress_form"] = ProgressForm()
     forms.update(bound)
     return render(
@@ -260,7 +253,7 @@ def _application_page(request, pk, **bound):
             "application": application,
             "call": call,
             "editable": editable,
-            "can_edit": rules.can_edit_application(user, application),
+            "can_edit": can_edit,
             "conflict": rules.is_call_reviewer(user, call)
             and rules.has_conflict(user, application),
             **forms,
@@ -277,16 +270,12 @@ def _application_to_act_on(request, pk, allowed) -> PilotApplication:
     return application
 
 
-def _may_edit(user, application) -> bool:
-    return rules.can_edit_application(user, application)
-
-
 def _may_decide(user, application) -> bool:
     return rules.can_manage_call(user, application.call)
 
 
 def _application_action(request, pk, action, done):
-    application = _application_to_act_on(request, pk, _may_edit)
+    application = _application_to_act_on(request, pk, rules.can_edit_application)
     return act_and_redirect(
         request,
         lambda: action(actor=request.user, application=application),
@@ -326,7 +315,7 @@ def _submit(request, application, name, form, save, done):
 @login_required
 @require_POST
 def attachment_add(request, pk):
-    application = _application_to_act_on(request, pk, _may_edit)
+    application = _application_to_act_on(request, pk, rules.can_edit_application)
     return _submit(
         request,
         application,
@@ -352,7 +341,7 @@ def attachment_download(request, pk, attachment_pk):
 @login_required
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
-    application = _application_to_act_on(request, pk, _may_edit)
+    application = _application_to_act_on(request, pk, rules.can_edit_application)
     attachment = get_object_or_404(PilotAttachment, pk=attachment_pk, application=application)
     return act_and_redirect(
         request,
@@ -408,7 +397,7 @@ def application_decide(request, pk):
 @login_required
 @require_POST
 def progress_add(request, pk):
-    application = _application_to_act_on(request, pk, _may_edit)
+    application = _application_to_act_on(request, pk, rules.can_edit_application)
     return _submit(
         request,
         application,

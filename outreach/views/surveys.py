@@ -72,6 +72,10 @@ def survey_detail(request, pk):
         else:
             messages.success(request, _("The question was added."))
         return redirect(survey.get_absolute_url())
+    return _detail_page(request, survey, question_form=question_form, send_form=SendForm())
+
+
+def _detail_page(request, survey, *, question_form, send_form):
     return render(
         request,
         "partners/surveys/survey_detail.html",
@@ -79,7 +83,7 @@ def survey_detail(request, pk):
             "survey": survey,
             "questions": selectors.questions_of(survey),
             "question_form": question_form,
-            "send_form": SendForm(),
+            "send_form": send_form,
             "recipients": selectors.recipients_of(survey),
         },
     )
@@ -181,17 +185,8 @@ def survey_send(request, pk):
                 ),
             )
             return redirect(survey.get_absolute_url())
-    return render(
-        request,
-        "partners/surveys/survey_detail.html",
-        {
-            "survey": survey,
-            "questions": selectors.questions_of(survey),
-            "question_form": QuestionForm(prefix="question"),
-            "send_form": form,
-            "recipients": selectors.recipients_of(survey),
-        },
-        status=200,
+    return _detail_page(
+        request, survey, question_form=QuestionForm(prefix="question"), send_form=form
     )
 
 
