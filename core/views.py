@@ -29,37 +29,40 @@ def save_or_show_again(
     save: Callable[[Any], object],
     *,
     done: StrOrPromise,
-    success_url: str,
+    success_url: str | Callable[[Any], str],
     show_again: Callable[[Any], HttpResponse],
 ) -> HttpResponse:
     """Save a valid ``form`` through ``save(form)`` and go to ``success_url`` with the
     ``done`` message; when the form is invalid or the service refuses (its message
-    becomes a form error), answer ``show_again(form)`` so nothing typed is lost."""
+    becomes a form error), answer ``show_again(form)`` so nothing typed is lost.
+    ``success_url`` may be a callable given what ``save`` returned: the page of an
+    object that exists only once saved."""
     if form.is_valid():
         try:
-            save(form)
+            saved = save(form)
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
             messages.success(request, done)
-            return redirect(success_url)
+            return redirect(success_url(saved) if callable(success_url) else success_url)
     return show_again(form)
 
 
 def act_and_redirect(
     request: HttpRequest,
-    act: Callable[[], object],
+    act: Callable[[], Any],
     *,
     success_url: str,
-    done: StrOrPromise | None = None,
+    done: StrOrPromise | Callable[[Any], StrOrPromise] | None = None,
 ) -> HttpResponse:
-    """Run a state change ``act()`` from a button; say ``done`` (when given) or why it
-    was refused, then go to ``success_url``."""
+    """Run a state change ``act()`` from a button; say ``done`` (when given; a callable is
+    given what ``act`` returned, e.g. the state it moved to) or why it was refused, then
+    go to ``success_url``."""
     try:
-        act()
+        acted = act()
     except DomainError as error:
         messages.error(request, error.message)
     else:
         if done:
-            messages.success(request, done)
+            messages.success(request, done(acted) if callable(done) else done)
     return redirect(success_url)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_actions import workflow_action
+from core.admin_inlines import ReadOnlyInline
 
 from .models import Answer, Choice, FollowUp, Question, Recipient, Response, Survey, Visit
 from .services import surveys as survey_services
@@ -59,18 +60,10 @@ class QuestionInline(TranslationTabularInline):
     show_change_link = True
 
 
-class RecipientInline(admin.TabularInline):
+class RecipientInline(ReadOnlyInline):
+    # Links are sent from the survey page, which e-mails them.
     model = Recipient
-    extra = 0
-    can_delete = False
     fields = ["email", "company", "language", "sent_at", "responded_at"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
-
-    def has_add_permission(self, request, obj=None):
-        # Links are sent from the survey page, which e-mails them.
-        return False
 
 
 def _survey_action(to: str, description):
@@ -136,17 +129,9 @@ class QuestionAdmin(TranslationAdmin):
     inlines = [ChoiceInline]
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(ReadOnlyInline):
     model = Answer
-    extra = 0
     fields = ["question", "text", "scale", "choices"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Response)

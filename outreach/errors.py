@@ -1,6 +1,6 @@
 """The errors outreach services raise when they refuse (all are ``DomainError``s)."""
 
-from core.errors import DomainError, NotAllowed
+from core.errors import DomainError
 
 
 class OutreachError(DomainError):
@@ -9,8 +9,3 @@ class OutreachError(DomainError):
 
 class SurveyError(OutreachError):
     pass
-
-
-def require(allowed: object) -> None:
-    if not allowed:
-        raise NotAllowed

@@ -12,24 +12,17 @@ def _follow_up(context: dict) -> dict:
     return {**context, "due_on": parse_date(context["due_on"])}
 
 
-kinds.register(
-    "partners.follow_up_assigned",
-    label=_("A follow-up action after a company visit is given to me"),
-    template="partners/emails/follow_up_assigned",
-    enrich=_follow_up,
-)
-kinds.register(
-    "partners.follow_up_due",
-    label=_("Reminders of my follow-up actions"),
-    template="partners/emails/follow_up_due",
-    enrich=_follow_up,
-)
-kinds.register(
-    "partners.follow_up_done",
-    label=_("Someone marked my follow-up action done"),
-    template="partners/emails/follow_up_done",
-    enrich=_follow_up,
-)
+for key, label in [
+    ("partners.follow_up_assigned", _("A follow-up action after a company visit is given to me")),
+    ("partners.follow_up_due", _("Reminders of my follow-up actions")),
+    ("partners.follow_up_done", _("Someone marked my follow-up action done")),
+]:
+    kinds.register(
+        key,
+        label=label,
+        template=f"partners/emails/{key.removeprefix('partners.')}",
+        enrich=_follow_up,
+    )
 
 register_actions(
     {

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_actions import workflow_action
+from core.admin_inlines import ReadOnlyInline
 
 from . import services as pilot_services
 from .models import (
@@ -40,18 +41,10 @@ class PilotAttachmentInline(admin.TabularInline):
     readonly_fields = ["uploaded_at"]
 
 
-class ScoreInline(admin.TabularInline):
+class ScoreInline(ReadOnlyInline):
+    # Reviewers score on the application page.
     model = Score
-    extra = 0
     fields = ["reviewer", "criterion", "score", "comment"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        # Reviewers score on the application page.
-        return False
 
 
 class ProgressReportInline(admin.StackedInline):

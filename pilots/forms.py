@@ -1,8 +1,8 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.rounds import people_with_roles
 from partners.models import Membership, Organisation
 
 from .models import (
@@ -18,19 +18,8 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 def possible_reviewers():
     """Network staff who can score applications: coordinators, advisors and teachers."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role__in=[
-                Membership.Role.COORDINATOR,
-                Membership.Role.ADVISOR,
-                Membership.Role.TEACHER,
-            ],
-            memberships__organisation__is_active=True,
-        )
-        .distinct()
-        .order_by("full_name")
+    return people_with_roles(
+        [Membership.Role.COORDINATOR, Membership.Role.ADVISOR, Membership.Role.TEACHER]
     )
 
 

@@ -2,14 +2,12 @@
 
 from decimal import Decimal
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import DomainError
 from core.spreadsheets import csv_response
 from core.uploads import download
 from core.views import act_and_redirect, save_or_show_again
@@ -82,23 +80,25 @@ def call_form(request, pk=None):
     data = request.POST if request.method == "POST" else None
     form = CallForm(data, instance=call, organisations=organisations)
     criteria = CriterionFormSet(data, instance=call or PilotCall(), prefix="criteria")
-    if data is not None and form.is_valid() and criteria.is_valid():
-        try:
-            saved = services.call_save(
-                actor=request.user,
-                call=call,
-                data=form.cleaned_data,
-                criteria=[row.cleaned_data for row in criteria.forms if row.has_changed()],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The call was saved."))
-            return redirect(saved.get_absolute_url())
-    return render(
+
+    def show(form):
+        context = {"form": form, "criteria": criteria, "call": call}
+        return render(request, "partners/pilots/call_form.html", context)
+
+    if data is None or not criteria.is_valid():
+        return show(form)
+    return save_or_show_again(
         request,
-        "partners/pilots/call_form.html",
-        {"form": form, "criteria": criteria, "call": call},
+        form,
+        lambda form: services.call_save(
+            actor=request.user,
+            call=call,
+            data=form.cleaned_data,
+            criteria=[row.cleaned_data for row in criteria.forms if row.has_changed()],
+        ),
+        done=_("The call was saved."),
+        success_url=lambda saved: saved.get_absolute_url(),
+        show_again=show,
     )
 
 
@@ -188,21 +188,19 @@ def application_form(request, pk=None, call_pk=None):
         raise Http404
     if call.published_at is None:
         raise Http404
-    form = ApplicationForm(request.POST or None, instance=application, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.application_save(
-                actor=request.user, call=call, application=application, data=form.cleaned_data
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The application was saved."))
-            return redirect(saved.get_absolute_url())
-    return render(
+    return save_or_show_again(
         request,
-        "partners/pilots/application_form.html",
-        {"form": form, "call": call, "application": application},
+        ApplicationForm(request.POST or None, instance=application, organisations=organisations),
+        lambda form: services.application_save(
+            actor=request.user, call=call, application=application, data=form.cleaned_data
+        ),
+        done=_("The application was saved."),
+        success_url=lambda saved: saved.get_absolute_url(),
+        show_again=lambda form: render(
+            request,
+            "partners/pilots/application_form.html",
+            {"form": form, "call": call, "application": application},
+        ),
     )
 
 
@@ -225,34 +223,27 @@ def _application_page(request, pk, **bound):
     application = _application(request, pk)
     call = application.call
     user = request.user
+    can_edit = rules.can_edit_application(user, application)
+    in_review = (
+        call.phase == PilotCall.Phase.REVIEW
+        and application.status == PilotApplication.Status.SUBMITTED
+    )
     editable = (
-        rules.can_edit_application(user, application)
+        can_edit
         and application.status in (PilotApplication.Status.DRAFT, PilotApplication.Status.SUBMITTED)
         and call.is_open
     )
     forms = {}
     if editable:
         forms["attachment_form"] = AttachmentForm()
-    scoring = (
-        rules.can_score(user, application)
-        and call.phase == PilotCall.Phase.REVIEW
-        and application.status == PilotApplication.Status.SUBMITTED
-    )
-    if scoring:
+    if in_review and rules.can_score(user, application):
         forms["score_form"] = ScoreForm(
             criteria=list(call.criteria.all()),
             existing=selectors.my_scores(application, user),
         )
-    if (
-        rules.can_manage_call(user, call)
-        and call.phase == PilotCall.Phase.REVIEW
-        and application.status == PilotApplication.Status.SUBMITTED
-    ):
+    if in_review and rules.can_manage_call(user, call):
         forms["decision_form"] = DecisionForm()
-    if (
-        rules.can_edit_application(user, application)
-        and application.status == PilotApplication.Status.FUNDED
-    ):
+    if can_edit and application.status == PilotApplication.Status.FUNDED:
         forms["progress_form"] = ProgressForm()
     forms.update(bound)
     return render(
@@ -262,7 +253,7 @@ def _application_page(request, pk, **bound):
             "application": application,
             "call": call,
             "editable": editable,
-            "can_edit": rules.can_edit_application(user, application),
+            "can_edit": can_edit,
             "conflict": rules.is_call_reviewer(user, call)
             and rules.has_conflict(user, application),
             **forms,
@@ -279,16 +270,12 @@ def _application_to_act_on(request, pk, allowed) -> PilotApplication:
     return application
 
 
-def _may_edit(user, application) -> bool:
-    return rules.can_edit_application(user, application)
-
-
 def _may_decide(user, application) -> bool:
     return rules.can_manage_call(user, application.call)
 
 
 def _application_action(request, pk, action, done):
-    application = _application_to_act_on(request, pk, _may_edit)
+    application = _application_to_act_on(request, pk, rules.can_edit_application)
     return act_and_redirect(
         request,
         lambda: action(actor=request.user, application=application),
@@ -328,7 +315,7 @@ def _submit(request, application, name, form, save, done):
 @login_required
 @require_POST
 def attachment_add(request, pk):
-    application = _application_to_act_on(request, pk, _may_edit)
+    application = _application_to_act_on(request, pk, rules.can_edit_application)
     return _submit(
         request,
         application,
@@ -354,7 +341,7 @@ def attachment_download(request, pk, attachment_pk):
 @login_required
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
-    application = _application_to_act_on(request, pk, _may_edit)
+    application = _application_to_act_on(request, pk, rules.can_edit_application)
     attachment = get_object_or_404(PilotAttachment, pk=attachment_pk, application=application)
     return act_and_redirect(
         request,
@@ -410,7 +397,7 @@ def application_decide(request, pk):
 @login_required
 @require_POST
 def progress_add(request, pk):
-    application = _application_to_act_on(request, pk, _may_edit)
+    application = _application_to_act_on(request, pk, rules.can_edit_application)
     return _submit(
         request,
         application,

@@ -3,9 +3,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.rounds import people_with_roles
 from partners.models import Membership, Organisation
 
 from . import rules
@@ -52,17 +52,7 @@ class RoundForm(forms.ModelForm):
 
 def eligible_reviewers():
     """Staff of the network's schools: coordinators, teachers and advisors."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role__in=rules.REVIEWER_ROLES,
-            memberships__organisation__kind__in=Organisation.SCHOOL_KINDS,
-            memberships__organisation__is_active=True,
-        )
-        .distinct()
-        .order_by("full_name")
-    )
+    return people_with_roles(rules.REVIEWER_ROLES, kind__in=Organisation.SCHOOL_KINDS)
 
 
 class ReviewForm(forms.ModelForm):

@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError, NotAllowed
+from core.errors import DomainError
+from core.records import save_data
+from core.rounds import holders_of, move_to, require
 from core.workflow import Change, Move, Workflow, perform
-from notifications.services import notify
+from notifications.services import notify_many
 from partners.models import Membership
 
 from . import rules
@@ -29,47 +31,46 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from django.db.models import QuerySet
+    from django_stubs_ext import StrOrPromise
 
     from accounts.models import User
 
     from .models import QualityArea
 
 S = PeerReview.Status
+#: The peer team's parts in a review.
+TEAM = {"lead", "member"}
 
 
 class ReviewError(DomainError):
     pass
 
 
-def _require(allowed: object) -> None:
-    if not allowed:
-        raise NotAllowed
-
-
-def _link(review: PeerReview) -> dict:
-    return {"name": "partners:review_detail", "kwargs": {"pk": review.pk}}
-
-
 def _tell(users: Iterable[User], review: PeerReview, *, kind: str, key: str) -> None:
-    for user in users:
-        notify(
-            kind=kind,
-            key=f"{kind}:{review.pk}:{key}:{user.pk}",
-            recipient=user,
-            context={
-                "school": review.school.name,
-                "round": review.round.title,
-                "visit_on": review.visit_on.isoformat() if review.visit_on else "",
-                "link": _link(review),
-            },
-        )
+    notify_many(
+        users,
+        kind=kind,
+        key=f"{kind}:{review.pk}:{key}",
+        context={
+            "school": review.school.name,
+            "round": review.round.title,
+            "visit_on": review.visit_on.isoformat() if review.visit_on else "",
+            "link": {"name": "partners:review_detail", "kwargs": {"pk": review.pk}},
+        },
+    )
 
 
 def _school_coordinators(review: PeerReview) -> QuerySet[User]:
-    return get_user_model().objects.filter(
-        memberships__organisation=review.school_id,
-        memberships__role=Membership.Role.COORDINATOR,
-        is_active=True,
+    return holders_of(review.school_id, Membership.Role.COORDINATOR)
+
+
+def _log(actor: User, review: PeerReview, action: str, data: dict | None = None) -> None:
+    log_action(
+        actor=actor,
+        action=f"partners.review.{action}",
+        target=review,
+        organisation=review.school,
+        data=data,
     )
 
 
@@ -82,8 +83,16 @@ def _locked(review: PeerReview) -> PeerReview:
     )
 
 
-def _roles(actor: User, review: PeerReview) -> frozenset[str]:
-    return rules.review_roles(actor, review)
+def _taking_part(
+    actor: User, review: PeerReview, parts: set[str], status: str, refusal: StrOrPromise, code: str
+) -> PeerReview:
+    """The review, locked, when ``actor`` takes part in it (in one of ``parts``) and it is
+    at ``status``; otherwise refused (with ``refusal`` for another status)."""
+    review = _locked(review)
+    require(rules.review_roles(actor, review) & parts)
+    if review.status != status:
+        raise ReviewError(refusal, code=code)
+    return review
 
 
 # --- Rounds and teams -------------------------------------------------------------------
@@ -93,22 +102,15 @@ def _roles(actor: User, review: PeerReview) -> frozenset[str]:
 def round_save(*, actor: User, review_round: ReviewRound | None, data: dict) -> ReviewRound:
     """Save a round (new when ``review_round`` is None) from ``data``, its fields with
     ``areas`` as a list."""
-    values = dict(data)
-    allowed = set(rules.round_organisations(actor))
+    allowed, created = set(rules.round_organisations(actor)), review_round is None
     if review_round is None:
         review_round = ReviewRound(created_by=actor)
     else:
         review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
-        _require(rules.can_manage_round(actor, review_round))
+        require(rules.can_manage_round(actor, review_round))
         allowed.add(review_round.organiser_id)
-    _require(values["organiser"].pk in allowed)
-    created = review_round.pk is None
-    areas = values.pop("areas", None)
-    for name, value in values.items():
-        setattr(review_round, name, value)
-    review_round.save()
-    if areas is not None:
-        review_round.areas.set(areas)
+    require(data["organiser"].pk in allowed)
+    save_data(review_round, data, created=created)
     log_action(
         actor=actor,
         action="partners.review_round.created" if created else "partners.review_round.updated",
@@ -143,7 +145,7 @@ def review_save(
 ) -> PeerReview:
     """Add a school to the round (``review`` None), or change its visit date and team:
     ``data`` has ``school``, ``visit_on``, ``lead`` and ``members``."""
-    _require(rules.can_manage_round(actor, review_round))
+    require(rules.can_manage_round(actor, review_round))
     if review is None:
         review = PeerReview(round=review_round, school=data["school"])
     else:
@@ -174,10 +176,14 @@ def review_save(
 def self_report_save(*, actor: User, review: PeerReview, entries: dict, submit: bool) -> PeerReview:
     """Save the self-assessment, ``entries`` mapping criteria to (level, description);
     ``submit`` hands it to the peer team, after which it no longer changes."""
-    review = _locked(review)
-    _require("school" in _roles(actor, review))
-    if review.status != S.PREPARATION:
-        raise ReviewError(_("The self-report has already been submitted."), code="submitted")
+    review = _taking_part(
+        actor,
+        review,
+        {"school"},
+        S.PREPARATION,
+        _("The self-report has already been submitted."),
+        "submitted",
+    )
     if submit and any(not level for level, _text in entries.values()):
         raise ReviewError(
             _("Give a level for every criterion before submitting."), code="incomplete"
@@ -188,12 +194,7 @@ def self_report_save(*, actor: User, review: PeerReview, entries: dict, submit: 
             criterion=criterion,
             defaults={"level": level, "description": description},
         )
-    log_action(
-        actor=actor,
-        action="partners.review.self_report_saved",
-        target=review,
-        organisation=review.school,
-    )
+    _log(actor, review, "self_report_saved")
     if submit:
         review = perform(REVIEW_WORKFLOW, actor=actor, obj=review, action="self_reported")
     return review
@@ -206,37 +207,27 @@ def self_report_save(*, actor: User, review: PeerReview, entries: dict, submit: 
 def finding_add(
     *, actor: User, review: PeerReview, area: QualityArea, kind: str, text: str
 ) -> Finding:
-    review = _locked(review)
-    _require(_roles(actor, review) & {"lead", "member"})
-    if review.status != S.VISITED:
-        raise ReviewError(_("Findings are written after the visit."), code="not_visited")
+    review = _taking_part(
+        actor, review, TEAM, S.VISITED, _("Findings are written after the visit."), "not_visited"
+    )
     if not review.round.areas.filter(pk=area.pk).exists():
         raise ReviewError(_("This area is not part of the round."), code="area")
     finding = Finding.objects.create(review=review, area=area, kind=kind, text=text.strip())
-    log_action(
-        actor=actor,
-        action="partners.review.finding_added",
-        target=review,
-        organisation=review.school,
-    )
+    _log(actor, review, "finding_added")
     return finding
 
 
 @transaction.atomic
 def finding_delete(*, actor: User, finding: Finding) -> None:
-    review = _locked(finding.review)
-    _require(_roles(actor, review) & {"lead", "member"})
-    if review.status != S.VISITED:
-        raise ReviewError(_("The report is published; findings no longer change."), code="fixed")
+    refusal = _("The report is published; findings no longer change.")
+    _taking_part(actor, finding.review, TEAM, S.VISITED, refusal, "fixed")
     finding.delete()
 
 
 @transaction.atomic
 def summary_save(*, actor: User, review: PeerReview, summary: str) -> PeerReview:
-    review = _locked(review)
-    _require(_roles(actor, review) & {"lead", "member"})
-    if review.status != S.VISITED:
-        raise ReviewError(_("The report is published; it no longer changes."), code="fixed")
+    refusal = _("The report is published; it no longer changes.")
+    review = _taking_part(actor, review, TEAM, S.VISITED, refusal, "fixed")
     review.summary = summary.strip()
     review.save(update_fields=["summary"])
     return review
@@ -282,10 +273,6 @@ def _tell_of_move(change: Change[PeerReview]) -> None:
         _tell(_school_coordinators(review), review, kind="partners.review_progress", key=to)
 
 
-def _parties(actor: User | None, review: PeerReview) -> frozenset[str]:
-    return rules.review_roles(actor, review)
-
-
 #: The moves a review makes; each is audited as ``partners.review.<move>``.
 REVIEW_WORKFLOW: Workflow[PeerReview] = Workflow(
     name="partners.review",
@@ -321,7 +308,7 @@ REVIEW_WORKFLOW: Workflow[PeerReview] = Workflow(
         ),
     },
     lock=_locked,
-    parties=_parties,
+    parties=rules.review_roles,
     organisation=lambda review: review.school_id,
     illegal=_("A review that is “%(status)s” cannot be moved there."),
     notify=_tell_of_move,
@@ -329,23 +316,8 @@ REVIEW_WORKFLOW: Workflow[PeerReview] = Workflow(
 
 
 def review_transition(*, actor: User, review: PeerReview, to: str) -> PeerReview:
-    """Move ``review`` to the state ``to`` by the move that leads there from where the
-    stored review is (``perform`` checks it again under the row lock)."""
-    stored = PeerReview.objects.get(pk=review.pk)
-    move = next(
-        (
-            move
-            for move in REVIEW_WORKFLOW.moves.values()
-            if move.target == to and stored.status in move.sources
-        ),
-        None,
-    )
-    if move is None:
-        raise ReviewError(
-            REVIEW_WORKFLOW.illegal % {"status": stored.get_status_display()},
-            code="illegal_move",
-        )
-    return perform(REVIEW_WORKFLOW, actor=actor, obj=stored, action=move.action)
+    """Move ``review`` to the state ``to`` (see ``core.rounds.move_to``)."""
+    return move_to(REVIEW_WORKFLOW, actor=actor, obj=review, to=to, error=ReviewError)
 
 
 # --- The school's development actions ---------------------------------------------------
@@ -355,15 +327,10 @@ def review_transition(*, actor: User, review: PeerReview, to: str) -> PeerReview
 def action_save(*, actor: User, review: PeerReview, data: dict) -> ReviewAction:
     """Plan a development action: ``data`` has ``recommendation``, ``text``,
     ``responsible`` and ``due_on``."""
-    review = _locked(review)
-    _require("school" in _roles(actor, review))
-    if review.status != S.REPORTED:
-        raise ReviewError(
-            _("Development actions are planned once the report is published."),
-            code="not_reported",
-        )
+    refusal = _("Development actions are planned once the report is published.")
+    review = _taking_part(actor, review, {"school"}, S.REPORTED, refusal, "not_reported")
     recommendation = data.get("recommendation")
-    _require(recommendation is None or recommendation.review_id == review.pk)
+    require(recommendation is None or recommendation.review_id == review.pk)
     action = ReviewAction.objects.create(
         review=review,
         recommendation=recommendation,
@@ -371,20 +338,14 @@ def action_save(*, actor: User, review: PeerReview, data: dict) -> ReviewAction:
         responsible=data["responsible"],
         due_on=data["due_on"],
     )
-    log_action(
-        actor=actor,
-        action="partners.review.action_saved",
-        target=review,
-        organisation=review.school,
-        data={"action": action.text, "state": action.state},
-    )
+    _log(actor, review, "action_saved", {"action": action.text, "state": action.state})
     return action
 
 
 @transaction.atomic
 def action_set_state(*, actor: User, action: ReviewAction, state: str) -> ReviewAction:
     review = _locked(action.review)
-    _require("school" in _roles(actor, review))
+    require("school" in rules.review_roles(actor, review))
     if state not in ReviewAction.State.values:
         raise ReviewError(_("Unknown state."), code="state")
     if review.status != S.REPORTED:
@@ -392,11 +353,5 @@ def action_set_state(*, actor: User, action: ReviewAction, state: str) -> Review
     before = action.state
     action.state = state
     action.save(update_fields=["state", "updated_at"])
-    log_action(
-        actor=actor,
-        action="partners.review.action_state",
-        target=review,
-        organisation=review.school,
-        data={"action": action.text, "from": before, "to": state},
-    )
+    _log(actor, review, "action_state", {"action": action.text, "from": before, "to": state})
     return action

@@ -1,13 +1,11 @@
 """Peer review of quality: rounds, each school's review, its self-report and report."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import DomainError
 from core.views import act_and_redirect, save_or_show_again
 
 from . import rules, selectors, services
@@ -52,19 +50,17 @@ def round_form(request, pk=None):
         organisations = sorted({*organisations, review_round.organiser_id})
     elif not organisations:
         raise Http404
-    form = RoundForm(request.POST or None, instance=review_round, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.round_save(
-                actor=request.user, review_round=review_round, data=form.cleaned_data
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The round was saved."))
-            return redirect(saved.get_absolute_url())
-    return render(
-        request, "partners/reviews/round_form.html", {"form": form, "round": review_round}
+    return save_or_show_again(
+        request,
+        RoundForm(request.POST or None, instance=review_round, organisations=organisations),
+        lambda form: services.round_save(
+            actor=request.user, review_round=review_round, data=form.cleaned_data
+        ),
+        done=_("The round was saved."),
+        success_url=lambda saved: saved.get_absolute_url(),
+        show_again=lambda form: render(
+            request, "partners/reviews/round_form.html", {"form": form, "round": review_round}
+        ),
     )
 
 
@@ -73,31 +69,30 @@ def round_detail(request, pk):
     _members_only(request)
     review_round = get_object_or_404(ReviewRound.objects.select_related("organiser"), pk=pk)
     can_manage = rules.can_manage_round(request.user, review_round)
-    form = None
-    if can_manage:
-        form = ReviewForm(request.POST or None, review_round=review_round)
-        if request.method == "POST" and form.is_valid():
-            try:
-                review = services.review_save(
-                    actor=request.user, review_round=review_round, data=form.cleaned_data
-                )
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("The school was added to the round."))
-                return redirect(review.get_absolute_url())
-    elif request.method == "POST":
+    if request.method == "POST" and not can_manage:
         raise Http404
-    return render(
-        request,
-        "partners/reviews/round_detail.html",
-        {
+
+    def show(form):
+        context = {
             "round": review_round,
             "areas": review_round.areas.prefetch_related("criteria"),
             "reviews": selectors.round_reviews(review_round),
             "can_manage": can_manage,
             "form": form,
-        },
+        }
+        return render(request, "partners/reviews/round_detail.html", context)
+
+    if not can_manage:
+        return show(None)
+    return save_or_show_again(
+        request,
+        ReviewForm(request.POST or None, review_round=review_round),
+        lambda form: services.review_save(
+            actor=request.user, review_round=review_round, data=form.cleaned_data
+        ),
+        done=_("The school was added to the round."),
+        success_url=lambda review: review.get_absolute_url(),
+        show_again=show,
     )
 
 
@@ -254,16 +249,16 @@ def review_summary(request, pk):
 @require_POST
 def review_status(request, pk):
     review = _review_to_act_on(request, pk)
-    try:
-        services.review_transition(actor=request.user, review=review, to=request.POST.get("to"))
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        review.refresh_from_db()
-        messages.success(
-            request, _("The review is now “%(status)s”.") % {"status": review.get_status_display()}
-        )
-    return redirect(review.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: services.review_transition(
+            actor=request.user, review=review, to=request.POST.get("to")
+        ),
+        success_url=review.get_absolute_url(),
+        done=lambda moved: (
+            _("The review is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
+    )
 
 
 @login_required

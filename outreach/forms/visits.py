@@ -1,9 +1,9 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import FilterForm
+from core.rounds import people_with_roles
 from partners.forms.filters import sector_filter
 from partners.models import Organisation
 
@@ -15,16 +15,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def outreach_people():
     """Who can own a follow-up: the network's advisors and coordinators."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role__in=rules.OUTREACH_ROLES,
-            memberships__organisation__is_active=True,
-        )
-        .distinct()
-        .order_by("full_name")
-    )
+    return people_with_roles(rules.OUTREACH_ROLES)
 
 
 class VisitForm(forms.ModelForm):

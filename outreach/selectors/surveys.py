@@ -32,10 +32,6 @@ def survey_list(*, viewer: User | AnonymousUser) -> QuerySet[Survey]:
     )
 
 
-def survey_with_questions(pk: int) -> Survey:
-    return Survey.objects.select_related("organisation").get(pk=pk)
-
-
 def questions_of(survey: Survey) -> list[Question]:
     return list(survey.questions.prefetch_related("choices").order_by("position", "pk"))
 

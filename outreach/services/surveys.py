@@ -13,13 +13,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.workflow import Change, Move, Workflow, perform
+from core.records import save_data
+from core.rounds import move_to, require
+from core.workflow import Change, Move, Workflow
 from notifications.services import notify
 from partners.models import Membership, Organisation
 
 from .. import rules
 from ..errors import SurveyError
-from ..errors import require as _require
 from ..models import Answer, Choice, Question, Recipient, Response, Survey
 
 if TYPE_CHECKING:
@@ -33,12 +34,16 @@ S = Survey.Status
 LANGUAGE_BY_COUNTRY = {"FI": "fi", "AX": "sv", "SE": "sv", "EE": "et", "LT": "lt", "RU": "ru"}
 
 
-def _draft_only(survey: Survey) -> None:
-    if survey.status != S.DRAFT:
+def _managed(actor: User, survey_id: int, *, draft: bool = False) -> Survey:
+    """The survey, locked, when ``actor`` manages it (and, with ``draft``, it is one)."""
+    survey = Survey.objects.select_for_update().get(pk=survey_id)
+    require(rules.can_manage_survey(actor, survey))
+    if draft and survey.status != S.DRAFT:
         raise SurveyError(
             _("The questions are fixed once the survey is open; close it and copy it instead."),
             code="not_draft",
         )
+    return survey
 
 
 # --- Building -------------------------------------------------------------------------
@@ -48,18 +53,14 @@ def _draft_only(survey: Survey) -> None:
 def survey_save(*, actor: User, survey: Survey | None, data: dict) -> Survey:
     """Save a survey (new when ``survey`` is None) from ``data``, its fields; a survey
     stays with the organisation that made it."""
-    values = dict(data)
+    values, created = dict(data), survey is None
     if survey is None:
-        _require(values["organisation"].pk in rules.survey_organisations(actor))
+        require(values["organisation"].pk in rules.survey_organisations(actor))
         survey = Survey(created_by=actor)
     else:
-        survey = Survey.objects.select_for_update().get(pk=survey.pk)
-        _require(rules.can_manage_survey(actor, survey))
+        survey = _managed(actor, survey.pk)
         values.pop("organisation", None)
-    created = survey.pk is None
-    for name, value in values.items():
-        setattr(survey, name, value)
-    survey.save()
+    save_data(survey, values, created=created)
     log_action(
         actor=actor,
         action="partners.survey.created" if created else "partners.survey.updated",
@@ -91,9 +92,7 @@ def question_save(
 ) -> Question:
     """Add a question to ``survey`` or change ``question``, from ``data`` (its fields,
     and ``choice_lines``, the choices one per item)."""
-    survey = Survey.objects.select_for_update().get(pk=survey.pk)
-    _require(rules.can_manage_survey(actor, survey))
-    _draft_only(survey)
+    survey = _managed(actor, survey.pk, draft=True)
     values = dict(data)
     lines = values.pop("choice_lines", [])
     if question is None:
@@ -113,17 +112,13 @@ def question_save(
 
 @transaction.atomic
 def question_delete(*, actor: User, question: Question) -> None:
-    survey = Survey.objects.select_for_update().get(pk=question.survey_id)
-    _require(rules.can_manage_survey(actor, survey))
-    _draft_only(survey)
+    _managed(actor, question.survey_id, draft=True)
     question.delete()
 
 
 @transaction.atomic
 def question_move(*, actor: User, question: Question, up: bool) -> None:
-    survey = Survey.objects.select_for_update().get(pk=question.survey_id)
-    _require(rules.can_manage_survey(actor, survey))
-    _draft_only(survey)
+    survey = _managed(actor, question.survey_id, draft=True)
     ordered = list(survey.questions.order_by("position", "pk"))
     index = next(i for i, q in enumerate(ordered) if q.pk == question.pk)
     other = index - 1 if up else index + 1
@@ -191,23 +186,8 @@ SURVEY_WORKFLOW: Workflow[Survey] = Workflow(
 
 
 def survey_transition(*, actor: User, survey: Survey, to: str) -> Survey:
-    """Move ``survey`` to the state ``to`` by the move that leads there from where the
-    stored survey is (``perform`` checks it again under the row lock)."""
-    stored = Survey.objects.get(pk=survey.pk)
-    move = next(
-        (
-            move
-            for move in SURVEY_WORKFLOW.moves.values()
-            if move.target == to and stored.status in move.sources
-        ),
-        None,
-    )
-    if move is None:
-        raise SurveyError(
-            SURVEY_WORKFLOW.illegal % {"status": stored.get_status_display()},
-            code="illegal_move",
-        )
-    return perform(SURVEY_WORKFLOW, actor=actor, obj=stored, action=move.action)
+    """Move ``survey`` to the state ``to`` (see ``core.rounds.move_to``)."""
+    return move_to(SURVEY_WORKFLOW, actor=actor, obj=survey, to=to, error=SurveyError)
 
 
 # --- Sending --------------------------------------------------------------------------
@@ -244,8 +224,7 @@ def survey_send(
 ) -> dict:
     """Send a single-use answer link to each company and address that has none yet.
     Returns how many were sent and which addresses already had a link."""
-    survey = Survey.objects.select_for_update().get(pk=survey.pk)
-    _require(rules.can_manage_survey(actor, survey))
+    survey = _managed(actor, survey.pk)
     if not survey.takes_answers:
         raise SurveyError(_("Open the survey before sending it."), code="not_open")
     language = translation.get_language() or settings.LANGUAGE_CODE

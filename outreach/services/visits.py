@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require, save_rows
 from notifications.services import notify
 
 from .. import rules
 from ..errors import OutreachError
-from ..errors import require as _require
 from ..models import FollowUp, Visit
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def _stored_visit(actor: User, visit: Visit | None) -> tuple[Visit, set[int]]:
     if visit is None:
         return Visit(created_by=actor), allowed
     stored = Visit.objects.select_for_update().get(pk=visit.pk)
-    _require(rules.can_edit_visit(actor, stored))
+    require(rules.can_edit_visit(actor, stored))
     return stored, allowed | {stored.school_id}
 
 
@@ -61,22 +61,16 @@ def _save_follow_ups(actor: User, visit: Visit, rows: Iterable[dict]) -> int:
     """Write the changed follow-up rows (``id``: the stored follow-up or ``None``,
     ``DELETE``, ``action``, ``owner``, ``due_on``); new owners are told what they took on."""
     saved = 0
-    for row in rows:
-        existing = row.get("id")
-        item = (
-            FollowUp.objects.select_for_update().get(pk=existing.pk, visit=visit)
-            if existing is not None
-            else FollowUp(visit=visit)
-        )
-        if row.get("DELETE"):
-            if item.pk is not None:
-                item.delete()
-            continue
-        owner_before = item.owner_id
-        item.action, item.owner, item.due_on = row["action"], row["owner"], row["due_on"]
-        item.save()
+    for item, before in save_rows(
+        rows,
+        stored=lambda existing: FollowUp.objects.select_for_update().get(
+            pk=existing.pk, visit=visit
+        ),
+        new=lambda: FollowUp(visit=visit),
+        fields=("action", "owner", "due_on"),
+    ):
         saved += 1
-        if item.owner_id != actor.pk and owner_before != item.owner_id:
+        if item.owner_id != actor.pk and before["owner"] != item.owner_id:
             _tell_owner(
                 item,
                 kind="partners.follow_up_assigned",
@@ -94,7 +88,7 @@ def visit_save(
     visit, allowed = _stored_visit(actor, visit)
     created = visit.pk is None
     values = dict(data)
-    _require(values["school"].pk in allowed)
+    require(values["school"].pk in allowed)
     related = {name: values.pop(name) for name in ("visitors", "joint_with") if name in values}
     for name, value in values.items():
         setattr(visit, name, value)
@@ -119,7 +113,7 @@ def follow_up_complete(*, actor: User, follow_up: FollowUp) -> FollowUp:
         .select_related("visit__company", "owner")
         .get(pk=follow_up.pk)
     )
-    _require(rules.can_complete_follow_up(actor, follow_up))
+    require(rules.can_complete_follow_up(actor, follow_up))
     if follow_up.done_at is not None:
         raise OutreachError(_("This action is already done."), code="done")
     follow_up.done_at, follow_up.done_by = timezone.now(), actor

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 from core.spreadsheets import csv_response
-from core.views import act_and_redirect
+from core.views import act_and_redirect, save_or_show_again
 
 from .. import rules
 from ..forms.surveys import QuestionForm, SendForm, SurveyForm, answer_form
@@ -44,16 +44,18 @@ def survey_form(request, pk=None):
     organisations = rules.survey_organisations(request.user)
     if survey is None and not organisations:
         raise Http404
-    form = SurveyForm(request.POST or None, instance=survey, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.survey_save(actor=request.user, survey=survey, data=form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The survey was saved."))
-            return redirect(saved.get_absolute_url())
-    return render(request, "partners/surveys/survey_form.html", {"form": form, "survey": survey})
+    return save_or_show_again(
+        request,
+        SurveyForm(request.POST or None, instance=survey, organisations=organisations),
+        lambda form: services.survey_save(
+            actor=request.user, survey=survey, data=form.cleaned_data
+        ),
+        done=_("The survey was saved."),
+        success_url=lambda saved: saved.get_absolute_url(),
+        show_again=lambda form: render(
+            request, "partners/surveys/survey_form.html", {"form": form, "survey": survey}
+        ),
+    )
 
 
 @login_required
@@ -70,6 +72,10 @@ def survey_detail(request, pk):
         else:
             messages.success(request, _("The question was added."))
         return redirect(survey.get_absolute_url())
+    return _detail_page(request, survey, question_form=question_form, send_form=SendForm())
+
+
+def _detail_page(request, survey, *, question_form, send_form):
     return render(
         request,
         "partners/surveys/survey_detail.html",
@@ -77,7 +83,7 @@ def survey_detail(request, pk):
             "survey": survey,
             "questions": selectors.questions_of(survey),
             "question_form": question_form,
-            "send_form": SendForm(),
+            "send_form": send_form,
             "recipients": selectors.recipients_of(survey),
         },
     )
@@ -87,21 +93,19 @@ def survey_detail(request, pk):
 def question_edit(request, pk, question_pk):
     survey = _managed_survey(request, pk)
     question = get_object_or_404(survey.questions.prefetch_related("choices"), pk=question_pk)
-    form = QuestionForm(request.POST or None, instance=question)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.question_save(
-                actor=request.user, survey=survey, question=question, data=form.cleaned_data
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The question was saved."))
-            return redirect(survey.get_absolute_url())
-    return render(
+    return save_or_show_again(
         request,
-        "partners/surveys/question_form.html",
-        {"form": form, "survey": survey, "question": question},
+        QuestionForm(request.POST or None, instance=question),
+        lambda form: services.question_save(
+            actor=request.user, survey=survey, question=question, data=form.cleaned_data
+        ),
+        done=_("The question was saved."),
+        success_url=survey.get_absolute_url(),
+        show_again=lambda form: render(
+            request,
+            "partners/surveys/question_form.html",
+            {"form": form, "survey": survey, "question": question},
+        ),
     )
 
 
@@ -143,16 +147,14 @@ def question_move(request, pk, question_pk):
 def survey_status(request, pk):
     survey = _managed_survey(request, pk)
     to = request.POST.get("to", "")
-    try:
-        services.survey_transition(actor=request.user, survey=survey, to=to)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        survey.refresh_from_db()
-        messages.success(
-            request, _("The survey is now “%(status)s”.") % {"status": survey.get_status_display()}
-        )
-    return redirect(survey.get_absolute_url())
+    return act_and_redirect(
+        request,
+        lambda: services.survey_transition(actor=request.user, survey=survey, to=to),
+        success_url=survey.get_absolute_url(),
+        done=lambda moved: (
+            _("The survey is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
+    )
 
 
 @login_required
@@ -183,17 +185,8 @@ def survey_send(request, pk):
                 ),
             )
             return redirect(survey.get_absolute_url())
-    return render(
-        request,
-        "partners/surveys/survey_detail.html",
-        {
-            "survey": survey,
-            "questions": selectors.questions_of(survey),
-            "question_form": QuestionForm(prefix="question"),
-            "send_form": form,
-            "recipients": selectors.recipients_of(survey),
-        },
-        status=200,
+    return _detail_page(
+        request, survey, question_form=QuestionForm(prefix="question"), send_form=form
     )
 
 

@@ -1,16 +1,14 @@
 """Outreach pages: the companies not reached yet, company visits and their follow-ups."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import DomainError
-from core.views import act_and_redirect
+from core.views import act_and_redirect, save_or_show_again
 from partners.models import Organisation
 
 from .. import rules
@@ -110,23 +108,25 @@ def visit_form(request, pk=None):
         data, instance=visit, initial=initial, actor=request.user, organisations=organisations
     )
     follow_ups = FollowUpFormSet(data, instance=visit or Visit(), prefix="follow_ups")
-    if data is not None and form.is_valid() and follow_ups.is_valid():
-        try:
-            saved = services.visit_save(
-                actor=request.user,
-                visit=visit,
-                data=form.cleaned_data,
-                follow_ups=[row.cleaned_data for row in follow_ups.forms if row.has_changed()],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The visit was saved."))
-            return redirect(saved.get_absolute_url())
-    return render(
+
+    def show(form):
+        context = {"form": form, "follow_ups": follow_ups, "visit": visit}
+        return render(request, "partners/outreach/visit_form.html", context)
+
+    if data is None or not follow_ups.is_valid():
+        return show(form)
+    return save_or_show_again(
         request,
-        "partners/outreach/visit_form.html",
-        {"form": form, "follow_ups": follow_ups, "visit": visit},
+        form,
+        lambda form: services.visit_save(
+            actor=request.user,
+            visit=visit,
+            data=form.cleaned_data,
+            follow_ups=[row.cleaned_data for row in follow_ups.forms if row.has_changed()],
+        ),
+        done=_("The visit was saved."),
+        success_url=lambda saved: saved.get_absolute_url(),
+        show_again=show,
     )
 
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 from core.workflow import Change, Move, Workflow, from_states, perform
-from notifications.services import notify
+from notifications.services import notify, notify_many
 
 from .. import rules
 from ..models import (
@@ -40,7 +41,7 @@ from .common import (
     _context,
     _locked_application,
     _locked_call,
-    _require,
+    _log,
     _require_open,
 )
 
@@ -48,7 +49,7 @@ from .common import (
 
 
 def _require_editable(actor: User, application: PilotApplication) -> None:
-    _require(rules.can_edit_application(actor, application))
+    require(rules.can_edit_application(actor, application))
     if application.status not in (A.DRAFT, A.SUBMITTED):
         raise PilotError(_("This application can no longer be changed."), code="locked")
     _require_open(application.call)
@@ -64,16 +65,16 @@ def application_save(
     values = dict(data)
     allowed = set(rules.applicant_organisations(actor))
     if application is None:
-        _require(values["lead"].pk in allowed)
+        require(values["lead"].pk in allowed)
         _require_open(call)
         application = PilotApplication(call=call, contact=actor)
     else:
         # The guard reads the stored row, not what the form copied onto it.
         application = _locked_application(application)
-        _require(application.call_id == call.pk)
+        require(application.call_id == call.pk)
         _require_editable(actor, application)
         allowed.add(application.lead_id)
-        _require(values["lead"].pk in allowed)
+        require(values["lead"].pk in allowed)
     created = application.pk is None
     partners = values.pop("partners", None)
     for name, value in values.items():
@@ -81,12 +82,7 @@ def application_save(
     application.save()
     if partners is not None:
         application.partners.set(partners)
-    log_action(
-        actor=actor,
-        action="partners.pilot.created" if created else "partners.pilot.updated",
-        target=application,
-        organisation=application.lead,
-    )
+    _log(actor, application, "created" if created else "updated")
     return application
 
 
@@ -108,13 +104,7 @@ def attachment_add(
     application = _locked_application(application)
     _require_editable(actor, application)
     attachment = PilotAttachment.objects.create(application=application, title=title, file=file)
-    log_action(
-        actor=actor,
-        action="partners.pilot.attachment_added",
-        target=application,
-        organisation=application.lead,
-        data={"title": title},
-    )
+    _log(actor, application, "attachment_added", title=title)
     return attachment
 
 
@@ -135,7 +125,7 @@ def attachment_delete(*, actor: User, attachment: PilotAttachment) -> None:
 def scores_save(*, actor: User, application: PilotApplication, scores: dict) -> None:
     """Save the reviewer's scores, ``scores`` mapping criteria to (score, comment)."""
     application = _locked_application(application)
-    _require(rules.is_call_reviewer(actor, application.call))
+    require(rules.is_call_reviewer(actor, application.call))
     if rules.has_conflict(actor, application):
         raise PilotError(
             _("You cannot score an application your own organisation takes part in."),
@@ -218,13 +208,12 @@ def _decision(change: Change[PilotApplication]) -> None:
 def _tell_of_move(change: Change[PilotApplication]) -> None:
     application = change.obj
     if change.target == A.SUBMITTED:
-        for manager in _call_managers(application.call):
-            notify(
-                kind="partners.pilot_submitted",
-                key=f"partners.pilot_submitted:{application.pk}:{manager.pk}",
-                recipient=manager,
-                context=_context(application),
-            )
+        notify_many(
+            _call_managers(application.call),
+            kind="partners.pilot_submitted",
+            key=f"partners.pilot_submitted:{application.pk}",
+            context=_context(application),
+        )
     elif change.target in (A.FUNDED, A.REJECTED) and application.contact is not None:
         notify(
             kind="partners.pilot_decision",
@@ -300,7 +289,7 @@ def progress_report_add(
 ) -> ProgressReport:
     """A funded pilot reports progress: ``data`` has ``period``, ``text``, ``next_steps``."""
     application = _locked_application(application)
-    _require(rules.can_edit_application(actor, application))
+    require(rules.can_edit_application(actor, application))
     if application.status != A.FUNDED:
         raise PilotError(_("Progress is reported by funded pilots."), code="not_funded")
     report = ProgressReport.objects.create(
@@ -310,20 +299,13 @@ def progress_report_add(
         text=data["text"],
         next_steps=data.get("next_steps", ""),
     )
-    log_action(
-        actor=actor,
-        action="partners.pilot.progress_reported",
-        target=application,
-        organisation=application.lead,
-        data={"period": report.period},
+    _log(actor, application, "progress_reported", period=report.period)
+    notify_many(
+        _call_managers(application.call),
+        kind="partners.pilot_progress",
+        key=f"partners.pilot_progress:{report.pk}",
+        context=_context(application, period=report.period),
     )
-    for manager in _call_managers(application.call):
-        notify(
-            kind="partners.pilot_progress",
-            key=f"partners.pilot_progress:{report.pk}:{manager.pk}",
-            recipient=manager,
-            context=_context(application, period=report.period),
-        )
     return report
 
 

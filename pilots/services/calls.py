@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import log_action
+from core.records import save_data
+from core.rounds import require, save_rows
 
 from .. import rules
 from ..models import (
@@ -27,7 +28,7 @@ from .common import (
     P,
     PilotError,
     _locked_call,
-    _require,
+    _log,
 )
 
 # --- Calls ------------------------------------------------------------------------------
@@ -36,18 +37,12 @@ from .common import (
 def _save_criteria(call: PilotCall, rows: Iterable[dict]) -> None:
     """Write the changed criterion rows (``id``: the stored criterion or ``None``,
     ``DELETE``, ``text``, ``weight``, ``max_score``) and number them in order."""
-    for row in rows:
-        existing = row.get("id")
-        criterion = (
-            call.criteria.get(pk=existing.pk) if existing is not None else CallCriterion(call=call)
-        )
-        if row.get("DELETE"):
-            if criterion.pk is not None:
-                criterion.delete()
-            continue
-        criterion.text, criterion.weight = row["text"], row["weight"]
-        criterion.max_score = row["max_score"]
-        criterion.save()
+    save_rows(
+        rows,
+        stored=lambda existing: call.criteria.get(pk=existing.pk),
+        new=lambda: CallCriterion(call=call),
+        fields=("text", "weight", "max_score"),
+    )
     for position, criterion_pk in enumerate(
         call.criteria.order_by("position", "pk").values_list("pk", flat=True)
     ):
@@ -61,13 +56,12 @@ def call_save(
     """Save a call (new when ``call`` is None) from ``data``, its fields with
     ``reviewers`` as a list, and its changed criterion rows. Once published the criteria
     are fixed, and the deadline can only move later."""
-    values, rows = dict(data), list(criteria)
+    values, rows, created = dict(data), list(criteria), call is None
     if call is None:
-        _require(values["organiser"].pk in rules.call_organisations(actor))
+        require(values["organiser"].pk in rules.call_organisations(actor))
         call = PilotCall(created_by=actor)
     else:
-        call = _locked_call(call)
-        _require(rules.can_manage_call(actor, call))
+        call = _managed_call(actor, call)
         values.pop("organiser", None)
         if call.published_at is not None:
             if values["deadline"] < call.deadline:
@@ -79,27 +73,21 @@ def call_save(
                 raise PilotError(
                     _("The criteria are fixed once the call is published."), code="criteria"
                 )
-    created = call.pk is None
-    reviewers = values.pop("reviewers", None)
-    for name, value in values.items():
-        setattr(call, name, value)
-    call.save()
-    if reviewers is not None:
-        call.reviewers.set(reviewers)
+    save_data(call, values, created=created)
     _save_criteria(call, rows)
-    log_action(
-        actor=actor,
-        action="partners.pilot_call.created" if created else "partners.pilot_call.updated",
-        target=call,
-        organisation=call.organiser,
-    )
+    _log(actor, call, "created" if created else "updated")
+    return call
+
+
+def _managed_call(actor: User, call: PilotCall) -> PilotCall:
+    call = _locked_call(call)
+    require(rules.can_manage_call(actor, call))
     return call
 
 
 @transaction.atomic
 def call_publish(*, actor: User, call: PilotCall) -> PilotCall:
-    call = _locked_call(call)
-    _require(rules.can_manage_call(actor, call))
+    call = _managed_call(actor, call)
     if call.published_at is not None:
         raise PilotError(_("The call is already published."), code="published")
     if not call.criteria.exists():
@@ -108,26 +96,18 @@ def call_publish(*, actor: User, call: PilotCall) -> PilotCall:
         raise PilotError(_("The deadline must be in the future."), code="deadline_past")
     call.published_at = timezone.now()
     call.save(update_fields=["published_at"])
-    log_action(
-        actor=actor,
-        action="partners.pilot_call.published",
-        target=call,
-        organisation=call.organiser,
-    )
+    _log(actor, call, "published")
     return call
 
 
 @transaction.atomic
 def call_close(*, actor: User, call: PilotCall) -> PilotCall:
-    call = _locked_call(call)
-    _require(rules.can_manage_call(actor, call))
+    call = _managed_call(actor, call)
     if call.phase != P.REVIEW:
         raise PilotError(_("A call is closed after its deadline, once."), code="not_review")
     if call.applications.filter(status=A.SUBMITTED).exists():
         raise PilotError(_("Decide on every application first."), code="undecided")
     call.closed_at = timezone.now()
     call.save(update_fields=["closed_at"])
-    log_action(
-        actor=actor, action="partners.pilot_call.closed", target=call, organisation=call.organiser
-    )
+    _log(actor, call, "closed")
     return call

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from core.errors import DomainError, NotAllowed
+from core.audit import log_action
+from core.errors import DomainError
+from core.rounds import holders_of
 from partners.models import Membership
 
 from ..models import (
@@ -35,31 +36,34 @@ class PilotError(DomainError):
     pass
 
 
-def _require(allowed: object) -> None:
-    if not allowed:
-        raise NotAllowed
-
-
-def _app_link(application: PilotApplication) -> dict:
-    return {"name": "partners:pilot_application", "kwargs": {"pk": application.pk}}
-
-
 def _context(application: PilotApplication, **extra: Any) -> dict:
     return {
         "call": application.call.title,
         "application": application.title,
         "lead": application.lead.name,
         "deadline": application.call.deadline.isoformat(),
-        "link": _app_link(application),
+        "link": {"name": "partners:pilot_application", "kwargs": {"pk": application.pk}},
         **extra,
     }
 
 
 def _call_managers(call: PilotCall) -> QuerySet[User]:
-    return get_user_model().objects.filter(
-        memberships__organisation=call.organiser_id,
-        memberships__role=Membership.Role.COORDINATOR,
-        is_active=True,
+    return holders_of(call.organiser_id, Membership.Role.COORDINATOR)
+
+
+def _log(actor: User, target: PilotCall | PilotApplication, action: str, **data: Any) -> None:
+    """Audit ``partners.pilot_call.<action>`` on a call for its organiser, or
+    ``partners.pilot.<action>`` on an application for its lead applicant."""
+    if isinstance(target, PilotCall):
+        prefix, organisation = "partners.pilot_call", target.organiser
+    else:
+        prefix, organisation = "partners.pilot", target.lead
+    log_action(
+        actor=actor,
+        action=f"{prefix}.{action}",
+        target=target,
+        organisation=organisation,
+        data=data,
     )
 
 

@@ -1,0 +1,97 @@
+"""What the coordinator-run rounds share: a needs survey, a peer-review round, a call for
+pilots. Each checks its actor, moves by the state it is asked for, writes the rows of an
+inline table (questions, follow-ups, criteria) and tells the people of an organisation.
+
+Domain-free: the people are found through the user model's ``memberships``, by the
+roles and organisation lookups the caller gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.contrib.auth import get_user_model
+from django.db import models
+
+from .errors import DomainError, NotAllowed
+from .workflow import Workflow, perform
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
+    from django.db.models import QuerySet
+
+M = TypeVar("M", bound=models.Model)
+
+
+def require(allowed: object) -> None:
+    """Refuse with ``NotAllowed`` unless ``allowed``."""
+    if not allowed:
+        raise NotAllowed
+
+
+def move_to(
+    workflow: Workflow[M], *, actor: User | None, obj: M, to: str, error: type[DomainError]
+) -> M:
+    """Move ``obj`` to the state ``to`` by the move that leads there from where the stored
+    object is (``perform`` checks it again under the row lock); no such move is ``error``
+    with the workflow's message."""
+    stored = type(obj)._default_manager.get(pk=obj.pk)
+    state = workflow.state(stored)
+    move = next((m for m in workflow.moves.values() if m.target == to and state in m.sources), None)
+    if move is None:
+        display = getattr(stored, f"get_{workflow.status_field}_display")()
+        raise error(workflow.illegal % {"status": display}, code="illegal_move")
+    return perform(workflow, actor=actor, obj=stored, action=move.action)
+
+
+def people_with_roles(roles: Iterable[str], **organisation: Any) -> QuerySet[User]:
+    """Active people holding one of ``roles`` in an active organisation that matches the
+    ``organisation`` lookups (e.g. ``kind__in=...``), each once, by name."""
+    lookups = {f"memberships__organisation__{name}": value for name, value in organisation.items()}
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role__in=list(roles),
+            memberships__organisation__is_active=True,
+            **lookups,
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def holders_of(organisation_id: int, role: str) -> QuerySet[User]:
+    """The active people who hold ``role`` in the organisation, e.g. its coordinators."""
+    return get_user_model().objects.filter(
+        memberships__organisation=organisation_id, memberships__role=role, is_active=True
+    )
+
+
+def _attname(item: models.Model, name: str) -> str:
+    field = item._meta.get_field(name)
+    return field.attname if isinstance(field, models.Field) else name
+
+
+def save_rows(
+    rows: Iterable[dict], *, stored: Callable[[Any], M], new: Callable[[], M], fields: Iterable[str]
+) -> list[tuple[M, dict[str, Any]]]:
+    """Write the changed rows of an inline table, as a formset cleans them: ``id`` the
+    stored item (read again through ``stored``) or ``None`` for a ``new()`` one, ``DELETE``
+    and the ``fields``. Returns each item saved with what it held before (a relation by
+    its key, so reading it takes no query)."""
+    names, saved = list(fields), []
+    for row in rows:
+        existing = row.get("id")
+        item = stored(existing) if existing is not None else new()
+        if row.get("DELETE"):
+            if item.pk is not None:
+                item.delete()
+            continue
+        before = {name: getattr(item, _attname(item, name)) for name in names}
+        for name in names:
+            setattr(item, name, row[name])
+        item.save()
+        saved.append((item, before))
+    return saved
