@@ -15,18 +15,24 @@ from .admin_actions import workflow_action
 from .workflow import Workflow, perform
 
 
-class HistoryInline(admin.TabularInline[Any, Any]):
-    """A workflow object's history rows (``HistoryEvent``): shown, never written here."""
+class ReadOnlyInline(admin.TabularInline[Any, Any]):
+    """Rows kept as they were written (history, signatures, answers, scores): shown with every
+    field read-only, never added or deleted here."""
 
     extra = 0
     can_delete = False
-    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
+        return [name for name in self.fields or () if isinstance(name, str)]
 
     def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
+
+
+class HistoryInline(ReadOnlyInline):
+    """A workflow object's history rows (``HistoryEvent``)."""
+
+    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
 
 
 class MadeByServicesAdmin(admin.ModelAdmin[Any]):

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.functional import lazy
 from django_stubs_ext import StrOrPromise
 
 from .views import save_or_show_again
@@ -46,12 +45,11 @@ def edit_page(
 
     if request.method != "POST":
         return show(form)
-    saved: list[Any] = []
     return save_or_show_again(
         request,
         form,
-        lambda form: saved.append(save(form.cleaned_data)),
+        lambda form: save(form.cleaned_data),
         done=done,
-        success_url=lazy(lambda: saved[0].get_absolute_url(), str)(),
+        success_url=lambda saved: saved.get_absolute_url(),
         show_again=show,
     )

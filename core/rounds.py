@@ -1,9 +1,6 @@
 """What the coordinator-run rounds share: a needs survey, a peer-review round, a call for
-pilots. Each checks its actor, moves by the state it is asked for, writes the rows of an
-inline table (questions, follow-ups, criteria) and tells the people of an organisation.
-
-Domain-free: the people are found through the user model's ``memberships``, by the
-roles and organisation lookups the caller gives.
+pilots. Each checks its actor, moves by the state it is asked for and writes the rows of
+an inline table (questions, follow-ups, criteria).
 """
 
 from __future__ import annotations
@@ -11,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.contrib.auth import get_user_model
 from django.db import models
 
 from .errors import DomainError, NotAllowed
@@ -19,7 +15,6 @@ from .workflow import Workflow, perform
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
-    from django.db.models import QuerySet
 
 M = TypeVar("M", bound=models.Model)
 
@@ -43,30 +38,6 @@ def move_to(
         display = getattr(stored, f"get_{workflow.status_field}_display")()
         raise error(workflow.illegal % {"status": display}, code="illegal_move")
     return perform(workflow, actor=actor, obj=stored, action=move.action)
-
-
-def people_with_roles(roles: Iterable[str], **organisation: Any) -> QuerySet[User]:
-    """Active people holding one of ``roles`` in an active organisation that matches the
-    ``organisation`` lookups (e.g. ``kind__in=...``), each once, by name."""
-    lookups = {f"memberships__organisation__{name}": value for name, value in organisation.items()}
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role__in=list(roles),
-            memberships__organisation__is_active=True,
-            **lookups,
-        )
-        .distinct()
-        .order_by("full_name")
-    )
-
-
-def holders_of(organisation_id: int, role: str) -> QuerySet[User]:
-    """The active people who hold ``role`` in the organisation, e.g. its coordinators."""
-    return get_user_model().objects.filter(
-        memberships__organisation=organisation_id, memberships__role=role, is_active=True
-    )
 
 
 def _attname(item: models.Model, name: str) -> str:

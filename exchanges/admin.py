@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin_actions import workflow_action
 from core.admin_filters import CountryListFilter
+from core.admin_mixins import HistoryInline, ReadOnlyInline
 
 from .models import (
     Application,
@@ -92,22 +93,8 @@ class PlacementOfferAdmin(admin.ModelAdmin):
     ]
 
 
-class _RecordInline(admin.TabularInline):
-    """A record kept as it was written: shown, never added, changed or deleted here."""
-
-    extra = 0
-    can_delete = False
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-class EventInline(_RecordInline):
+class EventInline(HistoryInline):
     model = ApplicationEvent
-    fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
 
 
 class CommentInline(admin.TabularInline):
@@ -157,7 +144,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     ]
 
 
-class SignatureInline(_RecordInline):
+class SignatureInline(ReadOnlyInline):
     model = Signature
     fields = ["party", "signer_name", "signed_by", "signed_at", "via_link"]
 

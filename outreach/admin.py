@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_actions import workflow_action
-from core.admin_inlines import ReadOnlyInline
+from core.admin_mixins import ReadOnlyInline
 
 from .models import Answer, Choice, FollowUp, Question, Recipient, Response, Survey, Visit
 from .services import surveys as survey_services

@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.rounds import people_with_roles
 from partners.models import Membership, Organisation
+from partners.selectors import people_with_roles
 
 from .models import (
     CallCriterion,

@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.rounds import people_with_roles
 from partners.models import Membership, Organisation
+from partners.selectors import people_with_roles
 
 from . import rules
 from .models import (

@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import log_action
 from core.errors import DomainError
 from core.records import save_data
-from core.rounds import holders_of, move_to, require
+from core.rounds import move_to, require
 from core.workflow import Change, Move, Workflow, perform
 from notifications.services import notify_many
 from partners.models import Membership
+from partners.selectors import members_with_roles
 
 from . import rules
 from .models import (
@@ -61,7 +62,7 @@ def _tell(users: Iterable[User], review: PeerReview, *, kind: str, key: str) -> 
 
 
 def _school_coordinators(review: PeerReview) -> QuerySet[User]:
-    return holders_of(review.school_id, Membership.Role.COORDINATOR)
+    return members_with_roles(review.school_id, Membership.Role.COORDINATOR)
 
 
 def _log(actor: User, review: PeerReview, action: str, data: dict | None = None) -> None:

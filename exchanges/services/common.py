@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.contrib.auth import get_user_model
-
 from core import fragments
 from partners.models import Membership
+from partners.selectors import members_with_roles
 
 from .. import rules
 
@@ -18,24 +17,12 @@ if TYPE_CHECKING:
     from exchanges.models import Application
 
 
-def people_with_roles(organisation_id: int, *roles: str) -> QuerySet[User]:
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__organisation_id=organisation_id,
-            memberships__role__in=roles,
-            is_active=True,
-        )
-        .distinct()
-    )
-
-
 def home_coordinators(application: Application) -> QuerySet[User]:
-    return people_with_roles(application.home_id, Membership.Role.COORDINATOR)
+    return members_with_roles(application.home_id, Membership.Role.COORDINATOR)
 
 
 def host_staff(application: Application) -> QuerySet[User]:
-    return people_with_roles(application.host_id, *rules.HOST_ROLES)
+    return members_with_roles(application.host_id, *rules.HOST_ROLES)
 
 
 def application_link(application: Application) -> dict:

@@ -13,11 +13,11 @@ from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify_many
 from partners.models import Membership
+from partners.selectors import members_with_roles
 
 from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import PlacementOffer
-from .common import people_with_roles
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -155,7 +155,7 @@ def _notify(change: Change[PlacementOffer]) -> None:
         notify_many(reviewers, kind="exchanges.offer_review", key=key, context=context)
     elif action in ("approve", "send_back"):
         notify_many(
-            people_with_roles(offer.host_id, *rules.HOST_ROLES),
+            members_with_roles(offer.host_id, *rules.HOST_ROLES),
             kind="exchanges.offer_reviewed",
             key=key,
             context=context,

@@ -3,9 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import FilterForm
-from core.rounds import people_with_roles
 from partners.forms.filters import sector_filter
 from partners.models import Organisation
+from partners.selectors import people_with_roles
 
 from .. import rules
 from ..models import FollowUp, Visit

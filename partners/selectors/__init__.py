@@ -14,6 +14,7 @@ from .organisations import (
     organisations_managed_by,
     pending_invitations,
 )
+from .people import members_with_roles, people_with_roles
 
 __all__ = [
     "audit_entries",
@@ -21,6 +22,7 @@ __all__ = [
     "invitation_by_token",
     "invitations_sent_to",
     "invitations_waiting_for",
+    "members_with_roles",
     "network_counts",
     "organisation_directory",
     "organisation_for_viewer",
@@ -28,4 +30,5 @@ __all__ = [
     "organisation_page_rows",
     "organisations_managed_by",
     "pending_invitations",
+    "people_with_roles",
 ]

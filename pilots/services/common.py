@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
 from core.errors import DomainError
-from core.rounds import holders_of
 from partners.models import Membership
+from partners.selectors import members_with_roles
 
 from ..models import (
     PilotApplication,
@@ -48,7 +48,7 @@ def _context(application: PilotApplication, **extra: Any) -> dict:
 
 
 def _call_managers(call: PilotCall) -> QuerySet[User]:
-    return holders_of(call.organiser_id, Membership.Role.COORDINATOR)
+    return members_with_roles(call.organiser_id, Membership.Role.COORDINATOR)
 
 
 def _log(actor: User, target: PilotCall | PilotApplication, action: str, **data: Any) -> None:

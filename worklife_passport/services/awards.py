@@ -45,19 +45,6 @@ def _next_status_index(organisation: Organisation) -> int:
     return index
 
 
-def people_with_roles(organisation_id: int, *roles: str) -> QuerySet[User]:
-    """The active people who have one of ``roles`` at the organisation."""
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__organisation_id=organisation_id,
-            memberships__role__in=roles,
-            is_active=True,
-        )
-        .distinct()
-    )
-
-
 def valid_awards() -> QuerySet[Award]:
     """The awards neither revoked nor expired."""
     return Award.objects.filter(revoked_at__isnull=True).exclude(expires_on__lte=timezone.now())

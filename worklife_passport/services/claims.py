@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify, notify_many
+from partners.selectors import members_with_roles
 
 from .. import rules
 from ..errors import IllegalMove, NotAllowed, PassportError
 from ..models import Award, Badge, Claim, ClaimEvent, EvidenceFile
-from .awards import award_create, holds, people_with_roles
+from .awards import award_create, holds
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -128,7 +129,7 @@ def _missing_evidence(claim: Claim) -> list[str]:
 
 
 def _assessors(badge: Badge) -> QuerySet[User]:
-    return people_with_roles(badge.issuer_id, *rules.assessor_roles(badge))
+    return members_with_roles(badge.issuer_id, *rules.assessor_roles(badge))
 
 
 def _link(claim: Claim) -> dict:

@@ -13,11 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
 from notifications.services import notify, notify_many
+from partners.selectors import members_with_roles
 
 from .. import rules
 from ..errors import NotAllowed, PassportError
 from ..models import Award, Badge, Goal, Pathway, RecognitionRequest, ShareLink, SkillNeed
-from .awards import people_with_roles, valid_awards
+from .awards import valid_awards
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -135,7 +136,7 @@ def recognition_request(*, actor: User, pathway: Pathway) -> RecognitionRequest:
         organisation=pathway.recognised_by,
     )
     notify_many(
-        people_with_roles(pathway.recognised_by_id, "coordinator"),
+        members_with_roles(pathway.recognised_by_id, "coordinator"),
         kind="passport.recognition",
         key=f"passport.recognition:{request.pk}",
         context={
