@@ -84,9 +84,11 @@ def _key(name: str, vary: Iterable[object]) -> str:
     return f"{_PREFIX}{name}:{digest}"
 
 
-def draw(name: str, render: Callable[[], str]) -> tuple[str, frozenset[str]]:
+def draw(
+    name: str, render: Callable[[], str], *, keeping: bool = True
+) -> tuple[str, frozenset[str]]:
     """``render`` the fragment ``name``, learning the tables it reads."""
-    with tables.reading() as read:
+    with tables.reading(keeping=keeping) as read:
         html = render()
     read_now = frozenset(read)
     known[name] = known.get(name, frozenset()) | read_now
@@ -97,7 +99,7 @@ def render(name: str, seconds: int, vary: Iterable[object], render: Callable[[],
     """The fragment ``name`` for ``vary``: kept, if every table it read is unchanged since
     it was rendered; otherwise rendered by ``render`` and kept for ``seconds``."""
     if not seconds:
-        return draw(name, render)[0]
+        return draw(name, render, keeping=False)[0]
     key = _key(name, vary)
     reads = known.get(name, frozenset())
     found = cache.get_many([key, *tables.versions(reads)])

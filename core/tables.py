@@ -118,23 +118,25 @@ def _note_write(connection: BaseDatabaseWrapper, tables: list[str]) -> None:
 
 
 @contextmanager
-def reading() -> Iterator[set[str]]:
+def reading(*, keeping: bool = True) -> Iterator[set[str]]:
     """Collect the tables the SQL run inside reads. Nested collections each get the
-    tables of what runs inside them."""
+    tables of what runs inside them. ``keeping``: for a fragment that will be kept."""
     found: set[str] = set()
     stack = getattr(_local, "stack", None)
     if stack is None:
         stack = _local.stack = []
     stack.append(found)
+    _local.keeping = getattr(_local, "keeping", 0) + keeping
     try:
         yield found
     finally:
         stack.pop()
+        _local.keeping -= keeping
 
 
 def collecting() -> bool:
-    """Whether a fragment is being rendered (its reads collected) now."""
-    return bool(getattr(_local, "stack", None))
+    """Whether a fragment that will be kept is being rendered now."""
+    return bool(getattr(_local, "keeping", 0))
 
 
 def also_read(tables: Iterable[str]) -> None:

@@ -61,8 +61,8 @@ def drawn(monkeypatch):
     seen: dict[str, frozenset[str]] = {}
     real = fragments.draw
 
-    def spy(name, render):
-        html, read_now = real(name, render)
+    def spy(name, render, **options):
+        html, read_now = real(name, render, **options)
         seen[name] = seen.get(name, frozenset()) | read_now
         return html, read_now
 
