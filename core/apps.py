@@ -8,3 +8,14 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from django.db import connections
+        from django.db.backends.signals import connection_created
+
+        from . import tables
+
+        # Every write moves its table's version on, whoever makes it (core/tables.py).
+        connection_created.connect(tables.install, dispatch_uid="core.tables")
+        for connection in connections.all(initialized_only=True):
+            tables.install(connection)

@@ -5,11 +5,12 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_stubs_ext import StrOrPromise
+
+from . import fragments
 
 
 class FilterForm(forms.Form):
@@ -32,7 +33,7 @@ def countries_in_use(queryset: QuerySet[Any], field: str, *, key: str) -> set[st
     # The cache gives back what the function made: never None, since the set is not None.
     return cast(
         "set[str]",
-        cache.get_or_set(
+        fragments.cached(
             key,
             lambda: set(queryset.exclude(**{field: ""}).values_list(field, flat=True).distinct()),
             COUNTRIES_CACHE_SECONDS,

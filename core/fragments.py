@@ -1,72 +1,62 @@
-"""Parts of pages that many people read alike, kept rendered in the cache.
+"""Parts of pages kept rendered in the cache, retired by any write to what they read.
 
 A list that every student sees the same way (the directory, the open offers, the badge
-catalogue) is rendered once per language, filter and page, and kept until the data under
-it changes. Each kind of data has a version in the cache; the services that change it, and
-saves of its models, move the version on (``changed("offers")``), which retires every
-fragment rendered from the old data at once. Fragments also expire after
-``FRAGMENT_SECONDS`` whatever happens, so a change made around the services (a bulk
-update in a shell) shows within that time.
+catalogue), a queue that the coordinators of the same schools share, and a reader's own
+passport or pair page are rendered once and kept until the data under them changes.
+What "the data under them" is, nobody lists: while a fragment is rendered, the tables its
+SQL reads are collected (``core.tables``), and it is kept with the version each of those
+tables had before it was rendered. Every write to a table, by a service, the admin,
+``.update()``, ``bulk_create`` or raw SQL, moves that table's version on; a fragment whose
+versions are no longer all current is rendered again. Fragments also expire after
+``FRAGMENT_SECONDS``.
 
-Templates keep a fragment with Django's ``{% cache %}`` tag, naming the version and what
-the fragment varies by::
+Templates keep a fragment with the ``{% fragment %}`` tag (``core/templatetags``)::
 
-    {% cache fragment_seconds "exchanges:offers" fragment_version fragment_key %}
+    {% load fragments %}
+    {% fragment fragment_seconds "exchanges:offers" fragment_key %}...{% endfragment %}
 
 and the view passes the querysets lazily, so a fragment found in the cache costs no
-query.
+query. Reading one costs one cache round trip: each process remembers which tables each
+fragment read when it rendered it, and asks for the fragment and those tables' versions
+at once.
+
+Only the SQL run inside the fragment counts, so whatever a fragment shows must be read
+inside it (lazily), or be part of its key; and a fragment must not read a table that is
+written on every request (sessions), or it is never found fresh.
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
-import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
-_PREFIX = "fragments:version:"
+from . import tables
+from .cache import cache
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
-def version(*names: str) -> str:
-    """The current version of the data in ``names``, in one cache read. Today's date is
-    part of it: lists hide what closed yesterday."""
-    found = cache.get_many([_PREFIX + name for name in names])
-    stamps = ".".join(str(found.get(_PREFIX + name, 0)) for name in names)
-    return f"{stamps}:{timezone.localdate().isoformat()}"
+_PREFIX = "fragments:html:"
 
-
-def changed(*names: str) -> None:
-    """Retire the fragments rendered from ``names``: at once, for the writer's next page,
-    and again when the transaction commits, as another reader may have rendered the old
-    data in between."""
-
-    def retire():
-        stamp = time.time_ns()
-        # A version need not outlive the fragments kept under it: once it is gone, what
-        # is rendered next is kept under version 0, and every fragment kept under 0
-        # before the first change has long expired.
-        timeout = max(2 * settings.FRAGMENT_SECONDS, 60)
-        cache.set_many({_PREFIX + name: stamp for name in names}, timeout=timeout)
-
-    retire()
-    transaction.on_commit(retire)
+#: Each fragment's name and the tables it has been seen to read in this process: the
+#: versions asked for with it. Grows as renders read more (another branch of a template).
+known: dict[str, frozenset[str]] = {}
 
 
 def request_key(request, *more) -> str:
-    """What a list fragment varies by: the language, everything asked in the query string
-    (filters, page) and ``more``."""
+    """What a fragment varies by: the language, today's date (lists hide what closed
+    yesterday), everything asked in the query string (filters, page) and ``more``."""
     asked = sorted((name, request.GET.getlist(name)) for name in request.GET)
-    raw = repr((get_language(), asked, more))
+    raw = repr((get_language(), timezone.localdate().isoformat(), asked, more))
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def context(request, *names: str, more=(), personal: bool = False) -> dict:
-    """What a template needs to keep fragments of ``names`` for this request.
+def context(request, *, more=(), personal: bool = False) -> dict:
+    """What a template needs to keep fragments for this request.
 
     A ``personal`` fragment is the reader's own and may hold their forms: it is kept
     for this reader and their CSRF secret (the cookie), as the tokens in it are valid for
@@ -78,30 +68,59 @@ def context(request, *names: str, more=(), personal: bool = False) -> dict:
         more = (*more, request.user.pk, secret)
         if not secret:
             seconds = 0
-    return {
-        "fragment_seconds": seconds,
-        # Not kept means not read either: a version no fragment was kept under.
-        "fragment_version": version(*names) if seconds else uuid.uuid4().hex,
-        "fragment_key": request_key(request, *more),
-    }
+    return {"fragment_seconds": seconds, "fragment_key": request_key(request, *more)}
 
 
-def on_save_of(name: str, *models) -> None:
-    """Retire ``name``'s fragments whenever one of ``models`` is saved or deleted, also from
-    the admin, or its many-to-many relations change."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+def cached(key: str, compute: Callable[[], object], seconds: int):
+    """``compute()``, kept under ``key`` for ``seconds``; while a fragment is rendered it
+    is computed afresh instead, so that the fragment learns the tables under it."""
+    if tables.collecting():
+        return compute()
+    return cache.get_or_set(key, compute, seconds)
 
-    def receiver(**kwargs):
-        changed(name)
 
-    for model in models:
-        uid = f"fragments:{name}:{model._meta.label}"
-        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=uid + ":save")
-        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=uid + ":delete")
-        for field in model._meta.local_many_to_many:
-            m2m_changed.connect(
-                receiver,
-                sender=field.remote_field.through,
-                weak=False,
-                dispatch_uid=f"{uid}:{field.name}",
-            )
+def _key(name: str, vary: Iterable[object]) -> str:
+    digest = hashlib.sha256(repr([str(part) for part in vary]).encode()).hexdigest()[:32]
+    return f"{_PREFIX}{name}:{digest}"
+
+
+def draw(
+    name: str, render: Callable[[], str], *, keeping: bool = True
+) -> tuple[str, frozenset[str]]:
+    """``render`` the fragment ``name``, learning the tables it reads."""
+    with tables.reading(keeping=keeping) as read:
+        html = render()
+    read_now = frozenset(read)
+    known[name] = known.get(name, frozenset()) | read_now
+    return html, read_now
+
+
+def render(name: str, seconds: int, vary: Iterable[object], render: Callable[[], str]) -> str:
+    """The fragment ``name`` for ``vary``: kept, if every table it read is unchanged since
+    it was rendered; otherwise rendered by ``render`` and kept for ``seconds``."""
+    if not seconds:
+        return draw(name, render, keeping=False)[0]
+    key = _key(name, vary)
+    reads = known.get(name, frozenset())
+    found = cache.get_many([key, *tables.versions(reads)])
+    current = {table: found.get(tables.PREFIX + table) for table in reads}
+    entry = found.get(key)
+    if entry is not None:
+        kept_versions, html = entry
+        if all(current.get(table, False) == stamp for table, stamp in kept_versions.items()):
+            tables.also_read(kept_versions)
+            return html
+        if not kept_versions.keys() <= reads:  # another process saw it read more
+            known[name] = reads | kept_versions.keys()
+    missing = [table for table, stamp in current.items() if stamp is None]
+    if missing:
+        # Versions are set before the rows are read: a fragment is never kept under
+        # "no version yet", which a version dropped from the cache would read as again.
+        current.update(tables.bump(missing))
+    html, read = draw(name, render)
+    if read <= reads and all(current.get(table) is not None for table in read):
+        # Kept only when every table it read had a version before it was rendered: a
+        # table first seen now could have been written while it rendered.
+        seconds = min(seconds, settings.FRAGMENT_SECONDS)
+        cache.set(key, ({table: current[table] for table in read}, html), seconds)
+    return html

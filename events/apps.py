@@ -7,9 +7,4 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import fragments
-
         from . import notices, panels, personal_data  # noqa: F401  (registrations)
-        from .models import Event
-
-        fragments.on_save_of("events", Event)

@@ -91,8 +91,6 @@ def free_the_seats(user):
     """A person who leaves before their period ends gives their seat back."""
     from django.db.models import F
 
-    from core import fragments
-
     from .models import Application, PlacementOffer
 
     S = Application.Status
@@ -105,8 +103,6 @@ def free_the_seats(user):
         PlacementOffer.objects.filter(pk=offer_id, seats_taken__gt=0).update(
             seats_taken=F("seats_taken") - 1
         )
-    if held:
-        fragments.changed("offers")
 
 
 @personal_data.on_erase

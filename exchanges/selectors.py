@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django_countries.fields import Country
 
-from core.forms import COUNTRIES_CACHE_SECONDS
+from core.forms import countries_in_use
 from core.search import text_search
 from partners import rules as partner_rules
 from partners.models import Organisation
@@ -62,16 +61,8 @@ def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
 
 def offer_countries() -> set[str]:
     """The countries of published offers, for the country filter (cached)."""
-    # The cache gives back what the function made: never None, since the set is not None.
-    return cast(
-        "set[str]",
-        cache.get_or_set(
-            "exchanges:offer-countries",
-            lambda: set(
-                PlacementOffer.objects.published().values_list("country", flat=True).distinct()
-            ),
-            COUNTRIES_CACHE_SECONDS,
-        ),
+    return countries_in_use(
+        PlacementOffer.objects.published(), "country", key="exchanges:offer-countries"
     )
 
 

@@ -64,11 +64,6 @@ def pair_for_viewer(
     return pair
 
 
-def pair_names(pair: Pair) -> list[str]:
-    """The data a pair's page is kept under (``core.fragments``)."""
-    return [f"pair:{pair.pk}", "programmes"]
-
-
 def pair_page(*, viewer: User | AnonymousUser, pair: Pair) -> dict:
     meetings: QuerySet[Meeting] | list[Meeting]
     meetings = Meeting.objects.filter(pair=pair).select_related("logged_by")

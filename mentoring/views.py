@@ -112,7 +112,8 @@ def invite_mentee(request, pk):
 
 @login_required
 def pair_detail(request, pk):
-    access = selectors.pair_for_viewer(viewer=request.user, pk=pk, related=("mentor", "mentee"))
+    # A pair the viewer may not see is a 404, whether or not its page is kept.
+    selectors.pair_for_viewer(viewer=request.user, pk=pk, related=("mentor", "mentee"))
 
     def details():
         pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
@@ -140,9 +141,10 @@ def pair_detail(request, pk):
         }
 
     context = {
-        # Lazy: the page is kept rendered, for each of its readers, until the pair changes.
+        # Lazy: the page is kept rendered, for each of its readers, until what it read
+        # is written.
         "details": SimpleLazyObject(details),
-        **fragments.context(request, *selectors.pair_names(access), personal=True),
+        **fragments.context(request, more=(pk,), personal=True),
     }
     return render(request, "mentoring/pair_detail.html", context)
 

@@ -141,16 +141,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
+        # What must keep counting while Redis is down (allauth's login rate limits):
+        # in the database (``manage.py createcachetable``, run by ``make migrate`` and
+        # the compose stack's migrate step).
         "default": {
-            # Answers as an empty cache while Redis is unreachable (core/cache.py).
-            "BACKEND": "core.cache.TolerantRedisCache",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+        },
+        # What every process shares and can compute again (core/cache.py): a Redis that
+        # cannot be reached answers as an empty cache, and must not hang a request.
+        "shared": {
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            # A cache that is down must not hang a request.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "shared",
+        },
+    }
+# Each ignored Redis error is logged (core/cache.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Each process's own memory, for rendered pieces of the layout that only change with a
 # deployment (the menus in each language): no round trip to Redis on every page.
 CACHES["local"] = {

@@ -21,7 +21,7 @@ def home(request):
     # the kept ones are out of date.
     context = {
         "panels": SimpleLazyObject(lambda: home_panels(request)),
-        **fragments.context(request, "partners", "offers", "events"),
+        **fragments.context(request),
     }
     return render(request, "home.html", context)
 

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.cache import cache
 from django.db import transaction
+
+from core.cache import cache
 
 from .models import Notification
 

@@ -7,9 +7,4 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from core import fragments
-
         from . import notices, panels, personal_data  # noqa: F401  (registrations)
-        from .models import Organisation, Sector
-
-        fragments.on_save_of("partners", Organisation, Sector)

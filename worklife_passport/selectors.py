@@ -93,12 +93,6 @@ def holder_count(badge: Badge) -> int:
     return valid_awards().filter(badge__family=badge.family).count()
 
 
-def passport_names(user_id: int) -> list[str]:
-    """The data a student's passport page is kept under (``core.fragments``),
-    besides the badges themselves."""
-    return [f"passport:{user_id}"]
-
-
 def passport(*, user: User) -> dict:
     awards = list(
         Award.objects.filter(recipient=user)
@@ -192,14 +186,6 @@ def assessor_queue(*, viewer: User, filters: dict) -> QuerySet[Claim]:
         .select_related("student", "badge", "badge__issuer")
         .order_by("submitted_at", "pk")
     )
-
-
-def assessor_queue_names(*, viewer: User | AnonymousUser) -> list[str]:
-    """The data an assessor's queue is kept under (``core.fragments``): the
-    claims to their organisations' badges."""
-    if partner_rules.is_staff(viewer):
-        return ["claims"]
-    return [f"claims:{issuer}" for issuer in sorted(rules.assessed_issuers(viewer))]
 
 
 def claim_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> Claim:

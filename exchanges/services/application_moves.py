@@ -13,7 +13,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import fragments
 from notifications.services import notify_many
 
 from .. import period
@@ -70,7 +69,6 @@ def take_seat(change: AppChange) -> None:
     ).update(seats_taken=F("seats_taken") + 1)
     if not taken:
         raise NoSeats(_("All seats of this offer are taken."), code="no_seats")
-    fragments.changed("offers")  # the lists show the free seats
     PlacementOffer.objects.filter(
         pk=application.offer_id,
         seats_taken=F("seats"),
@@ -85,7 +83,6 @@ def release_seat(change: AppChange) -> None:
     PlacementOffer.objects.filter(pk=application.offer_id, seats_taken__gt=0).update(
         seats_taken=F("seats_taken") - 1
     )
-    fragments.changed("offers")
     PlacementOffer.objects.filter(
         pk=application.offer_id,
         status=PlacementOffer.Status.FILLED,

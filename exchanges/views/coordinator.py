@@ -19,7 +19,6 @@ from ..forms import QueueFilterForm
 from ..models import Application, PlacementOffer
 from ..services import allocation as allocation_services
 from ..services import applications as application_services
-from ..services.common import queue_names
 from .common import query_string
 
 
@@ -49,14 +48,13 @@ def coordinator_queue(request):
             "without_agreement": selectors.applications_without_agreement(rows),
         }
 
-    names = queue_names(homes=homes, hosts=hosts, everything=everything)
     context = {
         "form": form,
         # Lazy: the queue is kept rendered until one of its applications changes, and
         # coordinators of the same schools share it.
         "listing": SimpleLazyObject(listing),
         "query_string": query_string(request),
-        **fragments.context(request, *names, more=(everything, sorted(homes), sorted(hosts))),
+        **fragments.context(request, more=(everything, sorted(homes), sorted(hosts))),
     }
     return render(request, "exchanges/coordinator_queue.html", context)
 

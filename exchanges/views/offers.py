@@ -36,7 +36,7 @@ def offer_list(request):
         "query_string": query_string(request),
         "can_save_search": request.user.is_authenticated,
         "saved_search_form": SavedSearchForm(),
-        **fragments.context(request, "offers", "partners"),
+        **fragments.context(request),
     }
     template = "exchanges/offer_list.html"
     if request.htmx:

@@ -44,7 +44,7 @@ def pair_award_badge(*, actor: User, pair: Pair) -> Award:
         ),
     )
     pair.badge_awarded = True
-    pair.save(update_fields=["badge_awarded"])  # a save: the kept pair page is retired
+    pair.save(update_fields=["badge_awarded"])
     return award
 
 

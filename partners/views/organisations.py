@@ -37,7 +37,7 @@ def organisation_list(request):
         "country_counts": SimpleLazyObject(lambda: selectors.country_counts(matching)),
         "selected_country": country,
         "query_string": query.urlencode(),
-        **fragments.context(request, "partners"),
+        **fragments.context(request),
     }
     template = "partners/organisation_list.html"
     if request.htmx:

@@ -8,9 +8,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from core.cache import cache
 
 from .attendance import events
 from .base import Period, Scope, Section, Table

@@ -118,11 +118,6 @@ def assessor_queue(request):
         "form": form,
         # Lazy: the queue is kept rendered until a claim of its issuers changes.
         "page": SimpleLazyObject(lambda: Paginator(claims, 50).get_page(number)),
-        **fragments.context(
-            request,
-            "badges",
-            *selectors.assessor_queue_names(viewer=request.user),
-            more=(request.user.pk,),
-        ),
+        **fragments.context(request, more=(request.user.pk,)),
     }
     return render(request, "passport/assessor_queue.html", context)

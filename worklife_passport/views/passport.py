@@ -32,7 +32,7 @@ def passport(request):
     context = {
         # Lazy: the passport is kept rendered until something in it changes.
         "passport": SimpleLazyObject(content),
-        **fragments.context(request, *selectors.passport_names(user.pk), "badges", personal=True),
+        **fragments.context(request, personal=True),
     }
     return render(request, "passport/passport.html", context)
 
