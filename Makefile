@@ -24,7 +24,6 @@ compile: install
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo
@@ -57,7 +56,6 @@ bench: compile
 	@command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { \
 		echo "make bench needs wrk: apt-get install wrk" >&2; exit 2; }
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo >/dev/null
 	$(BIN)/python manage.py seed_scale
 	$(BIN)/python tests/bench/bench_matching.py

@@ -1,5 +1,15 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_tables(*, using: str, **kwargs: Any) -> None:
+    """The database caches' tables (login rate limits, see the settings) come with
+    ``migrate``, wherever it runs: ``make run``, the tests, the compose stack."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
@@ -19,3 +29,4 @@ class CoreConfig(AppConfig):
         connection_created.connect(tables.install, dispatch_uid="core.tables")
         for connection in connections.all(initialized_only=True):
             tables.install(connection)
+        post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="core.cache_tables")

@@ -142,8 +142,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         # What must keep counting while Redis is down (allauth's login rate limits):
-        # in the database (``manage.py createcachetable``, run by ``make migrate`` and
-        # the compose stack's migrate step).
+        # in the database (its table is made by ``migrate``, see core/apps.py).
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
