@@ -145,10 +145,6 @@ class Application(models.Model):
     def holds_seat(self) -> bool:
         return self.status in self.SEAT_STATES
 
-    @property
-    def duration_days(self) -> int:
-        return (self.end_date - self.start_date).days + 1
-
 
 def attachment_path(instance, filename):
     return f"applications/{instance.application_id}/{secrets.token_hex(8)}-{filename}"
