@@ -50,6 +50,5 @@ def edit_page(
         form,
         lambda form: save(form.cleaned_data),
         done=done,
-        success_url=lambda saved: saved.get_absolute_url(),
         show_again=show,
     )

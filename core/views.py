@@ -26,17 +26,17 @@ if TYPE_CHECKING:
 def save_or_show_again(
     request: HttpRequest,
     form: forms.BaseForm,
-    save: Callable[[Any], object],
+    save: Callable[[Any], Any],
     *,
     done: StrOrPromise,
-    success_url: str | Callable[[Any], str],
     show_again: Callable[[Any], HttpResponse],
+    success_url: str | Callable[[Any], str] | None = None,
 ) -> HttpResponse:
     """Save a valid ``form`` through ``save(form)`` and go to ``success_url`` with the
     ``done`` message; when the form is invalid or the service refuses (its message
     becomes a form error), answer ``show_again(form)`` so nothing typed is lost.
-    ``success_url`` may be a callable given what ``save`` returned: the page of an
-    object that exists only once saved."""
+    ``success_url`` may be a callable given what ``save`` returned; without it, the
+    person goes to the page of what was saved (which may exist only once saved)."""
     if form.is_valid():
         try:
             saved = save(form)
@@ -44,6 +44,8 @@ def save_or_show_again(
             form.add_error(None, str(error.message))
         else:
             messages.success(request, done)
+            if success_url is None:
+                return redirect(saved.get_absolute_url())
             return redirect(success_url(saved) if callable(success_url) else success_url)
     return show_again(form)
 

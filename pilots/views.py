@@ -97,7 +97,6 @@ def call_form(request, pk=None):
             criteria=[row.cleaned_data for row in criteria.forms if row.has_changed()],
         ),
         done=_("The call was saved."),
-        success_url=lambda saved: saved.get_absolute_url(),
         show_again=show,
     )
 
@@ -195,7 +194,6 @@ def application_form(request, pk=None, call_pk=None):
             actor=request.user, call=call, application=application, data=form.cleaned_data
         ),
         done=_("The application was saved."),
-        success_url=lambda saved: saved.get_absolute_url(),
         show_again=lambda form: render(
             request,
             "partners/pilots/application_form.html",

@@ -57,7 +57,6 @@ def round_form(request, pk=None):
             actor=request.user, review_round=review_round, data=form.cleaned_data
         ),
         done=_("The round was saved."),
-        success_url=lambda saved: saved.get_absolute_url(),
         show_again=lambda form: render(
             request, "partners/reviews/round_form.html", {"form": form, "round": review_round}
         ),

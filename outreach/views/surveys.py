@@ -51,7 +51,6 @@ def survey_form(request, pk=None):
             actor=request.user, survey=survey, data=form.cleaned_data
         ),
         done=_("The survey was saved."),
-        success_url=lambda saved: saved.get_absolute_url(),
         show_again=lambda form: render(
             request, "partners/surveys/survey_form.html", {"form": form, "survey": survey}
         ),

@@ -125,7 +125,6 @@ def visit_form(request, pk=None):
             follow_ups=[row.cleaned_data for row in follow_ups.forms if row.has_changed()],
         ),
         done=_("The visit was saved."),
-        success_url=lambda saved: saved.get_absolute_url(),
         show_again=show,
     )
 
