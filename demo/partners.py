@@ -2,8 +2,7 @@
 
 from demo.accounts import demo_user
 from demo.companies import COMPANIES, LOCAL_LANGUAGE, TOWNS, company_slug, valid_fi_ids
-from demo.fields import translated
-from demo.organisations import PUBLIC_BODIES, SCHOOLS, SECTORS
+from demo.organisations import ORGANISATIONS, SECTORS
 from demo.outreach import seed_outreach, seed_surveys
 from demo.pilots import seed_pilots
 from demo.reviews import seed_reviews
@@ -40,7 +39,7 @@ def seed(command):
     rounds, calls = seed_reviews(), seed_pilots()
     command.stdout.write(
         f"partners: {len(SECTORS)} sectors, "
-        f"{len(SCHOOLS) + len(COMPANIES) + len(PUBLIC_BODIES)} organisations, "
+        f"{len(ORGANISATIONS) + len(COMPANIES)} organisations, "
         f"{visits} company visits, {surveys} needs survey(s), {rounds} peer review round(s), "
         f"{calls} calls for pilots"
     )
@@ -49,47 +48,48 @@ def seed(command):
 def seed_sectors() -> dict[str, Sector]:
     sectors = {}
     for slug, names in SECTORS.items():
-        sectors[slug], _created = Sector.objects.update_or_create(
-            slug=slug, defaults=translated("name", names)
-        )
+        sectors[slug], _created = Sector.objects.update_or_create(slug=slug, defaults=names)
     return sectors
 
 
 def seed_schools_and_public_bodies(sectors: dict[str, Sector]) -> None:
-    for slug, kind, municipality, sector_slugs, names, texts in SCHOOLS + PUBLIC_BODIES:
-        country, region = TOWNS[municipality]
+    for row in ORGANISATIONS:
+        country, region = TOWNS[row["municipality"]]
+        texts = {k: v for k, v in row.items() if v and k.startswith(("name_", "description_"))}
         # Without a Finnish name of its own, the Finnish pages show the local one.
-        names = {"fi": names[LOCAL_LANGUAGE[country]], **names}
+        texts.setdefault("name_fi", texts[f"name_{LOCAL_LANGUAGE[country]}"])
         _upsert(
-            slug,
-            kind=kind,
+            row["slug"],
+            kind=row["kind"],
             country=country,
             region=region,
-            municipality=municipality,
-            sectors=[sectors[s] for s in sector_slugs],
-            **translated("name", names),
-            **translated("description", texts),
+            municipality=row["municipality"],
+            sectors=[sectors[s] for s in row["sectors"].split()],
+            **texts,
         )
 
 
 def seed_companies(sectors: dict[str, Sector]) -> None:
     fi_ids = valid_fi_ids()
-    for index, (name, town, size, sector_slugs, local, english) in enumerate(COMPANIES):
-        country, region = TOWNS[town]
+    for index, row in enumerate(COMPANIES):
+        country, region = TOWNS[row["municipality"]]
         business_id = {
             "FI": next(fi_ids),
             "EE": f"{10_000_000 + index * 7_919:08d}",
             "LT": f"{300_000_000 + index * 104_729:09d}",
         }.get(country, "")
         _upsert(
-            company_slug(name),
+            company_slug(row["name"]),
             kind=Organisation.Kind.COMPANY,
             country=country,
             region=region,
-            municipality=town,
-            size_class=size,
+            municipality=row["municipality"],
+            size_class=row["size"],
             business_id=business_id,
-            sectors=[sectors[s] for s in sector_slugs],
-            name_fi=name,
-            **{f"description_{LOCAL_LANGUAGE[country]}": local, "description_en": english},
+            sectors=[sectors[s] for s in row["sectors"].split()],
+            name_fi=row["name"],
+            **{
+                f"description_{LOCAL_LANGUAGE[country]}": row["description_local"],
+                "description_en": row["description_en"],
+            },
         )
