@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from catalogue.models import Enquiry, Material, Need, Service, Topic
 from demo.accounts import demo_user
 from demo.fields import translated
+from demo.people import HOME
 from partners.models import Organisation, Sector
 
 NEEDS = {
@@ -31,7 +32,7 @@ def seed(command):
         needs[slug], _created = Need.objects.update_or_create(
             slug=slug, defaults=translated("name", names)
         )
-    school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
+    school = Organisation.objects.get(slug=HOME)
     advisor = demo_user("advisor@demo.test")
     service, created = Service.objects.get_or_create(
         provider=school,
@@ -73,7 +74,7 @@ def seed(command):
             company=Organisation.objects.get(slug="rakennus-virtanen-oy"),
             question="Voisiko koulutuksen järjestää kahdelle uudelle työntekijälle keväällä?",
         )
-    materials = seed_materials()
+    materials = seed_materials(school)
     command.stdout.write(
         f"catalogue: {len(NEEDS)} needs, 2 services, an enquiry, {materials} learning materials"
     )
@@ -88,8 +89,7 @@ CHECKLIST = """Työpaikkaohjaajan muistilista
 """
 
 
-def seed_materials() -> int:
-    school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
+def seed_materials(school: Organisation) -> int:
     teacher = demo_user("teacher@demo.test")
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     materials: list[dict[str, Any]] = [

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from demo.accounts import demo_user
-from demo.people import demo_member
+from demo.people import HOME, demo_member
 from exchanges.models import (
     Application,
     ApplicationEvent,
@@ -18,7 +18,6 @@ from exchanges.models import (
 from partners.models import Organisation, Sector
 
 S = Application.Status
-HOME = "jarvenrannan-ammattiopisto"
 
 OFFERS = [
     # host slug, title, sector, form, weeks from now, length weeks, seats, languages,

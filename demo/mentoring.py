@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from demo.accounts import demo_user
-from demo.people import demo_member
+from demo.people import HOME, demo_member
 from mentoring.models import Enrolment, Meeting, Pair, PairEvent, Programme
 from mentoring.services import round_preview
 from partners.models import Organisation, Sector
@@ -45,7 +45,7 @@ REVERSE = [
 
 def seed(command):
     today = timezone.localdate()
-    school = Organisation.objects.get(slug="jarvenrannan-ammattiopisto")
+    school = Organisation.objects.get(slug=HOME)
     network = Organisation.objects.get(slug="itameren-ammattikoulutusverkosto-ry")
     classic = programme(
         today,
@@ -135,16 +135,10 @@ def enrol(programme, rows, *, capacity, sectors=(), regional=True):
 
 
 def pair_demo_mentor_and_student(classic, coordinator, today):
-    """The demo mentor and the demo student, in an active pair."""
+    """The demo mentor and the demo student, in an active pair, with its history."""
     [mentor] = enrol(classic, [PAIR_MENTOR], capacity=2)
     [mentee] = enrol(classic, [PAIR_MENTEE], capacity=1)
-    pair, created = active_pair(classic, mentor, mentee)
-    if created:
-        log_pair_history(pair, coordinator, mentee.user, mentor.user, today)
-
-
-def active_pair(classic, mentor, mentee):
-    return Pair.objects.get_or_create(
+    pair, created = Pair.objects.get_or_create(
         mentor=mentor,
         mentee=mentee,
         programme=classic,
@@ -164,23 +158,19 @@ def active_pair(classic, mentor, mentee):
             "started_at": timezone.now() - datetime.timedelta(days=35),
         },
     )
-
-
-def log_pair_history(pair, coordinator, student, mentor_user, today):
-    PairEvent.objects.create(
-        pair=pair,
-        actor=coordinator,
-        action="proposed",
-        from_status="proposed",
-        to_status="proposed",
-    )
-    PairEvent.objects.create(
-        pair=pair, actor=student, action="start", from_status="accepted", to_status="active"
-    )
+    if not created:
+        return
+    for actor, action, before, after in [
+        (coordinator, "proposed", "proposed", "proposed"),
+        (mentee.user, "start", "accepted", "active"),
+    ]:
+        PairEvent.objects.create(
+            pair=pair, actor=actor, action=action, from_status=before, to_status=after
+        )
     Meeting.objects.create(
         pair=pair,
         date=today - datetime.timedelta(days=10),
         minutes=60,
         notes="Kävimme työmaalla ja puhuimme ammattitutkinnosta.",
-        logged_by=mentor_user,
+        logged_by=mentor.user,
     )

@@ -6,10 +6,10 @@ from typing import Any
 from django.utils import timezone
 
 from demo.accounts import demo_user
+from demo.people import HOME
 from outreach.models import Answer, Choice, FollowUp, Question, Recipient, Response, Survey, Visit
 from partners.models import Organisation
 
-SCHOOL = "jarvenrannan-ammattiopisto"
 VISITS: list[dict[str, Any]] = [
     {
         "company": "rakennus-virtanen-oy",
@@ -63,7 +63,7 @@ VISITS: list[dict[str, Any]] = [
 
 
 def seed_outreach() -> int:
-    school = Organisation.objects.get(slug=SCHOOL)
+    school = Organisation.objects.get(slug=HOME)
     people = {role: demo_user(f"{role}@demo.test") for role in ("advisor", "coordinator")}
     advisor = people["advisor"]
     today = timezone.localdate()
@@ -149,7 +149,7 @@ ANSWERS = {
 
 
 def seed_surveys() -> int:
-    school = Organisation.objects.get(slug=SCHOOL)
+    school = Organisation.objects.get(slug=HOME)
     if Survey.objects.filter(organisation=school, title_fi=SURVEY["title_fi"]).exists():
         return Survey.objects.filter(organisation=school).count()
     coordinator = demo_user("coordinator@demo.test")

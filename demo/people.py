@@ -4,33 +4,25 @@ from accounts.models import User
 from partners.models import Membership, Organisation
 
 R = Membership.Role
+HOME = "jarvenrannan-ammattiopisto"
+NEMUNO = "nemuno-profesinio-mokymo-centras"
 
 MEMBERS = {
     # email: full name, language, organisation slug, role
     "liisa.mentori@demo.test": ("Liisa Laaksonen", "fi", "kotkan-konepaja-oy", R.MENTOR),
     "peeter.mentor@demo.test": ("Peeter Kask", "et", "koodikoda-ou", R.MENTOR),
     "ruta.mentore@demo.test": ("Rūta Jankauskienė", "lt", "kauno-statyba-uab", R.MENTOR),
-    "olli.opiskelija@demo.test": ("Olli Opiskelija", "fi", "jarvenrannan-ammattiopisto", R.STUDENT),
+    "olli.opiskelija@demo.test": ("Olli Opiskelija", "fi", HOME, R.STUDENT),
     "mari.opilane@demo.test": ("Mari Tamm", "et", "peipsiveere-kutsekool", R.STUDENT),
-    "jonas.mokinys@demo.test": (
-        "Jonas Petrauskas",
-        "lt",
-        "nemuno-profesinio-mokymo-centras",
-        R.STUDENT,
-    ),
-    "aino.opiskelija@demo.test": ("Aino Aaltonen", "fi", "jarvenrannan-ammattiopisto", R.STUDENT),
-    "eetu.demo@demo.test": ("Eetu Esimerkki", "fi", "jarvenrannan-ammattiopisto", R.STUDENT),
-    "aada.demo@demo.test": ("Aada Aaltonen", "fi", "jarvenrannan-ammattiopisto", R.STUDENT),
-    "niko.demo@demo.test": ("Niko Nieminen", "fi", "jarvenrannan-ammattiopisto", R.STUDENT),
+    "jonas.mokinys@demo.test": ("Jonas Petrauskas", "lt", NEMUNO, R.STUDENT),
+    "aino.opiskelija@demo.test": ("Aino Aaltonen", "fi", HOME, R.STUDENT),
+    "eetu.demo@demo.test": ("Eetu Esimerkki", "fi", HOME, R.STUDENT),
+    "aada.demo@demo.test": ("Aada Aaltonen", "fi", HOME, R.STUDENT),
+    "niko.demo@demo.test": ("Niko Nieminen", "fi", HOME, R.STUDENT),
     "heikki.kymi@demo.test": ("Heikki Kymi", "fi", "kymijoen-ammattiopisto", R.COORDINATOR),
     "leena.linna@demo.test": ("Leena Linna", "fi", "linnan-koulutuskuntayhtyma", R.COORDINATOR),
     "kadri.tamm@demo.test": ("Kadri Tamm", "et", "tallinna-sadama-kutsekool", R.COORDINATOR),
-    "rasa.petrauskiene@demo.test": (
-        "Rasa Petrauskienė",
-        "lt",
-        "nemuno-profesinio-mokymo-centras",
-        R.TEACHER,
-    ),
+    "rasa.petrauskiene@demo.test": ("Rasa Petrauskienė", "lt", NEMUNO, R.TEACHER),
 }
 
 

@@ -7,11 +7,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from demo.accounts import demo_user
-from demo.people import demo_member
+from demo.people import HOME, demo_member
 from partners.models import Organisation
 from pilots.models import CallCriterion, PilotApplication, PilotCall, ProgressReport, Score
 
-ORGANISER = "jarvenrannan-ammattiopisto"
 CRITERIA = [
     ("Vaikuttavuus pk-yrityksiin", "Impact on small companies", 3),
     ("Kumppanuuden laajuus (kunnat ja oppilaitokset)", "Breadth of the partnership", 2),
@@ -31,7 +30,7 @@ def _call(title_fi, title_en, deadline, *, closed=False):
             "small companies into workplace learning.",
             "eligibility_fi": "Hakijana vähintään yksi kunta ja yksi ammatillinen oppilaitos.",
             "eligibility_en": "At least one municipality and one vocational school apply together.",
-            "organiser": Organisation.objects.get(slug=ORGANISER),
+            "organiser": Organisation.objects.get(slug=HOME),
             "deadline": deadline,
             "budget": "150 000 €, enintään 40 000 € / pilotti",
             "created_by": demo_user("coordinator@demo.test"),

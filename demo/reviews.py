@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 
 from demo.accounts import demo_user
-from demo.people import demo_member
+from demo.people import HOME, demo_member
 from partners.models import Organisation
 from quality.models import (
     Finding,
@@ -19,7 +19,6 @@ from quality.models import (
     SelfAssessment,
 )
 
-SCHOOL = "jarvenrannan-ammattiopisto"
 AREAS = ["workplace-learning", "internationalisation"]
 FINDINGS = [
     (
@@ -46,7 +45,7 @@ FINDINGS = [
 
 
 def seed_reviews() -> int:
-    school = Organisation.objects.get(slug=SCHOOL)
+    school = Organisation.objects.get(slug=HOME)
     title = "Vertaisarviointi 2026–2027"
     if ReviewRound.objects.filter(title_fi=title).exists():
         return ReviewRound.objects.count()

@@ -16,12 +16,4 @@ from .base import DEFAULTS, DOMAIN, SMALLEST, TAG, ScaleError
 from .clean import clean
 from .seeder import Seeder
 
-__all__ = [
-    "DEFAULTS",
-    "DOMAIN",
-    "SMALLEST",
-    "TAG",
-    "ScaleError",
-    "Seeder",
-    "clean",
-]
+__all__ = ["DEFAULTS", "DOMAIN", "SMALLEST", "TAG", "ScaleError", "Seeder", "clean"]

@@ -12,6 +12,8 @@ from partners.models import Membership
 
 from .base import DOMAIN, TAG, bulk
 
+S = Application.Status
+
 if TYPE_CHECKING:
     from .seeder import Seeder
 
@@ -61,7 +63,6 @@ def offers_applied_for() -> list[tuple]:
 
 
 def pick_offer(rng, is_first: bool, open_offers: list, past_offers: list) -> tuple:
-    S = Application.Status
     if is_first or rng.random() < 0.35:
         offer = rng.choice(open_offers)
         open_states = [S.DRAFT, S.SUBMITTED, S.SUBMITTED, S.RETURNED, S.APPROVED, S.WITHDRAWN]
@@ -75,7 +76,6 @@ def pick_offer(rng, is_first: bool, open_offers: list, past_offers: list) -> tup
 def keep_constraints(status: str, user_id: int, offer: tuple, live: set, seats_taken) -> str:
     """The status the application can have: one live application per person and offer (a
     constraint), and no more seats taken than the offer has."""
-    S = Application.Status
     pk, seats = offer[0], offer[3]
     if status not in Application.ENDED_STATES:
         if (user_id, pk) in live:
@@ -91,7 +91,6 @@ def keep_constraints(status: str, user_id: int, offer: tuple, live: set, seats_t
 
 
 def application(rng, user_id: int, school_id: int, offer: tuple, status: str):
-    S = Application.Status
     pk, host_id, _offer_status, _seats, start, end, deadline = offer
     created = datetime.datetime.combine(
         deadline - datetime.timedelta(days=rng.randint(1, 40)),

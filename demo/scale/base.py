@@ -70,6 +70,10 @@ def tagged_people(prefix: str):
     return User.objects.filter(email__startswith=prefix, email__endswith="@" + DOMAIN)
 
 
+def tagged_ids(prefix: str) -> list[int]:
+    return list(tagged_people(prefix).order_by("pk").values_list("pk", flat=True))
+
+
 def bulk(model, rows, batch=BATCH):
     """Insert ``rows`` (an iterable of unsaved instances) in batches; return how many."""
     rows, total = iter(rows), 0

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from events.models import Event, Registration
 
-from .base import TAG, bulk, tagged_people
+from .base import TAG, bulk, tagged_ids
 
 if TYPE_CHECKING:
     from .seeder import Seeder
@@ -15,9 +15,7 @@ if TYPE_CHECKING:
 def seed(seeder: "Seeder") -> None:
     rng = seeder.rng("events")
     schools = seeder.schools()
-    people = [s[0] for s in seeder.students()] + list(
-        tagged_people("t").order_by("pk").values_list("pk", flat=True)
-    )
+    people = [s[0] for s in seeder.students()] + tagged_ids("t")
     kinds = [k for k, _label in Event.Kind.choices]
     rows = []
     for n in range(1, seeder.sizes["events"] + 1):

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from mentoring.models import Enrolment, Pair, Programme
 
-from .base import LANGUAGES, TAG, bulk, tagged_people
+from .base import LANGUAGES, TAG, bulk, tagged_ids
 
 if TYPE_CHECKING:
     from .seeder import Seeder
@@ -16,9 +16,7 @@ def seed(seeder: "Seeder") -> None:
     total = seeder.sizes["pairs"]
     schools = seeder.schools()
     count = max(1, total // 1000)
-    mentors_all = list(tagged_people("t").order_by("pk").values_list("pk", flat=True)) + list(
-        tagged_people("k").order_by("pk").values_list("pk", flat=True)
-    )
+    mentors_all = tagged_ids("t") + tagged_ids("k")
     mentees_all = [s[0] for s in seeder.students()]
     for n in range(count):
         size = total // count + (1 if n < total % count else 0)

@@ -8,6 +8,8 @@ from partners.models import Membership, Sector
 
 from .base import LANGUAGES, TAG, bulk
 
+S = PlacementOffer.Status
+
 if TYPE_CHECKING:
     from .seeder import Seeder
 
@@ -22,7 +24,6 @@ def seed(seeder: "Seeder") -> None:
     )
     sectors = list(Sector.objects.filter(slug__startswith=TAG))
     forms = [f for f, _label in MobilityForm.choices]
-    S = PlacementOffer.Status
     statuses = [S.PUBLISHED] * 5 + [S.CLOSED] * 6 + [S.FILLED] * 4 + [S.ARCHIVED] * 3
     statuses += [S.DRAFT, S.REVIEW]
     rows = []
@@ -37,7 +38,6 @@ def seed(seeder: "Seeder") -> None:
 
 
 def placement_offer(seeder: "Seeder", rng, n: int, host, *, sectors, forms, statuses):
-    S = PlacementOffer.Status
     status = rng.choice(statuses)
     if status in (S.PUBLISHED, S.DRAFT, S.REVIEW):
         deadline = seeder.today + datetime.timedelta(days=rng.randint(7, 120))

@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 from accounts.models import User
 from partners.models import Membership
 
-from .base import FIRST, LANGUAGES, LAST, bulk, email, tagged_people
+from .base import FIRST, LANGUAGES, LAST, bulk, email, tagged_ids
 
 if TYPE_CHECKING:
     from .seeder import Seeder
@@ -56,9 +56,7 @@ def add_users(seeder: "Seeder", rng) -> None:
 def add_memberships(schools: list, companies: list) -> list[int]:
     """Every person's membership; return the coordinators' ids."""
     R = Membership.Role
-    students = tagged_people("s").order_by("pk").values_list("pk", flat=True)
-    staff = tagged_people("t").order_by("pk").values_list("pk", flat=True)
-    contacts = tagged_people("k").order_by("pk").values_list("pk", flat=True)
+    students, staff, contacts = tagged_ids("s"), tagged_ids("t"), tagged_ids("k")
     rows = [
         # One in ten has graduated; the first student of each school has not.
         Membership(
