@@ -88,24 +88,17 @@ def round_rows(round_: MatchingRound) -> list[dict]:
         .prefetch_related("sectors")
         .in_bulk(ids)
     )
-    programme = round_.programme
-    rows = []
-    for proposal in round_.proposals:
-        mentor, mentee = people[proposal["mentor"]], people[proposal["mentee"]]
-        rows.append(
-            {
-                "mentor": mentor,
-                "mentee": mentee,
-                "score": proposal["score"],
-                "points": matching.explain(
-                    matching.person(mentor),
-                    matching.person(mentee),
-                    programme.weights,
-                    programme.prefer_diversity,
-                ),
-            }
-        )
-    return rows
+    return [
+        {
+            "mentor": people[proposal["mentor"]],
+            "mentee": people[proposal["mentee"]],
+            "score": proposal["score"],
+            "points": matching.enrolment_points(
+                round_.programme, people[proposal["mentor"]], people[proposal["mentee"]]
+            ),
+        }
+        for proposal in round_.proposals
+    ]
 
 
 def programme_pairs(programme: Programme) -> QuerySet[Pair]:

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import fragments
@@ -199,28 +200,33 @@ def _pair_form_action(request, pk, form_class, call, done):
     )
 
 
-@login_required
-@require_POST
-def meeting_log(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        MeetingForm,
-        lambda pair, data: relationship.meeting_log(actor=request.user, pair=pair, **data),
-        _("The meeting was logged."),
-    )
+def _pair_form_view(form_class, service, done):
+    """A form on the pair's page whose data goes to ``service(actor, pair, **data)``."""
+
+    @login_required
+    @require_POST
+    def view(request, pk):
+        return _pair_form_action(
+            request,
+            pk,
+            form_class,
+            lambda pair, data: service(actor=request.user, pair=pair, **data),
+            done,
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def goal_add(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        GoalForm,
-        lambda pair, data: relationship.goal_save(actor=request.user, pair=pair, **data),
-        _("The goal was saved."),
-    )
+meeting_log = _pair_form_view(
+    MeetingForm, relationship.meeting_log, gettext_lazy("The meeting was logged.")
+)
+goal_add = _pair_form_view(GoalForm, relationship.goal_save, gettext_lazy("The goal was saved."))
+feedback_give = _pair_form_view(
+    FeedbackForm, relationship.feedback_give, gettext_lazy("Thank you for your feedback.")
+)
+endorse_badge = _pair_form_view(
+    CommentForm, badges.pair_endorse_badge, gettext_lazy("Thank you for endorsing the badge.")
+)
 
 
 @login_required
@@ -234,18 +240,6 @@ def goal_update(request, pk, goal_pk):
         GoalForm,
         lambda pair, data: relationship.goal_save(actor=request.user, pair=pair, goal=goal, **data),
         _("The goal was saved."),
-    )
-
-
-@login_required
-@require_POST
-def feedback_give(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        FeedbackForm,
-        lambda pair, data: relationship.feedback_give(actor=request.user, pair=pair, **data),
-        _("Thank you for your feedback."),
     )
 
 
@@ -275,20 +269,6 @@ def award_badge(request, pk):
         CommentForm,
         lambda pair, data: badges.pair_award_badge(actor=request.user, pair=pair),
         _("The badge was awarded."),
-    )
-
-
-@login_required
-@require_POST
-def endorse_badge(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        CommentForm,
-        lambda pair, data: badges.pair_endorse_badge(
-            actor=request.user, pair=pair, comment=data.get("comment", "")
-        ),
-        _("Thank you for endorsing the badge."),
     )
 
 
