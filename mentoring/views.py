@@ -224,6 +224,12 @@ goal_add = _pair_form_view(GoalForm, relationship.goal_save, gettext_lazy("The g
 feedback_give = _pair_form_view(
     FeedbackForm, relationship.feedback_give, gettext_lazy("Thank you for your feedback.")
 )
+# The coordinator's comment is not kept with the award.
+award_badge = _pair_form_view(
+    CommentForm,
+    lambda *, actor, pair, comment: badges.pair_award_badge(actor=actor, pair=pair),
+    gettext_lazy("The badge was awarded."),
+)
 endorse_badge = _pair_form_view(
     CommentForm, badges.pair_endorse_badge, gettext_lazy("Thank you for endorsing the badge.")
 )
@@ -257,18 +263,6 @@ def evaluation_give(request, pk):
         ),
         done=_("Thank you for your feedback."),
         success_url=programme.get_absolute_url(),
-    )
-
-
-@login_required
-@require_POST
-def award_badge(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        CommentForm,
-        lambda pair, data: badges.pair_award_badge(actor=request.user, pair=pair),
-        _("The badge was awarded."),
     )
 
 
