@@ -73,8 +73,7 @@ def enrol(request, pk):
             {"form": form, "programme": programme, "existing": existing},
         )
 
-    if request.method != "POST":
-        return show(form)
+    # Unbound (not a post), the form is shown as it is.
     return save_or_show_again(
         request,
         form,
