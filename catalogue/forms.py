@@ -8,9 +8,10 @@ from django.utils.translation import pgettext_lazy
 from accounts.models import User
 from core.forms import FilterForm, language_filter
 from partners.forms.filters import sector_filter
-from partners.models import Membership, Organisation, Sector
+from partners.models import Organisation, Sector
 
 from .models import MATERIAL_MAX_BYTES, Material, Need, Service, Topic
+from .rules import STAFF_ROLES
 
 
 def new_submission_key() -> str:
@@ -110,8 +111,7 @@ class ServiceForm(forms.ModelForm):
         self.fields["advisor"].required = False
         self.fields["advisor"].queryset = (
             User.objects.filter(
-                memberships__organisation__in=providers,
-                memberships__role__in=[Membership.Role.ADVISOR, Membership.Role.COORDINATOR],
+                memberships__organisation__in=providers, memberships__role__in=STAFF_ROLES
             )
             .distinct()
             .order_by("full_name")
@@ -123,10 +123,7 @@ class ServiceForm(forms.ModelForm):
         if (
             provider
             and advisor
-            and not advisor.memberships.filter(
-                organisation=provider,
-                role__in=[Membership.Role.ADVISOR, Membership.Role.COORDINATOR],
-            ).exists()
+            and not advisor.memberships.filter(organisation=provider, role__in=STAFF_ROLES).exists()
         ):
             self.add_error(
                 "advisor", _("The advisor must be an advisor or coordinator of the provider.")

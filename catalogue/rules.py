@@ -29,15 +29,20 @@ def can_reply(user, enquiry) -> bool:
     )
 
 
-def managed_providers(user) -> list[int]:
-    """The organisations whose catalogue entries the user may add and edit."""
+def _organisations(user, roles) -> list[int]:
+    """The organisations where ``user`` has one of ``roles``; every active one for staff."""
     if not user.is_authenticated:
         return []
     if partner_rules.is_staff(user):
         from partners.models import Organisation
 
         return list(Organisation.objects.active().values_list("pk", flat=True))
-    return partner_rules.organisations_with_role(user, *STAFF_ROLES)
+    return partner_rules.organisations_with_role(user, *roles)
+
+
+def managed_providers(user) -> list[int]:
+    """The organisations whose catalogue entries the user may add and edit."""
+    return _organisations(user, STAFF_ROLES)
 
 
 MATERIAL_ROLES = (
@@ -51,13 +56,7 @@ MATERIAL_ROLES = (
 
 def material_organisations(user) -> list[int]:
     """The organisations on whose behalf the user may share learning materials."""
-    if not user.is_authenticated:
-        return []
-    if partner_rules.is_staff(user):
-        from partners.models import Organisation
-
-        return list(Organisation.objects.active().values_list("pk", flat=True))
-    return partner_rules.organisations_with_role(user, *MATERIAL_ROLES)
+    return _organisations(user, MATERIAL_ROLES)
 
 
 def can_see_material(user, material) -> bool:

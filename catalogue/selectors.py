@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.db.models import QuerySet
 
@@ -16,24 +16,29 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
+M = TypeVar("M", Material, Service)
+
 _SERVICE_TITLES = in_every_language("title")
 _SERVICE_TEXT = [*_SERVICE_TITLES, *in_every_language("description"), "provider__name"]
 _MATERIAL_TITLES = in_every_language("title")
 _MATERIAL_TEXT = [*_MATERIAL_TITLES, *in_every_language("description"), "organisation__name"]
 
 
+def _filtered(queryset: QuerySet[M], filters: dict, **fields: str) -> QuerySet[M]:
+    """``queryset`` narrowed by each filter given: a filter's value for its model field."""
+    for name, field in fields.items():
+        if filters.get(name):
+            queryset = queryset.filter(**{field: filters[name]})
+    return queryset
+
+
 def service_search(*, filters: dict) -> QuerySet[Service]:
     """Active services matching the catalogue's filters, with what a result row shows."""
     queryset = Service.objects.filter(is_active=True)
     queryset = text_search(queryset, filters.get("q"), _SERVICE_TEXT, prefix_fields=_SERVICE_TITLES)
-    if filters.get("need"):
-        queryset = queryset.filter(needs=filters["need"])
-    if filters.get("sector"):
-        queryset = queryset.filter(sector=filters["sector"])
-    if filters.get("language"):
-        queryset = queryset.filter(language=filters["language"])
-    if filters.get("form"):
-        queryset = queryset.filter(form=filters["form"])
+    queryset = _filtered(
+        queryset, filters, need="needs", sector="sector", language="language", form="form"
+    )
     return (
         queryset.select_related("provider", "sector")
         .prefetch_related("needs")
@@ -49,18 +54,13 @@ def material_search(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[
     queryset = text_search(
         queryset, filters.get("q"), _MATERIAL_TEXT, prefix_fields=_MATERIAL_TITLES
     )
-    if filters.get("topic"):
-        queryset = queryset.filter(topics=filters["topic"])
-    if filters.get("language"):
-        queryset = queryset.filter(language=filters["language"])
-    if filters.get("sector"):
-        queryset = queryset.filter(sector=filters["sector"])
+    queryset = _filtered(
+        queryset, filters, topic="topics", language="language", sector="sector", licence="licence"
+    )
     if filters.get("kind") == "file":
         queryset = queryset.exclude(file="")
     elif filters.get("kind") == "link":
         queryset = queryset.filter(file="")
-    if filters.get("licence"):
-        queryset = queryset.filter(licence=filters["licence"])
     return (
         queryset.select_related("organisation", "sector")
         .prefetch_related("topics")

@@ -98,6 +98,11 @@ def material_delete(*, actor: User, material: Material) -> None:
         transaction.on_commit(lambda: storage.delete(name))
 
 
+def _log(actor: User, action: str, enquiry: Enquiry) -> None:
+    """The audit entry of an enquiry, in the log of the service's provider."""
+    log_action(actor=actor, action=action, target=enquiry, organisation=enquiry.service.provider)
+
+
 def _link(enquiry: Enquiry) -> dict:
     return {"name": "catalogue:enquiry_detail", "kwargs": {"pk": enquiry.pk}}
 
@@ -152,9 +157,7 @@ def enquiry_send(
     except IntegrityError:
         # The same form, sent at the same moment from another tab: that one won.
         return Enquiry.objects.get(asked_by=actor, submission_key=submission_key[:64]), False
-    log_action(
-        actor=actor, action="catalogue.enquiry.sent", target=enquiry, organisation=service.provider
-    )
+    _log(actor, "catalogue.enquiry.sent", enquiry)
     if service.advisor is not None:
         notify(
             kind="catalogue.enquiry",
@@ -189,12 +192,7 @@ def enquiry_answer(*, actor: User, enquiry: Enquiry, answer: str) -> Enquiry:
         fields += ["answer", "answered_by"]
     enquiry.status, enquiry.answered_at = Enquiry.Status.ANSWERED, timezone.now()
     enquiry.save(update_fields=fields)
-    log_action(
-        actor=actor,
-        action="catalogue.enquiry.answered",
-        target=enquiry,
-        organisation=enquiry.service.provider,
-    )
+    _log(actor, "catalogue.enquiry.answered", enquiry)
     notify(
         kind="catalogue.answer",
         key=f"catalogue.answer:{enquiry.pk}:{enquiry.answered_at:%s%f}",
@@ -226,12 +224,7 @@ def enquiry_reply(*, actor: User, enquiry: Enquiry, body: str) -> EnquiryReply:
     reply = EnquiryReply.objects.create(enquiry=enquiry, author=actor, body=body)
     enquiry.status = Enquiry.Status.NEW
     enquiry.save(update_fields=["status"])
-    log_action(
-        actor=actor,
-        action="catalogue.enquiry.replied",
-        target=enquiry,
-        organisation=enquiry.service.provider,
-    )
+    _log(actor, "catalogue.enquiry.replied", enquiry)
     advisor = enquiry.service.advisor or enquiry.answered_by
     if advisor is not None and advisor.pk != actor.pk:
         notify(
@@ -257,10 +250,5 @@ def enquiry_close(*, actor: User, enquiry: Enquiry) -> Enquiry:
         raise CatalogueError(_("This enquiry is closed."), code="closed")
     enquiry.status = Enquiry.Status.CLOSED
     enquiry.save(update_fields=["status"])
-    log_action(
-        actor=actor,
-        action="catalogue.enquiry.closed",
-        target=enquiry,
-        organisation=enquiry.service.provider,
-    )
+    _log(actor, "catalogue.enquiry.closed", enquiry)
     return enquiry

@@ -3,25 +3,13 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import Material, Need, Service, Topic
 
 
-@register(Need)
-class NeedTranslationOptions(TranslationOptions):
+@register([Need, Topic])
+class NameTranslationOptions(TranslationOptions):
     fields = ("name",)
     required_languages = {"default": ()}
 
 
-@register(Service)
-class ServiceTranslationOptions(TranslationOptions):
-    fields = ("title", "description")
-    required_languages = {"default": ()}
-
-
-@register(Topic)
-class TopicTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = {"default": ()}
-
-
-@register(Material)
-class MaterialTranslationOptions(TranslationOptions):
+@register([Service, Material])
+class TitleTranslationOptions(TranslationOptions):
     fields = ("title", "description")
     required_languages = {"default": ()}

@@ -180,16 +180,15 @@ def enquiry_reply(request, pk):
     form = ReplyForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write your reply."))
-    else:
-        try:
-            services.enquiry_reply(
-                actor=request.user, enquiry=enquiry, body=form.cleaned_data["body"]
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Your reply was sent to the advisor."))
-    return redirect("catalogue:enquiry_detail", pk=enquiry.pk)
+        return redirect("catalogue:enquiry_detail", pk=enquiry.pk)
+    return act_and_redirect(
+        request,
+        lambda: services.enquiry_reply(
+            actor=request.user, enquiry=enquiry, body=form.cleaned_data["body"]
+        ),
+        done=_("Your reply was sent to the advisor."),
+        success_url=reverse("catalogue:enquiry_detail", kwargs={"pk": enquiry.pk}),
+    )
 
 
 @login_required

@@ -2,20 +2,17 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_actions import workflow_action
+from core.admin_mixins import MadeByServicesAdmin, ReadOnlyInline
 
 from . import services
 from .models import CalendarFeed, Event, Material, Registration
 
 
-class RegistrationInline(admin.TabularInline):
-    model = Registration
-    extra = 0
-    fields = ["user", "status", "created_at", "checked_in_at"]
-    readonly_fields = ["user", "status", "created_at", "checked_in_at"]
-    can_delete = False
+class RegistrationInline(ReadOnlyInline):
+    """Registrations go through the service that guards capacity."""
 
-    def has_add_permission(self, request, obj=None):
-        return False  # registrations go through the service that guards capacity
+    model = Registration
+    fields = ["user", "status", "created_at", "checked_in_at"]
 
 
 class MaterialInline(admin.TabularInline):
@@ -36,7 +33,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(MadeByServicesAdmin):
     list_display = ["event", "user", "status", "created_at", "checked_in_at"]
     list_filter = ["status", "event"]
     search_fields = ["user__email", "user__full_name", "event__title"]
@@ -49,9 +46,6 @@ class RegistrationAdmin(admin.ModelAdmin):
             lambda *, actor, obj, comment: services.cancel(actor=actor, registration=obj),
         )
     ]
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(CalendarFeed)

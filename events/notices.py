@@ -7,16 +7,12 @@ from notifications import kinds
 from .models import Registration
 
 
-def _registration(context):
-    return {
-        **context,
-        "status": Registration.Status(context["status"]).label,
-        "starts_at": parse_datetime(context["starts_at"]),
-    }
-
-
 def _reminder(context):
     return {**context, "starts_at": parse_datetime(context["starts_at"])}
+
+
+def _registration(context):
+    return {**_reminder(context), "status": Registration.Status(context["status"]).label}
 
 
 kinds.register(

@@ -32,6 +32,11 @@ class EventError(DomainError):
     pass
 
 
+def _log(actor: User | None, action: str, target: Event | Registration, event: Event) -> None:
+    """The audit entry of a change to an event, in the log of its lead organiser."""
+    log_action(actor=actor, action=action, target=target, organisation=event.lead_organiser_id())
+
+
 @transaction.atomic
 def event_save(*, actor: User, event: Event | None, data: dict) -> Event:
     """Create an event (``event`` is ``None``) or change one the actor manages."""
@@ -51,12 +56,7 @@ def event_save(*, actor: User, event: Event | None, data: dict) -> Event:
         )
     saved = event if event is not None else Event(created_by=actor)
     save_data(saved, data, created=event is None)
-    log_action(
-        actor=actor,
-        action="events.event.updated" if event else "events.event.created",
-        target=saved,
-        organisation=saved.lead_organiser_id(),
-    )
+    _log(actor, "events.event.updated" if event else "events.event.created", saved, saved)
     return saved
 
 
@@ -66,17 +66,27 @@ def material_add(*, actor: User, event: Event, title: str, file: UploadedFile) -
     if not rules.can_manage_event(actor, event):
         raise NotAllowed
     material = Material.objects.create(event=event, title=title, file=file)
-    log_action(
-        actor=actor,
-        action="events.material.added",
-        target=event,
-        organisation=event.lead_organiser_id(),
-    )
+    _log(actor, "events.material.added", event, event)
     return material
 
 
 def _link(event: Event) -> dict:
     return {"name": "events:event_detail", "kwargs": {"pk": event.pk}}
+
+
+def _notify_registration(registration: Registration, event: Event, key: str) -> None:
+    """Tell the person where their registration stands."""
+    notify(
+        kind="events.registration",
+        key=key,
+        recipient=registration.user,
+        context={
+            "event": event.title,
+            "status": registration.status,
+            "starts_at": event.starts_at.isoformat(),
+            "link": _link(event),
+        },
+    )
 
 
 @transaction.atomic
@@ -94,23 +104,8 @@ def register(*, actor: User, event: Event) -> Registration:
     registration = Registration.objects.create(
         event=event, user=actor, status=S.CONFIRMED if confirmed else S.WAITING
     )
-    log_action(
-        actor=actor,
-        action=f"events.registration.{registration.status}",
-        target=registration,
-        organisation=event.lead_organiser_id(),
-    )
-    notify(
-        kind="events.registration",
-        key=f"events.registration:{registration.pk}",
-        recipient=actor,
-        context={
-            "event": event.title,
-            "status": registration.status,
-            "starts_at": event.starts_at.isoformat(),
-            "link": _link(event),
-        },
-    )
+    _log(actor, f"events.registration.{registration.status}", registration, event)
+    _notify_registration(registration, event, f"events.registration:{registration.pk}")
     return registration
 
 
@@ -127,12 +122,7 @@ def cancel(*, actor: User, registration: Registration) -> Registration:
     was_confirmed = registration.status == S.CONFIRMED
     registration.status = S.CANCELLED
     registration.save(update_fields=["status"])
-    log_action(
-        actor=actor,
-        action="events.registration.cancelled",
-        target=registration,
-        organisation=registration.event.lead_organiser_id(),
-    )
+    _log(actor, "events.registration.cancelled", registration, registration.event)
     if was_confirmed:
         Event.objects.filter(pk=event.pk).update(registered=F("registered") - 1)
         _promote(event)
@@ -155,23 +145,8 @@ def _promote(event: Event) -> None:
         return
     waiting.status = S.CONFIRMED
     waiting.save(update_fields=["status"])
-    log_action(
-        actor=None,
-        action="events.registration.promoted",
-        target=waiting,
-        organisation=waiting.event.lead_organiser_id(),
-    )
-    notify(
-        kind="events.registration",
-        key=f"events.promoted:{waiting.pk}",
-        recipient=waiting.user,
-        context={
-            "event": event.title,
-            "status": waiting.status,
-            "starts_at": event.starts_at.isoformat(),
-            "link": _link(event),
-        },
-    )
+    _log(None, "events.registration.promoted", waiting, waiting.event)
+    _notify_registration(waiting, event, f"events.promoted:{waiting.pk}")
 
 
 @transaction.atomic
@@ -191,12 +166,7 @@ def check_in(*, actor: User, event: Event, token: str) -> Registration:
     if registration.checked_in_at is None:
         registration.checked_in_at = now
         registration.save(update_fields=["checked_in_at"])
-        log_action(
-            actor=actor,
-            action="events.checked_in",
-            target=registration,
-            organisation=event.lead_organiser_id(),
-        )
+        _log(actor, "events.checked_in", registration, event)
         if event.badge is not None:
             from worklife_passport.models import Award
             from worklife_passport.services.awards import award_create, holds

@@ -47,21 +47,7 @@ class EnrolmentForm(forms.ModelForm):
 
     class Meta:
         model = Enrolment
-        fields = [
-            "as_mentor",
-            "as_mentee",
-            "organisation",
-            "skills_offered",
-            "skills_wanted",
-            "sectors",
-            "languages",
-            "region",
-            "remote_ok",
-            "months",
-            "capacity",
-            "goals",
-            "introduction",
-        ]
+        fields = Enrolment.ANSWERS
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
             "goals": forms.Textarea(attrs={"rows": 3}),

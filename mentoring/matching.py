@@ -81,6 +81,11 @@ def explain(mentor: Person, mentee: Person, weights: dict, diversity: bool) -> d
     return points
 
 
+def enrolment_points(programme, mentor, mentee) -> dict | None:
+    """``explain`` for two enrolments, with the programme's weights."""
+    return explain(person(mentor), person(mentee), programme.weights, programme.prefer_diversity)
+
+
 def score(points: dict | None) -> int:
     return -1 if points is None else sum(points.values())
 

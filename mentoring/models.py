@@ -99,6 +99,23 @@ class Programme(models.Model):
 class Enrolment(models.Model):
     """A person's place in a programme: as mentor, mentee or both."""
 
+    #: What a person answers when enrolling, in the order the form asks it.
+    ANSWERS = (
+        "as_mentor",
+        "as_mentee",
+        "organisation",
+        "skills_offered",
+        "skills_wanted",
+        "sectors",
+        "languages",
+        "region",
+        "remote_ok",
+        "months",
+        "capacity",
+        "goals",
+        "introduction",
+    )
+
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="enrolments")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentoring_enrolments"

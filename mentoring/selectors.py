@@ -33,14 +33,14 @@ def programme_page(*, viewer: User | AnonymousUser, programme: Programme) -> dic
         if viewer.is_authenticated
         else None
     )
-    pairs = []
-    if enrolment is not None:
-        pairs = list(
-            Pair.objects.filter(Q(mentor=enrolment) | Q(mentee=enrolment))
-            .select_related("mentor__user", "mentee__user")
-            .order_by("-created_at")
-        )
-    return {"enrolment": enrolment, "my_pairs": pairs}
+    pairs = (
+        Pair.objects.filter(Q(mentor=enrolment) | Q(mentee=enrolment))
+        .select_related("mentor__user", "mentee__user")
+        .order_by("-created_at")
+        if enrolment is not None
+        else []
+    )
+    return {"enrolment": enrolment, "my_pairs": list(pairs)}
 
 
 def programmes_enrolled(viewer: User | AnonymousUser) -> QuerySet[Programme]:
@@ -65,13 +65,11 @@ def pair_for_viewer(
 
 
 def pair_page(*, viewer: User | AnonymousUser, pair: Pair) -> dict:
-    meetings: QuerySet[Meeting] | list[Meeting]
     meetings = Meeting.objects.filter(pair=pair).select_related("logged_by")
     if not rules.can_read_notes(viewer, pair):
         meetings = meetings.defer("notes")
-    meetings = list(meetings)
     return {
-        "meetings": meetings,
+        "meetings": list(meetings),
         "goals": list(Goal.objects.filter(pair=pair)),
         "events": list(PairEvent.objects.filter(pair=pair).select_related("actor")),
         "feedback": list(pair.feedback.select_related("author")),
@@ -88,24 +86,17 @@ def round_rows(round_: MatchingRound) -> list[dict]:
         .prefetch_related("sectors")
         .in_bulk(ids)
     )
-    programme = round_.programme
-    rows = []
-    for proposal in round_.proposals:
-        mentor, mentee = people[proposal["mentor"]], people[proposal["mentee"]]
-        rows.append(
-            {
-                "mentor": mentor,
-                "mentee": mentee,
-                "score": proposal["score"],
-                "points": matching.explain(
-                    matching.person(mentor),
-                    matching.person(mentee),
-                    programme.weights,
-                    programme.prefer_diversity,
-                ),
-            }
-        )
-    return rows
+    return [
+        {
+            "mentor": people[proposal["mentor"]],
+            "mentee": people[proposal["mentee"]],
+            "score": proposal["score"],
+            "points": matching.enrolment_points(
+                round_.programme, people[proposal["mentor"]], people[proposal["mentee"]]
+            ),
+        }
+        for proposal in round_.proposals
+    ]
 
 
 def programme_pairs(programme: Programme) -> QuerySet[Pair]:

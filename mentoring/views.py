@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import fragments
@@ -72,8 +73,7 @@ def enrol(request, pk):
             {"form": form, "programme": programme, "existing": existing},
         )
 
-    if request.method != "POST":
-        return show(form)
+    # Unbound (not a post), the form is shown as it is.
     return save_or_show_again(
         request,
         form,
@@ -199,28 +199,39 @@ def _pair_form_action(request, pk, form_class, call, done):
     )
 
 
-@login_required
-@require_POST
-def meeting_log(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        MeetingForm,
-        lambda pair, data: relationship.meeting_log(actor=request.user, pair=pair, **data),
-        _("The meeting was logged."),
-    )
+def _pair_form_view(form_class, service, done):
+    """A form on the pair's page whose data goes to ``service(actor, pair, **data)``."""
+
+    @login_required
+    @require_POST
+    def view(request, pk):
+        return _pair_form_action(
+            request,
+            pk,
+            form_class,
+            lambda pair, data: service(actor=request.user, pair=pair, **data),
+            done,
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def goal_add(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        GoalForm,
-        lambda pair, data: relationship.goal_save(actor=request.user, pair=pair, **data),
-        _("The goal was saved."),
-    )
+meeting_log = _pair_form_view(
+    MeetingForm, relationship.meeting_log, gettext_lazy("The meeting was logged.")
+)
+goal_add = _pair_form_view(GoalForm, relationship.goal_save, gettext_lazy("The goal was saved."))
+feedback_give = _pair_form_view(
+    FeedbackForm, relationship.feedback_give, gettext_lazy("Thank you for your feedback.")
+)
+# The coordinator's comment is not kept with the award.
+award_badge = _pair_form_view(
+    CommentForm,
+    lambda *, actor, pair, comment: badges.pair_award_badge(actor=actor, pair=pair),
+    gettext_lazy("The badge was awarded."),
+)
+endorse_badge = _pair_form_view(
+    CommentForm, badges.pair_endorse_badge, gettext_lazy("Thank you for endorsing the badge.")
+)
 
 
 @login_required
@@ -239,18 +250,6 @@ def goal_update(request, pk, goal_pk):
 
 @login_required
 @require_POST
-def feedback_give(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        FeedbackForm,
-        lambda pair, data: relationship.feedback_give(actor=request.user, pair=pair, **data),
-        _("Thank you for your feedback."),
-    )
-
-
-@login_required
-@require_POST
 def evaluation_give(request, pk):
     programme = get_object_or_404(selectors.programmes_enrolled(request.user), pk=pk)
     form = FeedbackForm(request.POST)
@@ -263,32 +262,6 @@ def evaluation_give(request, pk):
         ),
         done=_("Thank you for your feedback."),
         success_url=programme.get_absolute_url(),
-    )
-
-
-@login_required
-@require_POST
-def award_badge(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        CommentForm,
-        lambda pair, data: badges.pair_award_badge(actor=request.user, pair=pair),
-        _("The badge was awarded."),
-    )
-
-
-@login_required
-@require_POST
-def endorse_badge(request, pk):
-    return _pair_form_action(
-        request,
-        pk,
-        CommentForm,
-        lambda pair, data: badges.pair_endorse_badge(
-            actor=request.user, pair=pair, comment=data.get("comment", "")
-        ),
-        _("Thank you for endorsing the badge."),
     )
 
 

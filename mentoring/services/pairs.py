@@ -47,18 +47,21 @@ def places_taken(programme: Programme) -> dict[int, int]:
     )
 
 
+def busy_mentees(programme: Programme) -> set[int]:
+    """The mentees who have a pair in the programme already."""
+    return set(
+        Pair.objects.filter(programme=programme, status__in=Pair.HOLDING).values_list(
+            "mentee_id", flat=True
+        )
+    )
+
+
 def check_pairable(mentor: Enrolment, mentee: Enrolment) -> dict:
     if mentor.programme_id != mentee.programme_id:
         raise MentoringError(_("Both must be in the same programme."), code="programme")
     if not mentor.as_mentor or not mentee.as_mentee:
         raise MentoringError(_("One must mentor and the other be mentored."), code="roles")
-    programme = mentor.programme
-    points = matching.explain(
-        matching.person(mentor),
-        matching.person(mentee),
-        programme.weights,
-        programme.prefer_diversity,
-    )
+    points = matching.enrolment_points(mentor.programme, mentor, mentee)
     if points is None:
         raise MentoringError(
             _("You have no language in common, so you cannot be a pair."), code="language"
@@ -155,12 +158,7 @@ def mentees_to_invite(enrolment: Enrolment, limit: int = 5) -> list[tuple[Enrolm
     programme = enrolment.programme
     if places_taken(programme).get(enrolment.pk, 0) >= enrolment.capacity:
         return []
-    busy = set(
-        Pair.objects.filter(programme=programme, status__in=Pair.HOLDING).values_list(
-            "mentee_id", flat=True
-        )
-    )
-    mentees = _others(enrolment).filter(as_mentee=True).exclude(pk__in=busy)
+    mentees = _others(enrolment).filter(as_mentee=True).exclude(pk__in=busy_mentees(programme))
     return _ranked(enrolment, mentees, mentors=False, limit=limit)
 
 
@@ -283,47 +281,50 @@ def _notify(change: Change[Pair]) -> None:
 PAIRS: Workflow[Pair] = Workflow(
     name="mentoring.pair",
     moves={
-        "accept": Move(
-            "accept",
-            _("Accept"),
-            None,
-            from_states([P.PROPOSED], (AWAITED,)),
-            prepare=_accept,
-            after=_first_goals,
-        ),
-        "decline": Move(
-            "decline",
-            _("Decline"),
-            P.DECLINED,
-            from_states([P.PROPOSED], PARTY),
-            button_style="button-secondary",
-            prepare=_ended,
-        ),
-        "start": Move(
-            "start",
-            _("Start"),
-            P.ACTIVE,
-            from_states([P.ACCEPTED], EITHER),
-            button_style="button-secondary",
-            prepare=_started,
-        ),
-        "complete": Move(
-            "complete",
-            _("Complete the mentoring"),
-            P.COMPLETED,
-            from_states([P.ACTIVE], EITHER),
-            prepare=_ended,
-        ),
-        "end": Move(
-            "end",
-            _("End early"),
-            P.ENDED,
-            from_states([P.ACCEPTED, P.ACTIVE], EITHER),
-            needs_comment=True,
-            comment_message=_("Please write the reason for ending."),
-            button_style="button-danger",
-            prepare=_ended,
-        ),
+        move.action: move
+        for move in (
+            Move(
+                "accept",
+                _("Accept"),
+                None,
+                from_states([P.PROPOSED], (AWAITED,)),
+                prepare=_accept,
+                after=_first_goals,
+            ),
+            Move(
+                "decline",
+                _("Decline"),
+                P.DECLINED,
+                from_states([P.PROPOSED], PARTY),
+                button_style="button-secondary",
+                prepare=_ended,
+            ),
+            Move(
+                "start",
+                _("Start"),
+                P.ACTIVE,
+                from_states([P.ACCEPTED], EITHER),
+                button_style="button-secondary",
+                prepare=_started,
+            ),
+            Move(
+                "complete",
+                _("Complete the mentoring"),
+                P.COMPLETED,
+                from_states([P.ACTIVE], EITHER),
+                prepare=_ended,
+            ),
+            Move(
+                "end",
+                _("End early"),
+                P.ENDED,
+                from_states([P.ACCEPTED, P.ACTIVE], EITHER),
+                needs_comment=True,
+                comment_message=_("Please write the reason for ending."),
+                button_style="button-danger",
+                prepare=_ended,
+            ),
+        )
     },
     lock=_lock,
     parties=_parties,

@@ -46,20 +46,8 @@ def _clean_enrolment(programme: Programme, data: dict) -> dict:
     return {**data, "languages": languages, "months": months, "capacity": capacity or 0}
 
 
-_ENROLMENT_FIELDS = (
-    "as_mentor",
-    "as_mentee",
-    "skills_offered",
-    "skills_wanted",
-    "languages",
-    "region",
-    "remote_ok",
-    "months",
-    "capacity",
-    "goals",
-    "introduction",
-    "organisation",
-)
+#: The enrolment's own fields among the answers (its sectors are set apart).
+_ENROLMENT_FIELDS = [name for name in Enrolment.ANSWERS if name != "sectors"]
 
 
 @transaction.atomic

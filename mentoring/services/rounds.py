@@ -13,7 +13,7 @@ from core.audit import log_action
 from .. import matching, rules
 from ..errors import IllegalMove, MentoringError, NotAllowed
 from ..models import Enrolment, MatchingRound, Pair, Programme
-from .pairs import create_pair, places_taken
+from .pairs import busy_mentees, create_pair, places_taken
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -22,14 +22,9 @@ if TYPE_CHECKING:
 
 def _people(programme: Programme) -> tuple[list[Person], list[Person]]:
     enrolments = list(Enrolment.objects.filter(programme=programme).prefetch_related("sectors"))
-
-    busy_mentees = set(
-        Pair.objects.filter(programme=programme, status__in=Pair.HOLDING).values_list(
-            "mentee_id", flat=True
-        )
-    )
+    busy = busy_mentees(programme)
     mentors = [matching.person(e) for e in enrolments if e.as_mentor]
-    mentees = [matching.person(e) for e in enrolments if e.as_mentee and e.pk not in busy_mentees]
+    mentees = [matching.person(e) for e in enrolments if e.as_mentee and e.pk not in busy]
     return mentors, mentees
 
 
