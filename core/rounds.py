@@ -66,3 +66,9 @@ def save_rows(
         item.save()
         saved.append((item, before))
     return saved
+
+
+def parsed(name: str, parse: Callable[[str], Any]) -> Callable[[dict], dict]:
+    """A notice's ``enrich``: its context with the stored text ``name`` read back by
+    ``parse`` (e.g. ``parse_date``; an empty one as ``None``)."""
+    return lambda context: {**context, name: parse(context[name]) if context[name] else None}

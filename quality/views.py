@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.views import act_and_redirect, save_or_show_again
+from partners.rules import is_network_member
 
 from . import rules, selectors, services
 from .forms import (
@@ -21,7 +22,7 @@ from .models import Finding, PeerReview, ReviewAction, ReviewRound
 
 
 def _members_only(request):
-    if not rules.is_network_member(request.user):
+    if not is_network_member(request.user):
         raise Http404
 
 

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import FilterForm
 from partners.forms.filters import sector_filter
 from partners.models import Organisation
+from partners.rules import OUTREACH_ROLES
 from partners.selectors import people_with_roles
 
-from .. import rules
 from ..models import FollowUp, Visit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -15,7 +15,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def outreach_people():
     """Who can own a follow-up: the network's advisors and coordinators."""
-    return people_with_roles(rules.OUTREACH_ROLES)
+    return people_with_roles(OUTREACH_ROLES)
 
 
 class VisitForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.views import act_and_redirect, save_or_show_again
 from partners.models import Organisation
+from partners.rules import can_do_outreach
 
 from .. import rules
 from ..forms.visits import FollowUpFormSet, OutreachFilterForm, VisitFilterForm, VisitForm
@@ -19,7 +20,7 @@ from ..services import visits as services
 
 
 def _outreach_only(request):
-    if not rules.can_do_outreach(request.user):
+    if not can_do_outreach(request.user):
         raise Http404
 
 
