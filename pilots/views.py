@@ -190,11 +190,9 @@ def _application(request, pk) -> PilotApplication:
 
 
 @login_required
-def application_detail(request, pk):
-    return _application_page(request, pk)
-
-
-def _application_page(request, pk, **bound):
+def application_detail(request, pk, **bound):
+    """The application's page with the forms the viewer's part calls for; ``bound`` are
+    forms sent back with errors, the user's input kept."""
     application = _application(request, pk)
     call = application.call
     user = request.user
@@ -245,10 +243,6 @@ def _application_to_act_on(request, pk, allowed) -> PilotApplication:
     return application
 
 
-def _may_decide(user, application) -> bool:
-    return rules.can_manage_call(user, application.call)
-
-
 def _application_action(request, pk, action, done):
     application = _application_to_act_on(request, pk, rules.can_edit_application)
     return act_and_redirect(
@@ -281,7 +275,7 @@ def attachment_add(request, pk):
     application = _application_to_act_on(request, pk, rules.can_edit_application)
     return save_on_page(
         request,
-        _application_page,
+        application_detail,
         application,
         "attachment_form",
         AttachmentForm(request.POST, request.FILES),
@@ -328,7 +322,7 @@ def application_score(request, pk):
     )
     return save_on_page(
         request,
-        _application_page,
+        application_detail,
         application,
         "score_form",
         form,
@@ -342,10 +336,12 @@ def application_score(request, pk):
 @login_required
 @require_POST
 def application_decide(request, pk):
-    application = _application_to_act_on(request, pk, _may_decide)
+    application = _application_to_act_on(
+        request, pk, lambda user, application: rules.can_manage_call(user, application.call)
+    )
     return save_on_page(
         request,
-        _application_page,
+        application_detail,
         application,
         "decision_form",
         DecisionForm(request.POST),
@@ -366,7 +362,7 @@ def progress_add(request, pk):
     application = _application_to_act_on(request, pk, rules.can_edit_application)
     return save_on_page(
         request,
-        _application_page,
+        application_detail,
         application,
         "progress_form",
         ProgressForm(request.POST),

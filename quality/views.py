@@ -105,11 +105,7 @@ def _review_to_act_on(request, pk, *parts: str) -> PeerReview:
 
 
 @login_required
-def review_detail(request, pk):
-    return _page(request, pk)
-
-
-def _page(request, pk, **bound):
+def review_detail(request, pk, **bound):
     """The review page with the forms the viewer's part in it calls for; ``bound`` are
     forms sent back with errors, the user's input kept."""
     review, roles = _review(request, pk)
@@ -161,7 +157,7 @@ def self_report(request, pk):
         if submit
         else _("The self-report was saved.")
     )
-    return save_on_page(request, _page, review, "self_report_form", form, save, done)
+    return save_on_page(request, review_detail, review, "self_report_form", form, save, done)
 
 
 @login_required
@@ -170,7 +166,7 @@ def review_team(request, pk):
     review = _review_to_act_on(request, pk, "organiser")
     return save_on_page(
         request,
-        _page,
+        review_detail,
         review,
         "team_form",
         ReviewForm(request.POST, instance=review, review_round=review.round),
@@ -187,7 +183,7 @@ def review_finding(request, pk):
     review = _review_to_act_on(request, pk, "lead", "member")
     return save_on_page(
         request,
-        _page,
+        review_detail,
         review,
         "finding_form",
         FindingForm(request.POST, review=review),
@@ -214,7 +210,7 @@ def review_summary(request, pk):
     review = _review_to_act_on(request, pk, "lead", "member")
     return save_on_page(
         request,
-        _page,
+        review_detail,
         review,
         "summary_form",
         SummaryForm(request.POST),
@@ -247,7 +243,7 @@ def review_action(request, pk):
     review = _review_to_act_on(request, pk, "school")
     return save_on_page(
         request,
-        _page,
+        review_detail,
         review,
         "action_form",
         ActionForm(request.POST, review=review),

@@ -3,14 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import FilterForm
+from core.rounds import DATE, offer_only
 from partners.forms.filters import sector_filter
 from partners.models import Organisation
 from partners.rules import OUTREACH_ROLES
 from partners.selectors import people_with_roles
 
 from ..models import FollowUp, Visit
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def outreach_people():
@@ -55,10 +54,8 @@ class VisitForm(forms.ModelForm):
         self.fields["company"].queryset = Organisation.objects.active().filter(
             kind=Organisation.Kind.COMPANY
         )
-        self.fields["school"].queryset = Organisation.objects.filter(pk__in=organisations)
+        offer_only(self.fields["school"], organisations)
         self.fields["school"].label = _("On behalf of")
-        if len(organisations) == 1:
-            self.fields["school"].initial = organisations[0]
         self.fields["visitors"].queryset = outreach_people()
         self.fields["visitors"].help_text = _("You and the colleagues who were there.")
         if not self.instance.pk:
