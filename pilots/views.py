@@ -182,9 +182,14 @@ def application_form(request, pk=None, call_pk=None):
     )
 
 
-def _application(request, pk) -> PilotApplication:
+def _application(request, pk, allowed=None) -> PilotApplication:
+    """The application, when the viewer may see it and, for a POST acting on it,
+    ``allowed(user, application)``; any other is not the viewer's: 404."""
     application = found(selectors.application_page, pk)
-    if not rules.can_view_application(request.user, application):
+    user = request.user
+    if not rules.can_view_application(user, application) or (
+        allowed and not allowed(user, application)
+    ):
         raise Http404
     return application
 
@@ -234,17 +239,8 @@ def application_detail(request, pk, **bound):
     )
 
 
-def _application_to_act_on(request, pk, allowed) -> PilotApplication:
-    """The application a POST acts on, when ``allowed(user, application)``; any other
-    application is not the viewer's to act on: 404."""
-    application = _application(request, pk)
-    if not allowed(request.user, application):
-        raise Http404
-    return application
-
-
 def _application_action(request, pk, action, done):
-    application = _application_to_act_on(request, pk, rules.can_edit_application)
+    application = _application(request, pk, rules.can_edit_application)
     return act_and_redirect(
         request,
         lambda: action(actor=request.user, application=application),
@@ -272,7 +268,7 @@ def application_withdraw(request, pk):
 @login_required
 @require_POST
 def attachment_add(request, pk):
-    application = _application_to_act_on(request, pk, rules.can_edit_application)
+    application = _application(request, pk, rules.can_edit_application)
     return save_on_page(
         request,
         application_detail,
@@ -299,7 +295,7 @@ def attachment_download(request, pk, attachment_pk):
 @login_required
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
-    application = _application_to_act_on(request, pk, rules.can_edit_application)
+    application = _application(request, pk, rules.can_edit_application)
     attachment = get_object_or_404(PilotAttachment, pk=attachment_pk, application=application)
     return act_and_redirect(
         request,
@@ -312,7 +308,7 @@ def attachment_delete(request, pk, attachment_pk):
 @login_required
 @require_POST
 def application_score(request, pk):
-    application = _application_to_act_on(
+    application = _application(
         request, pk, lambda user, application: rules.is_call_reviewer(user, application.call)
     )
     form = ScoreForm(
@@ -336,7 +332,7 @@ def application_score(request, pk):
 @login_required
 @require_POST
 def application_decide(request, pk):
-    application = _application_to_act_on(
+    application = _application(
         request, pk, lambda user, application: rules.can_manage_call(user, application.call)
     )
     return save_on_page(
@@ -359,7 +355,7 @@ def application_decide(request, pk):
 @login_required
 @require_POST
 def progress_add(request, pk):
-    application = _application_to_act_on(request, pk, rules.can_edit_application)
+    application = _application(request, pk, rules.can_edit_application)
     return save_on_page(
         request,
         application_detail,
