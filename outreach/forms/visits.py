@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import FilterForm
+from core.forms import FilterForm, named_countries
 from core.rounds import DATE, offer_only
 from partners.forms.filters import sector_filter
 from partners.models import Organisation
@@ -139,14 +139,9 @@ class OutreachFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django_countries import countries
-
         companies = Organisation.objects.active().filter(kind=Organisation.Kind.COMPANY)
         present = set(companies.values_list("country", flat=True).distinct())
-        self.fields["country"].choices = [
-            ("", _("All countries")),
-            *[(code, name) for code, name in countries if code in present],
-        ]
+        self.fields["country"].choices = [("", _("All countries")), *named_countries(present)]
         regions = companies.exclude(region="").order_by("region").values_list("region", flat=True)
         self.fields["region"].choices = [
             ("", _("All regions")),
