@@ -28,6 +28,11 @@ def paged(request: HttpRequest, items: Any, per_page: int) -> dict[str, Any]:
     }
 
 
+def changed_rows(rows: forms.BaseFormSet) -> list[dict[str, Any]]:
+    """What a valid inline table (formset) holds in its changed rows, for a service."""
+    return [row.cleaned_data for row in rows.forms if row.has_changed()]
+
+
 def edit_page(
     request: HttpRequest,
     form: forms.BaseForm,
@@ -36,14 +41,17 @@ def edit_page(
     template: str,
     context: dict[str, Any],
     done: StrOrPromise,
+    rows: forms.BaseFormSet | None = None,
+    success_url: str | None = None,
 ) -> HttpResponse:
     """Show ``form`` in ``template``; on a post, save its data through ``save(data)`` and go
-    to the saved object's page (known only once the service saved it)."""
+    to ``success_url``, by default the saved object's page (known only once the service
+    saved it). With ``rows``, an inline table shown with the form, those must be valid too."""
 
     def show(form: forms.BaseForm) -> HttpResponse:
         return render(request, template, {"form": form, **context})
 
-    if request.method != "POST":
+    if request.method != "POST" or (rows is not None and not rows.is_valid()):
         return show(form)
     return save_or_show_again(
         request,
@@ -51,4 +59,5 @@ def edit_page(
         lambda form: save(form.cleaned_data),
         done=done,
         show_again=show,
+        success_url=success_url,
     )

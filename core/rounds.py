@@ -1,13 +1,15 @@
 """What the coordinator-run rounds share: a needs survey, a peer-review round, a call for
 pilots. Each checks its actor, moves by the state it is asked for and writes the rows of
-an inline table (questions, follow-ups, criteria).
+an inline table (questions, follow-ups, criteria); their forms act in the name of one of
+the person's organisations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from django import forms
 from django.db import models
 
 from .errors import DomainError, NotAllowed
@@ -17,6 +19,16 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
 
 M = TypeVar("M", bound=models.Model)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def offer_only(field: forms.ModelChoiceField[Any], organisations: Sequence[int]) -> None:
+    """Offer in ``field`` only the ``organisations`` (keys), the one chosen when alone."""
+    # A model field's form field always has its queryset; the stubs allow it none.
+    field.queryset = field.queryset.filter(pk__in=organisations)  # type: ignore[union-attr]
+    if len(organisations) == 1:
+        field.initial = organisations[0]
 
 
 def require(allowed: object) -> None:
@@ -66,3 +78,9 @@ def save_rows(
         item.save()
         saved.append((item, before))
     return saved
+
+
+def parsed(name: str, parse: Callable[[str], Any]) -> Callable[[dict], dict]:
+    """A notice's ``enrich``: its context with the stored text ``name`` read back by
+    ``parse`` (e.g. ``parse_date``; an empty one as ``None``)."""
+    return lambda context: {**context, name: parse(context[name]) if context[name] else None}

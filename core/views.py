@@ -10,9 +10,11 @@ the user typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404
 from django.shortcuts import redirect
 from django_stubs_ext import StrOrPromise
 
@@ -22,28 +24,31 @@ if TYPE_CHECKING:
     from django import forms
     from django.http import HttpRequest, HttpResponse
 
+T = TypeVar("T")
+
 
 def save_or_show_again(
     request: HttpRequest,
     form: forms.BaseForm,
     save: Callable[[Any], Any],
     *,
-    done: StrOrPromise,
+    done: StrOrPromise | Callable[[Any], StrOrPromise],
     show_again: Callable[[Any], HttpResponse],
     success_url: str | Callable[[Any], str] | None = None,
 ) -> HttpResponse:
     """Save a valid ``form`` through ``save(form)`` and go to ``success_url`` with the
     ``done`` message; when the form is invalid or the service refuses (its message
     becomes a form error), answer ``show_again(form)`` so nothing typed is lost.
-    ``success_url`` may be a callable given what ``save`` returned; without it, the
-    person goes to the page of what was saved (which may exist only once saved)."""
+    ``done`` and ``success_url`` may be callables given what ``save`` returned; without
+    ``success_url``, the person goes to the page of what was saved (which may exist only
+    once saved)."""
     if form.is_valid():
         try:
             saved = save(form)
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
-            messages.success(request, done)
+            messages.success(request, done(saved) if callable(done) else done)
             if success_url is None:
                 return redirect(saved.get_absolute_url())
             return redirect(success_url(saved) if callable(success_url) else success_url)
@@ -68,3 +73,47 @@ def act_and_redirect(
         if done:
             messages.success(request, done(acted) if callable(done) else done)
     return redirect(success_url)
+
+
+def found(get: Callable[[Any], T], pk: Any) -> T:
+    """``get(pk)``, a selector that reads one object; none such is a 404."""
+    try:
+        return get(pk)
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+
+
+def acting_for(
+    organisations: list[int], obj: Any, *, may_edit: Callable[[Any], bool], owner: str = ""
+) -> list[int]:
+    """The organisations a form may save ``obj`` in the name of: a new one (``obj`` None)
+    needs one of ``organisations``; a stored one needs ``may_edit(obj)`` and keeps the
+    organisation in its ``owner`` field on offer. Anything else is a 404."""
+    if obj is None:
+        if not organisations:
+            raise Http404
+        return organisations
+    if not may_edit(obj):
+        raise Http404
+    return sorted({*organisations, getattr(obj, owner)}) if owner else organisations
+
+
+def save_on_page(
+    request: HttpRequest,
+    page: Callable[..., HttpResponse],
+    obj: Any,
+    name: str,
+    form: forms.BaseForm,
+    save: Callable[[Any], Any],
+    done: StrOrPromise,
+) -> HttpResponse:
+    """Save ``form`` from a section of ``obj``'s page and go back to that page; when the
+    form is invalid or refused, show ``page(request, obj.pk, name=form)`` again."""
+    return save_or_show_again(
+        request,
+        form,
+        save,
+        done=done,
+        success_url=obj.get_absolute_url(),
+        show_again=lambda form: page(request, obj.pk, **{name: form}),
+    )

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -33,8 +34,6 @@ class VisitAdmin(admin.ModelAdmin):
         return obj._open
 
     def get_queryset(self, request):
-        from django.db.models import Count, Q
-
         return (
             super()
             .get_queryset(request)
@@ -101,8 +100,6 @@ class SurveyAdmin(TranslationAdmin):
         return obj._answered
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return (
             super()
             .get_queryset(request)

@@ -5,24 +5,15 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import register_actions
+from core.rounds import parsed
 from notifications import kinds
-
-
-def _follow_up(context: dict) -> dict:
-    return {**context, "due_on": parse_date(context["due_on"])}
-
 
 for key, label in [
     ("partners.follow_up_assigned", _("A follow-up action after a company visit is given to me")),
     ("partners.follow_up_due", _("Reminders of my follow-up actions")),
     ("partners.follow_up_done", _("Someone marked my follow-up action done")),
 ]:
-    kinds.register(
-        key,
-        label=label,
-        template=f"partners/emails/{key.removeprefix('partners.')}",
-        enrich=_follow_up,
-    )
+    kinds.register(key, label=label, enrich=parsed("due_on", parse_date))
 
 register_actions(
     {
@@ -32,26 +23,13 @@ register_actions(
     }
 )
 
-
-def _closes_on(context: dict) -> dict:
-    return {
-        **context,
-        "closes_on": parse_date(context["closes_on"]) if context["closes_on"] else None,
-    }
-
-
 kinds.register(
     "partners.survey_invitation",
     label=_("Needs survey sent to a company"),
-    template="partners/emails/survey_invitation",
-    enrich=_closes_on,
+    enrich=parsed("closes_on", parse_date),
     configurable=False,
 )
-kinds.register(
-    "partners.survey_response",
-    label=_("A company answered a survey I made"),
-    template="partners/emails/survey_response",
-)
+kinds.register("partners.survey_response", label=_("A company answered a survey I made"))
 
 register_actions(
     {

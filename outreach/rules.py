@@ -6,23 +6,9 @@ from partners.rules import (
     OUTREACH_ROLES,
     Role,
     acting_organisations,
-    can_do_outreach,
     has_role,
     is_staff,
-    organisations_with_role,
 )
-
-__all__ = [
-    "OUTREACH_ROLES",
-    "can_complete_follow_up",
-    "can_do_outreach",
-    "can_edit_visit",
-    "can_manage_survey",
-    "is_staff",
-    "organisations_with_role",
-    "survey_organisations",
-    "visiting_organisations",
-]
 
 
 def visiting_organisations(user) -> list[int]:

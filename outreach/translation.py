@@ -1,21 +1,11 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import Choice, Question, Survey
 
-
-@register(Survey)
-class SurveyTranslationOptions(TranslationOptions):
-    fields = ("title", "intro")
-    required_languages = {"default": ()}
-
-
-@register(Question)
-class QuestionTranslationOptions(TranslationOptions):
-    fields = ("text", "help", "scale_min_label", "scale_max_label")
-    required_languages = {"default": ()}
-
-
-@register(Choice)
-class ChoiceTranslationOptions(TranslationOptions):
-    fields = ("text",)
-    required_languages = {"default": ()}
+translator.register(Survey, fields=("title", "intro"), required_languages={"default": ()})
+translator.register(
+    Question,
+    fields=("text", "help", "scale_min_label", "scale_max_label"),
+    required_languages={"default": ()},
+)
+translator.register(Choice, fields=("text",), required_languages={"default": ()})

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.rounds import offer_only
 from partners.models import Membership, Organisation
 from partners.selectors import people_with_roles
 
@@ -36,9 +37,7 @@ class CallForm(forms.ModelForm):
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organiser"].queryset = Organisation.objects.filter(pk__in=organisations)
-        if len(organisations) == 1:
-            self.fields["organiser"].initial = organisations[0]
+        offer_only(self.fields["organiser"], organisations)
         self.fields["reviewers"].queryset = possible_reviewers()
         self.fields["reviewers"].required = False
         if self.instance.pk:
@@ -81,9 +80,7 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = Organisation.objects.filter(pk__in=organisations)
-        if len(organisations) == 1:
-            self.fields["lead"].initial = organisations[0]
+        offer_only(self.fields["lead"], organisations)
         self.fields["partners"].queryset = Organisation.objects.active().order_by("name")
 
     def clean(self):

@@ -1,5 +1,6 @@
 """Calls for pilots (pilottihaku): the network opens a call, groups apply, reviewers
-score, the organiser decides, funded pilots report progress."""
+score, the organiser decides, funded pilots report progress. Each table keeps the name
+it had when the calls lived in the partners app."""
 
 import secrets
 from decimal import Decimal
@@ -61,7 +62,6 @@ class PilotCall(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_pilotcall"
         verbose_name = _("call for pilots")
         verbose_name_plural = _("calls for pilots")
@@ -106,7 +106,6 @@ class CallCriterion(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_callcriterion"
         verbose_name = _("call criterion")
         verbose_name_plural = _("call criteria")
@@ -178,7 +177,6 @@ class PilotApplication(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_pilotapplication"
         verbose_name = _("pilot application")
         verbose_name_plural = _("pilot applications")
@@ -214,7 +212,6 @@ class PilotAttachment(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_pilotattachment"
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
@@ -240,7 +237,6 @@ class Score(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_score"
         verbose_name = _("score")
         verbose_name_plural = _("scores")
@@ -273,7 +269,6 @@ class ProgressReport(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_progressreport"
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")

@@ -5,12 +5,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import register_actions
+from core.rounds import parsed
 from notifications import kinds
-
-
-def _pilot(context: dict) -> dict:
-    return {**context, "deadline": parse_datetime(context["deadline"])}
-
 
 for key, label in [
     ("partners.pilot_submitted", _("An application to a call for pilots I run is submitted")),
@@ -18,12 +14,7 @@ for key, label in [
     ("partners.pilot_progress", _("A funded pilot reports progress")),
     ("partners.pilot_deadline", _("Reminder: my pilot application is not yet submitted")),
 ]:
-    kinds.register(
-        key,
-        label=label,
-        template=f"partners/emails/{key.removeprefix('partners.')}",
-        enrich=_pilot,
-    )
+    kinds.register(key, label=label, enrich=parsed("deadline", parse_datetime))
 
 register_actions(
     {

@@ -11,20 +11,6 @@ from partners.rules import (
     roles_of,
 )
 
-__all__ = [
-    "APPLICANT_ROLES",
-    "applicant_organisations",
-    "call_organisations",
-    "can_edit_application",
-    "can_manage_call",
-    "can_score",
-    "can_view_application",
-    "has_conflict",
-    "is_call_reviewer",
-    "is_staff",
-    "organisations_with_role",
-]
-
 APPLICANT_ROLES = (Role.COORDINATOR, Role.ADVISOR)
 
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Avg, Count, Q, QuerySet
 
 from partners.models import Membership
+from partners.rules import is_staff, organisations_with_role
 
-from . import rules
 from .models import PilotApplication, PilotCall, Score
 
 if TYPE_CHECKING:
@@ -23,10 +23,10 @@ A = PilotApplication.Status
 def calls(*, viewer: User | AnonymousUser) -> QuerySet[PilotCall]:
     """Published calls for everyone, and the drafts of calls the viewer manages."""
     drafts = Q(published_at__isnull=True) & Q(
-        organiser__in=rules.organisations_with_role(viewer, Membership.Role.COORDINATOR)
+        organiser__in=organisations_with_role(viewer, Membership.Role.COORDINATOR)
     )
     queryset = PilotCall.objects.all()
-    if not rules.is_staff(viewer):
+    if not is_staff(viewer):
         queryset = queryset.filter(Q(published_at__isnull=False) | drafts)
     return (
         queryset.select_related("organiser")
@@ -41,7 +41,7 @@ def calls(*, viewer: User | AnonymousUser) -> QuerySet[PilotCall]:
 
 
 def my_applications(*, viewer: User | AnonymousUser) -> QuerySet[PilotApplication]:
-    leads = rules.organisations_with_role(viewer, Membership.Role.COORDINATOR)
+    leads = organisations_with_role(viewer, Membership.Role.COORDINATOR)
     return (
         PilotApplication.objects.filter(Q(contact=viewer) | Q(lead__in=leads))
         .select_related("call", "lead")

@@ -1,15 +1,8 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import CallCriterion, PilotCall
 
-
-@register(PilotCall)
-class PilotCallTranslationOptions(TranslationOptions):
-    fields = ("title", "text", "eligibility")
-    required_languages = {"default": ()}
-
-
-@register(CallCriterion)
-class CallCriterionTranslationOptions(TranslationOptions):
-    fields = ("text",)
-    required_languages = {"default": ()}
+translator.register(
+    PilotCall, fields=("title", "text", "eligibility"), required_languages={"default": ()}
+)
+translator.register(CallCriterion, fields=("text",), required_languages={"default": ()})

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pages import changed_rows, edit_page
 from core.spreadsheets import csv_response
 from core.uploads import download
-from core.views import act_and_redirect, save_or_show_again
+from core.views import act_and_redirect, acting_for, found, save_on_page
 
 from . import rules, selectors, services
 from .forms import (
@@ -38,15 +39,8 @@ def call_list(request):
     )
 
 
-def _call(pk) -> PilotCall:
-    try:
-        return selectors.call_page(pk)
-    except PilotCall.DoesNotExist as error:
-        raise Http404 from error
-
-
 def call_detail(request, pk):
-    call = _call(pk)
+    call = found(selectors.call_page, pk)
     manage = rules.can_manage_call(request.user, call)
     if call.published_at is None and not manage:
         raise Http404
@@ -71,38 +65,28 @@ def call_detail(request, pk):
 @login_required
 def call_form(request, pk=None):
     call = get_object_or_404(PilotCall, pk=pk) if pk else None
-    organisations = rules.call_organisations(request.user)
-    if call is not None:
-        if not rules.can_manage_call(request.user, call):
-            raise Http404
-    elif not organisations:
-        raise Http404
+    organisations = acting_for(
+        rules.call_organisations(request.user),
+        call,
+        may_edit=lambda call: rules.can_manage_call(request.user, call),
+    )
     data = request.POST if request.method == "POST" else None
-    form = CallForm(data, instance=call, organisations=organisations)
     criteria = CriterionFormSet(data, instance=call or PilotCall(), prefix="criteria")
-
-    def show(form):
-        context = {"form": form, "criteria": criteria, "call": call}
-        return render(request, "partners/pilots/call_form.html", context)
-
-    if data is None or not criteria.is_valid():
-        return show(form)
-    return save_or_show_again(
+    return edit_page(
         request,
-        form,
-        lambda form: services.call_save(
-            actor=request.user,
-            call=call,
-            data=form.cleaned_data,
-            criteria=[row.cleaned_data for row in criteria.forms if row.has_changed()],
+        CallForm(data, instance=call, organisations=organisations),
+        lambda data: services.call_save(
+            actor=request.user, call=call, data=data, criteria=changed_rows(criteria)
         ),
+        template="partners/pilots/call_form.html",
+        context={"criteria": criteria, "call": call},
         done=_("The call was saved."),
-        show_again=show,
+        rows=criteria,
     )
 
 
 def _call_action(request, pk, action, done):
-    call = _call(pk)
+    call = found(selectors.call_page, pk)
     if not rules.can_manage_call(request.user, call):
         raise Http404
     return act_and_redirect(
@@ -132,7 +116,7 @@ def _rounded(value: float | None, places: int) -> Decimal | None:
 
 @login_required
 def call_ranking(request, pk):
-    call = _call(pk)
+    call = found(selectors.call_page, pk)
     if not (
         rules.can_manage_call(request.user, call) or rules.is_call_reviewer(request.user, call)
     ):
@@ -177,47 +161,43 @@ def call_ranking(request, pk):
 @login_required
 def application_form(request, pk=None, call_pk=None):
     application = get_object_or_404(PilotApplication, pk=pk) if pk else None
-    call = _call(call_pk) if call_pk else application.call
-    organisations = rules.applicant_organisations(request.user)
-    if application is not None:
-        if not rules.can_edit_application(request.user, application):
-            raise Http404
-        organisations = sorted({*organisations, application.lead_id})
-    elif not organisations:
-        raise Http404
+    call = found(selectors.call_page, call_pk) if call_pk else application.call
+    organisations = acting_for(
+        rules.applicant_organisations(request.user),
+        application,
+        may_edit=lambda application: rules.can_edit_application(request.user, application),
+        owner="lead_id",
+    )
     if call.published_at is None:
         raise Http404
-    return save_or_show_again(
+    return edit_page(
         request,
         ApplicationForm(request.POST or None, instance=application, organisations=organisations),
-        lambda form: services.application_save(
-            actor=request.user, call=call, application=application, data=form.cleaned_data
+        lambda data: services.application_save(
+            actor=request.user, call=call, application=application, data=data
         ),
+        template="partners/pilots/application_form.html",
+        context={"call": call, "application": application},
         done=_("The application was saved."),
-        show_again=lambda form: render(
-            request,
-            "partners/pilots/application_form.html",
-            {"form": form, "call": call, "application": application},
-        ),
     )
 
 
-def _application(request, pk) -> PilotApplication:
-    try:
-        application = selectors.application_page(pk)
-    except PilotApplication.DoesNotExist as error:
-        raise Http404 from error
-    if not rules.can_view_application(request.user, application):
+def _application(request, pk, allowed=None) -> PilotApplication:
+    """The application, when the viewer may see it and, for a POST acting on it,
+    ``allowed(user, application)``; any other is not the viewer's: 404."""
+    application = found(selectors.application_page, pk)
+    user = request.user
+    if not rules.can_view_application(user, application) or (
+        allowed and not allowed(user, application)
+    ):
         raise Http404
     return application
 
 
 @login_required
-def application_detail(request, pk):
-    return _application_page(request, pk)
-
-
-def _application_page(request, pk, **bound):
+def application_detail(request, pk, **bound):
+    """The application's page with the forms the viewer's part calls for; ``bound`` are
+    forms sent back with errors, the user's input kept."""
     application = _application(request, pk)
     call = application.call
     user = request.user
@@ -259,21 +239,8 @@ def _application_page(request, pk, **bound):
     )
 
 
-def _application_to_act_on(request, pk, allowed) -> PilotApplication:
-    """The application a POST acts on, when ``allowed(user, application)``; any other
-    application is not the viewer's to act on: 404."""
-    application = _application(request, pk)
-    if not allowed(request.user, application):
-        raise Http404
-    return application
-
-
-def _may_decide(user, application) -> bool:
-    return rules.can_manage_call(user, application.call)
-
-
 def _application_action(request, pk, action, done):
-    application = _application_to_act_on(request, pk, rules.can_edit_application)
+    application = _application(request, pk, rules.can_edit_application)
     return act_and_redirect(
         request,
         lambda: action(actor=request.user, application=application),
@@ -298,24 +265,13 @@ def application_withdraw(request, pk):
     )
 
 
-def _submit(request, application, name, form, save, done):
-    """Save through the service, or show the page again with ``form`` as ``name``."""
-    return save_or_show_again(
-        request,
-        form,
-        save,
-        done=done,
-        success_url=application.get_absolute_url(),
-        show_again=lambda form: _application_page(request, application.pk, **{name: form}),
-    )
-
-
 @login_required
 @require_POST
 def attachment_add(request, pk):
-    application = _application_to_act_on(request, pk, rules.can_edit_application)
-    return _submit(
+    application = _application(request, pk, rules.can_edit_application)
+    return save_on_page(
         request,
+        application_detail,
         application,
         "attachment_form",
         AttachmentForm(request.POST, request.FILES),
@@ -339,7 +295,7 @@ def attachment_download(request, pk, attachment_pk):
 @login_required
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
-    application = _application_to_act_on(request, pk, rules.can_edit_application)
+    application = _application(request, pk, rules.can_edit_application)
     attachment = get_object_or_404(PilotAttachment, pk=attachment_pk, application=application)
     return act_and_redirect(
         request,
@@ -352,7 +308,7 @@ def attachment_delete(request, pk, attachment_pk):
 @login_required
 @require_POST
 def application_score(request, pk):
-    application = _application_to_act_on(
+    application = _application(
         request, pk, lambda user, application: rules.is_call_reviewer(user, application.call)
     )
     form = ScoreForm(
@@ -360,8 +316,9 @@ def application_score(request, pk):
         criteria=list(application.call.criteria.all()),
         existing=selectors.my_scores(application, request.user),
     )
-    return _submit(
+    return save_on_page(
         request,
+        application_detail,
         application,
         "score_form",
         form,
@@ -375,9 +332,12 @@ def application_score(request, pk):
 @login_required
 @require_POST
 def application_decide(request, pk):
-    application = _application_to_act_on(request, pk, _may_decide)
-    return _submit(
+    application = _application(
+        request, pk, lambda user, application: rules.can_manage_call(user, application.call)
+    )
+    return save_on_page(
         request,
+        application_detail,
         application,
         "decision_form",
         DecisionForm(request.POST),
@@ -395,9 +355,10 @@ def application_decide(request, pk):
 @login_required
 @require_POST
 def progress_add(request, pk):
-    application = _application_to_act_on(request, pk, rules.can_edit_application)
-    return _submit(
+    application = _application(request, pk, rules.can_edit_application)
+    return save_on_page(
         request,
+        application_detail,
         application,
         "progress_form",
         ProgressForm(request.POST),

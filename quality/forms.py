@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.rounds import DATE, offer_only
 from partners.models import Membership, Organisation
 from partners.selectors import people_with_roles
 
@@ -21,8 +22,6 @@ from .models import (
 if TYPE_CHECKING:
     from accounts.models import User
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 class RoundForm(forms.ModelForm):
     class Meta:
@@ -37,9 +36,7 @@ class RoundForm(forms.ModelForm):
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organiser"].queryset = Organisation.objects.filter(pk__in=organisations)
-        if len(organisations) == 1:
-            self.fields["organiser"].initial = organisations[0]
+        offer_only(self.fields["organiser"], organisations)
         self.fields["areas"].queryset = QualityArea.objects.order_by("position", "name")
 
     def clean(self):

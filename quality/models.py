@@ -1,4 +1,5 @@
-"""Peer review of quality (vertaisarviointi): partner schools review each other."""
+"""Peer review of quality (vertaisarviointi): partner schools review each other. Each
+table keeps the name it had when peer review lived in the partners app."""
 
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,6 @@ class QualityArea(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_qualityarea"
         verbose_name = _("quality area")
         verbose_name_plural = _("quality areas")
@@ -43,7 +43,6 @@ class QualityCriterion(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_qualitycriterion"
         verbose_name = _("quality criterion")
         verbose_name_plural = _("quality criteria")
@@ -75,7 +74,6 @@ class ReviewRound(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_reviewround"
         verbose_name = _("peer review round")
         verbose_name_plural = _("peer review rounds")
@@ -129,7 +127,6 @@ class PeerReview(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_peerreview"
         verbose_name = _("peer review")
         verbose_name_plural = _("peer reviews")
@@ -160,7 +157,6 @@ class PeerReviewer(models.Model):
     role = models.CharField(_("role"), max_length=8, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_peerreviewer"
         verbose_name = _("peer reviewer")
         verbose_name_plural = _("peer reviewers")
@@ -194,7 +190,6 @@ class SelfAssessment(models.Model):
     description = models.TextField(_("what we do and how we know"), blank=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_selfassessment"
         verbose_name = _("self-assessment")
         verbose_name_plural = _("self-assessments")
@@ -223,7 +218,6 @@ class Finding(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_finding"
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
@@ -260,7 +254,6 @@ class ReviewAction(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_reviewaction"
         verbose_name = _("development action")
         verbose_name_plural = _("development actions")

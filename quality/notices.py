@@ -5,12 +5,8 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import register_actions
+from core.rounds import parsed
 from notifications import kinds
-
-
-def _visit_on(context: dict) -> dict:
-    return {**context, "visit_on": parse_date(context["visit_on"]) if context["visit_on"] else None}
-
 
 for key, label in [
     ("partners.review_team", _("I am made a member of a peer review team")),
@@ -18,12 +14,7 @@ for key, label in [
     ("partners.review_progress", _("A peer review I take part in moves on")),
     ("partners.review_report", _("The peer review report of my school is published")),
 ]:
-    kinds.register(
-        key,
-        label=label,
-        template=f"partners/emails/{key.removeprefix('partners.')}",
-        enrich=_visit_on,
-    )
+    kinds.register(key, label=label, enrich=parsed("visit_on", parse_date))
 
 register_actions(
     {

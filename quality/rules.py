@@ -8,18 +8,7 @@ from partners.rules import (
     has_role,
     is_network_member,
     is_staff,
-    organisations_with_role,
 )
-
-__all__ = [
-    "REVIEWER_ROLES",
-    "can_manage_round",
-    "can_view_review",
-    "is_network_member",
-    "organisations_with_role",
-    "review_roles",
-    "round_organisations",
-]
 
 REVIEWER_ROLES = (Role.COORDINATOR, Role.TEACHER, Role.ADVISOR)
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from partners.models import Membership
+from partners.rules import organisations_with_role
 
-from . import rules
 from .models import (
     Finding,
     PeerReview,
@@ -34,7 +34,7 @@ def rounds() -> QuerySet[ReviewRound]:
 
 def my_reviews(*, viewer: User | AnonymousUser) -> QuerySet[PeerReview]:
     """Reviews of the viewer's schools (as coordinator) and those they review."""
-    schools = rules.organisations_with_role(viewer, Membership.Role.COORDINATOR)
+    schools = organisations_with_role(viewer, Membership.Role.COORDINATOR)
     return (
         PeerReview.objects.filter(Q(school__in=schools) | Q(team__user=viewer))
         .distinct()

@@ -157,13 +157,7 @@ def review_save(
     review.visit_on = data["visit_on"]
     review.save()
     added = _set_team(review, data["lead"], data["members"])
-    log_action(
-        actor=actor,
-        action="partners.review.created" if created else "partners.review.updated",
-        target=review,
-        organisation=review.school,
-        data={"team": [user.pk for user in added]},
-    )
+    _log(actor, review, "created" if created else "updated", {"team": [user.pk for user in added]})
     _tell(added, review, kind="partners.review_team", key="team")
     if created:
         _tell(_school_coordinators(review), review, kind="partners.review_started", key="start")

@@ -1,21 +1,9 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import QualityArea, QualityCriterion, ReviewRound
 
-
-@register(QualityArea)
-class QualityAreaTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
-    required_languages = {"default": ()}
-
-
-@register(QualityCriterion)
-class QualityCriterionTranslationOptions(TranslationOptions):
-    fields = ("text",)
-    required_languages = {"default": ()}
-
-
-@register(ReviewRound)
-class ReviewRoundTranslationOptions(TranslationOptions):
-    fields = ("title", "description")
-    required_languages = {"default": ()}
+translator.register(QualityArea, fields=("name", "description"), required_languages={"default": ()})
+translator.register(QualityCriterion, fields=("text",), required_languages={"default": ()})
+translator.register(
+    ReviewRound, fields=("title", "description"), required_languages={"default": ()}
+)

@@ -6,7 +6,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import act_and_redirect, save_or_show_again
+from core.pages import edit_page
+from core.views import act_and_redirect, acting_for, found, save_on_page
+from partners.rules import is_network_member
 
 from . import rules, selectors, services
 from .forms import (
@@ -21,7 +23,7 @@ from .models import Finding, PeerReview, ReviewAction, ReviewRound
 
 
 def _members_only(request):
-    if not rules.is_network_member(request.user):
+    if not is_network_member(request.user):
         raise Http404
 
 
@@ -43,23 +45,19 @@ def review_home(request):
 @login_required
 def round_form(request, pk=None):
     review_round = get_object_or_404(ReviewRound, pk=pk) if pk else None
-    organisations = rules.round_organisations(request.user)
-    if review_round is not None:
-        if not rules.can_manage_round(request.user, review_round):
-            raise Http404
-        organisations = sorted({*organisations, review_round.organiser_id})
-    elif not organisations:
-        raise Http404
-    return save_or_show_again(
+    organisations = acting_for(
+        rules.round_organisations(request.user),
+        review_round,
+        may_edit=lambda review_round: rules.can_manage_round(request.user, review_round),
+        owner="organiser_id",
+    )
+    return edit_page(
         request,
         RoundForm(request.POST or None, instance=review_round, organisations=organisations),
-        lambda form: services.round_save(
-            actor=request.user, review_round=review_round, data=form.cleaned_data
-        ),
+        lambda data: services.round_save(actor=request.user, review_round=review_round, data=data),
+        template="partners/reviews/round_form.html",
+        context={"round": review_round},
         done=_("The round was saved."),
-        show_again=lambda form: render(
-            request, "partners/reviews/round_form.html", {"form": form, "round": review_round}
-        ),
     )
 
 
@@ -71,35 +69,27 @@ def round_detail(request, pk):
     if request.method == "POST" and not can_manage:
         raise Http404
 
-    def show(form):
-        context = {
-            "round": review_round,
-            "areas": review_round.areas.prefetch_related("criteria"),
-            "reviews": selectors.round_reviews(review_round),
-            "can_manage": can_manage,
-            "form": form,
-        }
-        return render(request, "partners/reviews/round_detail.html", context)
-
+    template = "partners/reviews/round_detail.html"
+    context = {
+        "round": review_round,
+        "areas": review_round.areas.prefetch_related("criteria"),
+        "reviews": selectors.round_reviews(review_round),
+        "can_manage": can_manage,
+    }
     if not can_manage:
-        return show(None)
-    return save_or_show_again(
+        return render(request, template, {**context, "form": None})
+    return edit_page(
         request,
         ReviewForm(request.POST or None, review_round=review_round),
-        lambda form: services.review_save(
-            actor=request.user, review_round=review_round, data=form.cleaned_data
-        ),
+        lambda data: services.review_save(actor=request.user, review_round=review_round, data=data),
+        template=template,
+        context=context,
         done=_("The school was added to the round."),
-        success_url=lambda review: review.get_absolute_url(),
-        show_again=show,
     )
 
 
 def _review(request, pk) -> tuple[PeerReview, frozenset]:
-    try:
-        review = selectors.review_for_page(pk)
-    except PeerReview.DoesNotExist as error:
-        raise Http404 from error
+    review = found(selectors.review_for_page, pk)
     if not rules.can_view_review(request.user, review):
         raise Http404
     return review, rules.review_roles(request.user, review)
@@ -115,11 +105,7 @@ def _review_to_act_on(request, pk, *parts: str) -> PeerReview:
 
 
 @login_required
-def review_detail(request, pk):
-    return _page(request, pk)
-
-
-def _page(request, pk, **bound):
+def review_detail(request, pk, **bound):
     """The review page with the forms the viewer's part in it calls for; ``bound`` are
     forms sent back with errors, the user's input kept."""
     review, roles = _review(request, pk)
@@ -150,18 +136,6 @@ def _page(request, pk, **bound):
     )
 
 
-def _submit(request, review, name, form, save, done):
-    """Save through the service, or show the page again with ``form`` as ``name``."""
-    return save_or_show_again(
-        request,
-        form,
-        save,
-        done=done,
-        success_url=review.get_absolute_url(),
-        show_again=lambda form: _page(request, review.pk, **{name: form}),
-    )
-
-
 @login_required
 @require_POST
 def self_report(request, pk):
@@ -183,15 +157,16 @@ def self_report(request, pk):
         if submit
         else _("The self-report was saved.")
     )
-    return _submit(request, review, "self_report_form", form, save, done)
+    return save_on_page(request, review_detail, review, "self_report_form", form, save, done)
 
 
 @login_required
 @require_POST
 def review_team(request, pk):
     review = _review_to_act_on(request, pk, "organiser")
-    return _submit(
+    return save_on_page(
         request,
+        review_detail,
         review,
         "team_form",
         ReviewForm(request.POST, instance=review, review_round=review.round),
@@ -206,8 +181,9 @@ def review_team(request, pk):
 @require_POST
 def review_finding(request, pk):
     review = _review_to_act_on(request, pk, "lead", "member")
-    return _submit(
+    return save_on_page(
         request,
+        review_detail,
         review,
         "finding_form",
         FindingForm(request.POST, review=review),
@@ -232,8 +208,9 @@ def finding_delete(request, pk, finding_pk):
 @require_POST
 def review_summary(request, pk):
     review = _review_to_act_on(request, pk, "lead", "member")
-    return _submit(
+    return save_on_page(
         request,
+        review_detail,
         review,
         "summary_form",
         SummaryForm(request.POST),
@@ -264,8 +241,9 @@ def review_status(request, pk):
 @require_POST
 def review_action(request, pk):
     review = _review_to_act_on(request, pk, "school")
-    return _submit(
+    return save_on_page(
         request,
+        review_detail,
         review,
         "action_form",
         ActionForm(request.POST, review=review),

@@ -3,11 +3,10 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.rounds import DATE, offer_only
 from partners.models import Organisation
 
 from ..models import Question, Survey
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class SurveyForm(forms.ModelForm):
@@ -18,9 +17,7 @@ class SurveyForm(forms.ModelForm):
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisations)
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0]
+        offer_only(self.fields["organisation"], organisations)
         if self.instance.pk:
             # The survey stays with the organisation that made it.
             del self.fields["organisation"]

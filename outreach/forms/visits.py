@@ -2,20 +2,19 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import FilterForm
+from core.forms import FilterForm, named_countries
+from core.rounds import DATE, offer_only
 from partners.forms.filters import sector_filter
 from partners.models import Organisation
+from partners.rules import OUTREACH_ROLES
 from partners.selectors import people_with_roles
 
-from .. import rules
 from ..models import FollowUp, Visit
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def outreach_people():
     """Who can own a follow-up: the network's advisors and coordinators."""
-    return people_with_roles(rules.OUTREACH_ROLES)
+    return people_with_roles(OUTREACH_ROLES)
 
 
 class VisitForm(forms.ModelForm):
@@ -55,10 +54,8 @@ class VisitForm(forms.ModelForm):
         self.fields["company"].queryset = Organisation.objects.active().filter(
             kind=Organisation.Kind.COMPANY
         )
-        self.fields["school"].queryset = Organisation.objects.filter(pk__in=organisations)
+        offer_only(self.fields["school"], organisations)
         self.fields["school"].label = _("On behalf of")
-        if len(organisations) == 1:
-            self.fields["school"].initial = organisations[0]
         self.fields["visitors"].queryset = outreach_people()
         self.fields["visitors"].help_text = _("You and the colleagues who were there.")
         if not self.instance.pk:
@@ -142,14 +139,9 @@ class OutreachFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django_countries import countries
-
         companies = Organisation.objects.active().filter(kind=Organisation.Kind.COMPANY)
         present = set(companies.values_list("country", flat=True).distinct())
-        self.fields["country"].choices = [
-            ("", _("All countries")),
-            *[(code, name) for code, name in countries if code in present],
-        ]
+        self.fields["country"].choices = [("", _("All countries")), *named_countries(present)]
         regions = companies.exclude(region="").order_by("region").values_list("region", flat=True)
         self.fields["region"].choices = [
             ("", _("All regions")),

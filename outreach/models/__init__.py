@@ -1,16 +1,4 @@
 """Outreach: company visits with their follow-up actions, and needs surveys."""
 
-from .surveys import Answer, Choice, Question, Recipient, Response, Survey
-from .visits import FollowUp, FollowUpQuerySet, Visit
-
-__all__ = [
-    "Answer",
-    "Choice",
-    "FollowUp",
-    "FollowUpQuerySet",
-    "Question",
-    "Recipient",
-    "Response",
-    "Survey",
-    "Visit",
-]
+from .surveys import Answer, Choice, Question, Recipient, Response, Survey  # noqa: F401
+from .visits import FollowUp, Visit  # noqa: F401

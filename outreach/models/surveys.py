@@ -1,4 +1,5 @@
-"""Needs surveys (kartoitukset): a questionnaire sent to companies, answered by link."""
+"""Needs surveys (kartoitukset): a questionnaire sent to companies, answered by link.
+Each table keeps the name it had when the surveys lived in the partners app."""
 
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,6 @@ class Survey(models.Model):
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_survey"
         verbose_name = _("needs survey")
         verbose_name_plural = _("needs surveys")
@@ -97,7 +97,6 @@ class Question(models.Model):
     scale_max_label = models.CharField(_("label of the high end"), max_length=100, blank=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_question"
         verbose_name = _("question")
         verbose_name_plural = _("questions")
@@ -117,7 +116,6 @@ class Choice(models.Model):
     text = models.CharField(_("choice"), max_length=300)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_choice"
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
@@ -145,7 +143,6 @@ class Recipient(models.Model):
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_recipient"
         verbose_name = _("survey recipient")
         verbose_name_plural = _("survey recipients")
@@ -175,7 +172,6 @@ class Response(models.Model):
     submitted_at = models.DateTimeField(_("answered"), auto_now_add=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_response"
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
@@ -193,7 +189,6 @@ class Answer(models.Model):
     choices = models.ManyToManyField(Choice, verbose_name=_("choices"), blank=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_answer"
         verbose_name = _("answer")
         verbose_name_plural = _("answers")

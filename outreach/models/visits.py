@@ -1,4 +1,5 @@
-"""Company visits (yrityskäynnit): what an advisor mapped at a company, and what follows."""
+"""Company visits (yrityskäynnit): what an advisor mapped at a company, and what follows.
+Each table keeps the name it had when the visits lived in the partners app."""
 
 from django.conf import settings
 from django.db import models
@@ -69,7 +70,6 @@ class Visit(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_visit"
         verbose_name = _("company visit")
         verbose_name_plural = _("company visits")
@@ -120,7 +120,6 @@ class FollowUp(models.Model):
     objects = FollowUpQuerySet.as_manager()
 
     class Meta:
-        # The table it had when it lived in the partners app.
         db_table = "partners_followup"
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")

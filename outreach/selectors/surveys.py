@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet
 
-from .. import rules
+from partners.rules import OUTREACH_ROLES, is_staff, organisations_with_role
+
 from ..models import Answer, Question, Recipient, Response, Survey
 
 if TYPE_CHECKING:
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
 
 def survey_list(*, viewer: User | AnonymousUser) -> QuerySet[Survey]:
     queryset = Survey.objects.all()
-    if not rules.is_staff(viewer):
+    if not is_staff(viewer):
         queryset = queryset.filter(
-            organisation__in=rules.organisations_with_role(viewer, *rules.OUTREACH_ROLES)
+            organisation__in=organisations_with_role(viewer, *OUTREACH_ROLES)
         )
     return (
         queryset.select_related("organisation")

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from partners.models import Membership, Organisation
+from partners.rules import organisations_with_role
 
-from .. import rules
 from ..models import FollowUp, Visit
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def visit_detail(pk: int) -> Visit:
 def follow_ups_due(*, viewer: User | AnonymousUser) -> QuerySet[FollowUp]:
     """Open follow-ups the viewer owns, and for a coordinator those of their organisation's
     visits, soonest first."""
-    coordinated = rules.organisations_with_role(viewer, Membership.Role.COORDINATOR)
+    coordinated = organisations_with_role(viewer, Membership.Role.COORDINATOR)
     return (
         FollowUp.objects.open()
         .filter(Q(owner=viewer) | Q(visit__school__in=coordinated))

@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 REMIND_DAYS_BEFORE = 2
 
 
-def _link(visit: Visit) -> dict:
-    return {"name": "partners:visit_detail", "kwargs": {"pk": visit.pk}}
-
-
 def _tell_owner(follow_up: FollowUp, *, kind: str, key: str) -> None:
     if follow_up.owner is None:
         return
@@ -41,7 +37,7 @@ def _tell_owner(follow_up: FollowUp, *, kind: str, key: str) -> None:
             "action": follow_up.action,
             "company": follow_up.visit.company.name,
             "due_on": follow_up.due_on.isoformat(),
-            "link": _link(follow_up.visit),
+            "link": {"name": "partners:visit_detail", "kwargs": {"pk": follow_up.visit.pk}},
         },
     )
 

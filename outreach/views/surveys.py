@@ -1,15 +1,15 @@
 """Needs surveys: the builder and results for staff, the answer page for companies."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.pages import edit_page
 from core.spreadsheets import csv_response
 from core.views import act_and_redirect, save_or_show_again
 
@@ -44,16 +44,13 @@ def survey_form(request, pk=None):
     organisations = rules.survey_organisations(request.user)
     if survey is None and not organisations:
         raise Http404
-    return save_or_show_again(
+    return edit_page(
         request,
         SurveyForm(request.POST or None, instance=survey, organisations=organisations),
-        lambda form: services.survey_save(
-            actor=request.user, survey=survey, data=form.cleaned_data
-        ),
+        lambda data: services.survey_save(actor=request.user, survey=survey, data=data),
+        template="partners/surveys/survey_form.html",
+        context={"survey": survey},
         done=_("The survey was saved."),
-        show_again=lambda form: render(
-            request, "partners/surveys/survey_form.html", {"form": form, "survey": survey}
-        ),
     )
 
 
@@ -62,15 +59,14 @@ def survey_detail(request, pk):
     survey = _managed_survey(request, pk)
     question_form = QuestionForm(request.POST or None, prefix="question")
     if request.method == "POST" and question_form.is_valid():
-        try:
-            services.question_save(
+        return act_and_redirect(
+            request,
+            lambda: services.question_save(
                 actor=request.user, survey=survey, data=question_form.cleaned_data
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The question was added."))
-        return redirect(survey.get_absolute_url())
+            ),
+            done=_("The question was added."),
+            success_url=survey.get_absolute_url(),
+        )
     return _detail_page(request, survey, question_form=question_form, send_form=SendForm())
 
 
@@ -92,19 +88,16 @@ def _detail_page(request, survey, *, question_form, send_form):
 def question_edit(request, pk, question_pk):
     survey = _managed_survey(request, pk)
     question = get_object_or_404(survey.questions.prefetch_related("choices"), pk=question_pk)
-    return save_or_show_again(
+    return edit_page(
         request,
         QuestionForm(request.POST or None, instance=question),
-        lambda form: services.question_save(
-            actor=request.user, survey=survey, question=question, data=form.cleaned_data
+        lambda data: services.question_save(
+            actor=request.user, survey=survey, question=question, data=data
         ),
+        template="partners/surveys/question_form.html",
+        context={"survey": survey, "question": question},
         done=_("The question was saved."),
         success_url=survey.get_absolute_url(),
-        show_again=lambda form: render(
-            request,
-            "partners/surveys/question_form.html",
-            {"form": form, "survey": survey, "question": question},
-        ),
     )
 
 
@@ -160,32 +153,29 @@ def survey_status(request, pk):
 @require_POST
 def survey_send(request, pk):
     survey = _managed_survey(request, pk)
-    form = SendForm(request.POST)
-    if form.is_valid():
-        try:
-            result = services.survey_send(
-                actor=request.user,
-                survey=survey,
-                companies=form.cleaned_data["companies"],
-                emails=form.cleaned_data["emails"],
+    return save_or_show_again(
+        request,
+        SendForm(request.POST),
+        lambda form: services.survey_send(
+            actor=request.user,
+            survey=survey,
+            companies=form.cleaned_data["companies"],
+            emails=form.cleaned_data["emails"],
+        ),
+        done=lambda result: (
+            _("Links sent: %(sent)s.") % {"sent": result["sent"]}
+            + (
+                " "
+                + _("Already had a link: %(addresses)s.")
+                % {"addresses": ", ".join(result["skipped"])}
+                if result["skipped"]
+                else ""
             )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("Links sent: %(sent)s.") % {"sent": result["sent"]}
-                + (
-                    " "
-                    + _("Already had a link: %(addresses)s.")
-                    % {"addresses": ", ".join(result["skipped"])}
-                    if result["skipped"]
-                    else ""
-                ),
-            )
-            return redirect(survey.get_absolute_url())
-    return _detail_page(
-        request, survey, question_form=QuestionForm(prefix="question"), send_form=form
+        ),
+        success_url=survey.get_absolute_url(),
+        show_again=lambda form: _detail_page(
+            request, survey, question_form=QuestionForm(prefix="question"), send_form=form
+        ),
     )
 
 

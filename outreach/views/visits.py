@@ -1,15 +1,16 @@
 """Outreach pages: the companies not reached yet, company visits and their follow-ups."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import act_and_redirect, save_or_show_again
+from core.pages import changed_rows, edit_page, paged
+from core.views import act_and_redirect, acting_for, found
 from partners.models import Organisation
+from partners.rules import can_do_outreach
 
 from .. import rules
 from ..forms.visits import FollowUpFormSet, OutreachFilterForm, VisitFilterForm, VisitForm
@@ -19,14 +20,8 @@ from ..services import visits as services
 
 
 def _outreach_only(request):
-    if not rules.can_do_outreach(request.user):
+    if not can_do_outreach(request.user):
         raise Http404
-
-
-def _query_string(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @login_required
@@ -34,20 +29,20 @@ def outreach(request):
     _outreach_only(request)
     form = OutreachFilterForm(request.GET or None)
     companies = selectors.unreached_companies(filters=form.filters())
-    page = Paginator(
-        companies.prefetch_related("sectors").order_by("country", "region", "name", "pk"), 25
-    ).get_page(request.GET.get("page"))
     follow_ups = selectors.follow_ups_due(viewer=request.user)
     return render(
         request,
         "partners/outreach/outreach.html",
         {
             "form": form,
-            "page": page,
+            **paged(
+                request,
+                companies.prefetch_related("sectors").order_by("country", "region", "name", "pk"),
+                25,
+            ),
             "regions": selectors.unreached_by_region(companies),
             "follow_ups": follow_ups[:20],
             "follow_up_count": follow_ups.count(),
-            "query_string": _query_string(request),
         },
     )
 
@@ -57,21 +52,17 @@ def visit_list(request):
     _outreach_only(request)
     form = VisitFilterForm(request.GET or None)
     visits = selectors.visit_list(viewer=request.user, filters=form.filters())
-    page = Paginator(visits, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "partners/outreach/visit_list.html",
-        {"form": form, "page": page, "query_string": _query_string(request)},
+        {"form": form, **paged(request, visits, 25)},
     )
 
 
 @login_required
 def visit_detail(request, pk):
     _outreach_only(request)
-    try:
-        visit = selectors.visit_detail(pk)
-    except Visit.DoesNotExist as error:
-        raise Http404 from error
+    visit = found(selectors.visit_detail, pk)
     follow_ups = visit.follow_ups.select_related("owner", "done_by")
     return render(
         request,
@@ -91,41 +82,31 @@ def visit_detail(request, pk):
 def visit_form(request, pk=None):
     _outreach_only(request)
     visit = get_object_or_404(Visit, pk=pk) if pk else None
-    organisations = rules.visiting_organisations(request.user)
-    if visit is not None:
-        if not rules.can_edit_visit(request.user, visit):
-            raise Http404
-        organisations = sorted({*organisations, visit.school_id})
-    elif not organisations:
-        raise Http404
+    organisations = acting_for(
+        rules.visiting_organisations(request.user),
+        visit,
+        may_edit=lambda visit: rules.can_edit_visit(request.user, visit),
+        owner="school_id",
+    )
     initial = {}
     if visit is None and request.GET.get("company"):
         initial["company"] = Organisation.objects.filter(
             slug=request.GET["company"], kind=Organisation.Kind.COMPANY
         ).first()
     data = request.POST if request.method == "POST" else None
-    form = VisitForm(
-        data, instance=visit, initial=initial, actor=request.user, organisations=organisations
-    )
     follow_ups = FollowUpFormSet(data, instance=visit or Visit(), prefix="follow_ups")
-
-    def show(form):
-        context = {"form": form, "follow_ups": follow_ups, "visit": visit}
-        return render(request, "partners/outreach/visit_form.html", context)
-
-    if data is None or not follow_ups.is_valid():
-        return show(form)
-    return save_or_show_again(
+    return edit_page(
         request,
-        form,
-        lambda form: services.visit_save(
-            actor=request.user,
-            visit=visit,
-            data=form.cleaned_data,
-            follow_ups=[row.cleaned_data for row in follow_ups.forms if row.has_changed()],
+        VisitForm(
+            data, instance=visit, initial=initial, actor=request.user, organisations=organisations
         ),
+        lambda data: services.visit_save(
+            actor=request.user, visit=visit, data=data, follow_ups=changed_rows(follow_ups)
+        ),
+        template="partners/outreach/visit_form.html",
+        context={"follow_ups": follow_ups, "visit": visit},
         done=_("The visit was saved."),
-        show_again=show,
+        rows=follow_ups,
     )
 
 

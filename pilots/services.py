@@ -1,22 +1,28 @@
-"""Writes on pilot applications: editing, attachments, the workflow (submit, withdraw,
-decide), scores and progress reports."""
+"""Writes on calls for pilots: the calls and their criteria, applications (editing,
+attachments, the workflow: submit, withdraw, decide), scores and progress reports."""
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.rounds import require
+from core.errors import DomainError
+from core.records import save_data
+from core.rounds import require, save_rows
 from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify, notify_many
+from partners.models import Membership
+from partners.selectors import members_with_roles
 
-from .. import rules
-from ..models import (
+from . import rules
+from .models import (
+    CallCriterion,
     PilotApplication,
     PilotAttachment,
     PilotCall,
@@ -25,25 +31,165 @@ from ..models import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from decimal import Decimal
 
     from django.core.files.uploadedfile import UploadedFile
+    from django.db.models import QuerySet
 
     from accounts.models import User
 
+A = PilotApplication.Status
+P = PilotCall.Phase
 
-from .common import (
-    REMIND_DAYS_BEFORE,
-    A,
-    P,
-    PilotError,
-    _call_managers,
-    _context,
-    _locked_application,
-    _locked_call,
-    _log,
-    _require_open,
-)
+#: How many days before the deadline the owners of unsent drafts are reminded.
+REMIND_DAYS_BEFORE = 3
+
+
+class PilotError(DomainError):
+    pass
+
+
+def _context(application: PilotApplication, **extra: Any) -> dict:
+    return {
+        "call": application.call.title,
+        "application": application.title,
+        "lead": application.lead.name,
+        "deadline": application.call.deadline.isoformat(),
+        "link": {"name": "partners:pilot_application", "kwargs": {"pk": application.pk}},
+        **extra,
+    }
+
+
+def _call_managers(call: PilotCall) -> QuerySet[User]:
+    return members_with_roles(call.organiser_id, Membership.Role.COORDINATOR)
+
+
+def _log(actor: User, target: PilotCall | PilotApplication, action: str, **data: Any) -> None:
+    """Audit ``partners.pilot_call.<action>`` on a call for its organiser, or
+    ``partners.pilot.<action>`` on an application for its lead applicant."""
+    if isinstance(target, PilotCall):
+        prefix, organisation = "partners.pilot_call", target.organiser
+    else:
+        prefix, organisation = "partners.pilot", target.lead
+    log_action(
+        actor=actor,
+        action=f"{prefix}.{action}",
+        target=target,
+        organisation=organisation,
+        data=data,
+    )
+
+
+def _locked_call(call: PilotCall) -> PilotCall:
+    return PilotCall.objects.select_for_update().get(pk=call.pk)
+
+
+def _locked_application(application: PilotApplication) -> PilotApplication:
+    return (
+        PilotApplication.objects.select_for_update(of=("self",))
+        .select_related("call", "lead", "contact")
+        .get(pk=application.pk)
+    )
+
+
+def _require_open(call: PilotCall) -> None:
+    """The deadline is checked here, on the server, against the clock in Helsinki time."""
+    if call.phase != P.OPEN:
+        if call.published_at is not None and timezone.now() >= call.deadline:
+            deadline = timezone.localtime(call.deadline)
+            raise PilotError(
+                _("The deadline passed on %(date)s at %(time)s (Finnish time).")
+                % {
+                    "date": date_format(deadline, "SHORT_DATE_FORMAT"),
+                    "time": date_format(deadline, "TIME_FORMAT"),
+                },
+                code="deadline",
+            )
+        raise PilotError(_("The call is not open for applications."), code="not_open")
+
+
+# --- Calls ------------------------------------------------------------------------------
+
+
+def _save_criteria(call: PilotCall, rows: Iterable[dict]) -> None:
+    """Write the changed criterion rows (``id``: the stored criterion or ``None``,
+    ``DELETE``, ``text``, ``weight``, ``max_score``) and number them in order."""
+    save_rows(
+        rows,
+        stored=lambda existing: call.criteria.get(pk=existing.pk),
+        new=lambda: CallCriterion(call=call),
+        fields=("text", "weight", "max_score"),
+    )
+    for position, criterion_pk in enumerate(
+        call.criteria.order_by("position", "pk").values_list("pk", flat=True)
+    ):
+        call.criteria.filter(pk=criterion_pk).update(position=position)
+
+
+@transaction.atomic
+def call_save(
+    *, actor: User, call: PilotCall | None, data: dict, criteria: Iterable[dict] = ()
+) -> PilotCall:
+    """Save a call (new when ``call`` is None) from ``data``, its fields with
+    ``reviewers`` as a list, and its changed criterion rows. Once published the criteria
+    are fixed, and the deadline can only move later."""
+    values, rows, created = dict(data), list(criteria), call is None
+    if call is None:
+        require(values["organiser"].pk in rules.call_organisations(actor))
+        call = PilotCall(created_by=actor)
+    else:
+        call = _managed_call(actor, call)
+        values.pop("organiser", None)
+        if call.published_at is not None:
+            if values["deadline"] < call.deadline:
+                raise PilotError(
+                    _("A published call's deadline can be extended, not brought forward."),
+                    code="deadline_earlier",
+                )
+            if rows:
+                raise PilotError(
+                    _("The criteria are fixed once the call is published."), code="criteria"
+                )
+    save_data(call, values, created=created)
+    _save_criteria(call, rows)
+    _log(actor, call, "created" if created else "updated")
+    return call
+
+
+def _managed_call(actor: User, call: PilotCall) -> PilotCall:
+    call = _locked_call(call)
+    require(rules.can_manage_call(actor, call))
+    return call
+
+
+@transaction.atomic
+def call_publish(*, actor: User, call: PilotCall) -> PilotCall:
+    call = _managed_call(actor, call)
+    if call.published_at is not None:
+        raise PilotError(_("The call is already published."), code="published")
+    if not call.criteria.exists():
+        raise PilotError(_("Give the call at least one criterion."), code="no_criteria")
+    if call.deadline <= timezone.now():
+        raise PilotError(_("The deadline must be in the future."), code="deadline_past")
+    call.published_at = timezone.now()
+    call.save(update_fields=["published_at"])
+    _log(actor, call, "published")
+    return call
+
+
+@transaction.atomic
+def call_close(*, actor: User, call: PilotCall) -> PilotCall:
+    call = _managed_call(actor, call)
+    if call.phase != P.REVIEW:
+        raise PilotError(_("A call is closed after its deadline, once."), code="not_review")
+    if call.applications.filter(status=A.SUBMITTED).exists():
+        raise PilotError(_("Decide on every application first."), code="undecided")
+    call.closed_at = timezone.now()
+    call.save(update_fields=["closed_at"])
+    _log(actor, call, "closed")
+    return call
+
 
 # --- Applications -----------------------------------------------------------------------
 
