@@ -1,3 +1,3 @@
-from .organisations import DirectoryFilterForm, InvitationForm, OrganisationForm, localized
+from .organisations import DirectoryFilterForm, InvitationForm, OrganisationForm
 
-__all__ = ["DirectoryFilterForm", "InvitationForm", "OrganisationForm", "localized"]
+__all__ = ["DirectoryFilterForm", "InvitationForm", "OrganisationForm"]

@@ -4,15 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.forms import CountryFilter, FilterForm
+from core.search import in_every_language
 
 from ..models import ROLES_BY_KIND, Membership, Organisation, Sector
 from .filters import network_countries, sector_filter
-
-_LANGUAGE_NAMES = dict(settings.LANGUAGES)
-
-
-def localized(field: str) -> list[str]:
-    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
 class DirectoryFilterForm(FilterForm):
@@ -37,8 +32,7 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            *localized("name"),
-            *localized("description"),
+            *in_every_language("name", "description"),
             "country",
             "region",
             "municipality",

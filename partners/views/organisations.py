@@ -206,9 +206,7 @@ def invitation_accept_waiting(request, pk):
 
 @login_required
 def organisation_audit(request, slug):
-    organisation = selectors.organisation_for_viewer(viewer=request.user, slug=slug)
-    if not rules.can_view_audit(request.user, organisation):
-        raise Http404
+    organisation = _managed_organisation(request, slug)
     page = Paginator(selectors.audit_entries(organisation=organisation), 50).get_page(
         request.GET.get("page")
     )

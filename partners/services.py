@@ -15,15 +15,14 @@ from core.audit import log_action
 from core.errors import DomainError, NotAllowed
 from notifications.services import notify
 
-from .. import rules
-from ..models import ROLES_BY_KIND, Invitation, Membership, Organisation, hash_token
+from . import rules
+from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, Sector, hash_token
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
 
     from accounts.models import User
-    from partners.models import Sector
 
 
 class PartnersError(DomainError):
@@ -37,6 +36,13 @@ class InvitationError(PartnersError):
 def _require(allowed: object) -> None:
     if not allowed:
         raise NotAllowed
+
+
+def _check_role(organisation: Organisation, role: str) -> None:
+    if role not in ROLES_BY_KIND[organisation.kind]:
+        raise PartnersError(
+            _("An organisation of this kind cannot have this role."), code="role_kind"
+        )
 
 
 @transaction.atomic
@@ -76,10 +82,7 @@ def membership_create(
     *, actor: User, organisation: Organisation, user: User, role: str
 ) -> Membership:
     """Give ``user`` a role. Used by invitations and by network admins."""
-    if role not in ROLES_BY_KIND[organisation.kind]:
-        raise PartnersError(
-            _("An organisation of this kind cannot have this role."), code="role_kind"
-        )
+    _check_role(organisation, role)
     membership, created = Membership.objects.get_or_create(
         user=user, organisation=organisation, role=role
     )
@@ -103,10 +106,7 @@ def membership_update(*, actor: User, membership: Membership, role: str) -> Memb
     )
     organisation = membership.organisation
     _require(rules.can_manage_organisation(actor, organisation))
-    if role not in ROLES_BY_KIND[organisation.kind]:
-        raise PartnersError(
-            _("An organisation of this kind cannot have this role."), code="role_kind"
-        )
+    _check_role(organisation, role)
     before = membership.role
     if role == before:
         return membership
