@@ -90,8 +90,5 @@ def lines(table: Table) -> dict:
 
 
 def chart(table: Table) -> dict | None:
-    if table.chart == "bars" and table.rows:
-        return bars(table)
-    if table.chart == "lines" and table.rows:
-        return lines(table)
-    return None
+    draw = {"bars": bars, "lines": lines}.get(table.chart)
+    return draw(table) if draw and table.rows else None

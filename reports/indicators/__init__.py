@@ -9,11 +9,11 @@ moments (a badge issued at 23:30 UTC) count on the Finnish date they fall on.
 from .attendance import events
 from .base import Period, Scope, Section, Table
 from .mentorship import mentoring
-from .mobility import mobilities, mobility_rows, started_mobilities
-from .people import participant_sources, participants
-from .recognition import badge_rows, badges
-from .report import SECTIONS, build, build_cached, cache_key, monthly
-from .work_life import partner_organisations, partner_sources, partners
+from .mobility import mobilities
+from .people import participants
+from .recognition import badges
+from .report import SECTIONS, build, build_cached, cache_key
+from .work_life import partners
 
 __all__ = [
     "SECTIONS",
@@ -21,7 +21,6 @@ __all__ = [
     "Scope",
     "Section",
     "Table",
-    "badge_rows",
     "badges",
     "build",
     "build_cached",
@@ -29,12 +28,6 @@ __all__ = [
     "events",
     "mentoring",
     "mobilities",
-    "mobility_rows",
-    "monthly",
-    "participant_sources",
     "participants",
-    "partner_organisations",
-    "partner_sources",
     "partners",
-    "started_mobilities",
 ]

@@ -49,16 +49,15 @@ def _contact(period: Period, scope: Scope, partner: OuterRef) -> Q | Combinable:
     visits = Visit.objects.filter(period.date_q("visited_on"), company=partner)
     placements = started_mobilities(period).filter(host=partner)
     agreements = PartnershipAgreement.objects.filter(period.date_q("valid_from"), parties=partner)
-    contact: Q | Combinable = Exists(visits) | Exists(placements) | Exists(agreements)
     if scope.organisation is not None:
-        return (
-            Exists(visits.filter(school=scope.organisation))
-            | Exists(placements.filter(home=scope.organisation))
-            | Exists(agreements.filter(parties=scope.organisation))
-        )
-    return contact | Exists(
-        PlacementOffer.objects.filter(period.moment_q("published_at"), host=partner)
-    )
+        visits = visits.filter(school=scope.organisation)
+        placements = placements.filter(home=scope.organisation)
+        agreements = agreements.filter(parties=scope.organisation)
+    contact: Q | Combinable = Exists(visits) | Exists(placements) | Exists(agreements)
+    if scope.organisation is None:
+        offers = PlacementOffer.objects.filter(period.moment_q("published_at"), host=partner)
+        contact |= Exists(offers)
+    return contact
 
 
 def partners(period: Period, scope: Scope) -> Section:
