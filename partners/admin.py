@@ -209,16 +209,9 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = [InvitationStateFilter, "role"]
     search_fields = ["email", "organisation__name"]
     list_select_related = ["organisation"]
+    # Every field but the key and the token's hash, none editable: the services write them.
     readonly_fields = [
-        "organisation",
-        "email",
-        "role",
-        "invited_by",
-        "created_at",
-        "expires_at",
-        "accepted_at",
-        "accepted_by",
-        "revoked_at",
+        f.name for f in Invitation._meta.fields if f.name not in {"id", "token_hash"}
     ]
     date_hierarchy = "created_at"
 

@@ -123,17 +123,6 @@ def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
     )
 
 
-def organisations_managed_by(user: User) -> QuerySet[Organisation]:
-    if rules.is_staff(user):
-        return Organisation.objects.none()
-    ids = [
-        org_id
-        for org_id, roles in rules.roles_of(user).items()
-        if roles & {Membership.Role.COORDINATOR, Membership.Role.COMPANY_CONTACT}
-    ]
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
-
-
 def network_counts() -> dict:
     """Live counts for the home page: organisations by country and by sector."""
     active = Organisation.objects.active()

@@ -14,10 +14,6 @@ def _title(period: Period, scope: Scope) -> str:
     return _("Network report %(period)s: %(scope)s") % {"period": period, "scope": scope}
 
 
-def _figures_rows(section: Section):
-    return [[label, value] for label, value in section.figures]
-
-
 def to_csv(sections: list[Section], period: Period, scope: Scope) -> bytes:
     document = CsvDocument()
     writer = document.writer
@@ -25,7 +21,7 @@ def to_csv(sections: list[Section], period: Period, scope: Scope) -> bytes:
     for section in sections:
         writer.writerow([])
         writer.writerow([section.title])
-        writer.writerows(_figures_rows(section))
+        writer.writerows(section.figures)
         for table in section.tables:
             writer.writerow([])
             writer.writerow([table.title])
@@ -40,8 +36,8 @@ def to_xlsx(sections: list[Section], period: Period, scope: Scope) -> bytes:
         sheet = document.sheet(section.title)
         sheet.append([_title(period, scope)], bold=True, size=13)
         sheet.append([])
-        for row in _figures_rows(section):
-            sheet.append(row)
+        for figure in section.figures:
+            sheet.append(figure)
         for table in section.tables:
             sheet.append([])
             sheet.append([table.title], bold=True)
