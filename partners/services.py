@@ -127,14 +127,10 @@ def membership_update(*, actor: User, membership: Membership, role: str) -> Memb
 def membership_delete(*, actor: User, membership: Membership) -> None:
     organisation = membership.organisation
     _require(rules.can_manage_organisation(actor, organisation))
-    if (
-        membership.user_id == actor.pk
-        and membership.role == (rules.MANAGER_ROLE_BY_KIND[organisation.kind])
-    ):
-        others = Membership.objects.filter(organisation=organisation, role=membership.role).exclude(
-            pk=membership.pk
-        )
-        if not others.exists():
+    manager_role = rules.MANAGER_ROLE_BY_KIND[organisation.kind]
+    if membership.user_id == actor.pk and membership.role == manager_role:
+        others = Membership.objects.filter(organisation=organisation, role=manager_role)
+        if not others.exclude(pk=membership.pk).exists():
             raise PartnersError(
                 _("You are the only one managing this organisation. Invite someone else first."),
                 code="last_manager",
