@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django_countries.fields import Country
 
 from core.models import AuditEntry
@@ -63,10 +63,7 @@ def organisation_for_viewer(*, viewer: User | AnonymousUser, slug: str) -> Organ
     )
     if not rules.is_staff(viewer):
         queryset = queryset.filter(is_active=True)
-    organisation = queryset.filter(slug=slug).first()
-    if organisation is None:
-        raise Http404
-    return organisation
+    return get_object_or_404(queryset, slug=slug)
 
 
 def organisation_members(

@@ -20,7 +20,6 @@ from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, Sector,
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from typing import Any
 
     from accounts.models import User
 
@@ -155,11 +154,6 @@ def membership_delete(*, actor: User, membership: Membership) -> None:
         )
 
 
-def _absolute_in(language: str, name: str, **kwargs: Any) -> str:
-    with translation.override(language):
-        return settings.SITE_URL + reverse(name, kwargs=kwargs)
-
-
 @transaction.atomic
 def invitation_create(
     *, actor: User, organisation: Organisation, email: str, role: str, language: str | None = None
@@ -200,7 +194,8 @@ def invitation_create(
         data={"role": role},
     )
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    url = _absolute_in(language, "partners:invitation_accept", token=token)
+    with translation.override(language):
+        url = settings.SITE_URL + reverse("partners:invitation_accept", kwargs={"token": token})
     notify(
         kind="partners.invitation",
         key=f"partners.invitation:{invitation.pk}",
