@@ -29,20 +29,20 @@ from .recognition import badge_rows, badges
 from .work_life import partners
 
 
-def _month(value) -> datetime.date:
-    return value.date() if isinstance(value, datetime.datetime) else value
+def _by_month(rows: Sequence[Mapping[str, Any]]) -> dict[datetime.date, int]:
+    """The rows' counts summed by month, whether the database gave it as a date or a moment."""
+    counts: dict[datetime.date, int] = defaultdict(int)
+    for row in rows:
+        month = row["month"]
+        counts[month.date() if isinstance(month, datetime.datetime) else month] += row["n"]
+    return counts
 
 
 def monthly(
     period: Period, mobility: Sequence[Mapping[str, Any]], awards: Sequence[Mapping[str, Any]]
 ) -> Table:
     """Mobilities started and badges awarded month by month (drawn as lines)."""
-    started: dict[datetime.date, int] = defaultdict(int)
-    awarded: dict[datetime.date, int] = defaultdict(int)
-    for row in mobility:
-        started[_month(row["month"])] += row["n"]
-    for row in awards:
-        awarded[_month(row["month"])] += row["n"]
+    started, awarded = _by_month(mobility), _by_month(awards)
     return Table(
         key="monthly",
         title=_("Month by month"),
