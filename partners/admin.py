@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -8,8 +10,8 @@ from accounts.admin import UserAdmin
 from core.admin_filters import CountryListFilter
 from core.audit import log_action
 
+from . import services
 from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, Sector
-from .services import organisations as organisation_services
 
 
 class MembershipForm(forms.ModelForm):
@@ -28,33 +30,32 @@ class MembershipForm(forms.ModelForm):
         return data
 
 
+def _create_membership(request, membership: Membership) -> Membership:
+    return services.membership_create(
+        actor=request.user,
+        organisation=membership.organisation,
+        user=membership.user,
+        role=membership.role,
+    )
+
+
 def save_membership_formset(request, formset) -> None:
     """Write the rows of a membership inline through the membership services."""
     formset.save(commit=False)
     for membership in formset.deleted_objects:
-        organisation_services.membership_delete(actor=request.user, membership=membership)
+        services.membership_delete(actor=request.user, membership=membership)
     for membership, changed in formset.changed_objects:
         if {"user", "organisation"} & set(changed):
             # Another person or organisation: the old membership ends, a new one begins.
             old = Membership.objects.get(pk=membership.pk)
-            organisation_services.membership_delete(actor=request.user, membership=old)
-            organisation_services.membership_create(
-                actor=request.user,
-                organisation=membership.organisation,
-                user=membership.user,
-                role=membership.role,
-            )
+            services.membership_delete(actor=request.user, membership=old)
+            _create_membership(request, membership)
         elif "role" in changed:
-            organisation_services.membership_update(
+            services.membership_update(
                 actor=request.user, membership=membership, role=membership.role
             )
     for membership in formset.new_objects:
-        organisation_services.membership_create(
-            actor=request.user,
-            organisation=membership.organisation,
-            user=membership.user,
-            role=membership.role,
-        )
+        _create_membership(request, membership)
 
 
 class MembershipInline(admin.TabularInline):
@@ -65,17 +66,13 @@ class MembershipInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
 
-class UserMembershipInline(admin.TabularInline):
+class UserMembershipInline(MembershipInline):
     """The person's memberships on the user admin. Accounts knows no app above it, so the
     inline is added from here (``UserAdmin.add_inline``) and writes through the membership
     services as the organisation admin's inline does."""
 
-    model = Membership
     fk_name = "user"
-    form = MembershipForm
-    extra = 0
     autocomplete_fields = ["organisation"]
-    readonly_fields = ["created_at"]
 
     @staticmethod
     def save_formset(request, formset) -> None:
@@ -111,8 +108,6 @@ class SectorAdmin(TranslationAdmin):
         return obj._count
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(_count=Count("organisations"))
 
 
@@ -168,23 +163,19 @@ class MembershipAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            saved = organisation_services.membership_update(
-                actor=request.user, membership=obj, role=obj.role
-            )
+            saved = services.membership_update(actor=request.user, membership=obj, role=obj.role)
         else:
-            saved = organisation_services.membership_create(
-                actor=request.user, organisation=obj.organisation, user=obj.user, role=obj.role
-            )
+            saved = _create_membership(request, obj)
         obj.pk = saved.pk
 
     def delete_model(self, request, obj):
-        organisation_services.membership_delete(actor=request.user, membership=obj)
+        services.membership_delete(actor=request.user, membership=obj)
 
     def delete_queryset(self, request, queryset):
         for membership in queryset.select_related("organisation", "user"):
             try:
-                organisation_services.membership_delete(actor=request.user, membership=membership)
-            except organisation_services.PartnersError as error:
+                services.membership_delete(actor=request.user, membership=membership)
+            except services.PartnersError as error:
                 self.message_user(request, f"{membership}: {error}", messages.WARNING)
 
 
@@ -196,9 +187,6 @@ class InvitationStateFilter(admin.SimpleListFilter):
         return Invitation.State.choices
 
     def queryset(self, request, queryset):
-        from django.utils import timezone
-
-        now = timezone.now()
         match self.value():
             case Invitation.State.PENDING:
                 return queryset.pending()
@@ -208,7 +196,9 @@ class InvitationStateFilter(admin.SimpleListFilter):
                 return queryset.filter(revoked_at__isnull=False, accepted_at__isnull=True)
             case Invitation.State.EXPIRED:
                 return queryset.filter(
-                    accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now
+                    accepted_at__isnull=True,
+                    revoked_at__isnull=True,
+                    expires_at__lte=timezone.now(),
                 )
         return queryset
 
@@ -219,16 +209,9 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = [InvitationStateFilter, "role"]
     search_fields = ["email", "organisation__name"]
     list_select_related = ["organisation"]
+    # Every field but the key and the token's hash, none editable: the services write them.
     readonly_fields = [
-        "organisation",
-        "email",
-        "role",
-        "invited_by",
-        "created_at",
-        "expires_at",
-        "accepted_at",
-        "accepted_by",
-        "revoked_at",
+        f.name for f in Invitation._meta.fields if f.name not in {"id", "token_hash"}
     ]
     date_hierarchy = "created_at"
 

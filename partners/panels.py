@@ -1,6 +1,7 @@
 from core.panels import Panel, dashboard_panel, home_panel
 
 from . import rules, selectors
+from .models import Organisation
 
 
 @home_panel
@@ -21,8 +22,6 @@ def my_organisations(request):
     roles = rules.roles_of(request.user)
     if not roles:
         return None
-    from .models import Organisation
-
     organisations = Organisation.objects.filter(pk__in=roles).order_by("name")
     rows = [
         {

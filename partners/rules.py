@@ -84,11 +84,6 @@ def can_view_members(user, organisation: Organisation) -> bool:
     return is_network_member(user)
 
 
-def can_view_audit(user, organisation: Organisation) -> bool:
-    """The organisation's managers (its coordinators, for a school) and network admins."""
-    return can_manage_organisation(user, organisation)
-
-
 def requires_mfa(user) -> bool:
     """Coordinators and network admins act for others, so they must use two factors."""
     return is_staff(user) or has_role_anywhere(user, Role.COORDINATOR)

@@ -54,8 +54,7 @@ def lines(table: Table) -> dict:
     """One line per numeric column over the rows (months)."""
     rows = table.rows
     series_count = len(table.columns) - 1
-    top = max((float(row[i]) for row in rows for i in range(1, series_count + 1)), default=0)
-    top = top or 1
+    top = max((float(row[i]) for row in rows for i in range(1, series_count + 1)), default=0) or 1
     step = LINE_WIDTH / max(len(rows) - 1, 1)
     series = []
     for index in range(1, series_count + 1):
@@ -90,8 +89,5 @@ def lines(table: Table) -> dict:
 
 
 def chart(table: Table) -> dict | None:
-    if table.chart == "bars" and table.rows:
-        return bars(table)
-    if table.chart == "lines" and table.rows:
-        return lines(table)
-    return None
+    draw = {"bars": bars, "lines": lines}.get(table.chart)
+    return draw(table) if draw and table.rows else None

@@ -1,21 +1,18 @@
-"""A built report written as CSV, XLSX (core.spreadsheets) or PDF (reports.pdf)."""
+"""A built report written as CSV, XLSX (core.spreadsheets) or a tagged PDF (core.pdf)."""
 
 from __future__ import annotations
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
+from core import pdf
 from core.spreadsheets import CsvDocument, XlsxDocument
 
 from .indicators import Period, Scope, Section
-from .pdf import to_pdf
 
 
-def _title(period: Period, scope: Scope) -> str:
+def _title(period: Period | str, scope: Scope) -> str:
     return _("Network report %(period)s: %(scope)s") % {"period": period, "scope": scope}
-
-
-def _figures_rows(section: Section):
-    return [[label, value] for label, value in section.figures]
 
 
 def to_csv(sections: list[Section], period: Period, scope: Scope) -> bytes:
@@ -25,7 +22,7 @@ def to_csv(sections: list[Section], period: Period, scope: Scope) -> bytes:
     for section in sections:
         writer.writerow([])
         writer.writerow([section.title])
-        writer.writerows(_figures_rows(section))
+        writer.writerows(section.figures)
         for table in section.tables:
             writer.writerow([])
             writer.writerow([table.title])
@@ -40,8 +37,8 @@ def to_xlsx(sections: list[Section], period: Period, scope: Scope) -> bytes:
         sheet = document.sheet(section.title)
         sheet.append([_title(period, scope)], bold=True, size=13)
         sheet.append([])
-        for row in _figures_rows(section):
-            sheet.append(row)
+        for figure in section.figures:
+            sheet.append(figure)
         for table in section.tables:
             sheet.append([])
             sheet.append([table.title], bold=True)
@@ -50,6 +47,13 @@ def to_xlsx(sections: list[Section], period: Period, scope: Scope) -> bytes:
                 sheet.append(row)
         sheet.worksheet.column_dimensions["A"].width = 40
     return document.to_bytes()
+
+
+def to_pdf(sections: list[Section], period: Period, scope: Scope) -> bytes:
+    """Rendered in the active language (the export's) and its date format, like the others."""
+    days = [formats.date_format(day, "SHORT_DATE_FORMAT") for day in (period.start, period.end)]
+    title = _title("–".join(days), scope)
+    return pdf.render("reports/pdf/report.html", {"title": title, "sections": sections})
 
 
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "pdf": to_pdf}

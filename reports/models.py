@@ -12,6 +12,8 @@ from django_countries.fields import CountryField
 
 from partners.models import Organisation
 
+from .indicators import Period, Scope
+
 
 def export_path(instance, filename):
     # Exports are named by their period: the token keeps one from being found by its name.
@@ -79,14 +81,10 @@ class ReportExport(models.Model):
 
     @property
     def period(self):
-        from .indicators import Period
-
         return Period(self.period_start, self.period_end)
 
     @property
     def scope(self):
-        from .indicators import Scope
-
         return Scope(country=self.country.code or "", organisation=self.organisation)
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import logging
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.conf import settings
@@ -187,8 +188,6 @@ def figure_labels() -> dict[str, StrOrPromise]:
 
 
 def monthly_query(period: Period, scope: Scope) -> str:
-    from urllib.parse import urlencode
-
     return urlencode(
         {"start": period.start.isoformat(), "end": period.end.isoformat(), "scope": scope.key}
     )

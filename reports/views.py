@@ -90,10 +90,8 @@ def export_start(request):
 
 
 def _own_export(request, pk) -> ReportExport:
-    export = get_object_or_404(ReportExport.objects.select_related("organisation"), pk=pk)
-    if export.requested_by_id != request.user.pk:
-        raise Http404
-    return export
+    exports = ReportExport.objects.select_related("organisation")
+    return get_object_or_404(exports, pk=pk, requested_by=request.user)
 
 
 @login_required

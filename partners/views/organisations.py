@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.errors import DomainError
+from core.pages import edit_page
 from core.views import act_and_redirect
 
 from .. import rules, selectors, services
@@ -71,25 +72,22 @@ def _managed_organisation(request, slug):
 @login_required
 def organisation_edit(request, slug):
     organisation = _managed_organisation(request, slug)
-    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        data = {name: value for name, value in form.cleaned_data.items() if name != "sectors"}
-        if data.get("logo") is False:  # the "clear" box was ticked
-            data["logo"] = ""
-        try:
-            services.organisation_update(
-                actor=request.user,
-                organisation=organisation,
-                data=data,
-                sectors=form.cleaned_data["sectors"],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The organisation's details were saved."))
-            return redirect(organisation.get_absolute_url())
-    return render(
-        request, "partners/organisation_form.html", {"organisation": organisation, "form": form}
+
+    def save(data):
+        fields = {name: value for name, value in data.items() if name != "sectors"}
+        if fields.get("logo") is False:  # the "clear" box was ticked
+            fields["logo"] = ""
+        return services.organisation_update(
+            actor=request.user, organisation=organisation, data=fields, sectors=data["sectors"]
+        )
+
+    return edit_page(
+        request,
+        OrganisationForm(request.POST or None, request.FILES or None, instance=organisation),
+        save,
+        template="partners/organisation_form.html",
+        context={"organisation": organisation},
+        done=_("The organisation's details were saved."),
     )
 
 
@@ -206,9 +204,7 @@ def invitation_accept_waiting(request, pk):
 
 @login_required
 def organisation_audit(request, slug):
-    organisation = selectors.organisation_for_viewer(viewer=request.user, slug=slug)
-    if not rules.can_view_audit(request.user, organisation):
-        raise Http404
+    organisation = _managed_organisation(request, slug)
     page = Paginator(selectors.audit_entries(organisation=organisation), 50).get_page(
         request.GET.get("page")
     )

@@ -17,27 +17,24 @@ def events(period: Period, scope: Scope) -> Section:
         held = held.filter(Exists(organisers.filter(events=OuterRef("pk"))))
     attended = Q(registrations__checked_in_at__isnull=False)
     kinds = dict(Event.Kind.choices)
+    rows = list(
+        held.values("kind")
+        .annotate(n=Count("pk", distinct=True), attendees=Count("registrations", filter=attended))
+        .order_by("-n", "kind")
+    )
     table = Table(
         key="events_kind",
         title=_("Events by kind"),
         columns=[_("Kind"), _("Events"), _("Attendees")],
         chart="bars",
+        rows=[[str(kinds.get(row["kind"], "")), row["n"], row["attendees"]] for row in rows],
     )
-    events_total = attendees_total = 0
-    for row in (
-        held.values("kind")
-        .annotate(
-            n=Count("pk", distinct=True),
-            attendees=Count("registrations", filter=attended),
-        )
-        .order_by("-n", "kind")
-    ):
-        events_total += row["n"]
-        attendees_total += row["attendees"]
-        table.rows.append([str(kinds.get(row["kind"], "")), row["n"], row["attendees"]])
     return Section(
         key="events",
         title=_("Events"),
-        figures=[(_("Events held"), events_total), (_("Attendees"), attendees_total)],
+        figures=[
+            (_("Events held"), sum(row["n"] for row in rows)),
+            (_("Attendees"), sum(row["attendees"] for row in rows)),
+        ],
         tables=[table],
     )

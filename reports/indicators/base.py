@@ -136,12 +136,9 @@ def first_within(period: Period, sources) -> Q | Combinable:
     before: Q | Combinable = Q()
     for queryset, on, moment in sources:
         dated, path = (queryset, on) if isinstance(on, str) else (queryset.annotate(on=on), "on")
-        if moment:
-            within |= Exists(dated.filter(period.moment_q(path)))
-            before |= Exists(dated.filter(**{f"{path}__lt": start}))
-        else:
-            within |= Exists(dated.filter(period.date_q(path)))
-            before |= Exists(dated.filter(**{f"{path}__lt": period.start}))
+        in_period = period.moment_q(path) if moment else period.date_q(path)
+        within |= Exists(dated.filter(in_period))
+        before |= Exists(dated.filter(**{f"{path}__lt": start if moment else period.start}))
     return within & ~before
 
 

@@ -54,10 +54,17 @@ def participants(period: Period, scope: Scope) -> Section:
         "over_54": _("Over 54"),
         "": _("Not given"),
     }
-    by_gender, by_band, by_status, totals = _tally(participant_rows(period, scope))
+    rows = list(participant_rows(period, scope))
+    totals: defaultdict[str, int] = defaultdict(int)
+    for row in rows:
+        totals[row["group"]] += row["n"]
 
-    def table(key, title, values, label, counts):
-        return _table(key, title, values, label, counts, groups, totals)
+    def table(key, title, column, labels):
+        """The rows summed by ``column`` within each group."""
+        counts: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for row in rows:
+            counts[row["group"]][row[column]] += row["n"]
+        return _table(key, title, labels, counts, groups, totals)
 
     return Section(
         key="participants",
@@ -66,28 +73,22 @@ def participants(period: Period, scope: Scope) -> Section:
         + [(name, totals[group]) for group, name in groups.items()],
         tables=[
             table(
-                "participants_gender",
-                _("Participants by gender"),
-                [*User.Gender.values, ""],
-                lambda v: choice_label(User.Gender.choices, v),
-                by_gender,
+                "participants_gender", _("Participants by gender"), "gender", _labels(User.Gender)
             ),
-            table(
-                "participants_age",
-                _("Participants by age band"),
-                list(bands),
-                lambda v: bands[v],
-                by_band,
-            ),
+            table("participants_age", _("Participants by age band"), "band", bands),
             table(
                 "participants_status",
                 _("Participants by labour-market status"),
-                [*User.LabourMarketStatus.values, ""],
-                lambda v: choice_label(User.LabourMarketStatus.choices, v),
-                by_status,
+                "labour_market_status",
+                _labels(User.LabourMarketStatus),
             ),
         ],
     )
+
+
+def _labels(choices) -> dict[str, str]:
+    """The labels of a choice field's values, "Not given" last."""
+    return {value: choice_label(choices.choices, value) for value in [*choices.values, ""]}
 
 
 def participant_rows(period: Period, scope: Scope):
@@ -122,39 +123,20 @@ def participant_rows(period: Period, scope: Scope):
     )
 
 
-Counts = defaultdict[str, defaultdict[str, int]]
-
-
-def _tally(rows) -> tuple[Counts, Counts, Counts, defaultdict[str, int]]:
-    """The grouped rows summed by gender, by age band and by status, within each group;
-    and each group's total."""
-    by_gender: Counts = defaultdict(lambda: defaultdict(int))
-    by_band: Counts = defaultdict(lambda: defaultdict(int))
-    by_status: Counts = defaultdict(lambda: defaultdict(int))
-    totals: defaultdict[str, int] = defaultdict(int)
-    for row in rows:
-        group = row["group"]
-        by_gender[group][row["gender"]] += row["n"]
-        by_band[group][row["band"]] += row["n"]
-        by_status[group][row["labour_market_status"]] += row["n"]
-        totals[group] += row["n"]
-    return by_gender, by_band, by_status, totals
-
-
-def _table(key, title, values, label, counts, groups, totals) -> Table:
+def _table(key, title, labels, counts, groups, totals) -> Table:
     """One row per group and a total row; a column per value and a total column."""
     return Table(
         key=key,
         title=title,
-        columns=[_("Participants"), *[label(v) for v in values], _("Total")],
+        columns=[_("Participants"), *labels.values(), _("Total")],
         rows=[
-            [name, *[counts[group][v] for v in values], totals[group]]
+            [name, *[counts[group][v] for v in labels], totals[group]]
             for group, name in groups.items()
         ]
         + [
             [
                 _("Total"),
-                *[sum(counts[g][v] for g in groups) for v in values],
+                *[sum(counts[g][v] for g in groups) for v in labels],
                 sum(totals.values()),
             ]
         ],

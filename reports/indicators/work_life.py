@@ -49,16 +49,15 @@ def _contact(period: Period, scope: Scope, partner: OuterRef) -> Q | Combinable:
     visits = Visit.objects.filter(period.date_q("visited_on"), company=partner)
     placements = started_mobilities(period).filter(host=partner)
     agreements = PartnershipAgreement.objects.filter(period.date_q("valid_from"), parties=partner)
-    contact: Q | Combinable = Exists(visits) | Exists(placements) | Exists(agreements)
     if scope.organisation is not None:
-        return (
-            Exists(visits.filter(school=scope.organisation))
-            | Exists(placements.filter(home=scope.organisation))
-            | Exists(agreements.filter(parties=scope.organisation))
-        )
-    return contact | Exists(
-        PlacementOffer.objects.filter(period.moment_q("published_at"), host=partner)
-    )
+        visits = visits.filter(school=scope.organisation)
+        placements = placements.filter(home=scope.organisation)
+        agreements = agreements.filter(parties=scope.organisation)
+    contact: Q | Combinable = Exists(visits) | Exists(placements) | Exists(agreements)
+    if scope.organisation is None:
+        offers = PlacementOffer.objects.filter(period.moment_q("published_at"), host=partner)
+        contact |= Exists(offers)
+    return contact
 
 
 def partners(period: Period, scope: Scope) -> Section:
@@ -85,20 +84,19 @@ def partners(period: Period, scope: Scope) -> Section:
         .order_by("-new", "kind")
     )
     kinds = dict(Organisation.Kind.choices)
+    rows = list(grouped)
+    totals = {key: sum(row[key] for row in rows) for key in ("new", "new_sme", "reached_sme")}
     by_kind = Table(
         key="partners_kind",
         title=_("New work-life partners by kind"),
         columns=[_("Kind"), _("New partners"), _("Of which SMEs")],
         chart="bars",
+        rows=[
+            [str(kinds.get(row["kind"], row["kind"])), row["new"], row["new_sme"]]
+            for row in rows
+            if row["new"]
+        ],
     )
-    totals = {"new": 0, "new_sme": 0, "reached_sme": 0}
-    for row in grouped:
-        for key in totals:
-            totals[key] += row[key]
-        if row["new"]:
-            by_kind.rows.append(
-                [str(kinds.get(row["kind"], row["kind"])), row["new"], row["new_sme"]]
-            )
     return Section(
         key="partners",
         title=_("Work-life partners"),

@@ -17,7 +17,7 @@ from exchanges.models import Application
 from mentoring.models import Meeting, Pair
 from notifications import services as notices
 from partners.models import Membership
-from partners.services.organisations import organisation_update
+from partners.services import organisation_update
 from tests.exchanges.conftest import World as ExchangeWorld
 from tests.factories import OfferFactory, OrganisationFactory, member
 from tests.mentoring.conftest import World as MentoringWorld

@@ -60,7 +60,7 @@ def _objects(people):
     from outreach.models import FollowUp, Question, Recipient, Survey, Visit
     from outreach.services.surveys import link_token
     from partners.models import Invitation, Membership, Organisation
-    from partners.services.organisations import invitation_create
+    from partners.services import invitation_create
     from pilots.models import PilotApplication, PilotAttachment, PilotCall
     from quality.models import Finding, PeerReview, ReviewAction, ReviewRound
     from reports.models import ReportExport

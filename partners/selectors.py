@@ -1,19 +1,21 @@
-"""Reads for partner pages: each selector owns the joins its page needs."""
+"""Reads for partner pages (each selector owns the joins its page needs), and the people of
+the network by their roles: whom a notice goes to, whom a form may pick."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
-from django.utils import timezone
+from django.shortcuts import get_object_or_404
 from django_countries.fields import Country
 
 from core.models import AuditEntry
 from core.search import in_every_language, text_search
 
-from .. import rules
-from ..models import Invitation, Membership, Organisation, Sector, hash_token
+from . import rules
+from .models import Invitation, InvitationQuerySet, Membership, Organisation, Sector, hash_token
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -28,12 +30,9 @@ def organisation_directory(*, filters: dict) -> QuerySet[Organisation]:
     """Active organisations matching the directory's filters (all but country)."""
     queryset = Organisation.objects.active()
     queryset = text_search(queryset, filters.get("q"), _TEXT_FIELDS, prefix_fields=_NAMES)
-    if filters.get("kind"):
-        queryset = queryset.filter(kind=filters["kind"])
-    if filters.get("sector"):
-        queryset = queryset.filter(sectors=filters["sector"])
-    if filters.get("size_class"):
-        queryset = queryset.filter(size_class=filters["size_class"])
+    for name, lookup in (("kind", "kind"), ("sector", "sectors"), ("size_class", "size_class")):
+        if filters.get(name):
+            queryset = queryset.filter(**{lookup: filters[name]})
     return queryset
 
 
@@ -64,10 +63,7 @@ def organisation_for_viewer(*, viewer: User | AnonymousUser, slug: str) -> Organ
     )
     if not rules.is_staff(viewer):
         queryset = queryset.filter(is_active=True)
-    organisation = queryset.filter(slug=slug).first()
-    if organisation is None:
-        raise Http404
-    return organisation
+    return get_object_or_404(queryset, slug=slug)
 
 
 def organisation_members(
@@ -99,7 +95,7 @@ def invitation_by_token(token: str) -> Invitation | None:
     )
 
 
-def invitations_sent_to(*, user: User) -> QuerySet[Invitation]:
+def invitations_sent_to(*, user: User) -> InvitationQuerySet:
     """Invitations, in any state, sent to one of ``user``'s verified addresses."""
     from allauth.account.models import EmailAddress
 
@@ -113,9 +109,7 @@ def invitations_sent_to(*, user: User) -> QuerySet[Invitation]:
 
 def invitations_waiting_for(*, user: User) -> QuerySet[Invitation]:
     """Pending invitations sent to one of ``user``'s verified addresses."""
-    return invitations_sent_to(user=user).filter(
-        accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
-    )
+    return invitations_sent_to(user=user).pending()
 
 
 def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
@@ -124,17 +118,6 @@ def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
         .select_related("actor")
         .order_by("-created_at", "-pk")
     )
-
-
-def organisations_managed_by(user: User) -> QuerySet[Organisation]:
-    if rules.is_staff(user):
-        return Organisation.objects.none()
-    ids = [
-        org_id
-        for org_id, roles in rules.roles_of(user).items()
-        if roles & {Membership.Role.COORDINATOR, Membership.Role.COMPANY_CONTACT}
-    ]
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
 
 
 def network_counts() -> dict:
@@ -153,3 +136,33 @@ def network_counts() -> dict:
         "by_country": by_country,
         "by_sector": by_sector,
     }
+
+
+def members_with_roles(organisation_id: int, *roles: str) -> QuerySet[User]:
+    """The active people who have one of ``roles`` at the organisation, each once."""
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__organisation_id=organisation_id,
+            memberships__role__in=roles,
+            is_active=True,
+        )
+        .distinct()
+    )
+
+
+def people_with_roles(roles: Iterable[str], **organisation: Any) -> QuerySet[User]:
+    """Active people holding one of ``roles`` in an active organisation that matches the
+    ``organisation`` lookups (e.g. ``kind__in=...``), each once, by name."""
+    lookups = {f"memberships__organisation__{name}": value for name, value in organisation.items()}
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role__in=list(roles),
+            memberships__organisation__is_active=True,
+            **lookups,
+        )
+        .distinct()
+        .order_by("full_name")
+    )

@@ -15,15 +15,13 @@ from core.audit import log_action
 from core.errors import DomainError, NotAllowed
 from notifications.services import notify
 
-from .. import rules
-from ..models import ROLES_BY_KIND, Invitation, Membership, Organisation, hash_token
+from . import rules
+from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, Sector, hash_token
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from typing import Any
 
     from accounts.models import User
-    from partners.models import Sector
 
 
 class PartnersError(DomainError):
@@ -37,6 +35,13 @@ class InvitationError(PartnersError):
 def _require(allowed: object) -> None:
     if not allowed:
         raise NotAllowed
+
+
+def _check_role(organisation: Organisation, role: str) -> None:
+    if role not in ROLES_BY_KIND[organisation.kind]:
+        raise PartnersError(
+            _("An organisation of this kind cannot have this role."), code="role_kind"
+        )
 
 
 @transaction.atomic
@@ -76,10 +81,7 @@ def membership_create(
     *, actor: User, organisation: Organisation, user: User, role: str
 ) -> Membership:
     """Give ``user`` a role. Used by invitations and by network admins."""
-    if role not in ROLES_BY_KIND[organisation.kind]:
-        raise PartnersError(
-            _("An organisation of this kind cannot have this role."), code="role_kind"
-        )
+    _check_role(organisation, role)
     membership, created = Membership.objects.get_or_create(
         user=user, organisation=organisation, role=role
     )
@@ -103,10 +105,7 @@ def membership_update(*, actor: User, membership: Membership, role: str) -> Memb
     )
     organisation = membership.organisation
     _require(rules.can_manage_organisation(actor, organisation))
-    if role not in ROLES_BY_KIND[organisation.kind]:
-        raise PartnersError(
-            _("An organisation of this kind cannot have this role."), code="role_kind"
-        )
+    _check_role(organisation, role)
     before = membership.role
     if role == before:
         return membership
@@ -127,14 +126,10 @@ def membership_update(*, actor: User, membership: Membership, role: str) -> Memb
 def membership_delete(*, actor: User, membership: Membership) -> None:
     organisation = membership.organisation
     _require(rules.can_manage_organisation(actor, organisation))
-    if (
-        membership.user_id == actor.pk
-        and membership.role == (rules.MANAGER_ROLE_BY_KIND[organisation.kind])
-    ):
-        others = Membership.objects.filter(organisation=organisation, role=membership.role).exclude(
-            pk=membership.pk
-        )
-        if not others.exists():
+    manager_role = rules.MANAGER_ROLE_BY_KIND[organisation.kind]
+    if membership.user_id == actor.pk and membership.role == manager_role:
+        others = Membership.objects.filter(organisation=organisation, role=manager_role)
+        if not others.exclude(pk=membership.pk).exists():
             raise PartnersError(
                 _("You are the only one managing this organisation. Invite someone else first."),
                 code="last_manager",
@@ -157,11 +152,6 @@ def membership_delete(*, actor: User, membership: Membership) -> None:
             recipient=member,
             context={"organisation_name": organisation.name, "role": membership.role},
         )
-
-
-def _absolute_in(language: str, name: str, **kwargs: Any) -> str:
-    with translation.override(language):
-        return settings.SITE_URL + reverse(name, kwargs=kwargs)
 
 
 @transaction.atomic
@@ -204,7 +194,8 @@ def invitation_create(
         data={"role": role},
     )
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    url = _absolute_in(language, "partners:invitation_accept", token=token)
+    with translation.override(language):
+        url = settings.SITE_URL + reverse("partners:invitation_accept", kwargs={"token": token})
     notify(
         kind="partners.invitation",
         key=f"partners.invitation:{invitation.pk}",

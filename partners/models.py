@@ -1,3 +1,5 @@
+"""The partners app's models: organisations, sectors, memberships and invitations."""
+
 import hashlib
 import secrets
 from typing import TYPE_CHECKING, ClassVar
@@ -13,7 +15,7 @@ from django_countries.fields import CountryField
 
 from core.uploads import ShrunkImageField, UploadValidator, public_storage
 
-from ..validators import normalise_business_id, validate_business_id
+from .validators import normalise_business_id, validate_business_id
 
 if TYPE_CHECKING:
     # The translated models' managers are swapped for this one when the app registry loads.
@@ -224,11 +226,7 @@ ROLES_BY_KIND: dict[str, list[str]] = {
 
 #: The role that manages an organisation of each kind (edits it, invites people).
 MANAGER_ROLE_BY_KIND: dict[str, str] = {
-    K.VOCATIONAL_SCHOOL: R.COORDINATOR,
-    K.HIGHER_EDUCATION: R.COORDINATOR,
-    K.COMPANY: R.COMPANY_CONTACT,
-    K.PUBLIC_BODY: R.COORDINATOR,
-    K.ASSOCIATION: R.COORDINATOR,
+    kind: R.COMPANY_CONTACT if kind == K.COMPANY else R.COORDINATOR for kind in K
 }
 
 
