@@ -7,23 +7,15 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from partners import rules as partner_rules
 
 from . import rules
-from .models import (
-    Award,
-    Badge,
-    Claim,
-    ClaimEvent,
-    Endorsement,
-    Goal,
-    Pathway,
-    PathwayRule,
-    RecognitionRequest,
-    ShareLink,
-    SkillNeed,
-)
+from .models.awards import Award
+from .models.badges import Badge, Endorsement, Goal
+from .models.claims import Claim, ClaimEvent
+from .models.passport import Pathway, PathwayRule, RecognitionRequest, ShareLink, SkillNeed
 from .services.awards import valid_awards
 from .services.passport import pathway_progress
 
@@ -35,6 +27,11 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
+def _asked() -> Exists:
+    """Whether a company has said it needs the badge."""
+    return Exists(SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk")))
+
+
 def catalogue(*, filters: dict) -> QuerySet[Badge]:
     queryset = Badge.objects.filter(is_current=True, is_active=True)
     text = (filters.get("q") or "").strip()
@@ -42,16 +39,11 @@ def catalogue(*, filters: dict) -> QuerySet[Badge]:
         queryset = queryset.filter(
             Q(name__icontains=text) | Q(description__icontains=text) | Q(tags__icontains=text)
         )
-    if filters.get("category"):
-        queryset = queryset.filter(category=filters["category"])
-    if filters.get("sector"):
-        queryset = queryset.filter(sectors=filters["sector"])
-    if filters.get("issuer"):
-        queryset = queryset.filter(issuer=filters["issuer"])
+    for name, lookup in (("category", "category"), ("sector", "sectors"), ("issuer", "issuer")):
+        if filters.get(name):
+            queryset = queryset.filter(**{lookup: filters[name]})
     if filters.get("asked_for"):
-        queryset = queryset.filter(
-            Exists(SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk")))
-        )
+        queryset = queryset.filter(_asked())
     return (
         queryset.select_related("issuer")
         .annotate(
@@ -66,27 +58,22 @@ def catalogue(*, filters: dict) -> QuerySet[Badge]:
                 ),
                 0,
             ),
-            asked=Exists(SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk"))),
+            asked=_asked(),
         )
         .order_by("name", "pk")
     )
 
 
 def badge_for_page(pk: int) -> Badge:
-    badge = (
-        Badge.objects.select_related("issuer")
-        .prefetch_related(
+    return get_object_or_404(
+        Badge.objects.select_related("issuer").prefetch_related(
             "alignments",
             "sectors",
             Prefetch("endorsements", queryset=Endorsement.objects.select_related("organisation")),
             Prefetch("skill_needs", queryset=SkillNeed.objects.select_related("organisation")),
-        )
-        .filter(pk=pk)
-        .first()
+        ),
+        pk=pk,
     )
-    if badge is None:
-        raise Http404
-    return badge
 
 
 def holder_count(badge: Badge) -> int:
@@ -121,11 +108,9 @@ def passport(*, user: User) -> dict:
         r.pathway_id: r
         for r in RecognitionRequest.objects.filter(student=user).order_by("created_at")
     }
-    progress = []
-    for pathway in pathways:
-        item = pathway_progress(pathway, held)
-        item.request = requests.get(pathway.pk)
-        progress.append(item)
+    progress = [pathway_progress(pathway, held) for pathway in pathways]
+    for item in progress:
+        item.request = requests.get(item.pathway.pk)
     timeline = sorted(
         [(a.issued_on, "award", a) for a in awards] + [(c.created_at, "claim", c) for c in claims],
         key=lambda row: row[0],
@@ -150,12 +135,11 @@ def suggestions(*, user: User, held: set, chosen: set, limit: int = 6) -> list[B
     sectors = Organisation.sectors.through.objects.filter(organisation_id__in=org_ids).values(
         "sector_id"
     )
-    asked = SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk"))
     return list(
         Badge.objects.filter(is_current=True, is_active=True)
-        .filter(Q(sectors__in=sectors) | Exists(asked))
+        .filter(Q(sectors__in=sectors) | _asked())
         .exclude(family__in=held | chosen)
-        .annotate(asked=Exists(asked))
+        .annotate(asked=_asked())
         .select_related("issuer")
         .distinct()
         .order_by("-asked", "name")[:limit]
@@ -189,12 +173,10 @@ def assessor_queue(*, viewer: User, filters: dict) -> QuerySet[Claim]:
 
 
 def claim_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> Claim:
-    claim = (
-        Claim.objects.select_related("badge", "badge__issuer", "student", "assessor")
-        .filter(pk=pk)
-        .first()
+    claim = get_object_or_404(
+        Claim.objects.select_related("badge", "badge__issuer", "student", "assessor"), pk=pk
     )
-    if claim is None or not rules.can_view_claim(viewer, claim):
+    if not rules.can_view_claim(viewer, claim):
         raise Http404
     return claim
 
@@ -207,14 +189,9 @@ def claim_page(claim: Claim) -> dict:
 
 
 def award_for_page(public_id: str | UUID) -> Award:
-    award = (
-        Award.objects.select_related("badge", "badge__issuer", "recipient")
-        .filter(public_id=public_id)
-        .first()
+    return get_object_or_404(
+        Award.objects.select_related("badge", "badge__issuer", "recipient"), public_id=public_id
     )
-    if award is None:
-        raise Http404
-    return award
 
 
 def recognition_queue(*, viewer: User | AnonymousUser) -> QuerySet[RecognitionRequest]:
