@@ -85,6 +85,8 @@ def badge_update(
     changed = [f for f in _fields() if f in data and getattr(badge, f) != data[f]]
     if not changed and sectors is None:
         return badge
+    for field in changed:
+        setattr(badge, field, data[field])
     if set(changed) & MEANING and badge.awards.exists():
         old_sectors = list(badge.sectors.all())
         old_alignments = list(
@@ -95,16 +97,12 @@ def badge_update(
         badge._state.adding = True
         badge.version += 1
         badge.is_current = True
-        for field in changed:
-            setattr(badge, field, data[field])
         badge.save()
         badge.sectors.set(sectors if sectors is not None else old_sectors)
         for alignment in old_alignments:
             Alignment.objects.create(badge=badge, **alignment)
         action = "passport.badge.new_version"
     else:
-        for field in changed:
-            setattr(badge, field, data[field])
         if changed:
             badge.save(update_fields=changed)
         if sectors is not None:

@@ -115,17 +115,15 @@ def claim_evidence_save(
 
 
 def _missing_evidence(claim: Claim) -> list[str]:
-    badge = claim.badge
-    missing = []
-    if badge.needs(Badge.Evidence.TEXT) and not claim.narrative.strip():
-        missing.append(str(Badge.Evidence.TEXT.label))
-    if badge.needs(Badge.Evidence.LINK) and not claim.links:
-        missing.append(str(Badge.Evidence.LINK.label))
-    if badge.needs(Badge.Evidence.FILE) and not claim.files.exists():
-        missing.append(str(Badge.Evidence.FILE.label))
-    if badge.needs(Badge.Evidence.SUPERVISOR) and not claim.supervisor_email:
-        missing.append(str(Badge.Evidence.SUPERVISOR.label))
-    return missing
+    lacking = {
+        Badge.Evidence.TEXT: lambda: not claim.narrative.strip(),
+        Badge.Evidence.LINK: lambda: not claim.links,
+        Badge.Evidence.FILE: lambda: not claim.files.exists(),
+        Badge.Evidence.SUPERVISOR: lambda: not claim.supervisor_email,
+    }
+    return [
+        str(kind.label) for kind, lacks in lacking.items() if claim.badge.needs(kind) and lacks()
+    ]
 
 
 def _assessors(badge: Badge) -> QuerySet[User]:
@@ -291,10 +289,7 @@ def _notify(change: Change[Claim]) -> None:
 
 
 _BY_STUDENT = frozenset({STUDENT})
-
-
-def _by_assessor(*states: str) -> dict[str, frozenset[str]]:
-    return from_states(states, [ASSESSOR])
+_BY_ASSESSOR = from_states(_REVIEWED, [ASSESSOR])
 
 
 CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
@@ -302,25 +297,18 @@ CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
     moves={
         move.action: move
         for move in (
-            Move(
-                "submit",
-                _("Submit for assessment"),
-                S.SUBMITTED,
-                {S.DRAFT: _BY_STUDENT},
-                prepare=_submit,
-            ),
-            Move(
-                "resubmit",
-                _("Submit again"),
-                S.RESUBMITTED,
-                {S.RETURNED: _BY_STUDENT},
-                prepare=_submit,
+            *(
+                Move(action, label, target, {source: _BY_STUDENT}, prepare=_submit)
+                for action, label, target, source in (
+                    ("submit", _("Submit for assessment"), S.SUBMITTED, S.DRAFT),
+                    ("resubmit", _("Submit again"), S.RESUBMITTED, S.RETURNED),
+                )
             ),
             Move(
                 "return",
                 _("Return for changes"),
                 S.RETURNED,
-                _by_assessor(*_REVIEWED),
+                _BY_ASSESSOR,
                 needs_comment=True,
                 button_style="button-secondary",
                 prepare=_decide,
@@ -329,7 +317,7 @@ CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
                 "approve",
                 _("Approve and award"),
                 S.APPROVED,
-                _by_assessor(*_REVIEWED),
+                _BY_ASSESSOR,
                 prepare=_approve,
                 after=_award,
             ),
@@ -337,7 +325,7 @@ CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
                 "reject",
                 _("Reject"),
                 S.REJECTED,
-                _by_assessor(*_REVIEWED),
+                _BY_ASSESSOR,
                 needs_comment=True,
                 button_style="button-danger",
                 prepare=_decide,
