@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import F
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ..models import Award, Badge, Endorsement, IssuerKey
 from . import urls
@@ -134,18 +134,11 @@ def ob2_endorsement(endorsement: Endorsement) -> dict:
 
 
 def ob2_assertion(award: Award) -> dict:
+    head = {"@context": OB2_CONTEXT, "type": "Assertion", "id": urls.assertion_url(award)}
     if award.is_revoked:
-        return {
-            "@context": OB2_CONTEXT,
-            "type": "Assertion",
-            "id": urls.assertion_url(award),
-            "revoked": True,
-            "revocationReason": award.revocation_reason,
-        }
+        return {**head, "revoked": True, "revocationReason": award.revocation_reason}
     document = {
-        "@context": OB2_CONTEXT,
-        "type": "Assertion",
-        "id": urls.assertion_url(award),
+        **head,
         "recipient": {
             "type": "email",
             "hashed": True,
@@ -280,8 +273,6 @@ def encoded_status_list(revoked_indexes) -> str:
 
 
 def status_list_credential(organisation) -> dict:
-    from django.utils import timezone
-
     revoked = Award.objects.filter(
         badge__issuer=organisation, revoked_at__isnull=False
     ).values_list("status_index", flat=True)
