@@ -25,6 +25,7 @@ class Claim(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     OPEN_STATES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED)
+    EDITABLE_STATES = (Status.DRAFT, Status.RETURNED)
     WAITING_STATES = (Status.SUBMITTED, Status.RESUBMITTED)
 
     student = models.ForeignKey(

@@ -79,7 +79,7 @@ def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.student_id != actor.pk:
         raise NotAllowed
-    if claim.status not in (S.DRAFT, S.RETURNED):
+    if claim.status not in Claim.EDITABLE_STATES:
         raise IllegalMove(_("A submitted claim cannot be changed."), code="not_editable")
     changed = [f for f in EDITABLE if f in data and getattr(claim, f) != data[f]]
     for field in changed:
@@ -95,7 +95,7 @@ def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
 
 @transaction.atomic
 def evidence_add(*, actor: User, claim: Claim, file: UploadedFile, name: str = "") -> EvidenceFile:
-    if claim.student_id != actor.pk or claim.status not in (S.DRAFT, S.RETURNED):
+    if claim.student_id != actor.pk or claim.status not in Claim.EDITABLE_STATES:
         raise NotAllowed
     evidence = EvidenceFile(claim=claim, file=file, name=name or file.name or "")
     evidence.full_clean()

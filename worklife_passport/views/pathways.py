@@ -55,10 +55,7 @@ def recognition_queue(request):
     return render(
         request,
         "passport/recognition_queue.html",
-        {
-            "requests": selectors.recognition_queue(viewer=request.user),
-            "form": DecisionForm(),
-        },
+        {"requests": selectors.recognition_queue(viewer=request.user), "form": DecisionForm()},
     )
 
 
