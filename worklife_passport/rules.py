@@ -15,10 +15,12 @@ def assessor_roles(badge: Badge) -> tuple[str, ...]:
     return chosen or tuple(ASSESSOR_ROLES)
 
 
+def _staff_or_role(user, organisation, *roles: str) -> bool:
+    return partner_rules.is_staff(user) or partner_rules.has_role(user, organisation, *roles)
+
+
 def can_assess(user, badge: Badge) -> bool:
-    return partner_rules.is_staff(user) or partner_rules.has_role(
-        user, badge.issuer_id, *assessor_roles(badge)
-    )
+    return _staff_or_role(user, badge.issuer_id, *assessor_roles(badge))
 
 
 def assessed_issuers(user) -> list[int]:
@@ -27,9 +29,7 @@ def assessed_issuers(user) -> list[int]:
 
 
 def can_manage_badges(user, organisation) -> bool:
-    return partner_rules.is_staff(user) or partner_rules.has_role(
-        user, organisation, Role.COORDINATOR
-    )
+    return _staff_or_role(user, organisation, Role.COORDINATOR)
 
 
 def can_award(user, badge: Badge) -> bool:
@@ -52,12 +52,8 @@ def endorsing_organisations(user, badge: Badge) -> list[int]:
 
 
 def can_manage_skill_needs(user, organisation) -> bool:
-    return partner_rules.is_staff(user) or partner_rules.has_role(
-        user, organisation, Role.COMPANY_CONTACT
-    )
+    return _staff_or_role(user, organisation, Role.COMPANY_CONTACT)
 
 
 def can_decide_recognition(user, pathway: Pathway) -> bool:
-    return partner_rules.is_staff(user) or partner_rules.has_role(
-        user, pathway.recognised_by_id, Role.COORDINATOR
-    )
+    return _staff_or_role(user, pathway.recognised_by_id, Role.COORDINATOR)
