@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states, perform
@@ -292,6 +293,13 @@ _BY_STUDENT = frozenset({STUDENT})
 _BY_ASSESSOR = from_states(_REVIEWED, [ASSESSOR])
 
 
+def _with_reason(action: str, label: StrOrPromise, target: str, style: str) -> Move[Claim]:
+    """An assessor's decision that returns or ends the claim, with the reason why."""
+    return Move(
+        action, label, target, _BY_ASSESSOR, needs_comment=True, button_style=style, prepare=_decide
+    )
+
+
 CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
     name="passport.claim",
     moves={
@@ -304,15 +312,7 @@ CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
                     ("resubmit", _("Submit again"), S.RESUBMITTED, S.RETURNED),
                 )
             ),
-            Move(
-                "return",
-                _("Return for changes"),
-                S.RETURNED,
-                _BY_ASSESSOR,
-                needs_comment=True,
-                button_style="button-secondary",
-                prepare=_decide,
-            ),
+            _with_reason("return", _("Return for changes"), S.RETURNED, "button-secondary"),
             Move(
                 "approve",
                 _("Approve and award"),
@@ -321,15 +321,7 @@ CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
                 prepare=_approve,
                 after=_award,
             ),
-            Move(
-                "reject",
-                _("Reject"),
-                S.REJECTED,
-                _BY_ASSESSOR,
-                needs_comment=True,
-                button_style="button-danger",
-                prepare=_decide,
-            ),
+            _with_reason("reject", _("Reject"), S.REJECTED, "button-danger"),
         )
     },
     lock=_lock,
