@@ -10,12 +10,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from partners import rules as partner_rules
+from partners.models import Organisation
 
 from . import rules
 from .models.awards import Award
 from .models.badges import Badge, Endorsement, Goal
 from .models.claims import Claim, ClaimEvent
-from .models.passport import Pathway, PathwayRule, RecognitionRequest, ShareLink, SkillNeed
+from .models.passport import Pathway, RecognitionRequest, ShareLink, SkillNeed
 from .services.awards import valid_awards
 from .services.passport import pathway_progress
 
@@ -100,9 +101,7 @@ def passport(*, user: User) -> dict:
     pathways = (
         Pathway.objects.filter(is_active=True)
         .select_related("recognised_by")
-        .prefetch_related(
-            Prefetch("rules", queryset=PathwayRule.objects.prefetch_related("badges"))
-        )
+        .prefetch_related("rules__badges")
     )
     requests = {
         r.pathway_id: r
@@ -130,8 +129,6 @@ def passport(*, user: User) -> dict:
 def suggestions(*, user: User, held: set, chosen: set, limit: int = 6) -> list[Badge]:
     """Badges in the student's sectors and ones local companies ask for."""
     org_ids = list(partner_rules.roles_of(user))
-    from partners.models import Organisation
-
     sectors = Organisation.sectors.through.objects.filter(organisation_id__in=org_ids).values(
         "sector_id"
     )
