@@ -9,16 +9,13 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.forms import FilterForm
 from partners.forms.filters import sector_filter
+from partners.forms.organisations import localized
 from partners.models import Organisation, Sector
 
 from .models import ASSESSOR_ROLES, Badge, Claim, SkillNeed
 
 if TYPE_CHECKING:
     from worklife_passport.models import Award
-
-
-def _localized(field):
-    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
 class CatalogueFilterForm(FilterForm):
@@ -63,9 +60,9 @@ class BadgeForm(ServiceSavedForm):
     class Meta:
         model = Badge
         fields = [
-            *_localized("name"),
-            *_localized("description"),
-            *_localized("criteria"),
+            *localized("name"),
+            *localized("description"),
+            *localized("criteria"),
             "image",
             "category",
             "achievement_type",

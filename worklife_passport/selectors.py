@@ -192,9 +192,7 @@ def award_for_page(public_id: str | UUID) -> Award:
 
 
 def recognition_queue(*, viewer: User | AnonymousUser) -> QuerySet[RecognitionRequest]:
-    queryset = RecognitionRequest.objects.select_related(
-        "student", "pathway", "pathway__recognised_by"
-    )
+    queryset = RecognitionRequest.objects.select_related("student", "pathway__recognised_by")
     if not partner_rules.is_staff(viewer):
         coordinated = partner_rules.organisations_with_role(viewer, "coordinator")
         queryset = queryset.filter(pathway__recognised_by_id__in=coordinated)
