@@ -32,7 +32,6 @@ def award_detail(request, public_id):
 
 
 def attachment(body: bytes | str, content_type: str, filename: str) -> HttpResponse:
-    """A download of ``body`` saved as ``filename``."""
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
