@@ -253,8 +253,7 @@ def bulk_preview(*, actor: User, badge: Badge, data: bytes) -> BulkAward:
         raise PassportError(_("The file has no recipients."), code="empty")
     if len(rows) > MAX_BULK_ROWS:
         raise PassportError(
-            _("At most %(count)s recipients at a time.") % {"count": MAX_BULK_ROWS},
-            code="too_many",
+            _("At most %(count)s recipients at a time.") % {"count": MAX_BULK_ROWS}, code="too_many"
         )
     for row in rows:
         if not row["errors"] and holds(row["email"], badge):
