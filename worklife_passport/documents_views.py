@@ -69,9 +69,8 @@ def endorsement(request, public_id):
 
 @require_GET
 def did_document(request, slug):
-    response = JsonResponse(documents.did_document(_issuer(slug)))
-    response["Content-Type"] = "application/did+json"
-    return _for_machines(response)
+    document = documents.did_document(_issuer(slug))
+    return _for_machines(JsonResponse(document, content_type="application/did+json"))
 
 
 @require_GET
