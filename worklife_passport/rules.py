@@ -42,13 +42,8 @@ def can_view_claim(user, claim: Claim) -> bool:
 
 def endorsing_organisations(user, badge: Badge) -> list[int]:
     """Organisations on whose behalf ``user`` may endorse ``badge`` (not its issuer)."""
-    return [
-        org
-        for org in partner_rules.organisations_with_role(
-            user, Role.COMPANY_CONTACT, Role.COORDINATOR
-        )
-        if org != badge.issuer_id
-    ]
+    acting = partner_rules.organisations_with_role(user, Role.COMPANY_CONTACT, Role.COORDINATOR)
+    return [org for org in acting if org != badge.issuer_id]
 
 
 def can_manage_skill_needs(user, organisation) -> bool:

@@ -93,11 +93,8 @@ def passport(*, user: User) -> dict:
         .order_by("-created_at")
     )
     held = {a.badge.family for a in awards if not a.is_revoked and not a.is_expired}
-    goals = [
-        g
-        for g in Goal.objects.filter(user=user).select_related("badge", "badge__issuer")
-        if g.badge.family not in held
-    ]
+    chosen = Goal.objects.filter(user=user).select_related("badge__issuer")
+    goals = [g for g in chosen if g.badge.family not in held]
     pathways = (
         Pathway.objects.filter(is_active=True)
         .select_related("recognised_by")
@@ -129,12 +126,10 @@ def passport(*, user: User) -> dict:
 def suggestions(*, user: User, held: set, chosen: set, limit: int = 6) -> list[Badge]:
     """Badges in the student's sectors and ones local companies ask for."""
     org_ids = list(partner_rules.roles_of(user))
-    sectors = Organisation.sectors.through.objects.filter(organisation_id__in=org_ids).values(
-        "sector_id"
-    )
+    sectors = Organisation.sectors.through.objects.filter(organisation_id__in=org_ids)
     return list(
         Badge.objects.filter(is_current=True, is_active=True)
-        .filter(Q(sectors__in=sectors) | _asked())
+        .filter(Q(sectors__in=sectors.values("sector_id")) | _asked())
         .exclude(family__in=held | chosen)
         .annotate(asked=_asked())
         .select_related("issuer")

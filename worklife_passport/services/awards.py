@@ -171,11 +171,8 @@ def code_create(
 
 @transaction.atomic
 def code_redeem(*, actor: User, code: str) -> Award:
-    claim_code = (
-        ClaimCode.objects.select_related("badge", "badge__issuer")
-        .filter(code=code.strip().upper().replace(" ", ""))
-        .first()
-    )
+    typed = code.strip().upper().replace(" ", "")
+    claim_code = ClaimCode.objects.select_related("badge__issuer").filter(code=typed).first()
     if claim_code is None:
         raise PassportError(_("There is no such code. Check how you typed it."), code="unknown")
     if claim_code.expires_at <= timezone.now():
