@@ -15,6 +15,7 @@ from notifications.services import notify_many
 from .. import rules
 from ..errors import NotAllowed, PassportError
 from ..models import Alignment, Badge, Endorsement
+from .claims import _assessors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -135,8 +136,6 @@ def badge_endorse(
         actor=actor, action="passport.badge.endorsed", target=badge, organisation=organisation
     )
     if created:
-        from .claims import _assessors
-
         notify_many(
             _assessors(badge),
             kind="passport.endorsed",
