@@ -6,27 +6,18 @@ from core.admin_actions import workflow_action
 from core.admin_filters import CountryListFilter
 from core.admin_mixins import HistoryInline, MadeByServicesAdmin, move_action
 
-from .models import (
-    Alignment,
-    Award,
-    Badge,
-    BulkAward,
-    Claim,
-    ClaimCode,
-    ClaimEvent,
-    Endorsement,
-    EvidenceFile,
-    Goal,
-    IssuerKey,
-    IssuerSettings,
+from .models.awards import Award, BulkAward, ClaimCode, IssuerKey, IssuerSettings, StatusList
+from .models.badges import Alignment, Badge, Endorsement, Goal
+from .models.claims import Claim, ClaimEvent, EvidenceFile
+from .models.passport import (
     Pathway,
     PathwayRule,
     RecognitionAgreement,
     RecognitionRequest,
     ShareLink,
     SkillNeed,
-    StatusList,
 )
+from .openbadges import keys
 from .services.claims import CLAIM_WORKFLOW
 from .services.passport import recognition_decide
 
@@ -204,20 +195,17 @@ class RecognitionRequestAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "decided_by", "decided_at", "comment"]
     actions = [
         workflow_action(
-            "recognition_confirm",
-            _("Confirm the selected recognition requests"),
-            lambda *, actor, obj, comment: recognition_decide(
-                actor=actor, request=obj, confirm=True
+            f"recognition_{name}",
+            description,
+            lambda *, actor, obj, comment, confirm=confirm: recognition_decide(
+                actor=actor, request=obj, confirm=confirm, comment=comment
             ),
-        ),
-        workflow_action(
-            "recognition_decline",
-            _("Decline the selected recognition requests"),
-            lambda *, actor, obj, comment: recognition_decide(
-                actor=actor, request=obj, confirm=False, comment=comment
-            ),
-            needs_comment=True,
-        ),
+            needs_comment=not confirm,
+        )
+        for name, confirm, description in (
+            ("confirm", True, _("Confirm the selected recognition requests")),
+            ("decline", False, _("Decline the selected recognition requests")),
+        )
     ]
 
 
@@ -238,20 +226,11 @@ class IssuerKeyAdmin(MadeByServicesAdmin):
     list_filter = ["algorithm", "retired_at"]
     search_fields = ["organisation__name", "kid"]
     list_select_related = ["organisation"]
-    readonly_fields = [
-        "organisation",
-        "kid",
-        "algorithm",
-        "public_jwk",
-        "created_at",
-        "retired_at",
-    ]
+    readonly_fields = ["organisation", "kid", "algorithm", "public_jwk", "created_at", "retired_at"]
     actions = ["rotate"]
 
     @admin.action(description=_("Rotate the key of the selected organisations"))
     def rotate(self, request, queryset):
-        from .openbadges import keys
-
         for organisation in {key.organisation for key in queryset}:
             keys.rotate(organisation)
         self.message_user(request, _("New keys made; the old ones still verify."))
@@ -269,12 +248,8 @@ class IssuerSettingsAdmin(admin.ModelAdmin):
         return ["organisation"] if obj is not None else []
 
     def save_model(self, request, obj, form, change):
-        from .openbadges import keys
-
         saved = keys.issuer_signing_algorithm_set(
-            actor=request.user,
-            organisation=obj.organisation,
-            algorithm=obj.signing_algorithm,
+            actor=request.user, organisation=obj.organisation, algorithm=obj.signing_algorithm
         )
         obj.pk = saved.pk
 

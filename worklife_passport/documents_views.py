@@ -6,7 +6,7 @@ Content-Language, whatever language the visitor's cookie or browser asks the pag
 
 import json
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -29,20 +29,14 @@ def _for_machines(response: HttpResponse) -> HttpResponse:
 
 
 def _ld(document: dict, status: int = 200) -> HttpResponse:
-    return _for_machines(
-        HttpResponse(
-            json.dumps(document, ensure_ascii=False, indent=2),
-            content_type=LD_JSON,
-            status=status,
-        )
-    )
+    body = json.dumps(document, ensure_ascii=False, indent=2)
+    return _for_machines(HttpResponse(body, content_type=LD_JSON, status=status))
 
 
 def _issuer(slug) -> Organisation:
-    organisation = Organisation.objects.filter(slug=slug, badges__isnull=False).first()
-    if organisation is None:
-        raise Http404
-    return organisation
+    return get_object_or_404(
+        Organisation.objects.filter(badges__isnull=False).distinct(), slug=slug
+    )
 
 
 @require_GET
@@ -75,18 +69,15 @@ def endorsement(request, public_id):
 
 @require_GET
 def did_document(request, slug):
-    response = JsonResponse(documents.did_document(_issuer(slug)))
-    response["Content-Type"] = "application/did+json"
-    return _for_machines(response)
+    document = documents.did_document(_issuer(slug))
+    return _for_machines(JsonResponse(document, content_type="application/did+json"))
 
 
 @require_GET
 @cache_control(max_age=300)
 def status_list(request, slug):
-    organisation = _issuer(slug)
-    return _for_machines(
-        HttpResponse(credentials.status_list_jwt(organisation), content_type="application/vc+jwt")
-    )
+    token = credentials.status_list_jwt(_issuer(slug))
+    return _for_machines(HttpResponse(token, content_type="application/vc+jwt"))
 
 
 @require_GET

@@ -9,16 +9,13 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.forms import FilterForm
 from partners.forms.filters import sector_filter
+from partners.forms.organisations import localized
 from partners.models import Organisation, Sector
 
 from .models import ASSESSOR_ROLES, Badge, Claim, SkillNeed
 
 if TYPE_CHECKING:
     from worklife_passport.models import Award
-
-
-def _localized(field):
-    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
 class CatalogueFilterForm(FilterForm):
@@ -39,7 +36,14 @@ class CatalogueFilterForm(FilterForm):
     asked_for = forms.BooleanField(label=_("Asked for by local companies"), required=False)
 
 
-class BadgeForm(forms.ModelForm):
+class ServiceSavedForm(forms.ModelForm):
+    """A model form whose object the services fill in, check and save, not the form."""
+
+    def _post_clean(self):
+        pass
+
+
+class BadgeForm(ServiceSavedForm):
     evidence_required = forms.MultipleChoiceField(
         label=_("Evidence needed"),
         choices=Badge.Evidence.choices,
@@ -56,9 +60,9 @@ class BadgeForm(forms.ModelForm):
     class Meta:
         model = Badge
         fields = [
-            *_localized("name"),
-            *_localized("description"),
-            *_localized("criteria"),
+            *localized("name"),
+            *localized("description"),
+            *localized("criteria"),
             "image",
             "category",
             "achievement_type",
@@ -74,15 +78,14 @@ class BadgeForm(forms.ModelForm):
     def __init__(self, *args, issuers=None, **kwargs):
         super().__init__(*args, **kwargs)
         for field in ("name", "description", "criteria"):
+            verbose_name = Badge._meta.get_field(field).verbose_name
             for code, language in settings.LANGUAGES:
-                name = build_localized_fieldname(field, code)
-                self.fields[
-                    name
-                ].label = f"{Badge._meta.get_field(field).verbose_name} ({language})"
+                form_field = self.fields[build_localized_fieldname(field, code)]
+                form_field.label = f"{verbose_name} ({language})"
                 if field != "name":
-                    self.fields[name].widget = forms.Textarea(attrs={"rows": 3})
-        self.fields[build_localized_fieldname("name", settings.LANGUAGE_CODE)].required = True
-        self.fields[build_localized_fieldname("criteria", settings.LANGUAGE_CODE)].required = True
+                    form_field.widget = forms.Textarea(attrs={"rows": 3})
+        for field in ("name", "criteria"):
+            self.fields[build_localized_fieldname(field, settings.LANGUAGE_CODE)].required = True
         self.fields["sectors"].queryset = Sector.objects.order_by("name")
         if issuers is not None:
             self.fields["issuer"] = forms.ModelChoiceField(
@@ -91,11 +94,8 @@ class BadgeForm(forms.ModelForm):
                 empty_label=None,
             )
 
-    def _post_clean(self):
-        pass
 
-
-class ClaimForm(forms.ModelForm):
+class ClaimForm(ServiceSavedForm):
     links_text = forms.CharField(
         label=_("Links"),
         required=False,
@@ -120,14 +120,8 @@ class ClaimForm(forms.ModelForm):
 
     def clean_links_text(self):
         validator = forms.URLField(assume_scheme="https")
-        links = []
-        for line in self.cleaned_data["links_text"].splitlines():
-            if line.strip():
-                links.append(validator.clean(line.strip()))
-        return links
-
-    def _post_clean(self):
-        pass
+        lines = self.cleaned_data["links_text"].splitlines()
+        return [validator.clean(line.strip()) for line in lines if line.strip()]
 
 
 class DecisionForm(forms.Form):
@@ -212,7 +206,7 @@ class EndorseForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisations)
 
 
-class SkillNeedForm(forms.ModelForm):
+class SkillNeedForm(ServiceSavedForm):
     class Meta:
         model = SkillNeed
         fields = ["text", "sector", "badges"]
@@ -222,9 +216,6 @@ class SkillNeedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["badges"].queryset = Badge.objects.filter(is_current=True, is_active=True)
         self.fields["badges"].required = False
-
-    def _post_clean(self):
-        pass
 
 
 class AssessorQueueForm(forms.Form):

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DefusedElementTree
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
@@ -28,8 +29,6 @@ def default_png(badge, size: int = 256) -> bytes:
     initials = "".join(word[0] for word in badge.name.split()[:2]).upper() or "?"
     font: ImageFont.FreeTypeFont | ImageFont.ImageFont
     try:
-        from django.conf import settings
-
         font = ImageFont.truetype(
             str(settings.BASE_DIR / "network_portal" / "fonts" / "DejaVuSans-Bold.ttf"), size // 3
         )

@@ -17,11 +17,7 @@ def _status(model):
 
 kinds.register("passport.awarded", label=_("I was awarded a badge"))
 kinds.register("passport.revoked", label=_("A badge of mine was revoked"))
-kinds.register(
-    "passport.claim_moved",
-    label=_("A badge claim moved on"),
-    enrich=_status(Claim),
-)
+kinds.register("passport.claim_moved", label=_("A badge claim moved on"), enrich=_status(Claim))
 kinds.register(
     "passport.supervisor_request",
     label=_("Request to confirm a student's claim"),

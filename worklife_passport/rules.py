@@ -15,10 +15,12 @@ def assessor_roles(badge: Badge) -> tuple[str, ...]:
     return chosen or tuple(ASSESSOR_ROLES)
 
 
+def _staff_or_role(user, organisation, *roles: str) -> bool:
+    return partner_rules.is_staff(user) or partner_rules.has_role(user, organisation, *roles)
+
+
 def can_assess(user, badge: Badge) -> bool:
-    return partner_rules.is_staff(user) or partner_rules.has_role(
-        user, badge.issuer_id, *assessor_roles(badge)
-    )
+    return _staff_or_role(user, badge.issuer_id, *assessor_roles(badge))
 
 
 def assessed_issuers(user) -> list[int]:
@@ -27,9 +29,7 @@ def assessed_issuers(user) -> list[int]:
 
 
 def can_manage_badges(user, organisation) -> bool:
-    return partner_rules.is_staff(user) or partner_rules.has_role(
-        user, organisation, Role.COORDINATOR
-    )
+    return _staff_or_role(user, organisation, Role.COORDINATOR)
 
 
 def can_award(user, badge: Badge) -> bool:
@@ -42,22 +42,13 @@ def can_view_claim(user, claim: Claim) -> bool:
 
 def endorsing_organisations(user, badge: Badge) -> list[int]:
     """Organisations on whose behalf ``user`` may endorse ``badge`` (not its issuer)."""
-    return [
-        org
-        for org in partner_rules.organisations_with_role(
-            user, Role.COMPANY_CONTACT, Role.COORDINATOR
-        )
-        if org != badge.issuer_id
-    ]
+    acting = partner_rules.organisations_with_role(user, Role.COMPANY_CONTACT, Role.COORDINATOR)
+    return [org for org in acting if org != badge.issuer_id]
 
 
 def can_manage_skill_needs(user, organisation) -> bool:
-    return partner_rules.is_staff(user) or partner_rules.has_role(
-        user, organisation, Role.COMPANY_CONTACT
-    )
+    return _staff_or_role(user, organisation, Role.COMPANY_CONTACT)
 
 
 def can_decide_recognition(user, pathway: Pathway) -> bool:
-    return partner_rules.is_staff(user) or partner_rules.has_role(
-        user, pathway.recognised_by_id, Role.COORDINATOR
-    )
+    return _staff_or_role(user, pathway.recognised_by_id, Role.COORDINATOR)

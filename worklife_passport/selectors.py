@@ -7,23 +7,16 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from partners import rules as partner_rules
+from partners.models import Organisation
 
 from . import rules
-from .models import (
-    Award,
-    Badge,
-    Claim,
-    ClaimEvent,
-    Endorsement,
-    Goal,
-    Pathway,
-    PathwayRule,
-    RecognitionRequest,
-    ShareLink,
-    SkillNeed,
-)
+from .models.awards import Award
+from .models.badges import Badge, Endorsement, Goal
+from .models.claims import Claim, ClaimEvent
+from .models.passport import Pathway, RecognitionRequest, ShareLink, SkillNeed
 from .services.awards import valid_awards
 from .services.passport import pathway_progress
 
@@ -35,6 +28,11 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
+def _asked() -> Exists:
+    """Whether a company has said it needs the badge."""
+    return Exists(SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk")))
+
+
 def catalogue(*, filters: dict) -> QuerySet[Badge]:
     queryset = Badge.objects.filter(is_current=True, is_active=True)
     text = (filters.get("q") or "").strip()
@@ -42,16 +40,11 @@ def catalogue(*, filters: dict) -> QuerySet[Badge]:
         queryset = queryset.filter(
             Q(name__icontains=text) | Q(description__icontains=text) | Q(tags__icontains=text)
         )
-    if filters.get("category"):
-        queryset = queryset.filter(category=filters["category"])
-    if filters.get("sector"):
-        queryset = queryset.filter(sectors=filters["sector"])
-    if filters.get("issuer"):
-        queryset = queryset.filter(issuer=filters["issuer"])
+    for name, lookup in (("category", "category"), ("sector", "sectors"), ("issuer", "issuer")):
+        if filters.get(name):
+            queryset = queryset.filter(**{lookup: filters[name]})
     if filters.get("asked_for"):
-        queryset = queryset.filter(
-            Exists(SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk")))
-        )
+        queryset = queryset.filter(_asked())
     return (
         queryset.select_related("issuer")
         .annotate(
@@ -66,27 +59,22 @@ def catalogue(*, filters: dict) -> QuerySet[Badge]:
                 ),
                 0,
             ),
-            asked=Exists(SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk"))),
+            asked=_asked(),
         )
         .order_by("name", "pk")
     )
 
 
 def badge_for_page(pk: int) -> Badge:
-    badge = (
-        Badge.objects.select_related("issuer")
-        .prefetch_related(
+    return get_object_or_404(
+        Badge.objects.select_related("issuer").prefetch_related(
             "alignments",
             "sectors",
             Prefetch("endorsements", queryset=Endorsement.objects.select_related("organisation")),
             Prefetch("skill_needs", queryset=SkillNeed.objects.select_related("organisation")),
-        )
-        .filter(pk=pk)
-        .first()
+        ),
+        pk=pk,
     )
-    if badge is None:
-        raise Http404
-    return badge
 
 
 def holder_count(badge: Badge) -> int:
@@ -105,27 +93,20 @@ def passport(*, user: User) -> dict:
         .order_by("-created_at")
     )
     held = {a.badge.family for a in awards if not a.is_revoked and not a.is_expired}
-    goals = [
-        g
-        for g in Goal.objects.filter(user=user).select_related("badge", "badge__issuer")
-        if g.badge.family not in held
-    ]
+    chosen = Goal.objects.filter(user=user).select_related("badge__issuer")
+    goals = [g for g in chosen if g.badge.family not in held]
     pathways = (
         Pathway.objects.filter(is_active=True)
         .select_related("recognised_by")
-        .prefetch_related(
-            Prefetch("rules", queryset=PathwayRule.objects.prefetch_related("badges"))
-        )
+        .prefetch_related("rules__badges")
     )
     requests = {
         r.pathway_id: r
         for r in RecognitionRequest.objects.filter(student=user).order_by("created_at")
     }
-    progress = []
-    for pathway in pathways:
-        item = pathway_progress(pathway, held)
-        item.request = requests.get(pathway.pk)
-        progress.append(item)
+    progress = [pathway_progress(pathway, held) for pathway in pathways]
+    for item in progress:
+        item.request = requests.get(item.pathway.pk)
     timeline = sorted(
         [(a.issued_on, "award", a) for a in awards] + [(c.created_at, "claim", c) for c in claims],
         key=lambda row: row[0],
@@ -145,17 +126,12 @@ def passport(*, user: User) -> dict:
 def suggestions(*, user: User, held: set, chosen: set, limit: int = 6) -> list[Badge]:
     """Badges in the student's sectors and ones local companies ask for."""
     org_ids = list(partner_rules.roles_of(user))
-    from partners.models import Organisation
-
-    sectors = Organisation.sectors.through.objects.filter(organisation_id__in=org_ids).values(
-        "sector_id"
-    )
-    asked = SkillNeed.badges.through.objects.filter(badge_id=OuterRef("pk"))
+    sectors = Organisation.sectors.through.objects.filter(organisation_id__in=org_ids)
     return list(
         Badge.objects.filter(is_current=True, is_active=True)
-        .filter(Q(sectors__in=sectors) | Exists(asked))
+        .filter(Q(sectors__in=sectors.values("sector_id")) | _asked())
         .exclude(family__in=held | chosen)
-        .annotate(asked=Exists(asked))
+        .annotate(asked=_asked())
         .select_related("issuer")
         .distinct()
         .order_by("-asked", "name")[:limit]
@@ -189,12 +165,10 @@ def assessor_queue(*, viewer: User, filters: dict) -> QuerySet[Claim]:
 
 
 def claim_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> Claim:
-    claim = (
-        Claim.objects.select_related("badge", "badge__issuer", "student", "assessor")
-        .filter(pk=pk)
-        .first()
+    claim = get_object_or_404(
+        Claim.objects.select_related("badge", "badge__issuer", "student", "assessor"), pk=pk
     )
-    if claim is None or not rules.can_view_claim(viewer, claim):
+    if not rules.can_view_claim(viewer, claim):
         raise Http404
     return claim
 
@@ -207,20 +181,13 @@ def claim_page(claim: Claim) -> dict:
 
 
 def award_for_page(public_id: str | UUID) -> Award:
-    award = (
-        Award.objects.select_related("badge", "badge__issuer", "recipient")
-        .filter(public_id=public_id)
-        .first()
+    return get_object_or_404(
+        Award.objects.select_related("badge", "badge__issuer", "recipient"), public_id=public_id
     )
-    if award is None:
-        raise Http404
-    return award
 
 
 def recognition_queue(*, viewer: User | AnonymousUser) -> QuerySet[RecognitionRequest]:
-    queryset = RecognitionRequest.objects.select_related(
-        "student", "pathway", "pathway__recognised_by"
-    )
+    queryset = RecognitionRequest.objects.select_related("student", "pathway__recognised_by")
     if not partner_rules.is_staff(viewer):
         coordinated = partner_rules.organisations_with_role(viewer, "coordinator")
         queryset = queryset.filter(pathway__recognised_by_id__in=coordinated)

@@ -10,7 +10,7 @@ from .awards import (
     StatusList,
     new_salt,
 )
-from .badges import ASSESSOR_ROLES, BADGE_IMAGE_MAX_SIDE, Alignment, Badge, Endorsement, Goal
+from .badges import ASSESSOR_ROLES, Alignment, Badge, Endorsement, Goal
 from .claims import Claim, ClaimEvent, EvidenceFile, evidence_path
 from .passport import (
     Pathway,
@@ -23,7 +23,6 @@ from .passport import (
 
 __all__ = [
     "ASSESSOR_ROLES",
-    "BADGE_IMAGE_MAX_SIDE",
     "Alignment",
     "Award",
     "Badge",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
 
-from .badges import Badge
+from .badges import Badge, acting_user
 from .claims import Claim
 
 
@@ -61,14 +61,7 @@ class Award(models.Model):
     claim = models.OneToOneField(
         Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="award"
     )
-    awarded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("awarded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    awarded_by = acting_user(_("awarded by"), blank=True)
     status_index = models.PositiveIntegerField(_("status list index"), editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revocation_reason = models.CharField(_("reason for revoking"), max_length=300, blank=True)
@@ -199,9 +192,7 @@ class ClaimCode(models.Model):
     )
     uses = models.PositiveIntegerField(_("used"), default=0)
     expires_at = models.DateTimeField(_("expires"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = acting_user()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -225,9 +216,7 @@ class BulkAward(models.Model):
         FAILED = "failed", _("Failed")
 
     badge = models.ForeignKey(Badge, on_delete=models.CASCADE, related_name="bulk_awards")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = acting_user()
     rows = models.JSONField(default=list)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PREVIEW)
     done_count = models.PositiveIntegerField(default=0)

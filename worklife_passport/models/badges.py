@@ -26,6 +26,18 @@ if TYPE_CHECKING:
 BADGE_IMAGE_MAX_SIDE = 512
 
 
+def acting_user(verbose_name=None, *, blank: bool = False) -> models.ForeignKey:
+    """The person who made or decided a row; the row stays when their account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=blank,
+        related_name="+",
+    )
+
+
 class Badge(models.Model):
     """An achievement of the passport. Each row is one version of a badge: changing the
     criteria of a badge that has been awarded makes a new row, and awards keep theirs."""
@@ -156,9 +168,7 @@ class Endorsement(models.Model):
         Organisation, verbose_name=_("endorser"), on_delete=models.CASCADE, related_name="+"
     )
     comment = models.TextField(_("comment"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = acting_user()
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("endorsed"), auto_now_add=True)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import HistoryEvent
 from core.uploads import UploadValidator
 
-from .badges import Badge
+from .badges import Badge, acting_user
 
 
 class Claim(models.Model):
@@ -25,6 +25,7 @@ class Claim(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     OPEN_STATES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.RESUBMITTED)
+    EDITABLE_STATES = (Status.DRAFT, Status.RETURNED)
     WAITING_STATES = (Status.SUBMITTED, Status.RESUBMITTED)
 
     student = models.ForeignKey(
@@ -48,14 +49,7 @@ class Claim(models.Model):
     )
     supervisor_statement = models.TextField(_("supervisor's statement"), blank=True)
     supervisor_link_used_at = models.DateTimeField(null=True, blank=True, editable=False)
-    assessor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assessor"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    assessor = acting_user(_("assessor"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Organisation, Sector
 
 from .awards import Award
-from .badges import Badge
+from .badges import Badge, acting_user
 
 
 class ShareLink(models.Model):
@@ -135,9 +135,7 @@ class RecognitionRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    decided_by = acting_user(blank=True)
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
@@ -173,9 +171,7 @@ class SkillNeed(models.Model):
     badges = models.ManyToManyField(
         Badge, verbose_name=_("related badges"), blank=True, related_name="skill_needs"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = acting_user()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import F
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ..models import Award, Badge, Endorsement, IssuerKey
 from . import urls
@@ -65,13 +65,17 @@ def badge_image_url(badge: Badge) -> str:
     return urls.absolute("ob_badge_image", pk=badge.pk)
 
 
+def _given(**parts: Any) -> dict[str, Any]:
+    """The optional parts of a document that have a value."""
+    return {key: value for key, value in parts.items() if value}
+
+
 def _alignments(badge: Badge) -> list[dict]:
     return [
         {
             "targetName": a.target_name,
             "targetFramework": a.framework,
-            **({"targetCode": a.code} if a.code else {}),
-            **({"targetUrl": a.target_url} if a.target_url else {}),
+            **_given(targetCode=a.code, targetUrl=a.target_url),
         }
         for a in badge.alignments.all()
     ]
@@ -94,7 +98,7 @@ def ob2_issuer(organisation) -> dict:
 
 def ob2_badge_class(badge: Badge) -> dict:
     with translation.override(DOCUMENT_LANGUAGE):
-        document: dict[str, Any] = {
+        return {
             "@context": OB2_CONTEXT,
             "type": "BadgeClass",
             "id": urls.badge_class_url(badge),
@@ -106,16 +110,12 @@ def ob2_badge_class(badge: Badge) -> dict:
                 "narrative": badge.criteria,
             },
             "issuer": urls.issuer_url(badge.issuer),
+            **_given(
+                tags=badge.tag_list,
+                alignment=_alignments(badge),
+                endorsement=[urls.endorsement_url(e) for e in badge.endorsements.all()],
+            ),
         }
-        if badge.tag_list:
-            document["tags"] = badge.tag_list
-        alignments = _alignments(badge)
-        if alignments:
-            document["alignment"] = alignments
-        endorsements = [urls.endorsement_url(e) for e in badge.endorsements.all()]
-        if endorsements:
-            document["endorsement"] = endorsements
-        return document
 
 
 def ob2_endorsement(endorsement: Endorsement) -> dict:
@@ -134,18 +134,11 @@ def ob2_endorsement(endorsement: Endorsement) -> dict:
 
 
 def ob2_assertion(award: Award) -> dict:
+    head = {"@context": OB2_CONTEXT, "type": "Assertion", "id": urls.assertion_url(award)}
     if award.is_revoked:
-        return {
-            "@context": OB2_CONTEXT,
-            "type": "Assertion",
-            "id": urls.assertion_url(award),
-            "revoked": True,
-            "revocationReason": award.revocation_reason,
-        }
+        return {**head, "revoked": True, "revocationReason": award.revocation_reason}
     document = {
-        "@context": OB2_CONTEXT,
-        "type": "Assertion",
-        "id": urls.assertion_url(award),
+        **head,
         "recipient": {
             "type": "email",
             "hashed": True,
@@ -168,7 +161,7 @@ def ob2_assertion(award: Award) -> dict:
 
 def ob3_achievement(badge: Badge) -> dict:
     with translation.override(DOCUMENT_LANGUAGE):
-        achievement: dict[str, Any] = {
+        return {
             "id": urls.badge_class_url(badge),
             "type": ["Achievement"],
             "achievementType": badge.achievement_type,
@@ -181,19 +174,16 @@ def ob3_achievement(badge: Badge) -> dict:
                 "type": ["Profile"],
                 "name": badge.issuer.name,
             },
+            **_given(
+                tag=badge.tag_list,
+                alignment=[{"type": ["Alignment"], **a} for a in _alignments(badge)],
+                # Endorsements are hosted Open Badges 2.0 documents; the credential points at them.
+                related=[
+                    {"id": urls.endorsement_url(e), "type": ["Related"]}
+                    for e in badge.endorsements.all()
+                ],
+            ),
         }
-        if badge.tag_list:
-            achievement["tag"] = badge.tag_list
-        alignments = _alignments(badge)
-        if alignments:
-            achievement["alignment"] = [{"type": ["Alignment"], **a} for a in alignments]
-        endorsements = list(badge.endorsements.all())
-        if endorsements:
-            # Endorsements are hosted Open Badges 2.0 documents; the credential points at them.
-            achievement["related"] = [
-                {"id": urls.endorsement_url(e), "type": ["Related"]} for e in endorsements
-            ]
-        return achievement
 
 
 def ob3_credential(award: Award) -> dict:
@@ -280,8 +270,6 @@ def encoded_status_list(revoked_indexes) -> str:
 
 
 def status_list_credential(organisation) -> dict:
-    from django.utils import timezone
-
     revoked = Award.objects.filter(
         badge__issuer=organisation, revoked_at__isnull=False
     ).values_list("status_index", flat=True)

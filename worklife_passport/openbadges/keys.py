@@ -66,9 +66,7 @@ def _generate(algorithm: str):
 def _new_key(organisation, algorithm: str) -> IssuerKey:
     private_key = _generate(algorithm)
     pem = private_key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     jwk = public_jwk(private_key)
     thumb = hashlib.sha256(json.dumps(jwk, sort_keys=True).encode()).hexdigest()

@@ -71,9 +71,11 @@ class Result:
 
 
 def _award(public_id) -> Award | None:
-    return (
-        Award.objects.select_related("badge", "badge__issuer").filter(public_id=public_id).first()
-    )
+    """The award ``public_id`` names (also as ``urn:uuid:…``)."""
+    public_id = str(public_id).removeprefix("urn:uuid:")
+    if not re.fullmatch(r"[0-9a-f-]{36}", public_id):
+        return None
+    return Award.objects.select_related("badge__issuer").filter(public_id=public_id).first()
 
 
 def _standing(award: Award, *, expires_at=None) -> Result:
@@ -142,8 +144,7 @@ def verify_jwt(token: str) -> Result:
         return Result(UNKNOWN_ISSUER)
     except jwt.InvalidTokenError:
         return Result(TAMPERED)
-    public_id = str(claims.get("jti", "")).removeprefix("urn:uuid:")
-    award = _award(public_id) if re.fullmatch(r"[0-9a-f-]{36}", public_id) else None
+    award = _award(claims.get("jti", ""))
     if award is None:
         return Result(NOT_FOUND)
     signed_subject = claims.get("credentialSubject", {}).get("identifier", [{}])[0]
@@ -164,25 +165,23 @@ def verify_ob2(document: dict) -> Result:
     if award.is_revoked:
         return _standing(award)
     issued = documents.ob2_assertion(award)
-    for key in ("recipient", "badge", "issuedOn", "expires"):
-        if document.get(key) != issued.get(key):
-            return Result(TAMPERED, award)
+    if any(document.get(k) != issued.get(k) for k in ("recipient", "badge", "issuedOn", "expires")):
+        return Result(TAMPERED, award)
     return _standing(award)
 
 
 def verify_ob3(document: dict) -> Result:
-    public_id = str(document.get("id", "")).removeprefix("urn:uuid:")
     issuer = document.get("issuer", {})
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
     if not str(issuer_id).startswith(urls.site_did_prefix()):
         return Result(UNKNOWN_ISSUER)
-    award = _award(public_id) if re.fullmatch(r"[0-9a-f-]{36}", public_id) else None
+    award = _award(document.get("id", ""))
     if award is None:
         return Result(NOT_FOUND)
     issued = documents.ob3_credential(award)
-    for key in ("issuer", "credentialSubject", "validFrom", "validUntil"):
-        if document.get(key) != issued.get(key):
-            return Result(TAMPERED, award)
+    signed = ("issuer", "credentialSubject", "validFrom", "validUntil")
+    if any(document.get(key) != issued.get(key) for key in signed):
+        return Result(TAMPERED, award)
     return _standing(award)
 
 
@@ -221,8 +220,7 @@ def verify_image(data: bytes) -> Result:
         baked = baking.unbake(data)
     except (ValueError, OSError):
         return Result(UNREADABLE)
-    if baking.OB3_KEY in baked:
-        return verify_text(baked[baking.OB3_KEY])
-    if baking.OB2_KEY in baked:
-        return verify_text(baked[baking.OB2_KEY])
+    for key in (baking.OB3_KEY, baking.OB2_KEY):
+        if key in baked:
+            return verify_text(baked[key])
     return Result(UNREADABLE)

@@ -171,11 +171,8 @@ def code_create(
 
 @transaction.atomic
 def code_redeem(*, actor: User, code: str) -> Award:
-    claim_code = (
-        ClaimCode.objects.select_related("badge", "badge__issuer")
-        .filter(code=code.strip().upper().replace(" ", ""))
-        .first()
-    )
+    typed = code.strip().upper().replace(" ", "")
+    claim_code = ClaimCode.objects.select_related("badge__issuer").filter(code=typed).first()
     if claim_code is None:
         raise PassportError(_("There is no such code. Check how you typed it."), code="unknown")
     if claim_code.expires_at <= timezone.now():
@@ -253,8 +250,7 @@ def bulk_preview(*, actor: User, badge: Badge, data: bytes) -> BulkAward:
         raise PassportError(_("The file has no recipients."), code="empty")
     if len(rows) > MAX_BULK_ROWS:
         raise PassportError(
-            _("At most %(count)s recipients at a time.") % {"count": MAX_BULK_ROWS},
-            code="too_many",
+            _("At most %(count)s recipients at a time.") % {"count": MAX_BULK_ROWS}, code="too_many"
         )
     for row in rows:
         if not row["errors"] and holds(row["email"], badge):

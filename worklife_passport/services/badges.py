@@ -15,6 +15,7 @@ from notifications.services import notify_many
 from .. import rules
 from ..errors import NotAllowed, PassportError
 from ..models import Alignment, Badge, Endorsement
+from .claims import _assessors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -85,6 +86,8 @@ def badge_update(
     changed = [f for f in _fields() if f in data and getattr(badge, f) != data[f]]
     if not changed and sectors is None:
         return badge
+    for field in changed:
+        setattr(badge, field, data[field])
     if set(changed) & MEANING and badge.awards.exists():
         old_sectors = list(badge.sectors.all())
         old_alignments = list(
@@ -95,16 +98,12 @@ def badge_update(
         badge._state.adding = True
         badge.version += 1
         badge.is_current = True
-        for field in changed:
-            setattr(badge, field, data[field])
         badge.save()
         badge.sectors.set(sectors if sectors is not None else old_sectors)
         for alignment in old_alignments:
             Alignment.objects.create(badge=badge, **alignment)
         action = "passport.badge.new_version"
     else:
-        for field in changed:
-            setattr(badge, field, data[field])
         if changed:
             badge.save(update_fields=changed)
         if sectors is not None:
@@ -137,8 +136,6 @@ def badge_endorse(
         actor=actor, action="passport.badge.endorsed", target=badge, organisation=organisation
     )
     if created:
-        from .claims import _assessors
-
         notify_many(
             _assessors(badge),
             kind="passport.endorsed",

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states, perform
@@ -79,7 +80,7 @@ def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     if claim.student_id != actor.pk:
         raise NotAllowed
-    if claim.status not in (S.DRAFT, S.RETURNED):
+    if claim.status not in Claim.EDITABLE_STATES:
         raise IllegalMove(_("A submitted claim cannot be changed."), code="not_editable")
     changed = [f for f in EDITABLE if f in data and getattr(claim, f) != data[f]]
     for field in changed:
@@ -95,7 +96,7 @@ def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
 
 @transaction.atomic
 def evidence_add(*, actor: User, claim: Claim, file: UploadedFile, name: str = "") -> EvidenceFile:
-    if claim.student_id != actor.pk or claim.status not in (S.DRAFT, S.RETURNED):
+    if claim.student_id != actor.pk or claim.status not in Claim.EDITABLE_STATES:
         raise NotAllowed
     evidence = EvidenceFile(claim=claim, file=file, name=name or file.name or "")
     evidence.full_clean()
@@ -115,17 +116,15 @@ def claim_evidence_save(
 
 
 def _missing_evidence(claim: Claim) -> list[str]:
-    badge = claim.badge
-    missing = []
-    if badge.needs(Badge.Evidence.TEXT) and not claim.narrative.strip():
-        missing.append(str(Badge.Evidence.TEXT.label))
-    if badge.needs(Badge.Evidence.LINK) and not claim.links:
-        missing.append(str(Badge.Evidence.LINK.label))
-    if badge.needs(Badge.Evidence.FILE) and not claim.files.exists():
-        missing.append(str(Badge.Evidence.FILE.label))
-    if badge.needs(Badge.Evidence.SUPERVISOR) and not claim.supervisor_email:
-        missing.append(str(Badge.Evidence.SUPERVISOR.label))
-    return missing
+    lacking = {
+        Badge.Evidence.TEXT: lambda: not claim.narrative.strip(),
+        Badge.Evidence.LINK: lambda: not claim.links,
+        Badge.Evidence.FILE: lambda: not claim.files.exists(),
+        Badge.Evidence.SUPERVISOR: lambda: not claim.supervisor_email,
+    }
+    return [
+        str(kind.label) for kind, lacks in lacking.items() if claim.badge.needs(kind) and lacks()
+    ]
 
 
 def _assessors(badge: Badge) -> QuerySet[User]:
@@ -291,10 +290,14 @@ def _notify(change: Change[Claim]) -> None:
 
 
 _BY_STUDENT = frozenset({STUDENT})
+_BY_ASSESSOR = from_states(_REVIEWED, [ASSESSOR])
 
 
-def _by_assessor(*states: str) -> dict[str, frozenset[str]]:
-    return from_states(states, [ASSESSOR])
+def _with_reason(action: str, label: StrOrPromise, target: str, style: str) -> Move[Claim]:
+    """An assessor's decision that returns or ends the claim, with the reason why."""
+    return Move(
+        action, label, target, _BY_ASSESSOR, needs_comment=True, button_style=style, prepare=_decide
+    )
 
 
 CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
@@ -302,46 +305,23 @@ CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
     moves={
         move.action: move
         for move in (
-            Move(
-                "submit",
-                _("Submit for assessment"),
-                S.SUBMITTED,
-                {S.DRAFT: _BY_STUDENT},
-                prepare=_submit,
+            *(
+                Move(action, label, target, {source: _BY_STUDENT}, prepare=_submit)
+                for action, label, target, source in (
+                    ("submit", _("Submit for assessment"), S.SUBMITTED, S.DRAFT),
+                    ("resubmit", _("Submit again"), S.RESUBMITTED, S.RETURNED),
+                )
             ),
-            Move(
-                "resubmit",
-                _("Submit again"),
-                S.RESUBMITTED,
-                {S.RETURNED: _BY_STUDENT},
-                prepare=_submit,
-            ),
-            Move(
-                "return",
-                _("Return for changes"),
-                S.RETURNED,
-                _by_assessor(*_REVIEWED),
-                needs_comment=True,
-                button_style="button-secondary",
-                prepare=_decide,
-            ),
+            _with_reason("return", _("Return for changes"), S.RETURNED, "button-secondary"),
             Move(
                 "approve",
                 _("Approve and award"),
                 S.APPROVED,
-                _by_assessor(*_REVIEWED),
+                _BY_ASSESSOR,
                 prepare=_approve,
                 after=_award,
             ),
-            Move(
-                "reject",
-                _("Reject"),
-                S.REJECTED,
-                _by_assessor(*_REVIEWED),
-                needs_comment=True,
-                button_style="button-danger",
-                prepare=_decide,
-            ),
+            _with_reason("reject", _("Reject"), S.REJECTED, "button-danger"),
         )
     },
     lock=_lock,

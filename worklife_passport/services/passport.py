@@ -76,10 +76,6 @@ class RuleProgress:
     have: int
     need: int
 
-    @property
-    def done(self) -> bool:
-        return self.have >= self.need
-
 
 @dataclass
 class PathwayProgress:
@@ -101,7 +97,7 @@ class PathwayProgress:
 
     @property
     def complete(self) -> bool:
-        return all(r.done for r in self.rules)
+        return all(r.have >= r.need for r in self.rules)
 
 
 def pathway_progress(pathway: Pathway, held_families: set) -> PathwayProgress:

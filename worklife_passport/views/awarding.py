@@ -28,16 +28,15 @@ def code_create(request, pk):
     if not rules.can_award(request.user, badge):
         raise Http404
     form = CodeForm(request.POST)
-    if form.is_valid():
-        try:
-            code = award_services.code_create(actor=request.user, badge=badge, **form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The code is %(code)s.") % {"code": code.code})
-    else:
+    if not form.is_valid():
         messages.error(request, _("Check the code's details: a use limit and a future expiry."))
-    return redirect(badge.get_absolute_url() + "#codes")
+        return redirect(badge.get_absolute_url() + "#codes")
+    return act_and_redirect(
+        request,
+        lambda: award_services.code_create(actor=request.user, badge=badge, **form.cleaned_data),
+        success_url=badge.get_absolute_url() + "#codes",
+        done=lambda code: _("The code is %(code)s.") % {"code": code.code},
+    )
 
 
 @login_required
@@ -98,16 +97,7 @@ def bulk_detail(request, pk):
             success_url=reverse("passport:bulk_detail", kwargs={"pk": batch.pk}),
         )
     batch.refresh_from_db()
-    template = "passport/bulk_detail.html"
-    if request.htmx:
-        template += "#progress"
+    template = "passport/bulk_detail.html" + ("#progress" if request.htmx else "")
     total = len(batch.valid_rows)
-    return render(
-        request,
-        template,
-        {
-            "batch": batch,
-            "total": total,
-            "percent": 100 if not total else round(100 * batch.done_count / total),
-        },
-    )
+    percent = 100 if not total else round(100 * batch.done_count / total)
+    return render(request, template, {"batch": batch, "total": total, "percent": percent})

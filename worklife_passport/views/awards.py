@@ -21,21 +21,17 @@ from ..services import awards as award_services
 
 def award_detail(request, public_id):
     award = selectors.award_for_page(public_id)
-    return render(
-        request,
-        "passport/award_detail.html",
-        {
-            "award": award,
-            "assertion_url": urls.assertion_url(award),
-            "is_recipient": request.user.is_authenticated and award.recipient_id == request.user.pk,
-            "can_revoke": rules.can_award(request.user, award.badge) and not award.is_revoked,
-            "revoke_form": RevokeForm(),
-        },
-    )
+    context = {
+        "award": award,
+        "assertion_url": urls.assertion_url(award),
+        "is_recipient": request.user.is_authenticated and award.recipient_id == request.user.pk,
+        "can_revoke": rules.can_award(request.user, award.badge) and not award.is_revoked,
+        "revoke_form": RevokeForm(),
+    }
+    return render(request, "passport/award_detail.html", context)
 
 
 def attachment(body: bytes | str, content_type: str, filename: str) -> HttpResponse:
-    """A download of ``body`` saved as ``filename``."""
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

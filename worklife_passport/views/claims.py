@@ -55,10 +55,7 @@ def _save_evidence(request, claim, form):
 @login_required
 def claim_detail(request, pk):
     claim = selectors.claim_for_viewer(viewer=request.user, pk=pk)
-    editable = claim.student_id == request.user.pk and claim.status in (
-        Claim.Status.DRAFT,
-        Claim.Status.RETURNED,
-    )
+    editable = claim.student_id == request.user.pk and claim.status in Claim.EDITABLE_STATES
     form = (
         ClaimForm(request.POST or None, request.FILES or None, instance=claim) if editable else None
     )
@@ -82,10 +79,6 @@ def claim_action(request, pk, action):
     claim = selectors.claim_for_viewer(viewer=request.user, pk=pk)
     form = DecisionForm(request.POST)
     form.is_valid()
-    move = claim_services.CLAIM_WORKFLOW.moves.get(action)
-    done = None
-    if move is not None and move.target is not None:
-        done = _("The claim is now “%(status)s”.") % {"status": Claim.Status(move.target).label}
     return act_and_redirect(
         request,
         lambda: claim_services.claim_transition(
@@ -95,7 +88,9 @@ def claim_action(request, pk, action):
             comment=form.cleaned_data.get("comment", ""),
         ),
         success_url=claim.get_absolute_url(),
-        done=done,
+        done=lambda moved: (
+            _("The claim is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
     )
 
 

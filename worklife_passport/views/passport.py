@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import fragments
-from core.errors import DomainError
 from core.views import act_and_redirect
 
 from .. import pdf, selectors
@@ -55,19 +54,17 @@ def share_create(request):
     if not form.is_valid():
         messages.error(request, _("Give a name and choose at least one badge."))
         return redirect(_sharing_url())
-    try:
-        link = passport_services.share_create(
-            actor=request.user,
-            label=form.cleaned_data["label"],
-            awards=form.cleaned_data["awards"],
-            days=form.cleaned_data["days"],
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
+
+    def done(link):
         url = request.build_absolute_uri(reverse("passport:shared", args=[link.token]))
-        messages.success(request, _("Share this address: %(url)s") % {"url": url})
-    return redirect(_sharing_url())
+        return _("Share this address: %(url)s") % {"url": url}
+
+    return act_and_redirect(
+        request,
+        lambda: passport_services.share_create(actor=request.user, **form.cleaned_data),
+        success_url=_sharing_url(),
+        done=done,
+    )
 
 
 @login_required

@@ -19,18 +19,15 @@ from ..services import passport as passport_services
 
 
 def pathways(request):
-    return render(
-        request,
-        "passport/pathways.html",
-        {
-            "pathways": Pathway.objects.filter(is_active=True)
-            .select_related("recognised_by")
-            .prefetch_related("rules__badges"),
-            "agreements": RecognitionAgreement.objects.filter(valid_until__gte=timezone.localdate())
-            .select_related("higher_education")
-            .prefetch_related("issuers"),
-        },
-    )
+    context = {
+        "pathways": Pathway.objects.filter(is_active=True)
+        .select_related("recognised_by")
+        .prefetch_related("rules__badges"),
+        "agreements": RecognitionAgreement.objects.filter(valid_until__gte=timezone.localdate())
+        .select_related("higher_education")
+        .prefetch_related("issuers"),
+    }
+    return render(request, "passport/pathways.html", context)
 
 
 @login_required
@@ -52,14 +49,8 @@ def recognition_queue(request):
         partner_rules.is_staff(request.user)
     ):
         raise Http404
-    return render(
-        request,
-        "passport/recognition_queue.html",
-        {
-            "requests": selectors.recognition_queue(viewer=request.user),
-            "form": DecisionForm(),
-        },
-    )
+    context = {"requests": selectors.recognition_queue(viewer=request.user), "form": DecisionForm()}
+    return render(request, "passport/recognition_queue.html", context)
 
 
 @login_required
@@ -94,11 +85,8 @@ def skill_needs(request):
             .select_related("sector", "organisation")
             .prefetch_related("badges")
         )
-        return render(
-            request,
-            "passport/skill_needs.html",
-            {"form": form, "needs": needs, "organisation": organisation},
-        )
+        context = {"form": form, "needs": needs, "organisation": organisation}
+        return render(request, "passport/skill_needs.html", context)
 
     form = SkillNeedForm(request.POST or None)
     if request.method != "POST":
