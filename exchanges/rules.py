@@ -10,7 +10,7 @@ from __future__ import annotations
 from partners import rules as partner_rules
 from partners.models import Membership
 
-from .models import Application, PlacementOffer
+from .models import Application, LearningAgreement, PlacementOffer
 
 Role = Membership.Role
 
@@ -19,6 +19,12 @@ HOME = "home"
 HOST = "host"
 
 HOST_ROLES = (Role.COMPANY_CONTACT, Role.COORDINATOR)
+#: Who signs a learning agreement for each of its parties.
+SIGNER: dict[str, str] = {
+    LearningAgreement.Party.STUDENT: APPLICANT,
+    LearningAgreement.Party.HOME: HOME,
+    LearningAgreement.Party.HOST: HOST,
+}
 
 
 def parties(user, application: Application) -> frozenset[str]:

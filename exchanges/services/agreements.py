@@ -88,13 +88,7 @@ def agreement_save(*, actor: User, application: Application, data: dict) -> Lear
 
 
 def _party_for(actor: User, application: Application, party: str) -> None:
-    found = rules.parties(actor, application)
-    needed: dict[str, str] = {
-        Party.STUDENT: rules.APPLICANT,
-        Party.HOME: rules.HOME,
-        Party.HOST: rules.HOST,
-    }
-    if needed[party] not in found:
+    if rules.SIGNER[party] not in rules.parties(actor, application):
         raise NotAllowed(_("You cannot sign for this party."))
 
 

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from .. import pdf, rules, selectors
 from ..forms import AgreementForm, HostLinkForm, LinkSignatureForm
 from ..models import LearningAgreement
 from ..services import agreements as agreement_services
+from .common import pdf_response
 
 
 @login_required
@@ -142,11 +143,7 @@ def agreement_pdf(request, pk, version=None):
     agreement = agreements.filter(version=version).first() if version else agreements.first()
     if agreement is None:
         raise Http404
-    response = HttpResponse(
+    return pdf_response(
         pdf.learning_agreement(agreement, language=request.LANGUAGE_CODE),
-        content_type="application/pdf",
+        f"learning-agreement-{application.pk}-v{agreement.version}.pdf",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="learning-agreement-{application.pk}-v{agreement.version}.pdf"'
-    )
-    return response

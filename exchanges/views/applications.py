@@ -134,15 +134,10 @@ def _signing(application, parties, agreement):
     signed_parties = {s.party for s in agreement.signatures.all()} if agreement else set()
     sign_as = []
     if agreement and application.status in agreement_services.OPEN_STATES:
-        party_roles = {
-            LearningAgreement.Party.STUDENT: rules.APPLICANT,
-            LearningAgreement.Party.HOME: rules.HOME,
-            LearningAgreement.Party.HOST: rules.HOST,
-        }
         sign_as = [
             (party, label)
             for party, label in LearningAgreement.Party.choices
-            if party not in signed_parties and party_roles[party] in parties
+            if party not in signed_parties and rules.SIGNER[party] in parties
         ]
     return {"sign_as": sign_as, "signed_parties": signed_parties}
 

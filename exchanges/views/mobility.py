@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +13,7 @@ from .. import pdf, selectors
 from ..forms import BadgeAwardForm, FeedbackForm, MobilityRecordForm, RecognitionForm
 from ..models import Application
 from ..services import mobility as mobility_services
+from .common import pdf_response
 
 
 def _mobility_action(request, pk, make_form, call, done, invalid=None):
@@ -116,9 +117,7 @@ def certificate_pdf(request, pk):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
     if application.status not in (Application.Status.COMPLETED, Application.Status.RECOGNISED):
         raise Http404
-    response = HttpResponse(
+    return pdf_response(
         pdf.mobility_certificate(application, language=request.LANGUAGE_CODE),
-        content_type="application/pdf",
+        f"mobility-{application.pk}.pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="mobility-{application.pk}.pdf"'
-    return response
