@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import log_action
 from core.workflow import perform
 from notifications.services import notify, notify_many
 
@@ -19,7 +18,7 @@ from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
 from ..workflow import APPLICATION_WORKFLOW
-from .common import application_link
+from .common import log_for_home, notice_context
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -66,22 +65,14 @@ def agreement_save(*, actor: User, application: Application, data: dict) -> Lear
         if current is not None and application.status == S.AGREEMENT_SIGNED:
             # A change after signing needs all three signatures again.
             perform(APPLICATION_WORKFLOW, actor=actor, obj=application, action="reopen_agreement")
-    log_action(
-        actor=actor,
-        action="exchanges.agreement.saved",
-        target=agreement,
-        organisation=application.home,
-        data={"version": agreement.version},
+    log_for_home(
+        actor, "exchanges.agreement.saved", application, agreement, version=agreement.version
     )
     notify_many(
         [application.applicant],
         kind="exchanges.agreement_changed",
         key=f"exchanges.agreement:{agreement.pk}:{timezone.now():%s%f}",
-        context={
-            "title": str(application.offer or application.host),
-            "version": agreement.version,
-            "link": application_link(application),
-        },
+        context=notice_context(application, version=agreement.version),
         skip=actor,
     )
     return agreement
@@ -110,12 +101,14 @@ def _record_signature(
         via_link=via_link,
     )
     application = agreement.application
-    log_action(
-        actor=user,
-        action="exchanges.agreement.signed",
-        target=agreement,
-        organisation=application.home,
-        data={"party": party, "version": agreement.version, "via_link": via_link},
+    log_for_home(
+        user,
+        "exchanges.agreement.signed",
+        application,
+        agreement,
+        party=party,
+        version=agreement.version,
+        via_link=via_link,
     )
     if agreement.signatures.count() == len(Party.values) and application.status == S.ACCEPTED:
         # The last signature moves the application on; the system makes this move.
@@ -124,10 +117,7 @@ def _record_signature(
             [application.applicant],
             kind="exchanges.agreement_complete",
             key=f"exchanges.agreement_complete:{agreement.pk}",
-            context={
-                "title": str(application.offer or application.host),
-                "link": application_link(application),
-            },
+            context=notice_context(application),
         )
 
 
@@ -174,12 +164,7 @@ def agreement_send_host_link(*, actor: User, agreement: LearningAgreement, email
             "valid_days": settings.SIGNING_LINK_VALID_DAYS,
         },
     )
-    log_action(
-        actor=actor,
-        action="exchanges.agreement.link_sent",
-        target=agreement,
-        organisation=application.home,
-    )
+    log_for_home(actor, "exchanges.agreement.link_sent", application, agreement)
 
 
 def agreement_from_token(token: str) -> LearningAgreement:
