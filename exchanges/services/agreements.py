@@ -21,6 +21,8 @@ from ..workflow import APPLICATION_WORKFLOW
 from .common import log_for_home, notice_context
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from accounts.models import User
 
 S = Application.Status
@@ -83,6 +85,16 @@ def _party_for(actor: User, application: Application, party: str) -> None:
         raise NotAllowed(_("You cannot sign for this party."))
 
 
+def _check_signable(agreement: LearningAgreement, *, outdated: StrOrPromise) -> None:
+    """The application still takes signatures, and ``agreement`` is its current version
+    (else ``outdated`` says so)."""
+    if agreement.application.status not in OPEN_STATES:
+        raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
+    current = current_agreement(agreement.application)
+    if current is None or current.pk != agreement.pk:
+        raise IllegalMove(outdated, code="outdated")
+
+
 def _record_signature(
     agreement: LearningAgreement,
     *,
@@ -128,11 +140,7 @@ def agreement_sign(*, actor: User, agreement: LearningAgreement, party: str) -> 
         pk=agreement.application_id
     )
     agreement.application = application
-    if application.status not in OPEN_STATES:
-        raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
-    current = current_agreement(application)
-    if current is None or current.pk != agreement.pk:
-        raise IllegalMove(_("A newer version of this agreement exists."), code="outdated")
+    _check_signable(agreement, outdated=_("A newer version of this agreement exists."))
     _party_for(actor, application, party)
     _record_signature(agreement, party=party, user=actor, name=actor.full_name)
 
@@ -191,15 +199,10 @@ def agreement_sign_with_link(*, token: str, signer_name: str) -> LearningAgreeme
     agreement = LearningAgreement.objects.select_for_update().get(pk=agreement.pk)
     if agreement.host_link_used_at is not None:
         raise ExchangeError(_("This signing link has already been used."), code="used")
-    application = agreement.application
-    if application.status not in OPEN_STATES:
-        raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
-    current = current_agreement(application)
-    if current is None or current.pk != agreement.pk:
-        raise IllegalMove(
-            _("The agreement has changed since this link was sent. Ask for a new link."),
-            code="outdated",
-        )
+    _check_signable(
+        agreement,
+        outdated=_("The agreement has changed since this link was sent. Ask for a new link."),
+    )
     if not signer_name.strip():
         raise ExchangeError(_("Write your name to sign."), code="name")
     agreement.host_link_used_at = timezone.now()

@@ -1,5 +1,7 @@
 """Partnership agreements and learning agreements: writing, signing, the PDF."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -108,17 +110,16 @@ def agreement_send_link(request, pk):
 
 def agreement_sign_link(request, token):
     """The host signs here without an account."""
+    page = partial(render, request, "exchanges/agreement_sign_link.html")
     try:
         agreement = agreement_services.agreement_from_token(token)
     except DomainError as error:
-        return render(
-            request, "exchanges/agreement_sign_link.html", {"error": error.message}, status=410
-        )
+        return page({"error": error.message}, status=410)
     if agreement.host_link_used_at is not None or (
         agreement.signatures.filter(party=LearningAgreement.Party.HOST).exists()
     ):
         # A used link shows nothing of the agreement: whoever holds it now may not be the host.
-        return render(request, "exchanges/agreement_sign_link.html", {"used": True}, status=410)
+        return page({"used": True}, status=410)
     form = LinkSignatureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -128,12 +129,8 @@ def agreement_sign_link(request, token):
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            return render(request, "exchanges/agreement_sign_link.html", {"signed": True})
-    return render(
-        request,
-        "exchanges/agreement_sign_link.html",
-        {"agreement": agreement, "application": agreement.application, "form": form},
-    )
+            return page({"signed": True})
+    return page({"agreement": agreement, "application": agreement.application, "form": form})
 
 
 @login_required

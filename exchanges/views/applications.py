@@ -204,23 +204,20 @@ def application_action(request, pk, action):
         raise Http404
     form = TransitionForm(request.POST)
     form.is_valid()
-    try:
-        application = application_services.application_transition(
+    return act_and_redirect(
+        request,
+        lambda: application_services.application_transition(
             actor=request.user,
             application=application,
             action=action,
             comment=form.cleaned_data.get("comment", ""),
             on=form.cleaned_data.get("on"),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("The application is now “%(status)s”.")
-            % {"status": application.get_status_display()},
-        )
-    return redirect(application.get_absolute_url())
+        ),
+        success_url=application.get_absolute_url(),
+        done=lambda moved: (
+            _("The application is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
+    )
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.errors import DomainError
-from core.views import save_or_show_again
+from core.views import act_and_redirect, save_or_show_again
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -119,24 +119,18 @@ def _offer_form(request, form, offer):
 @require_POST
 def offer_action(request, pk, action):
     offer = selectors.offer_for_action(viewer=request.user, pk=pk)
-    try:
-        offer = offer_services.offer_transition(
+    return act_and_redirect(
+        request,
+        lambda: offer_services.offer_transition(
             actor=request.user, offer=offer, action=action, comment=request.POST.get("comment", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        if offer.status == PlacementOffer.Status.REVIEW:
-            messages.success(
-                request,
-                _("The offer waits for a network coordinator's review before it is published."),
-            )
-        else:
-            messages.success(
-                request,
-                _("The offer is now “%(status)s”.") % {"status": offer.get_status_display()},
-            )
-    return redirect(offer.get_absolute_url())
+        ),
+        success_url=offer.get_absolute_url(),
+        done=lambda moved: (
+            _("The offer waits for a network coordinator's review before it is published.")
+            if moved.status == PlacementOffer.Status.REVIEW
+            else _("The offer is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
+    )
 
 
 @login_required
