@@ -34,13 +34,10 @@ def parties(user, application: Application) -> frozenset[str]:
     found = set()
     if application.applicant_id == user.pk:
         found.add(APPLICANT)
-    if partner_rules.is_staff(user) or partner_rules.has_role(
-        user, application.home_id, Role.COORDINATOR
-    ):
+    staff = partner_rules.is_staff(user)
+    if staff or partner_rules.has_role(user, application.home_id, Role.COORDINATOR):
         found.add(HOME)
-    if partner_rules.is_staff(user) or partner_rules.has_role(
-        user, application.host_id, *HOST_ROLES
-    ):
+    if staff or partner_rules.has_role(user, application.host_id, *HOST_ROLES):
         found.add(HOST)
     return frozenset(found)
 
@@ -86,10 +83,7 @@ def home_organisations_for(user, kind: str) -> list[int]:
 
 
 def can_apply(user) -> bool:
-    return bool(
-        home_organisations_for(user, Application.Kind.STUDENT)
-        or home_organisations_for(user, Application.Kind.STAFF)
-    )
+    return any(home_organisations_for(user, kind) for kind in Application.Kind.values)
 
 
 def coordinated_organisations(user) -> list[int]:

@@ -74,9 +74,8 @@ def application_create(
                 **{field: data.get(field, "") for field in EDITABLE_FIELDS},
             )
     except IntegrityError:
-        if offer is None:
-            raise
-        _check_not_applied(actor, offer)  # the same form sent twice at once
+        if offer is not None:
+            _check_not_applied(actor, offer)  # the same form sent twice at once
         raise
     log_for_home(actor, "exchanges.application.created", application)
     if attachment:

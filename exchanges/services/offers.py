@@ -116,12 +116,8 @@ def _lock(offer: PlacementOffer) -> PlacementOffer:
 
 
 def _parties(user: User | None, offer: PlacementOffer) -> frozenset[str]:
-    found = set()
-    if rules.can_manage_offer(user, offer):
-        found.add(MANAGER)
-    if rules.can_review_offers(user):
-        found.add(REVIEWER)
-    return frozenset(found)
+    can = {MANAGER: rules.can_manage_offer(user, offer), REVIEWER: rules.can_review_offers(user)}
+    return frozenset(party for party, allowed in can.items() if allowed)
 
 
 def _check(change: Change[PlacementOffer]) -> None:

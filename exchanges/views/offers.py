@@ -46,16 +46,16 @@ def offer_list(request):
 
 def offer_detail(request, pk):
     offer = selectors.offer_for_viewer(viewer=request.user, pk=pk)
+    mine = selectors.own_application(viewer=request.user, offer=offer)
     context = {
         "offer": offer,
         "can_manage": rules.can_manage_offer(request.user, offer),
         "can_review": offer.status == PlacementOffer.Status.REVIEW
         and rules.can_review_offers(request.user),
         "actions": _offer_actions(request.user, offer),
+        "my_application": mine,
+        "can_apply": mine is None and offer.is_open and rules.can_apply(request.user),
     }
-    mine = selectors.own_application(viewer=request.user, offer=offer)
-    context["my_application"] = mine
-    context["can_apply"] = mine is None and offer.is_open and rules.can_apply(request.user)
     return render(request, "exchanges/offer_detail.html", context)
 
 
@@ -137,14 +137,11 @@ def offer_action(request, pk, action):
 def my_offers(request):
     offers = selectors.offers_managed_by(request.user).order_by("status", "-created_at")
     review = selectors.offers_waiting_for_review() if rules.can_review_offers(request.user) else []
-    if (
-        not rules.hosts_for(request.user)
-        and not partner_rules.is_staff(request.user)
-        and not review
-    ):
+    hosts = rules.hosts_for(request.user)
+    if not (hosts or partner_rules.is_staff(request.user) or review):
         raise Http404
     return render(
         request,
         "exchanges/my_offers.html",
-        {"offers": offers, "review": review, "can_post": bool(rules.hosts_for(request.user))},
+        {"offers": offers, "review": review, "can_post": bool(hosts)},
     )
