@@ -203,10 +203,9 @@ def coordinator_queue(*, viewer: User | AnonymousUser, filters: dict) -> QuerySe
         queryset = queryset.filter(
             status__in=[Application.Status.SUBMITTED, *Application.ACTIVE_STATES[2:]]
         )
-    if filters.get("country"):
-        queryset = queryset.filter(host__country=filters["country"])
-    if filters.get("form"):
-        queryset = queryset.filter(offer__form=filters["form"])
+    for name, lookup in (("country", "host__country"), ("form", "offer__form")):
+        if filters.get(name):
+            queryset = queryset.filter(**{lookup: filters[name]})
     if filters.get("q"):
         text = filters["q"]
         queryset = queryset.filter(

@@ -151,16 +151,14 @@ def check_new_version(change: AppChange) -> None:
 def notify(change: AppChange) -> None:
     """The parties hear of the move (the agreement's own notices tell of its signing and
     of its changes)."""
-    if change.move.action not in ("sign", "reopen_agreement"):
-        _notify_move(change.obj, change.move.action, change.actor, change.comment)
-
-
-def _notify_move(application: Application, action: str, actor: User | None, comment: str) -> None:
+    application, action, actor = change.obj, change.move.action, change.actor
+    if action in ("sign", "reopen_agreement"):
+        return
     context = notice_context(
         application,
         applicant=application.applicant.full_name,
         status=application.status,
-        comment=comment,
+        comment=change.comment,
     )
     key = f"exchanges.application:{application.pk}:{action}:{application.status_changed_at:%s%f}"
     people: list[User] = []
