@@ -41,11 +41,9 @@ def agreement_edit(request, pk):
     current = agreement_services.current_agreement(application)
     initial = None
     if current is None and application.offer_id:
-        initial = {
-            "learning_outcomes": application.offer.learning_outcomes,
-            "tasks": application.offer.tasks,
-            "instructor": application.offer.instructor,
-        }
+        # A first version starts from what the offer says.
+        fields = ("learning_outcomes", "tasks", "instructor")
+        initial = {field: getattr(application.offer, field) for field in fields}
     form = AgreementForm(request.POST or None, instance=current, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
