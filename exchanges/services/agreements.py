@@ -80,11 +80,6 @@ def agreement_save(*, actor: User, application: Application, data: dict) -> Lear
     return agreement
 
 
-def _party_for(actor: User, application: Application, party: str) -> None:
-    if rules.SIGNER[party] not in rules.parties(actor, application):
-        raise NotAllowed(_("You cannot sign for this party."))
-
-
 def _check_signable(agreement: LearningAgreement, *, outdated: StrOrPromise) -> None:
     """The application still takes signatures, and ``agreement`` is its current version
     (else ``outdated`` says so)."""
@@ -141,7 +136,8 @@ def agreement_sign(*, actor: User, agreement: LearningAgreement, party: str) -> 
     )
     agreement.application = application
     _check_signable(agreement, outdated=_("A newer version of this agreement exists."))
-    _party_for(actor, application, party)
+    if rules.SIGNER[party] not in rules.parties(actor, application):
+        raise NotAllowed(_("You cannot sign for this party."))
     _record_signature(agreement, party=party, user=actor, name=actor.full_name)
 
 
