@@ -39,15 +39,32 @@ class OfferFilterForm(FilterForm):
 
     def query(self) -> dict:
         """The filters as plain values, to store in a saved search."""
-        plain = {}
-        for name, value in self.filters().items():
-            if value in (None, ""):
-                continue
-            plain[name] = getattr(value, "slug", None) or str(value)
-        return plain
+        return {
+            name: getattr(value, "slug", None) or str(value)
+            for name, value in self.filters().items()
+            if value not in (None, "")
+        }
 
 
-class OfferForm(forms.ModelForm):
+class InputForm(forms.ModelForm):
+    """A model form that checks only the input: the service checks the model's constraints."""
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return data
+
+    def _post_clean(self):
+        pass
+
+
+def _organisation_field(label, queryset, **options) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(label=label, queryset=queryset.order_by("name"), **options)
+
+
+class OfferForm(InputForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages needed"),
         choices=settings.LANGUAGES,
@@ -75,31 +92,22 @@ class OfferForm(forms.ModelForm):
 
         self.fields["badges"].queryset = Badge.objects.filter(is_current=True, is_active=True)
         if hosts is not None:
-            self.fields["host"] = forms.ModelChoiceField(
-                label=_("Host organisation"),
-                queryset=Organisation.objects.filter(pk__in=hosts).order_by("name"),
-                empty_label=None,
+            self.fields["host"] = _organisation_field(
+                _("Host organisation"), Organisation.objects.filter(pk__in=hosts), empty_label=None
             )
             self.order_fields(["host", *self.Meta.fields])
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        if not start and not data.get("duration_weeks"):
+        if not data.get("start_date") and not data.get("duration_weeks"):
             self.add_error(
                 "duration_weeks",
                 _("Give the dates, or the duration in weeks for a flexible period."),
             )
         return data
 
-    def _post_clean(self):
-        # The model's constraints are checked by the service; the form only checks input.
-        pass
 
-
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(InputForm):
     class Meta:
         model = Application
         fields = ["motivation", "language_skills", "start_date", "end_date"]
@@ -119,29 +127,16 @@ class ApplicationForm(forms.ModelForm):
     def __init__(self, *args, homes=None, proposal=False, **kwargs):
         super().__init__(*args, **kwargs)
         if homes is not None:
-            self.fields["home"] = forms.ModelChoiceField(
-                label=_("Home organisation"),
-                queryset=Organisation.objects.filter(pk__in=homes).order_by("name"),
-                empty_label=None,
+            self.fields["home"] = _organisation_field(
+                _("Home organisation"), Organisation.objects.filter(pk__in=homes), empty_label=None
             )
         if proposal:
-            self.fields["host"] = forms.ModelChoiceField(
-                label=_("Partner organisation"),
-                queryset=Organisation.objects.active().order_by("name"),
+            self.fields["host"] = _organisation_field(
+                _("Partner organisation"), Organisation.objects.active()
             )
             self.fields["proposal"] = forms.CharField(
                 label=_("What you propose"), widget=forms.Textarea(attrs={"rows": 4})
             )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return data
-
-    def _post_clean(self):
-        pass
 
 
 class TransitionForm(forms.Form):
@@ -179,7 +174,7 @@ class LinkSignatureForm(forms.Form):
     )
 
 
-class MobilityRecordForm(forms.ModelForm):
+class MobilityRecordForm(InputForm):
     class Meta:
         model = MobilityRecord
         fields = [
@@ -198,9 +193,6 @@ class MobilityRecordForm(forms.ModelForm):
             "arrival_reason": forms.Textarea(attrs={"rows": 2}),
             "departure_reason": forms.Textarea(attrs={"rows": 2}),
         }
-
-    def _post_clean(self):
-        pass
 
 
 class FeedbackForm(forms.Form):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from partners import rules as partner_rules
 from partners.models import Membership
 
-from .models import Application, PlacementOffer
+from .models import Application, LearningAgreement, PlacementOffer
 
 Role = Membership.Role
 
@@ -19,6 +19,12 @@ HOME = "home"
 HOST = "host"
 
 HOST_ROLES = (Role.COMPANY_CONTACT, Role.COORDINATOR)
+#: Who signs a learning agreement for each of its parties.
+SIGNER: dict[str, str] = {
+    LearningAgreement.Party.STUDENT: APPLICANT,
+    LearningAgreement.Party.HOME: HOME,
+    LearningAgreement.Party.HOST: HOST,
+}
 
 
 def parties(user, application: Application) -> frozenset[str]:
@@ -28,13 +34,10 @@ def parties(user, application: Application) -> frozenset[str]:
     found = set()
     if application.applicant_id == user.pk:
         found.add(APPLICANT)
-    if partner_rules.is_staff(user) or partner_rules.has_role(
-        user, application.home_id, Role.COORDINATOR
-    ):
+    staff = partner_rules.is_staff(user)
+    if staff or partner_rules.has_role(user, application.home_id, Role.COORDINATOR):
         found.add(HOME)
-    if partner_rules.is_staff(user) or partner_rules.has_role(
-        user, application.host_id, *HOST_ROLES
-    ):
+    if staff or partner_rules.has_role(user, application.host_id, *HOST_ROLES):
         found.add(HOST)
     return frozenset(found)
 
@@ -80,10 +83,7 @@ def home_organisations_for(user, kind: str) -> list[int]:
 
 
 def can_apply(user) -> bool:
-    return bool(
-        home_organisations_for(user, Application.Kind.STUDENT)
-        or home_organisations_for(user, Application.Kind.STAFF)
-    )
+    return any(home_organisations_for(user, kind) for kind in Application.Kind.values)
 
 
 def coordinated_organisations(user) -> list[int]:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_countries.fields import Country
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
+OS = PlacementOffer.Status
 _SEARCH_FIELDS = ["title", "description", "tasks", "learning_outcomes", "city", "host__name"]
 
 
@@ -39,23 +41,17 @@ def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
     """Published offers that still take applications, matching the filters."""
     queryset = PlacementOffer.objects.published().filter(deadline__gte=timezone.localdate())
     queryset = text_search(queryset, filters.get("q"), _SEARCH_FIELDS, prefix_fields=["title"])
-    if filters.get("country"):
-        queryset = queryset.filter(country=filters["country"])
-    if filters.get("sector"):
-        queryset = queryset.filter(sector=filters["sector"])
-    if filters.get("form"):
-        queryset = queryset.filter(form=filters["form"])
+    for name in ("country", "sector", "form"):
+        if filters.get(name):
+            queryset = queryset.filter(**{name: filters[name]})
     if filters.get("language"):
         # A JSON list of codes; the quoted code matches one whole element.
         queryset = queryset.filter(languages__icontains=f'"{filters["language"]}"')
-    if filters.get("starts_after"):
-        queryset = queryset.filter(
-            Q(start_date__gte=filters["starts_after"]) | Q(start_date__isnull=True)
-        )
-    if filters.get("starts_before"):
-        queryset = queryset.filter(
-            Q(start_date__lte=filters["starts_before"]) | Q(start_date__isnull=True)
-        )
+    # An offer with flexible dates matches any start.
+    for name, lookup in (("starts_after", "gte"), ("starts_before", "lte")):
+        if filters.get(name):
+            bound = Q(**{f"start_date__{lookup}": filters[name]})
+            queryset = queryset.filter(bound | Q(start_date__isnull=True))
     return queryset
 
 
@@ -77,20 +73,13 @@ def offer_country_counts(queryset: QuerySet[PlacementOffer]) -> list[dict]:
 
 
 def offer_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> PlacementOffer:
-    offer = (
-        PlacementOffer.objects.select_related("host", "sector", "posted_by").filter(pk=pk).first()
-    )
-    if offer is None:
-        raise Http404
-    visible = offer.status in (
-        PlacementOffer.Status.PUBLISHED,
-        PlacementOffer.Status.FILLED,
-        PlacementOffer.Status.CLOSED,
+    offer = get_object_or_404(
+        PlacementOffer.objects.select_related("host", "sector", "posted_by"), pk=pk
     )
     if not (
-        visible
+        offer.status in (OS.PUBLISHED, OS.FILLED, OS.CLOSED)
         or rules.can_manage_offer(viewer, offer)
-        or (offer.status == PlacementOffer.Status.REVIEW and rules.can_review_offers(viewer))
+        or (offer.status == OS.REVIEW and rules.can_review_offers(viewer))
     ):
         raise Http404
     return offer
@@ -100,7 +89,7 @@ def offer_for_action(*, viewer: User | AnonymousUser, pk: int) -> PlacementOffer
     """An offer the viewer may move: their host's, or one waiting for their review.
     Anyone else gets a 404, even for an offer whose page they may see."""
     offer = offer_for_viewer(viewer=viewer, pk=pk)
-    reviewing = offer.status == PlacementOffer.Status.REVIEW and rules.can_review_offers(viewer)
+    reviewing = offer.status == OS.REVIEW and rules.can_review_offers(viewer)
     if not (reviewing or rules.can_manage_offer(viewer, offer)):
         raise Http404
     return offer
@@ -120,12 +109,10 @@ def own_application(*, viewer: User | AnonymousUser, offer: PlacementOffer) -> A
 
 
 def offers_managed_by(user: User) -> QuerySet[PlacementOffer]:
-    queryset = PlacementOffer.objects.select_related("host", "sector")
+    queryset = PlacementOffer.objects.select_related("host", "sector").exclude(status=OS.ARCHIVED)
     if partner_rules.is_staff(user):
-        return queryset.exclude(status=PlacementOffer.Status.ARCHIVED)
-    return queryset.filter(host_id__in=rules.hosts_for(user)).exclude(
-        status=PlacementOffer.Status.ARCHIVED
-    )
+        return queryset
+    return queryset.filter(host_id__in=rules.hosts_for(user))
 
 
 def manages_offers(user: User, ids: Iterable[int]) -> bool:
@@ -135,9 +122,7 @@ def manages_offers(user: User, ids: Iterable[int]) -> bool:
 
 
 def offers_waiting_for_review() -> QuerySet[PlacementOffer]:
-    return PlacementOffer.objects.filter(status=PlacementOffer.Status.REVIEW).select_related(
-        "host", "sector"
-    )
+    return PlacementOffer.objects.filter(status=OS.REVIEW).select_related("host", "sector")
 
 
 def _visible(viewer: User | AnonymousUser, queryset: QuerySet[Application], pk: int) -> Application:
@@ -218,10 +203,9 @@ def coordinator_queue(*, viewer: User | AnonymousUser, filters: dict) -> QuerySe
         queryset = queryset.filter(
             status__in=[Application.Status.SUBMITTED, *Application.ACTIVE_STATES[2:]]
         )
-    if filters.get("country"):
-        queryset = queryset.filter(host__country=filters["country"])
-    if filters.get("form"):
-        queryset = queryset.filter(offer__form=filters["form"])
+    for name, lookup in (("country", "host__country"), ("form", "offer__form")):
+        if filters.get(name):
+            queryset = queryset.filter(**{lookup: filters[name]})
     if filters.get("q"):
         text = filters["q"]
         queryset = queryset.filter(
@@ -275,14 +259,7 @@ def applications_without_agreement(applications: Iterable[Application]) -> set[i
 
 def calendar_entries(*, user: User) -> QuerySet[Application]:
     return Application.objects.filter(
-        applicant=user,
-        status__in=[
-            Application.Status.ACCEPTED,
-            Application.Status.AGREEMENT_SIGNED,
-            Application.Status.IN_PROGRESS,
-            Application.Status.COMPLETED,
-            Application.Status.RECOGNISED,
-        ],
+        applicant=user, status__in=Application.SEAT_STATES
     ).select_related("offer", "host")
 
 

@@ -42,10 +42,6 @@ def _parties(user: User | None, application: Application) -> frozenset[str]:
     return rules.parties(user, application) if user is not None else frozenset({SYSTEM})
 
 
-def _organisation(application: Application) -> int:
-    return application.home_id
-
-
 _MOVES: list[Move[Application]] = [
     Move(
         "submit",
@@ -147,7 +143,7 @@ APPLICATION_WORKFLOW: Workflow[Application] = Workflow(
     moves={move.action: move for move in _MOVES},
     lock=_lock,
     parties=_parties,
-    organisation=_organisation,
+    organisation=lambda application: application.home_id,
     illegal=_("This cannot be done while the application is “%(status)s”."),
     history=ApplicationEvent,
     history_field="application",

@@ -9,7 +9,7 @@ from .applications import (
     attachment_path,
 )
 from .mobility import LearningAgreement, MobilityRecord, Signature
-from .offers import OfferQuerySet, PlacementOffer
+from .offers import PlacementOffer
 from .searches import CalendarFeed, SavedSearch, query_fingerprint
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "LearningAgreement",
     "MobilityForm",
     "MobilityRecord",
-    "OfferQuerySet",
     "PartnershipAgreement",
     "PlacementOffer",
     "SavedSearch",

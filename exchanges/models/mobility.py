@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from .applications import Application
 
@@ -92,6 +93,13 @@ class Signature(models.Model):
         return f"{self.get_party_display()}: {self.signer_name}"
 
 
+def _rating(label: StrOrPromise) -> models.PositiveSmallIntegerField:
+    """A rating from 1 to 5, given after the period."""
+    return models.PositiveSmallIntegerField(
+        label, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+
 class MobilityRecord(models.Model):
     application = models.OneToOneField(
         Application, on_delete=models.CASCADE, related_name="mobility"
@@ -114,19 +122,9 @@ class MobilityRecord(models.Model):
     )
     instructor = models.CharField(_("workplace instructor"), max_length=200, blank=True)
     skills_acquired = models.TextField(_("skills acquired"), blank=True)
-    participant_rating = models.PositiveSmallIntegerField(
-        _("participant's rating"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
+    participant_rating = _rating(_("participant's rating"))
     participant_feedback = models.TextField(_("participant's feedback"), blank=True)
-    host_rating = models.PositiveSmallIntegerField(
-        _("host's rating"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
+    host_rating = _rating(_("host's rating"))
     host_feedback = models.TextField(_("host's feedback"), blank=True)
     credits = models.DecimalField(
         _("credits recognised"), max_digits=5, decimal_places=1, null=True, blank=True

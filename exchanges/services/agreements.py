@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import log_action
 from core.workflow import perform
 from notifications.services import notify, notify_many
 
@@ -19,9 +18,11 @@ from .. import rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, LearningAgreement, Signature
 from ..workflow import APPLICATION_WORKFLOW
-from .common import application_link
+from .common import log_for_home, notice_context
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from accounts.models import User
 
 S = Application.Status
@@ -66,36 +67,27 @@ def agreement_save(*, actor: User, application: Application, data: dict) -> Lear
         if current is not None and application.status == S.AGREEMENT_SIGNED:
             # A change after signing needs all three signatures again.
             perform(APPLICATION_WORKFLOW, actor=actor, obj=application, action="reopen_agreement")
-    log_action(
-        actor=actor,
-        action="exchanges.agreement.saved",
-        target=agreement,
-        organisation=application.home,
-        data={"version": agreement.version},
+    log_for_home(
+        actor, "exchanges.agreement.saved", application, agreement, version=agreement.version
     )
     notify_many(
         [application.applicant],
         kind="exchanges.agreement_changed",
         key=f"exchanges.agreement:{agreement.pk}:{timezone.now():%s%f}",
-        context={
-            "title": str(application.offer or application.host),
-            "version": agreement.version,
-            "link": application_link(application),
-        },
+        context=notice_context(application, version=agreement.version),
         skip=actor,
     )
     return agreement
 
 
-def _party_for(actor: User, application: Application, party: str) -> None:
-    found = rules.parties(actor, application)
-    needed: dict[str, str] = {
-        Party.STUDENT: rules.APPLICANT,
-        Party.HOME: rules.HOME,
-        Party.HOST: rules.HOST,
-    }
-    if needed[party] not in found:
-        raise NotAllowed(_("You cannot sign for this party."))
+def _check_signable(agreement: LearningAgreement, *, outdated: StrOrPromise) -> None:
+    """The application still takes signatures, and ``agreement`` is its current version
+    (else ``outdated`` says so)."""
+    if agreement.application.status not in OPEN_STATES:
+        raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
+    current = current_agreement(agreement.application)
+    if current is None or current.pk != agreement.pk:
+        raise IllegalMove(outdated, code="outdated")
 
 
 def _record_signature(
@@ -116,12 +108,14 @@ def _record_signature(
         via_link=via_link,
     )
     application = agreement.application
-    log_action(
-        actor=user,
-        action="exchanges.agreement.signed",
-        target=agreement,
-        organisation=application.home,
-        data={"party": party, "version": agreement.version, "via_link": via_link},
+    log_for_home(
+        user,
+        "exchanges.agreement.signed",
+        application,
+        agreement,
+        party=party,
+        version=agreement.version,
+        via_link=via_link,
     )
     if agreement.signatures.count() == len(Party.values) and application.status == S.ACCEPTED:
         # The last signature moves the application on; the system makes this move.
@@ -130,10 +124,7 @@ def _record_signature(
             [application.applicant],
             kind="exchanges.agreement_complete",
             key=f"exchanges.agreement_complete:{agreement.pk}",
-            context={
-                "title": str(application.offer or application.host),
-                "link": application_link(application),
-            },
+            context=notice_context(application),
         )
 
 
@@ -144,12 +135,9 @@ def agreement_sign(*, actor: User, agreement: LearningAgreement, party: str) -> 
         pk=agreement.application_id
     )
     agreement.application = application
-    if application.status not in OPEN_STATES:
-        raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
-    current = current_agreement(application)
-    if current is None or current.pk != agreement.pk:
-        raise IllegalMove(_("A newer version of this agreement exists."), code="outdated")
-    _party_for(actor, application, party)
+    _check_signable(agreement, outdated=_("A newer version of this agreement exists."))
+    if rules.SIGNER[party] not in rules.parties(actor, application):
+        raise NotAllowed(_("You cannot sign for this party."))
     _record_signature(agreement, party=party, user=actor, name=actor.full_name)
 
 
@@ -180,12 +168,7 @@ def agreement_send_host_link(*, actor: User, agreement: LearningAgreement, email
             "valid_days": settings.SIGNING_LINK_VALID_DAYS,
         },
     )
-    log_action(
-        actor=actor,
-        action="exchanges.agreement.link_sent",
-        target=agreement,
-        organisation=application.home,
-    )
+    log_for_home(actor, "exchanges.agreement.link_sent", application, agreement)
 
 
 def agreement_from_token(token: str) -> LearningAgreement:
@@ -212,15 +195,10 @@ def agreement_sign_with_link(*, token: str, signer_name: str) -> LearningAgreeme
     agreement = LearningAgreement.objects.select_for_update().get(pk=agreement.pk)
     if agreement.host_link_used_at is not None:
         raise ExchangeError(_("This signing link has already been used."), code="used")
-    application = agreement.application
-    if application.status not in OPEN_STATES:
-        raise IllegalMove(_("This agreement can no longer be signed."), code="closed")
-    current = current_agreement(application)
-    if current is None or current.pk != agreement.pk:
-        raise IllegalMove(
-            _("The agreement has changed since this link was sent. Ask for a new link."),
-            code="outdated",
-        )
+    _check_signable(
+        agreement,
+        outdated=_("The agreement has changed since this link was sent. Ask for a new link."),
+    )
     if not signer_name.strip():
         raise ExchangeError(_("Write your name to sign."), code="name")
     agreement.host_link_used_at = timezone.now()

@@ -18,7 +18,7 @@ from notifications.services import notify_many
 from .. import period
 from ..errors import ExchangeError, IllegalMove, NoSeats
 from ..models import Application, LearningAgreement, MobilityRecord, PlacementOffer
-from .common import application_link, home_coordinators, host_staff
+from .common import home_coordinators, host_staff, notice_context
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -151,18 +151,15 @@ def check_new_version(change: AppChange) -> None:
 def notify(change: AppChange) -> None:
     """The parties hear of the move (the agreement's own notices tell of its signing and
     of its changes)."""
-    if change.move.action not in ("sign", "reopen_agreement"):
-        _notify_move(change.obj, change.move.action, change.actor, change.comment)
-
-
-def _notify_move(application: Application, action: str, actor: User | None, comment: str) -> None:
-    context = {
-        "title": str(application.offer or application.host),
-        "applicant": application.applicant.full_name,
-        "status": application.status,
-        "comment": comment,
-        "link": application_link(application),
-    }
+    application, action, actor = change.obj, change.move.action, change.actor
+    if action in ("sign", "reopen_agreement"):
+        return
+    context = notice_context(
+        application,
+        applicant=application.applicant.full_name,
+        status=application.status,
+        comment=change.comment,
+    )
     key = f"exchanges.application:{application.pk}:{action}:{application.status_changed_at:%s%f}"
     people: list[User] = []
     if action in ("submit", "withdraw"):

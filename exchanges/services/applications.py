@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import log_action
 from core.workflow import perform
 from notifications.services import notify_many
 
@@ -16,7 +15,7 @@ from .. import rules
 from ..errors import AlreadyApplied, ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, ApplicationAttachment, ApplicationComment, PlacementOffer
 from ..workflow import APPLICATION_WORKFLOW
-from .common import application_link, home_coordinators, host_staff
+from .common import home_coordinators, host_staff, log_for_home, notice_context
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -75,16 +74,10 @@ def application_create(
                 **{field: data.get(field, "") for field in EDITABLE_FIELDS},
             )
     except IntegrityError:
-        if offer is None:
-            raise
-        _check_not_applied(actor, offer)  # the same form sent twice at once
+        if offer is not None:
+            _check_not_applied(actor, offer)  # the same form sent twice at once
         raise
-    log_action(
-        actor=actor,
-        action="exchanges.application.created",
-        target=application,
-        organisation=home,
-    )
+    log_for_home(actor, "exchanges.application.created", application)
     if attachment:
         attachment_add(actor=actor, application=application, file=attachment)
     return application
@@ -119,13 +112,7 @@ def application_update(
     _check_dates(application.start_date, application.end_date)
     if changed:
         application.save(update_fields=changed)
-        log_action(
-            actor=actor,
-            action="exchanges.application.updated",
-            target=application,
-            organisation=application.home,
-            data={"fields": changed},
-        )
+        log_for_home(actor, "exchanges.application.updated", application, fields=changed)
     if attachment:
         attachment_add(actor=actor, application=application, file=attachment)
     return application
@@ -168,12 +155,7 @@ def application_allow_overlap(*, actor: User, application: Application) -> Appli
         raise NotAllowed
     Application.objects.filter(pk=application.pk).update(overlap_allowed=True)
     application.overlap_allowed = True
-    log_action(
-        actor=actor,
-        action="exchanges.application.overlap_allowed",
-        target=application,
-        organisation=application.home,
-    )
+    log_for_home(actor, "exchanges.application.overlap_allowed", application)
     return application
 
 
@@ -200,12 +182,7 @@ def application_comment(
         {person.pk: person for person in readers}.values(),
         kind="exchanges.application_comment",
         key=f"exchanges.comment:{comment.pk}",
-        context={
-            "title": str(application.offer or application.host),
-            "author": actor.full_name,
-            "body": body[:500],
-            "link": application_link(application),
-        },
+        context=notice_context(application, author=actor.full_name, body=body[:500]),
         skip=actor,
     )
     return comment
@@ -238,11 +215,6 @@ def application_rank(
         fields.append("student_rank")
     if fields:
         application.save(update_fields=fields)
-        log_action(
-            actor=actor,
-            action="exchanges.application.ranked",
-            target=application,
-            organisation=application.home,
-            data={field: getattr(application, field) for field in fields},
-        )
+        ranks = {field: getattr(application, field) for field in fields}
+        log_for_home(actor, "exchanges.application.ranked", application, **ranks)
     return application

@@ -8,12 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import log_action
-
 from .. import period, rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, MobilityRecord
 from .applications import application_transition
+from .common import log_for_home
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -63,13 +62,7 @@ def mobility_update(*, actor: User, application: Application, data: dict) -> Mob
         setattr(record, field, data[field])
     if changed:
         record.save(update_fields=changed)
-        log_action(
-            actor=actor,
-            action="exchanges.mobility.updated",
-            target=application,
-            organisation=application.home,
-            data={"fields": changed},
-        )
+        log_for_home(actor, "exchanges.mobility.updated", application, fields=changed)
     return record
 
 
@@ -88,12 +81,7 @@ def mobility_feedback(*, actor: User, application: Application, rating: int, tex
     else:
         raise NotAllowed
     record.save(update_fields=fields)
-    log_action(
-        actor=actor,
-        action="exchanges.mobility.feedback",
-        target=application,
-        organisation=application.home,
-    )
+    log_for_home(actor, "exchanges.mobility.feedback", application)
 
 
 @transaction.atomic

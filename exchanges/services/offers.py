@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states, perform
@@ -115,12 +116,8 @@ def _lock(offer: PlacementOffer) -> PlacementOffer:
 
 
 def _parties(user: User | None, offer: PlacementOffer) -> frozenset[str]:
-    found = set()
-    if rules.can_manage_offer(user, offer):
-        found.add(MANAGER)
-    if rules.can_review_offers(user):
-        found.add(REVIEWER)
-    return frozenset(found)
+    can = {MANAGER: rules.can_manage_offer(user, offer), REVIEWER: rules.can_review_offers(user)}
+    return frozenset(party for party, allowed in can.items() if allowed)
 
 
 def _check(change: Change[PlacementOffer]) -> None:
@@ -163,61 +160,36 @@ def _notify(change: Change[PlacementOffer]) -> None:
         )
 
 
-def _then(
-    *hooks: Callable[[Change[PlacementOffer]], None],
-) -> Callable[[Change[PlacementOffer]], None]:
-    def run(change: Change[PlacementOffer]) -> None:
-        for hook in hooks:
-            hook(change)
+def _move(
+    action: str,
+    label: StrOrPromise,
+    target: str | None,
+    start: list[str],
+    party: str,
+    check: Callable[[Change[PlacementOffer]], None] | None = None,
+    **options: Any,
+) -> Move[PlacementOffer]:
+    """A move ``party`` makes from the ``start`` states; it stamps the offer (``_stamp``)
+    after its own ``check``, if it has one."""
 
-    return run
+    def prepare(change: Change[PlacementOffer]) -> None:
+        if check is not None:
+            check(change)
+        _stamp(change)
+
+    return Move(action, label, target, from_states(start, [party]), prepare=prepare, **options)
 
 
 _MOVES: list[Move[PlacementOffer]] = [
     # To review, or published at once for a trusted host (``_trusted``).
-    Move(
-        "submit",
-        _("Publish"),
-        None,
-        from_states([OS.DRAFT], [MANAGER]),
-        prepare=_then(_submit, _stamp),
+    _move("submit", _("Publish"), None, [OS.DRAFT], MANAGER, _submit),
+    _move("approve", _("Approve and publish"), OS.PUBLISHED, [OS.REVIEW], REVIEWER, _check),
+    _move(
+        "send_back", _("Send back for changes"), OS.DRAFT, [OS.REVIEW], REVIEWER, needs_comment=True
     ),
-    Move(
-        "approve",
-        _("Approve and publish"),
-        OS.PUBLISHED,
-        from_states([OS.REVIEW], [REVIEWER]),
-        prepare=_then(_check, _stamp),
-    ),
-    Move(
-        "send_back",
-        _("Send back for changes"),
-        OS.DRAFT,
-        from_states([OS.REVIEW], [REVIEWER]),
-        needs_comment=True,
-        prepare=_stamp,
-    ),
-    Move(
-        "close",
-        _("Close applications"),
-        OS.CLOSED,
-        from_states([OS.PUBLISHED, OS.FILLED], [MANAGER]),
-        prepare=_stamp,
-    ),
-    Move(
-        "reopen",
-        _("Open applications again"),
-        OS.PUBLISHED,
-        from_states([OS.CLOSED], [MANAGER]),
-        prepare=_then(_check, _stamp),
-    ),
-    Move(
-        "archive",
-        _("Archive"),
-        OS.ARCHIVED,
-        from_states([OS.CLOSED, OS.FILLED, OS.DRAFT], [MANAGER]),
-        prepare=_stamp,
-    ),
+    _move("close", _("Close applications"), OS.CLOSED, [OS.PUBLISHED, OS.FILLED], MANAGER),
+    _move("reopen", _("Open applications again"), OS.PUBLISHED, [OS.CLOSED], MANAGER, _check),
+    _move("archive", _("Archive"), OS.ARCHIVED, [OS.CLOSED, OS.FILLED, OS.DRAFT], MANAGER),
 ]
 
 #: The offer's moves. No history table: the audit entries are the offer's history.
@@ -241,5 +213,4 @@ def offer_transition(
 def people_with_roles_in_network(role: str) -> QuerySet[User]:
     from django.contrib.auth import get_user_model
 
-    staff_and_role = get_user_model().objects.filter(is_active=True)
-    return staff_and_role.filter(memberships__role=role).distinct()
+    return get_user_model().objects.filter(is_active=True, memberships__role=role).distinct()

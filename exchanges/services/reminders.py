@@ -11,7 +11,7 @@ from django.utils import timezone
 from notifications.services import notify_many
 
 from ..models import Application, MobilityRecord
-from .common import application_link, home_coordinators, host_staff
+from .common import home_coordinators, host_staff, notice_context
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,9 +31,7 @@ def _remind(
         key=f"exchanges.reminder:{reason}:{application.pk}:{day.isoformat()}",
         context={
             "reason": reason,
-            "title": str(application.offer or application.host),
-            "applicant": application.applicant.full_name,
-            "link": application_link(application),
+            **notice_context(application, applicant=application.applicant.full_name),
         },
     )
     return 1

@@ -1,9 +1,11 @@
 """Partnership agreements and learning agreements: writing, signing, the PDF."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +18,7 @@ from .. import pdf, rules, selectors
 from ..forms import AgreementForm, HostLinkForm, LinkSignatureForm
 from ..models import LearningAgreement
 from ..services import agreements as agreement_services
+from .common import pdf_response
 
 
 @login_required
@@ -38,11 +41,9 @@ def agreement_edit(request, pk):
     current = agreement_services.current_agreement(application)
     initial = None
     if current is None and application.offer_id:
-        initial = {
-            "learning_outcomes": application.offer.learning_outcomes,
-            "tasks": application.offer.tasks,
-            "instructor": application.offer.instructor,
-        }
+        # A first version starts from what the offer says.
+        fields = ("learning_outcomes", "tasks", "instructor")
+        initial = {field: getattr(application.offer, field) for field in fields}
     form = AgreementForm(request.POST or None, instance=current, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -107,17 +108,16 @@ def agreement_send_link(request, pk):
 
 def agreement_sign_link(request, token):
     """The host signs here without an account."""
+    page = partial(render, request, "exchanges/agreement_sign_link.html")
     try:
         agreement = agreement_services.agreement_from_token(token)
     except DomainError as error:
-        return render(
-            request, "exchanges/agreement_sign_link.html", {"error": error.message}, status=410
-        )
+        return page({"error": error.message}, status=410)
     if agreement.host_link_used_at is not None or (
         agreement.signatures.filter(party=LearningAgreement.Party.HOST).exists()
     ):
         # A used link shows nothing of the agreement: whoever holds it now may not be the host.
-        return render(request, "exchanges/agreement_sign_link.html", {"used": True}, status=410)
+        return page({"used": True}, status=410)
     form = LinkSignatureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -127,12 +127,8 @@ def agreement_sign_link(request, token):
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            return render(request, "exchanges/agreement_sign_link.html", {"signed": True})
-    return render(
-        request,
-        "exchanges/agreement_sign_link.html",
-        {"agreement": agreement, "application": agreement.application, "form": form},
-    )
+            return page({"signed": True})
+    return page({"agreement": agreement, "application": agreement.application, "form": form})
 
 
 @login_required
@@ -142,11 +138,7 @@ def agreement_pdf(request, pk, version=None):
     agreement = agreements.filter(version=version).first() if version else agreements.first()
     if agreement is None:
         raise Http404
-    response = HttpResponse(
+    return pdf_response(
         pdf.learning_agreement(agreement, language=request.LANGUAGE_CODE),
-        content_type="application/pdf",
+        f"learning-agreement-{application.pk}-v{agreement.version}.pdf",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="learning-agreement-{application.pk}-v{agreement.version}.pdf"'
-    )
-    return response

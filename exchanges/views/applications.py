@@ -134,15 +134,10 @@ def _signing(application, parties, agreement):
     signed_parties = {s.party for s in agreement.signatures.all()} if agreement else set()
     sign_as = []
     if agreement and application.status in agreement_services.OPEN_STATES:
-        party_roles = {
-            LearningAgreement.Party.STUDENT: rules.APPLICANT,
-            LearningAgreement.Party.HOME: rules.HOME,
-            LearningAgreement.Party.HOST: rules.HOST,
-        }
         sign_as = [
             (party, label)
             for party, label in LearningAgreement.Party.choices
-            if party not in signed_parties and party_roles[party] in parties
+            if party not in signed_parties and rules.SIGNER[party] in parties
         ]
     return {"sign_as": sign_as, "signed_parties": signed_parties}
 
@@ -209,23 +204,20 @@ def application_action(request, pk, action):
         raise Http404
     form = TransitionForm(request.POST)
     form.is_valid()
-    try:
-        application = application_services.application_transition(
+    return act_and_redirect(
+        request,
+        lambda: application_services.application_transition(
             actor=request.user,
             application=application,
             action=action,
             comment=form.cleaned_data.get("comment", ""),
             on=form.cleaned_data.get("on"),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("The application is now “%(status)s”.")
-            % {"status": application.get_status_display()},
-        )
-    return redirect(application.get_absolute_url())
+        ),
+        success_url=application.get_absolute_url(),
+        done=lambda moved: (
+            _("The application is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
+    )
 
 
 @login_required

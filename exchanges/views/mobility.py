@@ -2,9 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
@@ -13,72 +13,36 @@ from .. import pdf, selectors
 from ..forms import BadgeAwardForm, FeedbackForm, MobilityRecordForm, RecognitionForm
 from ..models import Application
 from ..services import mobility as mobility_services
+from .common import pdf_response
 
 
-def _mobility_action(request, pk, make_form, call, done, invalid=None):
-    """Validate a form of the period's section, call the service, report, go back there."""
-    application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    form = make_form(application)
-    if form.is_valid():
-        try:
-            result = call(application, form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, error.message)
+def _mobility_view(form_class, act, done, invalid=None, form_options=None):
+    """A button of the period's section: check the ``form_class`` form, hand its data to
+    ``act(actor=…, application=…, **data)``, say ``done`` (a callable is given what ``act``
+    returned) or what was wrong, and go back to the section."""
+
+    @login_required
+    @require_POST
+    def view(request, pk):
+        application = selectors.application_for_viewer(viewer=request.user, pk=pk)
+        options = form_options(request.user, application) if form_options else {}
+        form = form_class(request.POST, **options)
+        if form.is_valid():
+            try:
+                result = act(actor=request.user, application=application, **form.cleaned_data)
+            except DomainError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, done(result) if callable(done) else done)
+        elif invalid:
+            messages.error(request, invalid)
         else:
-            messages.success(request, done(result) if callable(done) else done)
-    elif invalid:
-        messages.error(request, invalid)
-    else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-    return redirect(application.get_absolute_url() + "#mobility")
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+        return redirect(application.get_absolute_url() + "#mobility")
 
-
-@login_required
-@require_POST
-def mobility_edit(request, pk):
-    return _mobility_action(
-        request,
-        pk,
-        lambda application: MobilityRecordForm(request.POST),
-        lambda application, data: mobility_services.mobility_update(
-            actor=request.user, application=application, data=data
-        ),
-        _("The mobility record was saved."),
-    )
-
-
-@login_required
-@require_POST
-def mobility_feedback(request, pk):
-    return _mobility_action(
-        request,
-        pk,
-        lambda application: FeedbackForm(request.POST),
-        lambda application, data: mobility_services.mobility_feedback(
-            actor=request.user, application=application, **data
-        ),
-        _("Thank you for your feedback."),
-        invalid=_("Choose a rating from 1 to 5."),
-    )
-
-
-@login_required
-@require_POST
-def mobility_award_badges(request, pk):
-    return _mobility_action(
-        request,
-        pk,
-        lambda application: BadgeAwardForm(
-            request.POST, badges=awardable_badges(request.user, application)
-        ),
-        lambda application, data: mobility_services.mobility_award_badges(
-            actor=request.user, application=application, badges=data["badges"]
-        ),
-        lambda awarded: _("%(count)s badges awarded to the passport.") % {"count": len(awarded)},
-        invalid=_("Choose the badges to award."),
-    )
+    return view
 
 
 def awardable_badges(user, application):
@@ -96,19 +60,32 @@ def awardable_badges(user, application):
     return Badge.objects.filter(pk__in=ids)
 
 
-@login_required
-@require_POST
-def mobility_recognise(request, pk):
-    return _mobility_action(
-        request,
-        pk,
-        lambda application: RecognitionForm(request.POST),
-        lambda application, data: mobility_services.mobility_recognise(
-            actor=request.user, application=application, **data
-        ),
-        _("The recognition was recorded."),
-        invalid=_("Give the credits and the units recognised."),
-    )
+mobility_edit = _mobility_view(
+    MobilityRecordForm,
+    lambda *, actor, application, **data: mobility_services.mobility_update(
+        actor=actor, application=application, data=data
+    ),
+    _("The mobility record was saved."),
+)
+mobility_feedback = _mobility_view(
+    FeedbackForm,
+    mobility_services.mobility_feedback,
+    _("Thank you for your feedback."),
+    invalid=_("Choose a rating from 1 to 5."),
+)
+mobility_award_badges = _mobility_view(
+    BadgeAwardForm,
+    mobility_services.mobility_award_badges,
+    lambda awarded: _("%(count)s badges awarded to the passport.") % {"count": len(awarded)},
+    invalid=_("Choose the badges to award."),
+    form_options=lambda user, application: {"badges": awardable_badges(user, application)},
+)
+mobility_recognise = _mobility_view(
+    RecognitionForm,
+    mobility_services.mobility_recognise,
+    _("The recognition was recorded."),
+    invalid=_("Give the credits and the units recognised."),
+)
 
 
 @login_required
@@ -116,9 +93,7 @@ def certificate_pdf(request, pk):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
     if application.status not in (Application.Status.COMPLETED, Application.Status.RECOGNISED):
         raise Http404
-    response = HttpResponse(
+    return pdf_response(
         pdf.mobility_certificate(application, language=request.LANGUAGE_CODE),
-        content_type="application/pdf",
+        f"mobility-{application.pk}.pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="mobility-{application.pk}.pdf"'
-    return response

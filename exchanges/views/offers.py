@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.errors import DomainError
-from core.views import save_or_show_again
+from core.views import act_and_redirect, save_or_show_again
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -46,16 +46,16 @@ def offer_list(request):
 
 def offer_detail(request, pk):
     offer = selectors.offer_for_viewer(viewer=request.user, pk=pk)
+    mine = selectors.own_application(viewer=request.user, offer=offer)
     context = {
         "offer": offer,
         "can_manage": rules.can_manage_offer(request.user, offer),
         "can_review": offer.status == PlacementOffer.Status.REVIEW
         and rules.can_review_offers(request.user),
         "actions": _offer_actions(request.user, offer),
+        "my_application": mine,
+        "can_apply": mine is None and offer.is_open and rules.can_apply(request.user),
     }
-    mine = selectors.own_application(viewer=request.user, offer=offer)
-    context["my_application"] = mine
-    context["can_apply"] = mine is None and offer.is_open and rules.can_apply(request.user)
     return render(request, "exchanges/offer_detail.html", context)
 
 
@@ -119,38 +119,29 @@ def _offer_form(request, form, offer):
 @require_POST
 def offer_action(request, pk, action):
     offer = selectors.offer_for_action(viewer=request.user, pk=pk)
-    try:
-        offer = offer_services.offer_transition(
+    return act_and_redirect(
+        request,
+        lambda: offer_services.offer_transition(
             actor=request.user, offer=offer, action=action, comment=request.POST.get("comment", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        if offer.status == PlacementOffer.Status.REVIEW:
-            messages.success(
-                request,
-                _("The offer waits for a network coordinator's review before it is published."),
-            )
-        else:
-            messages.success(
-                request,
-                _("The offer is now “%(status)s”.") % {"status": offer.get_status_display()},
-            )
-    return redirect(offer.get_absolute_url())
+        ),
+        success_url=offer.get_absolute_url(),
+        done=lambda moved: (
+            _("The offer waits for a network coordinator's review before it is published.")
+            if moved.status == PlacementOffer.Status.REVIEW
+            else _("The offer is now “%(status)s”.") % {"status": moved.get_status_display()}
+        ),
+    )
 
 
 @login_required
 def my_offers(request):
     offers = selectors.offers_managed_by(request.user).order_by("status", "-created_at")
     review = selectors.offers_waiting_for_review() if rules.can_review_offers(request.user) else []
-    if (
-        not rules.hosts_for(request.user)
-        and not partner_rules.is_staff(request.user)
-        and not review
-    ):
+    hosts = rules.hosts_for(request.user)
+    if not (hosts or partner_rules.is_staff(request.user) or review):
         raise Http404
     return render(
         request,
         "exchanges/my_offers.html",
-        {"offers": offers, "review": review, "can_post": bool(rules.hosts_for(request.user))},
+        {"offers": offers, "review": review, "can_post": bool(hosts)},
     )
