@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.forms import FilterForm
+from core.search import in_every_language
 from partners.forms.filters import sector_filter
-from partners.forms.organisations import localized
 from partners.models import Organisation, Sector
 
 from .models import ASSESSOR_ROLES, Badge, Claim, SkillNeed
@@ -60,9 +60,7 @@ class BadgeForm(ServiceSavedForm):
     class Meta:
         model = Badge
         fields = [
-            *localized("name"),
-            *localized("description"),
-            *localized("criteria"),
+            *in_every_language("name", "description", "criteria"),
             "image",
             "category",
             "achievement_type",
