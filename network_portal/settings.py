@@ -210,40 +210,31 @@ FRAGMENT_SECONDS = env.int("FRAGMENT_SECONDS", default=300)
 # How long the reports dashboard may show figures before counting them again.
 REPORT_CACHE_SECONDS = env.int("REPORT_CACHE_SECONDS", default=600)
 CELERY_BEAT_SCHEDULE = {
-    "notifications-sweep": {"task": "notifications.sweep", "schedule": 60.0},
-    "exchanges-saved-searches": {
-        "task": "exchanges.check_saved_searches",
-        "schedule": crontab(hour=6, minute=30),
-    },
-    "exchanges-reminders": {
-        "task": "exchanges.send_reminders",
-        "schedule": crontab(hour=8, minute=0),
-    },
-    "events-reminders": {"task": "events.send_reminders", "schedule": crontab(minute=5)},
-    "mentoring-quiet-pairs": {
-        "task": "mentoring.alert_quiet_pairs",
-        "schedule": crontab(hour=8, minute=15),
-    },
-    "partners-follow-up-reminders": {
-        "task": "partners.send_follow_up_reminders",
-        "schedule": crontab(hour=8, minute=10),
-    },
-    "partners-pilot-deadline-reminders": {
-        "task": "partners.send_pilot_deadline_reminders",
-        "schedule": crontab(hour=9, minute=0),
-    },
-    "reports-monthly": {
-        "task": "reports.send_monthly_reports",
-        "schedule": crontab(day_of_month=1, hour=6, minute=0),
-    },
-    "reports-delete-expired-exports": {
-        "task": "reports.delete_expired_exports",
-        "schedule": crontab(minute=40),
-    },
-    "notifications-daily-digest": {
-        "task": "notifications.send_digests",
-        "schedule": crontab(hour=7, minute=0),
-    },
+    name: {"task": task, "schedule": schedule}
+    for name, task, schedule in [
+        ("notifications-sweep", "notifications.sweep", 60.0),
+        ("exchanges-saved-searches", "exchanges.check_saved_searches", crontab(hour=6, minute=30)),
+        ("exchanges-reminders", "exchanges.send_reminders", crontab(hour=8, minute=0)),
+        ("events-reminders", "events.send_reminders", crontab(minute=5)),
+        ("mentoring-quiet-pairs", "mentoring.alert_quiet_pairs", crontab(hour=8, minute=15)),
+        (
+            "partners-follow-up-reminders",
+            "partners.send_follow_up_reminders",
+            crontab(hour=8, minute=10),
+        ),
+        (
+            "partners-pilot-deadline-reminders",
+            "partners.send_pilot_deadline_reminders",
+            crontab(hour=9, minute=0),
+        ),
+        (
+            "reports-monthly",
+            "reports.send_monthly_reports",
+            crontab(day_of_month=1, hour=6, minute=0),
+        ),
+        ("reports-delete-expired-exports", "reports.delete_expired_exports", crontab(minute=40)),
+        ("notifications-daily-digest", "notifications.send_digests", crontab(hour=7, minute=0)),
+    ]
 }
 
 # --- Authentication -----------------------------------------------------------------
