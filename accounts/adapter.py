@@ -25,7 +25,7 @@ class PortalSite:
     domain: str
 
 
-def _in_language(url: str, language: str) -> str:
+def in_language(url: str, language: str) -> str:
     # translate_url() resolves the URL in the language it was made in.
     made_in = get_language_from_path(urlsplit(url).path)
     if not made_in or made_in == language:
@@ -54,7 +54,7 @@ class AccountAdapter(DefaultAccountAdapter):
             }
             for key, value in list(context.items()):
                 if key.endswith("_url") and isinstance(value, str) and value:
-                    context[key] = _in_language(value, language)
+                    context[key] = in_language(value, language)
             super().send_mail(template_prefix, email, context)
 
     def format_email_subject(self, subject: str) -> str:
