@@ -28,6 +28,10 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+#: What a person fills in about themselves on their profile.
+PROFILE_FIELDS = ("full_name", "language", "gender", "birth_year", "labour_market_status")
+
+
 def validate_birth_year(value):
     this_year = timezone.localdate().year
     if not (this_year - 110 <= value <= this_year - 10):
