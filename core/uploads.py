@@ -46,28 +46,15 @@ _OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
 # or None for plain UTF-8 text.
 SIGNATURES: dict[str, tuple[bytes, ...] | Callable[[bytes], bool] | None] = {
     "pdf": (b"%PDF-",),
-    "docx": _ZIP,
-    "pptx": _ZIP,
-    "xlsx": _ZIP,
-    "odt": _ZIP,
-    "odp": _ZIP,
-    "ods": _ZIP,
-    "epub": _ZIP,
-    "zip": _ZIP,
-    "doc": _OLE,
-    "ppt": _OLE,
-    "xls": _OLE,
+    **dict.fromkeys(["docx", "pptx", "xlsx", "odt", "odp", "ods", "epub", "zip"], _ZIP),
+    **dict.fromkeys(["doc", "ppt", "xls"], _OLE),
     "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
+    **dict.fromkeys(["jpg", "jpeg"], (b"\xff\xd8\xff",)),
     "gif": (b"GIF87a", b"GIF89a"),
     "webp": _webp,
-    "mp4": _ftyp,
-    "m4a": _ftyp,
+    **dict.fromkeys(["mp4", "m4a"], _ftyp),
     "mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"),
-    "txt": None,
-    "csv": None,
-    "md": None,
+    **dict.fromkeys(["txt", "csv", "md"]),
 }
 # Office documents are ZIP archives with a known inside: Office Open XML has its content
 # types and a folder per application, OpenDocument and EPUB name their type in "mimetype".
@@ -78,7 +65,6 @@ _CONTAINER_TYPES = {
     "ods": b"application/vnd.oasis.opendocument.spreadsheet",
     "epub": b"application/epub+zip",
 }
-RASTER_IMAGES = ("png", "jpg", "jpeg", "gif", "webp")
 
 DOCUMENTS = ("pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "doc", "ppt", "xls", "txt")
 IMAGES = ("png", "jpg", "jpeg", "gif", "webp")
@@ -251,7 +237,7 @@ class UploadValidator:
                 params={"extension": extension},
                 code="file_content",
             )
-        if extension in RASTER_IMAGES:
+        if extension in IMAGES:
             check_image(file)
 
     def __eq__(self, other: object) -> bool:
@@ -264,7 +250,7 @@ class UploadValidator:
 
 def validate_raster_image(file: IO[bytes]) -> None:
     """The pixel check for an upload that may also be a vector image (a badge)."""
-    if _extension(getattr(file, "name", "")) in RASTER_IMAGES:
+    if _extension(getattr(file, "name", "")) in IMAGES:
         check_image(file)
 
 
@@ -333,7 +319,7 @@ def shrink_image(content: IO[bytes], *, max_side: int, name: str) -> ContentFile
 
 class _ShrinkingFieldFile(FieldFile):
     def save(self, name: str, content: File[bytes], save: bool = True) -> None:
-        if _extension(name) in RASTER_IMAGES:
+        if _extension(name) in IMAGES:
             max_side = cast("_MaxSide", self.field).max_side
             content = shrink_image(content, max_side=max_side, name=name)
         super().save(name, content, save)
@@ -351,8 +337,7 @@ class _PixelCheckedImageFormField(ImageFormField):
         file = super(ImageFormField, self).to_python(data)
         if file is not None:
             check_image(file, readable=False)  # an unreadable one is Django's to name
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with warnings.catch_warnings(action="ignore", category=Image.DecompressionBombWarning):
             return super().to_python(data)
 
 
