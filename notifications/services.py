@@ -15,7 +15,7 @@ import logging
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -288,19 +288,14 @@ def deliver(*, notification_id: int) -> bool:
     try:
         _send(notification)
     except Exception as error:  # any failure is retried
-        last_error = f"{type(error).__name__}: {error}"[:2000]
+        values: dict[str, Any] = {"sending_at": None, "state": Notification.State.FAILED}
+        values["last_error"] = f"{type(error).__name__}: {error}"[:2000]
         if notification.attempts >= MAX_ATTEMPTS:
             logger.error("Notice %s failed for good: %s", notification.pk, error)
-            _still_ours(notification).update(
-                state=Notification.State.FAILED, sending_at=None, last_error=last_error
-            )
         else:
-            _still_ours(notification).update(
-                state=Notification.State.PENDING,
-                sending_at=None,
-                last_error=last_error,
-                next_attempt_at=timezone.now() + _backoff(notification.attempts),
-            )
+            values["state"] = Notification.State.PENDING
+            values["next_attempt_at"] = timezone.now() + _backoff(notification.attempts)
+        _still_ours(notification).update(**values)
         return False
     # Secrets (a one-time link) are needed only until the e-mail is out.
     context = {k: v for k, v in notification.context.items() if not k.startswith("secret_")}
