@@ -41,8 +41,7 @@ class AccountAdapter(DefaultAccountAdapter):
         if user is None:
             users = filter_users_by_email(email)
             user = users[0] if users else None
-        language = getattr(user, "language", "") or ""
-        return language or translation.get_language() or settings.LANGUAGE_CODE
+        return getattr(user, "language", "") or translation.get_language() or settings.LANGUAGE_CODE
 
     def send_mail(self, template_prefix, email, context):
         language = self.recipient_language(email, context.get("user"))
