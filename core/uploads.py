@@ -196,12 +196,6 @@ class UploadValidator:
         self.extensions = tuple(extensions)
         self.max_bytes = max_bytes
 
-    @property
-    def limit(self) -> int:
-        if isinstance(self.max_bytes, str):
-            return int(getattr(settings, self.max_bytes))
-        return self.max_bytes
-
     def __call__(self, file: File[bytes]) -> None:
         extension = _extension(getattr(file, "name", ""))
         if extension not in self.extensions:
@@ -210,7 +204,9 @@ class UploadValidator:
                 params={"allowed": ", ".join(dict.fromkeys(self.extensions))},
                 code="file_type",
             )
-        limit = self.limit
+        limit = self.max_bytes
+        if isinstance(limit, str):
+            limit = int(getattr(settings, limit))
         if file.size > limit:
             raise ValidationError(
                 _("The file is too large (%(size)s). The limit is %(limit)s."),
