@@ -139,6 +139,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery ------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+_locmem = "django.core.cache.backends.locmem.LocMemCache"
 if REDIS_URL:
     CACHES = {
         # What must keep counting while Redis is down (allauth's login rate limits):
@@ -160,21 +161,12 @@ if REDIS_URL:
         },
     }
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "shared": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "shared",
-        },
-    }
+    CACHES = {"default": {"BACKEND": _locmem}, "shared": {"BACKEND": _locmem, "LOCATION": "shared"}}
 # Each ignored Redis error is logged (core/cache.py).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Each process's own memory, for rendered pieces of the layout that only change with a
 # deployment (the menus in each language): no round trip to Redis on every page.
-CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "local",
-}
+CACHES["local"] = {"BACKEND": _locmem, "LOCATION": "local"}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
