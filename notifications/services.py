@@ -238,13 +238,8 @@ def _stale_mark() -> datetime.datetime:
 
 def _claim(notification_id: int) -> Notification | None:
     """Mark a notice as being sent, in a transaction of its own that commits before the
-    mail server is called.
-
-    A notice is taken when it is pending, or when it has been marked for longer than any
-    attempt can take: the worker that marked it died, perhaps after the mail server had
-    accepted the e-mail, so it goes again with the same Message-ID. A notice marked a
-    moment ago is left alone: another worker is sending it.
-    """
+    mail server is called: one that is pending, or was marked by a worker that died
+    (see ``deliver``); one marked a moment ago is another worker's."""
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
