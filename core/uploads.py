@@ -15,6 +15,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import IO, Any, cast
 
 from django.conf import settings
@@ -181,6 +182,7 @@ def check_image(file: IO[bytes], *, readable: bool = True) -> None:
 
 
 @deconstructible
+@dataclass
 class UploadValidator:
     """Accept a file whose extension is allowed, whose size is within the limit and whose
     content agrees with its extension: a renamed executable is not a PDF, a renamed ZIP is
@@ -189,12 +191,14 @@ class UploadValidator:
 
     ``max_bytes`` is a number of bytes or the name of the setting that holds it."""
 
-    def __init__(self, extensions: Iterable[str], max_bytes: int | str) -> None:
-        unknown = set(extensions) - set(SIGNATURES)
+    extensions: Iterable[str]
+    max_bytes: int | str
+
+    def __post_init__(self) -> None:
+        unknown = set(self.extensions) - set(SIGNATURES)
         if unknown:
             raise ValueError(f"no signature known for {sorted(unknown)}")
-        self.extensions = tuple(extensions)
-        self.max_bytes = max_bytes
+        self.extensions = tuple(self.extensions)
 
     def __call__(self, file: File[bytes]) -> None:
         extension = _extension(getattr(file, "name", ""))
@@ -235,13 +239,6 @@ class UploadValidator:
             )
         if extension in IMAGES:
             check_image(file)
-
-    def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, UploadValidator)
-            and self.extensions == other.extensions
-            and self.max_bytes == other.max_bytes
-        )
 
 
 def validate_raster_image(file: IO[bytes]) -> None:
