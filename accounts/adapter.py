@@ -25,7 +25,7 @@ class PortalSite:
     domain: str
 
 
-def _in_language(url: str, language: str) -> str:
+def in_language(url: str, language: str) -> str:
     # translate_url() resolves the URL in the language it was made in.
     made_in = get_language_from_path(urlsplit(url).path)
     if not made_in or made_in == language:
@@ -41,8 +41,7 @@ class AccountAdapter(DefaultAccountAdapter):
         if user is None:
             users = filter_users_by_email(email)
             user = users[0] if users else None
-        language = getattr(user, "language", "") or ""
-        return language or translation.get_language() or settings.LANGUAGE_CODE
+        return getattr(user, "language", "") or translation.get_language() or settings.LANGUAGE_CODE
 
     def send_mail(self, template_prefix, email, context):
         language = self.recipient_language(email, context.get("user"))
@@ -54,7 +53,7 @@ class AccountAdapter(DefaultAccountAdapter):
             }
             for key, value in list(context.items()):
                 if key.endswith("_url") and isinstance(value, str) and value:
-                    context[key] = _in_language(value, language)
+                    context[key] = in_language(value, language)
             super().send_mail(template_prefix, email, context)
 
     def format_email_subject(self, subject: str) -> str:

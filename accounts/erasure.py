@@ -54,9 +54,8 @@ class Person:
     def appears_in(self, value) -> bool:
         if self.pattern is None or value in (None, ""):
             return False
-        if isinstance(value, str):
-            return bool(self.pattern.search(value))
-        return bool(self.pattern.search(json.dumps(value, ensure_ascii=False)))
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return bool(self.pattern.search(text))
 
     def replaced(self, value, marker: str):
         """``value`` with every mention of the person replaced by ``marker``."""

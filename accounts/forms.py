@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import PROFILE_FIELDS, User
 
 
 class SignupForm(forms.Form):
@@ -25,7 +25,7 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "language", "gender", "birth_year", "labour_market_status"]
+        fields = PROFILE_FIELDS
         widgets = {"birth_year": forms.NumberInput(attrs={"inputmode": "numeric"})}
 
 

@@ -31,6 +31,8 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
+from .models import PROFILE_FIELDS
+
 BLANK = "blank"
 MARK = "mark"
 DELETE = "delete"
@@ -99,8 +101,7 @@ def export(
     """Export ``fields`` of the rows of ``model_label`` whose ``user_field`` is the person.
 
     ``user_field`` may follow relations (``"pair__mentee__user"``); by default it is
-    ``user``. A file field among
-    ``fields`` puts the file itself into the archive.
+    ``user``. A file field among ``fields`` puts the file itself into the archive.
     """
     key = (model_label.lower(), user_field)
     _exports[key] = Export(
@@ -142,12 +143,7 @@ def files(
         model_label, field, owner, exported, erased, reason
     )
     if exported:
-        export(
-            model_label,
-            user_field=owner,
-            fields=(*fields, field),
-            section=section or model_label.lower(),
-        )
+        export(model_label, user_field=owner, fields=(*fields, field), section=section)
 
 
 def copy(
@@ -225,9 +221,7 @@ class Collected:
 def _plain(value):
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
-    if isinstance(value, Decimal | uuid.UUID):
-        return str(value)
-    if isinstance(value, models.Model):
+    if isinstance(value, Decimal | uuid.UUID | models.Model):
         return str(value)
     return value
 
@@ -251,16 +245,7 @@ def _rows(spec: Export, user) -> models.QuerySet:
 
 
 def _profile(user) -> dict:
-    names = (
-        "email",
-        "full_name",
-        "language",
-        "gender",
-        "birth_year",
-        "labour_market_status",
-        "date_joined",
-        "last_login",
-    )
+    names = ("email", *PROFILE_FIELDS, "date_joined", "last_login")
     return {name: _plain(getattr(user, name)) for name in names}
 
 
@@ -289,26 +274,13 @@ def collect(user) -> Collected:
 
 
 # Models of Django and django-allauth that point at the user.
-export(
-    "account.EmailAddress",
-    fields=("email", "verified", "primary"),
-    section="email_addresses",
-)
-export(
-    "mfa.Authenticator",
-    fields=("type", "created_at", "last_used_at"),
-    section="two_factor_authentication",
-)
-export(
-    "usersessions.UserSession",
-    fields=("ip", "user_agent", "created_at", "last_seen_at"),
-    section="sessions",
-)
-export(
-    "admin.LogEntry",
-    fields=("action_time", "object_repr", "change_message"),
-    section="admin_changes",
-)
+for label, fields, section in [
+    ("account.EmailAddress", ("email", "verified", "primary"), "email_addresses"),
+    ("mfa.Authenticator", ("type", "created_at", "last_used_at"), "two_factor_authentication"),
+    ("usersessions.UserSession", ("ip", "user_agent", "created_at", "last_seen_at"), "sessions"),
+    ("admin.LogEntry", ("action_time", "object_repr", "change_message"), "admin_changes"),
+]:
+    export(label, fields=fields, section=section)
 for name in ("email", "full_name"):
     not_a_copy("accounts.User", field=name, reason="The person's own; deleted with the account.")
 not_a_copy(

@@ -10,21 +10,18 @@ from core.audit import log_action
 from core.errors import DomainError
 
 from . import erasure, personal_data
-from .models import User
+from .models import PROFILE_FIELDS, User
 
 
 class AccountError(DomainError):
     pass
 
 
-_PROFILE_FIELDS = ("full_name", "language", "gender", "birth_year", "labour_market_status")
-
-
 @transaction.atomic
 def user_update_profile(*, actor: User, user: User, data: dict) -> User:
     if actor.pk != user.pk:
         raise AccountError(_("You may only change your own profile."), code="forbidden")
-    changed = [f for f in _PROFILE_FIELDS if f in data and getattr(user, f) != data[f]]
+    changed = [f for f in PROFILE_FIELDS if f in data and getattr(user, f) != data[f]]
     for field in changed:
         setattr(user, field, data[field])
     if changed:

@@ -1,5 +1,8 @@
 """Free-text search shared by the portal's lists."""
 
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -14,6 +17,10 @@ def in_every_language(*fields: str) -> list[str]:
         for field in fields
         for code, _name in settings.LANGUAGES
     ]
+
+
+def _any_contains(fields: list[str], text: str) -> Q:
+    return reduce(operator.or_, (Q(**{f"{field}__icontains": text}) for field in fields), Q())
 
 
 def text_search(
@@ -31,14 +38,6 @@ def text_search(
 
         vector = SearchVector(*fields, config="simple")
         query = SearchQuery(text, search_type="websearch", config="simple")
-        prefix = Q()
-        for field in prefix_fields:
-            prefix |= Q(**{f"{field}__icontains": text})
+        prefix = _any_contains(prefix_fields, text)
         return queryset.annotate(search=vector).filter(Q(search=query) | prefix)
-    condition = Q()
-    for word in text.split():
-        word_condition = Q()
-        for field in fields:
-            word_condition |= Q(**{f"{field}__icontains": word})
-        condition &= word_condition
-    return queryset.filter(condition)
+    return queryset.filter(*(_any_contains(fields, word) for word in text.split()))

@@ -31,23 +31,14 @@ BYTE_ORDER_MARK = "\ufeff"
 _KEPT = (int, float, Decimal, datetime.date, datetime.time)
 
 
-def neutralise(text: str) -> str:
-    """``text`` as a cell that no spreadsheet program runs as a formula."""
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
 def cell_value(value: object) -> object:
     """What a cell holds: numbers, dates and empty cells as they are, anything else as
-    neutralised text (lazy translations and model choices included)."""
+    text that no spreadsheet program runs as a formula (lazy translations and model
+    choices included)."""
     if value is None or isinstance(value, _KEPT):
         return value
-    return neutralise(str(value))
-
-
-def row_values(values: Iterable[object]) -> list[object]:
-    return [cell_value(value) for value in values]
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class CsvWriter:
@@ -57,7 +48,7 @@ class CsvWriter:
         self._writer = csv.writer(file)
 
     def writerow(self, values: Iterable[object]) -> None:
-        self._writer.writerow(row_values(values))
+        self._writer.writerow([cell_value(value) for value in values])
 
     def writerows(self, rows: Iterable[Iterable[object]]) -> None:
         for values in rows:
@@ -95,7 +86,7 @@ class XlsxSheet:
     ) -> None:
         self.row += 1
         font = Font(bold=bold, size=size) if bold or size else None
-        for column, value in enumerate(row_values(values), start=1):
+        for column, value in enumerate(map(cell_value, values), start=1):
             cell = self.worksheet.cell(row=self.row, column=column)
             if isinstance(value, str):
                 # Characters that the XLSX format cannot hold would stop the whole file.

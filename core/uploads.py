@@ -15,6 +15,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import IO, Any, cast
 
 from django.conf import settings
@@ -46,28 +47,15 @@ _OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
 # or None for plain UTF-8 text.
 SIGNATURES: dict[str, tuple[bytes, ...] | Callable[[bytes], bool] | None] = {
     "pdf": (b"%PDF-",),
-    "docx": _ZIP,
-    "pptx": _ZIP,
-    "xlsx": _ZIP,
-    "odt": _ZIP,
-    "odp": _ZIP,
-    "ods": _ZIP,
-    "epub": _ZIP,
-    "zip": _ZIP,
-    "doc": _OLE,
-    "ppt": _OLE,
-    "xls": _OLE,
+    **dict.fromkeys(["docx", "pptx", "xlsx", "odt", "odp", "ods", "epub", "zip"], _ZIP),
+    **dict.fromkeys(["doc", "ppt", "xls"], _OLE),
     "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
+    **dict.fromkeys(["jpg", "jpeg"], (b"\xff\xd8\xff",)),
     "gif": (b"GIF87a", b"GIF89a"),
     "webp": _webp,
-    "mp4": _ftyp,
-    "m4a": _ftyp,
+    **dict.fromkeys(["mp4", "m4a"], _ftyp),
     "mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"),
-    "txt": None,
-    "csv": None,
-    "md": None,
+    **dict.fromkeys(["txt", "csv", "md"]),
 }
 # Office documents are ZIP archives with a known inside: Office Open XML has its content
 # types and a folder per application, OpenDocument and EPUB name their type in "mimetype".
@@ -78,7 +66,6 @@ _CONTAINER_TYPES = {
     "ods": b"application/vnd.oasis.opendocument.spreadsheet",
     "epub": b"application/epub+zip",
 }
-RASTER_IMAGES = ("png", "jpg", "jpeg", "gif", "webp")
 
 DOCUMENTS = ("pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "doc", "ppt", "xls", "txt")
 IMAGES = ("png", "jpg", "jpeg", "gif", "webp")
@@ -195,6 +182,7 @@ def check_image(file: IO[bytes], *, readable: bool = True) -> None:
 
 
 @deconstructible
+@dataclass
 class UploadValidator:
     """Accept a file whose extension is allowed, whose size is within the limit and whose
     content agrees with its extension: a renamed executable is not a PDF, a renamed ZIP is
@@ -203,18 +191,14 @@ class UploadValidator:
 
     ``max_bytes`` is a number of bytes or the name of the setting that holds it."""
 
-    def __init__(self, extensions: Iterable[str], max_bytes: int | str) -> None:
-        unknown = set(extensions) - set(SIGNATURES)
+    extensions: Iterable[str]
+    max_bytes: int | str
+
+    def __post_init__(self) -> None:
+        unknown = set(self.extensions) - set(SIGNATURES)
         if unknown:
             raise ValueError(f"no signature known for {sorted(unknown)}")
-        self.extensions = tuple(extensions)
-        self.max_bytes = max_bytes
-
-    @property
-    def limit(self) -> int:
-        if isinstance(self.max_bytes, str):
-            return int(getattr(settings, self.max_bytes))
-        return self.max_bytes
+        self.extensions = tuple(self.extensions)
 
     def __call__(self, file: File[bytes]) -> None:
         extension = _extension(getattr(file, "name", ""))
@@ -224,7 +208,9 @@ class UploadValidator:
                 params={"allowed": ", ".join(dict.fromkeys(self.extensions))},
                 code="file_type",
             )
-        limit = self.limit
+        limit = self.max_bytes
+        if isinstance(limit, str):
+            limit = int(getattr(settings, limit))
         if file.size > limit:
             raise ValidationError(
                 _("The file is too large (%(size)s). The limit is %(limit)s."),
@@ -251,20 +237,13 @@ class UploadValidator:
                 params={"extension": extension},
                 code="file_content",
             )
-        if extension in RASTER_IMAGES:
+        if extension in IMAGES:
             check_image(file)
-
-    def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, UploadValidator)
-            and self.extensions == other.extensions
-            and self.max_bytes == other.max_bytes
-        )
 
 
 def validate_raster_image(file: IO[bytes]) -> None:
     """The pixel check for an upload that may also be a vector image (a badge)."""
-    if _extension(getattr(file, "name", "")) in RASTER_IMAGES:
+    if _extension(getattr(file, "name", "")) in IMAGES:
         check_image(file)
 
 
@@ -333,7 +312,7 @@ def shrink_image(content: IO[bytes], *, max_side: int, name: str) -> ContentFile
 
 class _ShrinkingFieldFile(FieldFile):
     def save(self, name: str, content: File[bytes], save: bool = True) -> None:
-        if _extension(name) in RASTER_IMAGES:
+        if _extension(name) in IMAGES:
             max_side = cast("_MaxSide", self.field).max_side
             content = shrink_image(content, max_side=max_side, name=name)
         super().save(name, content, save)
@@ -351,8 +330,7 @@ class _PixelCheckedImageFormField(ImageFormField):
         file = super(ImageFormField, self).to_python(data)
         if file is not None:
             check_image(file, readable=False)  # an unreadable one is Django's to name
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with warnings.catch_warnings(action="ignore", category=Image.DecompressionBombWarning):
             return super().to_python(data)
 
 

@@ -38,8 +38,7 @@ COMMENT_NEEDED = _("Please write the reason in the comment.")
 
 def from_states(states: Iterable[str], parties: Iterable[str]) -> dict[str, frozenset[str]]:
     """``sources`` for a move the same ``parties`` may make from each of ``states``."""
-    who = frozenset(parties)
-    return dict.fromkeys(states, who)
+    return dict.fromkeys(states, frozenset(parties))
 
 
 @dataclass

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
 from django.shortcuts import redirect
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
 from partners.rules import requires_mfa
@@ -15,21 +16,16 @@ from partners.rules import requires_mfa
 _TOUCH_EVERY_SECONDS = 60
 
 
-class SessionActivityMiddleware:
+class SessionActivityMiddleware(MiddlewareMixin):
     """End sessions after ``SESSION_COOKIE_AGE`` seconds without a request, and keep the
     "last seen" time on the person's list of sessions (allauth's user sessions) current.
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
+    def process_response(self, request, response):
         session = getattr(request, "session", None)
-        if session is None or session.is_empty():
+        # A 503: the database is away, so the session is left as it is.
+        if session is None or session.is_empty() or response.status_code == 503:
             return response
-        if response.status_code == 503:
-            return response  # the database is away: leave the session as it is
         now = int(time.time())
         if now - session.get("_touched", 0) >= _TOUCH_EVERY_SECONDS:
             session["_touched"] = now
@@ -61,16 +57,12 @@ def _is_personal(request) -> bool:
         return True
 
 
-class PrivatePagesMiddleware:
+class PrivatePagesMiddleware(MiddlewareMixin):
     """``Cache-Control: private, no-store`` on every answer to a logged-in person and on
     every page reached through a personal link, unless the view chose its own caching:
     no shared cache keeps them, and the browser does not keep them on disk either."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
+    def process_response(self, request, response):
         if response.has_header("Cache-Control") or _is_public_document(request):
             return response
         if _is_personal(request):
@@ -92,14 +84,8 @@ _OPEN_URL_NAMES = {
 }
 
 
-class RequireMFAMiddleware:
+class RequireMFAMiddleware(MiddlewareMixin):
     """Coordinators and network admins must set up an authenticator before they act."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user

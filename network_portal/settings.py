@@ -121,9 +121,7 @@ TEMPLATES: list[dict[str, Any]] = [
 
 # --- Database -----------------------------------------------------------------------
 VAR_DIR.mkdir(exist_ok=True)
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -139,6 +137,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery ------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+_locmem = "django.core.cache.backends.locmem.LocMemCache"
 if REDIS_URL:
     CACHES = {
         # What must keep counting while Redis is down (allauth's login rate limits):
@@ -160,21 +159,12 @@ if REDIS_URL:
         },
     }
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "shared": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "shared",
-        },
-    }
+    CACHES = {"default": {"BACKEND": _locmem}, "shared": {"BACKEND": _locmem, "LOCATION": "shared"}}
 # Each ignored Redis error is logged (core/cache.py).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Each process's own memory, for rendered pieces of the layout that only change with a
 # deployment (the menus in each language): no round trip to Redis on every page.
-CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "local",
-}
+CACHES["local"] = {"BACKEND": _locmem, "LOCATION": "local"}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
@@ -210,40 +200,31 @@ FRAGMENT_SECONDS = env.int("FRAGMENT_SECONDS", default=300)
 # How long the reports dashboard may show figures before counting them again.
 REPORT_CACHE_SECONDS = env.int("REPORT_CACHE_SECONDS", default=600)
 CELERY_BEAT_SCHEDULE = {
-    "notifications-sweep": {"task": "notifications.sweep", "schedule": 60.0},
-    "exchanges-saved-searches": {
-        "task": "exchanges.check_saved_searches",
-        "schedule": crontab(hour=6, minute=30),
-    },
-    "exchanges-reminders": {
-        "task": "exchanges.send_reminders",
-        "schedule": crontab(hour=8, minute=0),
-    },
-    "events-reminders": {"task": "events.send_reminders", "schedule": crontab(minute=5)},
-    "mentoring-quiet-pairs": {
-        "task": "mentoring.alert_quiet_pairs",
-        "schedule": crontab(hour=8, minute=15),
-    },
-    "partners-follow-up-reminders": {
-        "task": "partners.send_follow_up_reminders",
-        "schedule": crontab(hour=8, minute=10),
-    },
-    "partners-pilot-deadline-reminders": {
-        "task": "partners.send_pilot_deadline_reminders",
-        "schedule": crontab(hour=9, minute=0),
-    },
-    "reports-monthly": {
-        "task": "reports.send_monthly_reports",
-        "schedule": crontab(day_of_month=1, hour=6, minute=0),
-    },
-    "reports-delete-expired-exports": {
-        "task": "reports.delete_expired_exports",
-        "schedule": crontab(minute=40),
-    },
-    "notifications-daily-digest": {
-        "task": "notifications.send_digests",
-        "schedule": crontab(hour=7, minute=0),
-    },
+    name: {"task": task, "schedule": schedule}
+    for name, task, schedule in [
+        ("notifications-sweep", "notifications.sweep", 60.0),
+        ("exchanges-saved-searches", "exchanges.check_saved_searches", crontab(hour=6, minute=30)),
+        ("exchanges-reminders", "exchanges.send_reminders", crontab(hour=8, minute=0)),
+        ("events-reminders", "events.send_reminders", crontab(minute=5)),
+        ("mentoring-quiet-pairs", "mentoring.alert_quiet_pairs", crontab(hour=8, minute=15)),
+        (
+            "partners-follow-up-reminders",
+            "partners.send_follow_up_reminders",
+            crontab(hour=8, minute=10),
+        ),
+        (
+            "partners-pilot-deadline-reminders",
+            "partners.send_pilot_deadline_reminders",
+            crontab(hour=9, minute=0),
+        ),
+        (
+            "reports-monthly",
+            "reports.send_monthly_reports",
+            crontab(day_of_month=1, hour=6, minute=0),
+        ),
+        ("reports-delete-expired-exports", "reports.delete_expired_exports", crontab(minute=40)),
+        ("notifications-daily-digest", "notifications.send_digests", crontab(hour=7, minute=0)),
+    ]
 }
 
 # --- Authentication -----------------------------------------------------------------

@@ -19,11 +19,8 @@ from core.uploads import PUBLIC_FILE_FIELDS
 def home(request):
     # The home panels read alike for everyone and are kept rendered: gathered only when
     # the kept ones are out of date.
-    context = {
-        "panels": SimpleLazyObject(lambda: home_panels(request)),
-        **fragments.context(request),
-    }
-    return render(request, "home.html", context)
+    panels = SimpleLazyObject(lambda: home_panels(request))
+    return render(request, "home.html", {"panels": panels, **fragments.context(request)})
 
 
 @login_required
@@ -51,10 +48,7 @@ def _check_redis() -> str:
     try:
         import redis
 
-        client = redis.Redis.from_url(
-            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
-        )
-        client.ping()
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
     except Exception:
         return "error"
     return "ok"

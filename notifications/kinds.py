@@ -38,9 +38,8 @@ def register(
     if not template:
         app, name = key.split(".", 1)
         template = f"{app}/emails/{name}"
-    kind = Kind(key, label, template, enrich, configurable)
-    _kinds[key] = kind
-    return kind
+    _kinds[key] = Kind(key, label, template, enrich, configurable)
+    return _kinds[key]
 
 
 def get(key: str) -> Kind:

@@ -15,7 +15,7 @@ import logging
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -238,13 +238,8 @@ def _stale_mark() -> datetime.datetime:
 
 def _claim(notification_id: int) -> Notification | None:
     """Mark a notice as being sent, in a transaction of its own that commits before the
-    mail server is called.
-
-    A notice is taken when it is pending, or when it has been marked for longer than any
-    attempt can take: the worker that marked it died, perhaps after the mail server had
-    accepted the e-mail, so it goes again with the same Message-ID. A notice marked a
-    moment ago is left alone: another worker is sending it.
-    """
+    mail server is called: one that is pending, or was marked by a worker that died
+    (see ``deliver``); one marked a moment ago is another worker's."""
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
@@ -288,19 +283,14 @@ def deliver(*, notification_id: int) -> bool:
     try:
         _send(notification)
     except Exception as error:  # any failure is retried
-        last_error = f"{type(error).__name__}: {error}"[:2000]
+        values: dict[str, Any] = {"sending_at": None, "state": Notification.State.FAILED}
+        values["last_error"] = f"{type(error).__name__}: {error}"[:2000]
         if notification.attempts >= MAX_ATTEMPTS:
             logger.error("Notice %s failed for good: %s", notification.pk, error)
-            _still_ours(notification).update(
-                state=Notification.State.FAILED, sending_at=None, last_error=last_error
-            )
         else:
-            _still_ours(notification).update(
-                state=Notification.State.PENDING,
-                sending_at=None,
-                last_error=last_error,
-                next_attempt_at=timezone.now() + _backoff(notification.attempts),
-            )
+            values["state"] = Notification.State.PENDING
+            values["next_attempt_at"] = timezone.now() + _backoff(notification.attempts)
+        _still_ours(notification).update(**values)
         return False
     # Secrets (a one-time link) are needed only until the e-mail is out.
     context = {k: v for k, v in notification.context.items() if not k.startswith("secret_")}

@@ -1,6 +1,8 @@
 """``{% fragment seconds "name" key... %}...{% endfragment %}``: a part of a page kept
 rendered until a table it read is written (``core.fragments``)."""
 
+from dataclasses import dataclass
+
 from django import template
 from django.template.base import FilterExpression, Parser, Token
 
@@ -9,18 +11,12 @@ from core import fragments
 register = template.Library()
 
 
+@dataclass(eq=False)
 class FragmentNode(template.Node):
-    def __init__(
-        self,
-        nodelist: template.NodeList,
-        seconds: FilterExpression,
-        name: FilterExpression,
-        vary_on: list[FilterExpression],
-    ) -> None:
-        self.nodelist = nodelist
-        self.seconds = seconds
-        self.name = name
-        self.vary_on = vary_on
+    nodelist: template.NodeList
+    seconds: FilterExpression
+    name: FilterExpression
+    vary_on: list[FilterExpression]
 
     def render(self, context: template.Context) -> str:
         seconds = self.seconds.resolve(context)

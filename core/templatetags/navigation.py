@@ -8,33 +8,19 @@ register = template.Library()
 #: Per app (URL namespace): the section of each page that is not the app's default.
 _PAGES = {
     "exchanges": {
-        "offer_list": "placements",
-        "offer_detail": "placements",
-        "application_create": "placements",
-        "my_offers": "offers",
-        "offer_create": "offers",
-        "offer_edit": "offers",
-        "queue": "applications",
-        "queue_bulk": "applications",
-        "allocation": "applications",
-        "partnership_agreements": "applications",
+        **dict.fromkeys(["offer_list", "offer_detail", "application_create"], "placements"),
+        **dict.fromkeys(["my_offers", "offer_create", "offer_edit"], "offers"),
+        **dict.fromkeys(
+            ["queue", "queue_bulk", "allocation", "partnership_agreements"], "applications"
+        ),
     },
-    "passport": {
-        "passport": "my_passport",
-        "passport_pdf": "my_passport",
-        "claim_detail": "my_passport",
-        "redeem": "my_passport",
-        "share_create": "my_passport",
-    },
-    "catalogue": {
-        "material_list": "materials",
-        "material_create": "materials",
-        "material_detail": "materials",
-        "material_edit": "materials",
-    },
-    "partners": {
-        "outreach": "outreach",
-    },
+    "passport": dict.fromkeys(
+        ["passport", "passport_pdf", "claim_detail", "redeem", "share_create"], "my_passport"
+    ),
+    "catalogue": dict.fromkeys(
+        ["material_list", "material_create", "material_detail", "material_edit"], "materials"
+    ),
+    "partners": {"outreach": "outreach"},
     "": {"dashboard": "dashboard"},
 }
 _DEFAULTS = {
