@@ -1,6 +1,5 @@
 """The scale data set's stages, and the seeder that runs them in order and resumes."""
 
-import random
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -10,7 +9,7 @@ from events.models import Event
 from exchanges.models import Application, PlacementOffer
 from mentoring.models import Pair
 from notifications.models import Notification
-from partners.models import Membership, Organisation
+from partners.models import Organisation
 from worklife_passport.models import Award, Badge, Claim
 
 from . import (
@@ -25,7 +24,7 @@ from . import (
     organisations,
     people,
 )
-from .base import DEFAULTS, DOMAIN, TAG, ScaleError, tagged_people
+from .base import DOMAIN, TAG, ScaleError, Seeding, tagged_people
 
 
 @dataclass(frozen=True)
@@ -49,19 +48,7 @@ STAGES = [
 ]
 
 
-class Seeder:
-    def __init__(self, *, seed: int, sizes: dict, out=None):
-        self.seed = seed
-        self.sizes = {**DEFAULTS, **{k: v for k, v in sizes.items() if v is not None}}
-        self.out = out or (lambda message: None)
-        self.now = timezone.now().replace(microsecond=0)
-        self.today = timezone.localdate()
-
-    def rng(self, stage: str) -> random.Random:
-        return random.Random(f"{self.seed}:{stage}")
-
-    # Progress ---------------------------------------------------------------------------
-
+class Seeder(Seeding):
     def counts(self) -> dict:
         """How many rows of each stage are in the database."""
         mine = {"recipient__email__endswith": "@" + DOMAIN}
@@ -118,25 +105,3 @@ class Seeder:
     seed_mentoring = mentoring.seed
     seed_events = events.seed
     seed_notifications = notifications.seed
-
-    # What the stages look up ----------------------------------------------------------
-
-    def schools(self):
-        return list(
-            Organisation.objects.filter(
-                slug__startswith=f"{TAG}school-", kind__in=Organisation.SCHOOL_KINDS
-            ).order_by("pk")
-        )
-
-    def companies(self):
-        return list(Organisation.objects.filter(slug__startswith=f"{TAG}company-").order_by("pk"))
-
-    def students(self):
-        return list(
-            Membership.objects.filter(
-                user__email__endswith="@" + DOMAIN,
-                role__in=[Membership.Role.STUDENT, Membership.Role.GRADUATE],
-            )
-            .order_by("user_id")
-            .values_list("user_id", "organisation_id", "user__email", "user__full_name")
-        )
