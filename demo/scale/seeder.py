@@ -1,7 +1,5 @@
 """The scale data set's stages, and the seeder that runs them in order and resumes."""
 
-from dataclasses import dataclass
-
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -26,26 +24,19 @@ from . import (
 )
 from .base import DOMAIN, TAG, ScaleError, Seeding, tagged_people
 
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    #: The sizes whose sum is the number of rows the stage makes.
-    size_keys: tuple[str, ...]
-
-
-STAGES = [
-    Stage("organisations", ("schools", "companies")),
-    Stage("people", ("students", "staff", "companies")),
-    Stage("badges", ("badges",)),
-    Stage("offers", ("offers",)),
-    Stage("applications", ("applications",)),
-    Stage("awards", ("awards",)),
-    Stage("claims", ("claims",)),
-    Stage("mentoring", ("pairs",)),
-    Stage("events", ("events",)),
-    Stage("notifications", ("notifications",)),
-]
+#: Each stage and the sizes whose sum is the number of rows it makes, in the order they run.
+STAGES = {
+    "organisations": ("schools", "companies"),
+    "people": ("students", "staff", "companies"),
+    "badges": ("badges",),
+    "offers": ("offers",),
+    "applications": ("applications",),
+    "awards": ("awards",),
+    "claims": ("claims",),
+    "mentoring": ("pairs",),
+    "events": ("events",),
+    "notifications": ("notifications",),
+}
 
 
 class Seeder(Seeding):
@@ -69,26 +60,23 @@ class Seeder(Seeding):
             ).count(),
         }
 
-    def expected(self) -> dict:
-        return {stage.name: sum(self.sizes[key] for key in stage.size_keys) for stage in STAGES}
-
     def run(self):
-        counts, expected = self.counts(), self.expected()
-        for stage in STAGES:
-            have, want = counts[stage.name], expected[stage.name]
+        counts = self.counts()
+        for stage, size_keys in STAGES.items():
+            have, want = counts[stage], sum(self.sizes[key] for key in size_keys)
             if have == want and want:
-                self.out(f"{stage.name}: {have:,} already there")
+                self.out(f"{stage}: {have:,} already there")
                 continue
             if have:
                 raise ScaleError(
-                    f"{stage.name}: {have:,} rows are there, {want:,} were asked for: the data "
+                    f"{stage}: {have:,} rows are there, {want:,} were asked for: the data "
                     "set was made with other sizes. Run seed_scale --clean first."
                 )
             started = timezone.now()
             with transaction.atomic():
-                getattr(self, f"seed_{stage.name}")()
+                getattr(self, f"seed_{stage}")()
             seconds = (timezone.now() - started).total_seconds()
-            self.out(f"{stage.name}: {want:,} rows in {seconds:.1f} s")
+            self.out(f"{stage}: {want:,} rows in {seconds:.1f} s")
         # Fresh statistics, so the planner does not take the new tables for empty ones.
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
