@@ -1,4 +1,4 @@
-"""Pieces shared by the portal's forms: list filters."""
+"""Pieces shared by the portal's forms: list filters and model forms the services save."""
 
 from collections.abc import Callable, Iterable
 from typing import Any, cast
@@ -11,6 +11,14 @@ from django_countries import countries
 from django_stubs_ext import StrOrPromise
 
 from . import fragments
+
+
+class ServiceSavedForm(forms.ModelForm):
+    """A model form that checks only the input: the services fill in the object, check the
+    model's constraints and save it, not the form."""
+
+    def _post_clean(self) -> None:
+        pass
 
 
 class FilterForm(forms.Form):

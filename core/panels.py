@@ -25,28 +25,21 @@ class Panel:
 
 Provider = Callable[..., "Panel | None"]
 
-_home: list[Provider] = []
-_dashboard: list[Provider] = []
+
+class Place:
+    """A place the apps fill: a provider decorated with the place is registered there."""
+
+    def __init__(self) -> None:
+        self.providers: list[Provider] = []
+
+    def __call__(self, provider: Provider) -> Provider:
+        self.providers.append(provider)
+        return provider
+
+    def panels(self, request: HttpRequest) -> list[Panel]:
+        panels = [panel for provider in self.providers if (panel := provider(request)) is not None]
+        return sorted(panels, key=lambda panel: panel.order)
 
 
-def home_panel(func: Provider) -> Provider:
-    _home.append(func)
-    return func
-
-
-def dashboard_panel(func: Provider) -> Provider:
-    _dashboard.append(func)
-    return func
-
-
-def _collect(providers: list[Provider], request: HttpRequest) -> list[Panel]:
-    panels = [panel for provider in providers if (panel := provider(request)) is not None]
-    return sorted(panels, key=lambda panel: panel.order)
-
-
-def home_panels(request: HttpRequest) -> list[Panel]:
-    return _collect(_home, request)
-
-
-def dashboard_panels(request: HttpRequest) -> list[Panel]:
-    return _collect(_dashboard, request)
+home_panel = Place()
+dashboard_panel = Place()

@@ -32,15 +32,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-
-def _ftyp(head: bytes) -> bool:
-    return head[4:8] == b"ftyp"
-
-
-def _webp(head: bytes) -> bool:
-    return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-
-
 _ZIP = (b"PK\x03\x04",)
 _OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
 # What the first bytes of a file of each type are: prefixes, a test of the first bytes,
@@ -52,8 +43,8 @@ SIGNATURES: dict[str, tuple[bytes, ...] | Callable[[bytes], bool] | None] = {
     "png": (b"\x89PNG\r\n\x1a\n",),
     **dict.fromkeys(["jpg", "jpeg"], (b"\xff\xd8\xff",)),
     "gif": (b"GIF87a", b"GIF89a"),
-    "webp": _webp,
-    **dict.fromkeys(["mp4", "m4a"], _ftyp),
+    "webp": lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
+    **dict.fromkeys(["mp4", "m4a"], lambda head: head[4:8] == b"ftyp"),
     "mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"),
     **dict.fromkeys(["txt", "csv", "md"]),
 }

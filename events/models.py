@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.uploads import UploadValidator
-from partners.models import Organisation, Sector, lead_organisation_id
+from partners.models import Organisation, Sector
 
 
 class Event(models.Model):
@@ -70,10 +70,6 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:event_detail", kwargs={"pk": self.pk})
-
-    def lead_organiser_id(self) -> int | None:
-        """The organiser whose audit log records the event: the first to be listed."""
-        return lead_organisation_id(self.organisers)
 
     @property
     def places_left(self) -> int:

@@ -15,7 +15,7 @@ from core.audit import log_action
 from core.errors import DomainError, NotAllowed
 from core.records import save_data
 from notifications.services import notify
-from partners.models import hash_token
+from partners.models import hash_token, lead_organisation_id
 
 from . import rules
 from .models import CalendarFeed, Event, Material, Registration
@@ -34,7 +34,8 @@ class EventError(DomainError):
 
 def _log(actor: User | None, action: str, target: Event | Registration, event: Event) -> None:
     """The audit entry of a change to an event, in the log of its lead organiser."""
-    log_action(actor=actor, action=action, target=target, organisation=event.lead_organiser_id())
+    organisation = lead_organisation_id(event.organisers)
+    log_action(actor=actor, action=action, target=target, organisation=organisation)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CountryFilter, FilterForm, language_filter
+from core.forms import CountryFilter, FilterForm, ServiceSavedForm, language_filter
 from partners.forms.filters import network_countries, sector_filter
 from partners.models import Organisation, Sector
 
@@ -46,7 +46,7 @@ class OfferFilterForm(FilterForm):
         }
 
 
-class InputForm(forms.ModelForm):
+class InputForm(ServiceSavedForm):
     """A model form that checks only the input: the service checks the model's constraints."""
 
     def clean(self):
@@ -55,9 +55,6 @@ class InputForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
         return data
-
-    def _post_clean(self):
-        pass
 
 
 def _organisation_field(label, queryset, **options) -> forms.ModelChoiceField:

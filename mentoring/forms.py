@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ServiceSavedForm
 from partners.models import Organisation, Sector
 
 from .models import Enrolment
@@ -20,7 +21,7 @@ class ListField(forms.CharField):
         return ", ".join(value) if isinstance(value, list) else value
 
 
-class EnrolmentForm(forms.ModelForm):
+class EnrolmentForm(ServiceSavedForm):
     skills_offered = ListField(
         label=_("Skills you can offer"),
         required=False,
@@ -67,9 +68,6 @@ class EnrolmentForm(forms.ModelForm):
                 _("The number of mentees cannot be below zero."), code="min_value"
             )
         return value
-
-    def _post_clean(self):
-        pass
 
 
 class MeetingForm(forms.Form):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import HistoryEvent
-from partners.models import Organisation, Sector, lead_organisation_id
+from partners.models import Organisation, Sector
 
 if TYPE_CHECKING:
     # The translated models' managers are swapped for this one when the app registry loads.
@@ -86,10 +86,6 @@ class Programme(models.Model):
 
     def get_absolute_url(self):
         return reverse("mentoring:programme_detail", kwargs={"pk": self.pk})
-
-    def lead_organiser_id(self) -> int | None:
-        """The organiser whose audit log records the programme: the first to be listed."""
-        return lead_organisation_id(self.organisers)
 
     @property
     def enrolment_open(self) -> bool:

@@ -13,8 +13,7 @@ class Viewer:
 
     def __init__(self, user):
         self.user = user
-        self.by_organisation = rules.roles_of(user)
-        self.roles = frozenset().union(*self.by_organisation.values())
+        self.roles = frozenset().union(*rules.roles_of(user).values())
 
     @property
     def is_staff(self):
@@ -23,9 +22,6 @@ class Viewer:
     @property
     def is_network_member(self):
         return rules.is_network_member(self.user)
-
-    def has(self, role):
-        return role in self.roles
 
     @property
     def has_coordinator_or_host(self) -> bool:

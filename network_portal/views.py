@@ -12,20 +12,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core import fragments
-from core.panels import dashboard_panels, home_panels
+from core.panels import dashboard_panel, home_panel
 from core.uploads import PUBLIC_FILE_FIELDS
 
 
 def home(request):
     # The home panels read alike for everyone and are kept rendered: gathered only when
     # the kept ones are out of date.
-    panels = SimpleLazyObject(lambda: home_panels(request))
+    panels = SimpleLazyObject(lambda: home_panel.panels(request))
     return render(request, "home.html", {"panels": panels, **fragments.context(request)})
 
 
 @login_required
 def dashboard(request):
-    return render(request, "dashboard.html", {"panels": dashboard_panels(request)})
+    return render(request, "dashboard.html", {"panels": dashboard_panel.panels(request)})
 
 
 def accessibility(request):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.forms import FilterForm
+from core.forms import FilterForm, ServiceSavedForm
 from core.search import in_every_language
 from partners.forms.filters import sector_filter
 from partners.models import Organisation, Sector
@@ -34,13 +34,6 @@ class CatalogueFilterForm(FilterForm):
         empty_label=_("All issuers"),
     )
     asked_for = forms.BooleanField(label=_("Asked for by local companies"), required=False)
-
-
-class ServiceSavedForm(forms.ModelForm):
-    """A model form whose object the services fill in, check and save, not the form."""
-
-    def _post_clean(self):
-        pass
 
 
 class BadgeForm(ServiceSavedForm):

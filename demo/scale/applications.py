@@ -2,7 +2,6 @@
 
 import datetime
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -10,15 +9,12 @@ from django.db.models.functions import Coalesce
 from exchanges.models import Application, MobilityForm, PlacementOffer
 from partners.models import Membership
 
-from .base import DOMAIN, TAG, bulk
+from .base import DOMAIN, TAG, Seeding, bulk
 
 S = Application.Status
 
-if TYPE_CHECKING:
-    from .seeder import Seeder
 
-
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("applications")
     students, offers = applicants(), offers_applied_for()
     open_offers = [o for o in offers if o[2] == PlacementOffer.Status.PUBLISHED]

@@ -2,17 +2,13 @@
 
 import datetime
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from worklife_passport.models import Award, Badge, StatusList
 
-from .base import TAG, ScaleError, bulk
-
-if TYPE_CHECKING:
-    from .seeder import Seeder
+from .base import TAG, ScaleError, Seeding, bulk
 
 
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("awards")
     badges = list(
         Badge.objects.filter(issuer__slug__startswith=TAG)

@@ -1,17 +1,12 @@
 """Stage 3: the schools' badges, each issuer with its signing key and status list."""
 
-from typing import TYPE_CHECKING
-
 from worklife_passport.models import Badge, StatusList
 from worklife_passport.openbadges import keys
 
-from .base import TAG, bulk
-
-if TYPE_CHECKING:
-    from .seeder import Seeder
+from .base import TAG, Seeding, bulk
 
 
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("badges")
     schools = seeder.schools()
     categories = [c for c, _label in Badge.Category.choices]

@@ -1,10 +1,13 @@
 """What every stage of the scale data set shares: its sizes, tags, names and helpers."""
 
 import itertools
+import random
 
 from django.conf import settings
+from django.utils import timezone
 
 from accounts.models import User
+from partners.models import Membership, Organisation
 
 DOMAIN = "scale.test"
 TAG = "scale-"
@@ -60,6 +63,40 @@ LAST = ["Virtanen", "Korhonen", "Tamm", "Saar", "Kazlauskas", "Petrauskas", "Nie
 
 class ScaleError(Exception):
     pass
+
+
+class Seeding:
+    """One run's seed, sizes and clock, and what its stages look up."""
+
+    def __init__(self, *, seed: int, sizes: dict, out=None):
+        self.seed = seed
+        self.sizes = {**DEFAULTS, **{k: v for k, v in sizes.items() if v is not None}}
+        self.out = out or (lambda message: None)
+        self.now = timezone.now().replace(microsecond=0)
+        self.today = timezone.localdate()
+
+    def rng(self, stage: str) -> random.Random:
+        return random.Random(f"{self.seed}:{stage}")
+
+    def schools(self):
+        return list(
+            Organisation.objects.filter(
+                slug__startswith=f"{TAG}school-", kind__in=Organisation.SCHOOL_KINDS
+            ).order_by("pk")
+        )
+
+    def companies(self):
+        return list(Organisation.objects.filter(slug__startswith=f"{TAG}company-").order_by("pk"))
+
+    def students(self):
+        return list(
+            Membership.objects.filter(
+                user__email__endswith="@" + DOMAIN,
+                role__in=[Membership.Role.STUDENT, Membership.Role.GRADUATE],
+            )
+            .order_by("user_id")
+            .values_list("user_id", "organisation_id", "user__email", "user__full_name")
+        )
 
 
 def email(prefix: str, n: int) -> str:

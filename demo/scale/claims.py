@@ -2,18 +2,14 @@
 
 import datetime
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from partners.models import Membership
 from worklife_passport.models import Badge, Claim
 
-from .base import DOMAIN, TAG, ScaleError, bulk
-
-if TYPE_CHECKING:
-    from .seeder import Seeder
+from .base import DOMAIN, TAG, ScaleError, Seeding, bulk
 
 
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("claims")
     badges_of = defaultdict(list)
     for pk, issuer_id in Badge.objects.filter(issuer__slug__startswith=TAG).values_list(

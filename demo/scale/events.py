@@ -2,17 +2,13 @@
 
 import datetime
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from events.models import Event, Registration
 
-from .base import TAG, bulk, tagged_ids
-
-if TYPE_CHECKING:
-    from .seeder import Seeder
+from .base import TAG, Seeding, bulk, tagged_ids
 
 
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("events")
     schools = seeder.schools()
     people = [s[0] for s in seeder.students()] + tagged_ids("t")
@@ -48,7 +44,7 @@ def seed(seeder: "Seeder") -> None:
     Event.objects.bulk_update(events, ["registered", "capacity"], batch_size=1000)
 
 
-def register(seeder: "Seeder", rng, events: list, people: list[int]) -> dict[int, int]:
+def register(seeder: Seeding, rng, events: list, people: list[int]) -> dict[int, int]:
     """Register people for the events; return how many are confirmed for each."""
     S = Registration.Status
     regs = []

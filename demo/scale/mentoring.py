@@ -1,17 +1,13 @@
 """Stage 8: mentoring programmes, their enrolments and pairs."""
 
 import datetime
-from typing import TYPE_CHECKING
 
 from mentoring.models import Enrolment, Pair, Programme
 
-from .base import LANGUAGES, TAG, bulk, tagged_ids
-
-if TYPE_CHECKING:
-    from .seeder import Seeder
+from .base import LANGUAGES, TAG, Seeding, bulk, tagged_ids
 
 
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("mentoring")
     total = seeder.sizes["pairs"]
     schools = seeder.schools()
@@ -27,7 +23,7 @@ def seed(seeder: "Seeder") -> None:
         bulk(Pair, pairs(rng, programme, enrolled, mentor_ids, mentee_ids))
 
 
-def add_programme(seeder: "Seeder", rng, n: int, school):
+def add_programme(seeder: Seeding, rng, n: int, school):
     starts = seeder.today - datetime.timedelta(days=365 * (n % 3) + rng.randint(0, 200))
     name = f"{TAG}Mentoring programme {n + 1}"
     programme = Programme.objects.create(

@@ -1,18 +1,14 @@
 """Stage 10: the notices the portal sent these people, read and unread."""
 
 import datetime
-from typing import TYPE_CHECKING
 
 from notifications.models import Notification
 from worklife_passport.models import Badge
 
-from .base import TAG, bulk, tagged_people
-
-if TYPE_CHECKING:
-    from .seeder import Seeder
+from .base import TAG, Seeding, bulk, tagged_people
 
 
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("notifications")
     people = list(tagged_people("").order_by("pk").values_list("pk", "language"))
     badges = list(

@@ -1,20 +1,16 @@
 """Stage 4: the companies' placement offers; most are from past years, a quarter open now."""
 
 import datetime
-from typing import TYPE_CHECKING
 
 from exchanges.models import MobilityForm, PlacementOffer
 from partners.models import Membership, Sector
 
-from .base import LANGUAGES, TAG, bulk
+from .base import LANGUAGES, TAG, Seeding, bulk
 
 S = PlacementOffer.Status
 
-if TYPE_CHECKING:
-    from .seeder import Seeder
 
-
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("offers")
     companies = seeder.companies()
     contact_of = dict(
@@ -37,7 +33,7 @@ def seed(seeder: "Seeder") -> None:
     bulk(PlacementOffer, rows)
 
 
-def placement_offer(seeder: "Seeder", rng, n: int, host, *, sectors, forms, statuses):
+def placement_offer(seeder: Seeding, rng, n: int, host, *, sectors, forms, statuses):
     status = rng.choice(statuses)
     if status in (S.PUBLISHED, S.DRAFT, S.REVIEW):
         deadline = seeder.today + datetime.timedelta(days=rng.randint(7, 120))

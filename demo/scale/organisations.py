@@ -1,16 +1,11 @@
 """Stage 1: the schools and companies, in the sectors of the scale data set."""
 
-from typing import TYPE_CHECKING
-
 from partners.models import Organisation, Sector
 
-from .base import CITIES, COUNTRIES, DOMAIN, SECTORS, TAG, bulk
-
-if TYPE_CHECKING:
-    from .seeder import Seeder
+from .base import CITIES, COUNTRIES, DOMAIN, SECTORS, TAG, Seeding, bulk
 
 
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("organisations")
     for n, (fi, en) in enumerate(SECTORS):
         Sector.objects.get_or_create(

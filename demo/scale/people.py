@@ -1,7 +1,6 @@
 """Stage 2: the students, staff and company contacts, each with their membership."""
 
 import datetime
-from typing import TYPE_CHECKING
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import generate_totp_secret
@@ -12,13 +11,10 @@ from django.contrib.auth.hashers import make_password
 from accounts.models import User
 from partners.models import Membership
 
-from .base import FIRST, LANGUAGES, LAST, bulk, email, tagged_ids
-
-if TYPE_CHECKING:
-    from .seeder import Seeder
+from .base import FIRST, LANGUAGES, LAST, Seeding, bulk, email, tagged_ids
 
 
-def seed(seeder: "Seeder") -> None:
+def seed(seeder: Seeding) -> None:
     rng = seeder.rng("people")
     schools, companies = seeder.schools(), seeder.companies()
     add_users(seeder, rng)
@@ -26,7 +22,7 @@ def seed(seeder: "Seeder") -> None:
     add_authenticators(coordinators)
 
 
-def add_users(seeder: "Seeder", rng) -> None:
+def add_users(seeder: Seeding, rng) -> None:
     password = make_password(settings.DEMO_PASSWORD)
     genders = [g for g, _label in User.Gender.choices] + ["", ""]
     statuses = [s for s, _label in User.LabourMarketStatus.choices]

@@ -1,8 +1,5 @@
 """The scale data set's stages, and the seeder that runs them in order and resumes."""
 
-import random
-from dataclasses import dataclass
-
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -10,7 +7,7 @@ from events.models import Event
 from exchanges.models import Application, PlacementOffer
 from mentoring.models import Pair
 from notifications.models import Notification
-from partners.models import Membership, Organisation
+from partners.models import Organisation
 from worklife_passport.models import Award, Badge, Claim
 
 from . import (
@@ -25,43 +22,24 @@ from . import (
     organisations,
     people,
 )
-from .base import DEFAULTS, DOMAIN, TAG, ScaleError, tagged_people
+from .base import DOMAIN, TAG, ScaleError, Seeding, tagged_people
+
+#: Each stage and the sizes whose sum is the number of rows it makes, in the order they run.
+STAGES = {
+    "organisations": ("schools", "companies"),
+    "people": ("students", "staff", "companies"),
+    "badges": ("badges",),
+    "offers": ("offers",),
+    "applications": ("applications",),
+    "awards": ("awards",),
+    "claims": ("claims",),
+    "mentoring": ("pairs",),
+    "events": ("events",),
+    "notifications": ("notifications",),
+}
 
 
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    #: The sizes whose sum is the number of rows the stage makes.
-    size_keys: tuple[str, ...]
-
-
-STAGES = [
-    Stage("organisations", ("schools", "companies")),
-    Stage("people", ("students", "staff", "companies")),
-    Stage("badges", ("badges",)),
-    Stage("offers", ("offers",)),
-    Stage("applications", ("applications",)),
-    Stage("awards", ("awards",)),
-    Stage("claims", ("claims",)),
-    Stage("mentoring", ("pairs",)),
-    Stage("events", ("events",)),
-    Stage("notifications", ("notifications",)),
-]
-
-
-class Seeder:
-    def __init__(self, *, seed: int, sizes: dict, out=None):
-        self.seed = seed
-        self.sizes = {**DEFAULTS, **{k: v for k, v in sizes.items() if v is not None}}
-        self.out = out or (lambda message: None)
-        self.now = timezone.now().replace(microsecond=0)
-        self.today = timezone.localdate()
-
-    def rng(self, stage: str) -> random.Random:
-        return random.Random(f"{self.seed}:{stage}")
-
-    # Progress ---------------------------------------------------------------------------
-
+class Seeder(Seeding):
     def counts(self) -> dict:
         """How many rows of each stage are in the database."""
         mine = {"recipient__email__endswith": "@" + DOMAIN}
@@ -82,26 +60,23 @@ class Seeder:
             ).count(),
         }
 
-    def expected(self) -> dict:
-        return {stage.name: sum(self.sizes[key] for key in stage.size_keys) for stage in STAGES}
-
     def run(self):
-        counts, expected = self.counts(), self.expected()
-        for stage in STAGES:
-            have, want = counts[stage.name], expected[stage.name]
+        counts = self.counts()
+        for stage, size_keys in STAGES.items():
+            have, want = counts[stage], sum(self.sizes[key] for key in size_keys)
             if have == want and want:
-                self.out(f"{stage.name}: {have:,} already there")
+                self.out(f"{stage}: {have:,} already there")
                 continue
             if have:
                 raise ScaleError(
-                    f"{stage.name}: {have:,} rows are there, {want:,} were asked for: the data "
+                    f"{stage}: {have:,} rows are there, {want:,} were asked for: the data "
                     "set was made with other sizes. Run seed_scale --clean first."
                 )
             started = timezone.now()
             with transaction.atomic():
-                getattr(self, f"seed_{stage.name}")()
+                getattr(self, f"seed_{stage}")()
             seconds = (timezone.now() - started).total_seconds()
-            self.out(f"{stage.name}: {want:,} rows in {seconds:.1f} s")
+            self.out(f"{stage}: {want:,} rows in {seconds:.1f} s")
         # Fresh statistics, so the planner does not take the new tables for empty ones.
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -118,25 +93,3 @@ class Seeder:
     seed_mentoring = mentoring.seed
     seed_events = events.seed
     seed_notifications = notifications.seed
-
-    # What the stages look up ----------------------------------------------------------
-
-    def schools(self):
-        return list(
-            Organisation.objects.filter(
-                slug__startswith=f"{TAG}school-", kind__in=Organisation.SCHOOL_KINDS
-            ).order_by("pk")
-        )
-
-    def companies(self):
-        return list(Organisation.objects.filter(slug__startswith=f"{TAG}company-").order_by("pk"))
-
-    def students(self):
-        return list(
-            Membership.objects.filter(
-                user__email__endswith="@" + DOMAIN,
-                role__in=[Membership.Role.STUDENT, Membership.Role.GRADUATE],
-            )
-            .order_by("user_id")
-            .values_list("user_id", "organisation_id", "user__email", "user__full_name")
-        )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states
 from notifications.services import notify, notify_many
+from partners.models import lead_organisation_id
 
 from .. import matching, rules
 from ..errors import MentoringError
@@ -97,7 +98,7 @@ def create_pair(
         actor=actor,
         action="mentoring.pair.proposed",
         target=pair,
-        organisation=pair.programme.lead_organiser_id(),
+        organisation=lead_organisation_id(pair.programme.organisers),
         data={"from": P.PROPOSED, "to": P.PROPOSED},
     )
     for person in (mentor.user, mentee.user):
@@ -328,7 +329,7 @@ PAIRS: Workflow[Pair] = Workflow(
     },
     lock=_lock,
     parties=_parties,
-    organisation=lambda pair: pair.programme.lead_organiser_id(),
+    organisation=lambda pair: lead_organisation_id(pair.programme.organisers),
     illegal=_("This cannot be done while the pair is “%(status)s”."),
     history=PairEvent,
     history_field="pair",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.audit import log_action
 from core.workflow import perform
 from notifications.services import notify
+from partners.models import lead_organisation_id
 
 from .. import rules
 from ..errors import IllegalMove, MentoringError, NotAllowed
@@ -51,7 +52,7 @@ def meeting_log(
         actor=actor,
         action="mentoring.meeting.logged",
         target=pair,
-        organisation=pair.programme.lead_organiser_id(),
+        organisation=lead_organisation_id(pair.programme.organisers),
     )
     return meeting
 

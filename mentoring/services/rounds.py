@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from partners.models import lead_organisation_id
 
 from .. import matching, rules
 from ..errors import IllegalMove, MentoringError, NotAllowed
@@ -87,7 +88,7 @@ def round_publish(*, actor: User, round_: MatchingRound) -> int:
         actor=actor,
         action="mentoring.round.published",
         target=round_.programme,
-        organisation=round_.programme.lead_organiser_id(),
+        organisation=lead_organisation_id(round_.programme.organisers),
         data={"pairs": created},
     )
     return created
