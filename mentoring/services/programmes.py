@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 from partners import rules as partner_rules
 
-from ..errors import MentoringError, NotAllowed
+from ..errors import MentoringError
 from ..models import Enrolment, Evaluation, Pair, Programme
 
 if TYPE_CHECKING:
@@ -60,8 +61,7 @@ def enrol(
         raise MentoringError(_("You are already enrolled in this programme."), code="enrolled")
     data = _clean_enrolment(programme, data)
     organisation = data.get("organisation")
-    if organisation is not None and not partner_rules.is_member(actor, organisation):
-        raise NotAllowed
+    require(organisation is None or partner_rules.is_member(actor, organisation))
     enrolment = Enrolment.objects.create(
         programme=programme,
         user=actor,
@@ -78,8 +78,7 @@ def enrol(
 def enrolment_update(
     *, actor: User, enrolment: Enrolment, data: dict, sectors: Iterable[Sector] | None = None
 ) -> Enrolment:
-    if enrolment.user_id != actor.pk:
-        raise NotAllowed
+    require(enrolment.user_id == actor.pk)
     data = _clean_enrolment(enrolment.programme, data)
     if data.get("as_mentor"):
         holding = enrolment.as_mentor_pairs.filter(status__in=Pair.HOLDING).count()
@@ -101,8 +100,7 @@ def enrolment_update(
 
 @transaction.atomic
 def evaluation_give(*, actor: User, programme: Programme, rating: int, text: str) -> Evaluation:
-    if not Enrolment.objects.filter(programme=programme, user=actor).exists():
-        raise NotAllowed
+    require(Enrolment.objects.filter(programme=programme, user=actor).exists())
     evaluation, _created = Evaluation.objects.update_or_create(
         programme=programme, user=actor, defaults={"rating": rating, "text": text}
     )

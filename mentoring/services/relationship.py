@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 from core.workflow import perform
 from notifications.services import notify
 
 from .. import rules
-from ..errors import IllegalMove, MentoringError, NotAllowed
+from ..errors import IllegalMove, MentoringError
 from ..models import Feedback, Goal, Meeting, Pair
 from .pairs import PAIRS, pair_link
 
@@ -28,8 +29,7 @@ P = Pair.Status
 
 
 def _party(actor: User, pair: Pair) -> None:
-    if rules.side(actor, pair) is None:
-        raise NotAllowed
+    require(rules.side(actor, pair) is not None)
 
 
 @transaction.atomic
