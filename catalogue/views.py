@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError
 from core.pages import edit_page, paged
 from core.uploads import download
-from core.views import act_and_redirect
+from core.views import act_and_redirect, acting_for
 
 from . import rules, selectors, services
 from .forms import (
@@ -261,13 +261,12 @@ def material_download(request, pk):
 @login_required
 def material_form(request, pk=None):
     material = get_object_or_404(Material, pk=pk) if pk else None
-    organisations = rules.material_organisations(request.user)
-    if material is not None:
-        if not rules.can_edit_material(request.user, material):
-            raise Http404
-        organisations = sorted({*organisations, material.organisation_id})
-    elif not organisations:
-        raise Http404
+    organisations = acting_for(
+        rules.material_organisations(request.user),
+        material,
+        may_edit=lambda material: rules.can_edit_material(request.user, material),
+        owner="organisation_id",
+    )
     form = MaterialForm(
         request.POST or None, request.FILES or None, instance=material, organisations=organisations
     )
