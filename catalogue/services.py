@@ -99,8 +99,10 @@ def _log(actor: User, action: str, enquiry: Enquiry) -> None:
     log_action(actor=actor, action=action, target=enquiry, organisation=enquiry.service.provider)
 
 
-def _link(enquiry: Enquiry) -> dict:
-    return {"name": "catalogue:enquiry_detail", "kwargs": {"pk": enquiry.pk}}
+def _about(enquiry: Enquiry, **more: str) -> dict:
+    """A notice's context: the enquiry's service, its page and ``more``."""
+    link = {"name": "catalogue:enquiry_detail", "kwargs": {"pk": enquiry.pk}}
+    return {"service": enquiry.service.title, **more, "link": link}
 
 
 def _sent_before(
@@ -159,12 +161,7 @@ def enquiry_send(
             kind="catalogue.enquiry",
             key=f"catalogue.enquiry:{enquiry.pk}",
             recipient=service.advisor,
-            context={
-                "service": service.title,
-                "asker": actor.full_name,
-                "question": enquiry.question[:1000],
-                "link": _link(enquiry),
-            },
+            context=_about(enquiry, asker=actor.full_name, question=enquiry.question[:1000]),
         )
     return enquiry, True
 
@@ -193,11 +190,7 @@ def enquiry_answer(*, actor: User, enquiry: Enquiry, answer: str) -> Enquiry:
         kind="catalogue.answer",
         key=f"catalogue.answer:{enquiry.pk}:{enquiry.answered_at:%s%f}",
         recipient=enquiry.asked_by,
-        context={
-            "service": enquiry.service.title,
-            "answer": answer[:1000],
-            "link": _link(enquiry),
-        },
+        context=_about(enquiry, answer=answer[:1000]),
     )
     return enquiry
 
@@ -227,12 +220,7 @@ def enquiry_reply(*, actor: User, enquiry: Enquiry, body: str) -> EnquiryReply:
             kind="catalogue.reply",
             key=f"catalogue.reply:{reply.pk}",
             recipient=advisor,
-            context={
-                "service": enquiry.service.title,
-                "asker": actor.full_name,
-                "reply": body[:1000],
-                "link": _link(enquiry),
-            },
+            context=_about(enquiry, asker=actor.full_name, reply=body[:1000]),
         )
     return reply
 

@@ -68,8 +68,10 @@ def material_add(*, actor: User, event: Event, title: str, file: UploadedFile) -
     return material
 
 
-def _link(event: Event) -> dict:
-    return {"name": "events:event_detail", "kwargs": {"pk": event.pk}}
+def _about(event: Event, **more: str) -> dict:
+    """A notice's context: the event, when it starts, its page and ``more``."""
+    link = {"name": "events:event_detail", "kwargs": {"pk": event.pk}}
+    return {"event": event.title, "starts_at": event.starts_at.isoformat(), **more, "link": link}
 
 
 def _notify_registration(registration: Registration, event: Event, key: str) -> None:
@@ -78,12 +80,7 @@ def _notify_registration(registration: Registration, event: Event, key: str) -> 
         kind="events.registration",
         key=key,
         recipient=registration.user,
-        context={
-            "event": event.title,
-            "status": registration.status,
-            "starts_at": event.starts_at.isoformat(),
-            "link": _link(event),
-        },
+        context=_about(event, status=registration.status),
     )
 
 
@@ -194,12 +191,7 @@ def send_reminders(*, now: datetime.datetime | None = None) -> int:
             kind="events.reminder",
             key=f"events.reminder:{registration.pk}",
             recipient=registration.user,
-            context={
-                "event": event.title,
-                "starts_at": event.starts_at.isoformat(),
-                "venue": event.venue or event.online_url,
-                "link": _link(event),
-            },
+            context=_about(event, venue=event.venue or event.online_url),
         )
         sent += 1
     return sent

@@ -18,7 +18,7 @@ from notifications.services import notify
 from .. import rules
 from ..errors import IllegalMove, MentoringError
 from ..models import Feedback, Goal, Meeting, Pair
-from .pairs import PAIRS, pair_link
+from .pairs import PAIRS, about
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -110,12 +110,9 @@ def alert_quiet_pairs(*, today: datetime.date | None = None) -> int:
                 kind="mentoring.quiet_pair",
                 key=f"mentoring.quiet:{pair.pk}:{person.pk}:{week.year}-{week.week}",
                 recipient=person,
-                context={
-                    "programme": pair.programme.name,
-                    "mentor": pair.mentor.user.full_name,
-                    "mentee": pair.mentee.user.full_name,
-                    "link": pair_link(pair),
-                },
+                context=about(
+                    pair, mentor=pair.mentor.user.full_name, mentee=pair.mentee.user.full_name
+                ),
             )
             sent += 1
     return sent
