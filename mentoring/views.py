@@ -183,34 +183,26 @@ def _moved_message(user, pair, action) -> str:
     return _("The pair is now “%(status)s”.") % {"status": pair.get_status_display()}
 
 
-def _pair_form_action(request, pk, form_class, call, done):
-    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect(pair.get_absolute_url())
-    return act_and_redirect(
-        request,
-        lambda: call(pair, form.cleaned_data),
-        done=done,
-        success_url=pair.get_absolute_url(),
-    )
-
-
 def _pair_form_view(form_class, service, done):
-    """A form on the pair's page whose data goes to ``service(actor, pair, **data)``."""
+    """A form on the pair's page whose data goes to ``service(actor, pair, **data)``; with
+    a goal in the address, the service is given that goal of the pair too."""
 
     @login_required
     @require_POST
-    def view(request, pk):
-        return _pair_form_action(
+    def view(request, pk, goal_pk=None):
+        pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
+        goal = {} if goal_pk is None else {"goal": get_object_or_404(Goal, pk=goal_pk, pair=pair)}
+        form = form_class(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+            return redirect(pair.get_absolute_url())
+        return act_and_redirect(
             request,
-            pk,
-            form_class,
-            lambda pair, data: service(actor=request.user, pair=pair, **data),
-            done,
+            lambda: service(actor=request.user, pair=pair, **goal, **form.cleaned_data),
+            done=done,
+            success_url=pair.get_absolute_url(),
         )
 
     return view
@@ -219,7 +211,9 @@ def _pair_form_view(form_class, service, done):
 meeting_log = _pair_form_view(
     MeetingForm, relationship.meeting_log, gettext_lazy("The meeting was logged.")
 )
-goal_add = _pair_form_view(GoalForm, relationship.goal_save, gettext_lazy("The goal was saved."))
+goal_add = goal_update = _pair_form_view(
+    GoalForm, relationship.goal_save, gettext_lazy("The goal was saved.")
+)
 feedback_give = _pair_form_view(
     FeedbackForm, relationship.feedback_give, gettext_lazy("Thank you for your feedback.")
 )
@@ -232,20 +226,6 @@ award_badge = _pair_form_view(
 endorse_badge = _pair_form_view(
     CommentForm, badges.pair_endorse_badge, gettext_lazy("Thank you for endorsing the badge.")
 )
-
-
-@login_required
-@require_POST
-def goal_update(request, pk, goal_pk):
-    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
-    goal = get_object_or_404(Goal, pk=goal_pk, pair=pair)
-    return _pair_form_action(
-        request,
-        pk,
-        GoalForm,
-        lambda pair, data: relationship.goal_save(actor=request.user, pair=pair, goal=goal, **data),
-        _("The goal was saved."),
-    )
 
 
 @login_required
