@@ -147,27 +147,21 @@ def enquiry_detail(request, pk):
     )
     if not rules.can_view_enquiry(request.user, enquiry):
         raise Http404
-    form = AnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enquiry_answer(
-                actor=request.user, enquiry=enquiry, answer=form.cleaned_data["answer"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Your answer was sent."))
-            return redirect("catalogue:enquiry_detail", pk=enquiry.pk)
-    return render(
+    return edit_page(
         request,
-        "catalogue/enquiry_detail.html",
-        {
+        AnswerForm(request.POST or None),
+        lambda data: services.enquiry_answer(
+            actor=request.user, enquiry=enquiry, answer=data["answer"]
+        ),
+        template="catalogue/enquiry_detail.html",
+        context={
             "enquiry": enquiry,
-            "form": form,
             "can_answer": rules.can_answer(request.user, enquiry),
             "can_reply": rules.can_reply(request.user, enquiry),
             "reply_form": ReplyForm(),
         },
+        done=_("Your answer was sent."),
+        success_url=reverse("catalogue:enquiry_detail", kwargs={"pk": enquiry.pk}),
     )
 
 

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.errors import DomainError
-from core.views import act_and_redirect, save_or_show_again
+from core.pages import edit_page
+from core.views import act_and_redirect
 from core.workflow import perform
 from partners import rules as partner_rules
 
@@ -53,8 +54,8 @@ def enrol(request, pk):
         initial={"capacity": programme.default_capacity},
     )
 
-    def save(form):
-        data = dict(form.cleaned_data)
+    def save(data):
+        data = dict(data)
         sectors = data.pop("sectors")
         if data.get("capacity") is None:
             data["capacity"] = programme.default_capacity
@@ -66,21 +67,14 @@ def enrol(request, pk):
             actor=request.user, enrolment=existing, data=data, sectors=sectors
         )
 
-    def show(form):
-        return render(
-            request,
-            "mentoring/enrol.html",
-            {"form": form, "programme": programme, "existing": existing},
-        )
-
-    # Unbound (not a post), the form is shown as it is.
-    return save_or_show_again(
+    return edit_page(
         request,
         form,
         save,
+        template="mentoring/enrol.html",
+        context={"programme": programme, "existing": existing},
         done=_("Your enrolment was saved."),
         success_url=programme.get_absolute_url(),
-        show_again=show,
     )
 
 
