@@ -46,11 +46,10 @@ def programme_detail(request, pk):
 def enrol(request, pk):
     programme = get_object_or_404(Programme, pk=pk, is_active=True)
     existing = Enrolment.objects.filter(programme=programme, user=request.user).first()
-    organisations = list(partner_rules.roles_of(request.user))
     form = EnrolmentForm(
         request.POST or None,
         instance=existing,
-        organisations=organisations,
+        organisations=list(partner_rules.roles_of(request.user)),
         initial={"capacity": programme.default_capacity},
     )
 
@@ -300,12 +299,11 @@ def round_publish(request, pk, round_pk):
     programme = _coordinated(request, pk)
     round_ = get_object_or_404(MatchingRound, pk=round_pk, programme=programme)
 
-    def publish():
-        count = rounds.round_publish(actor=request.user, round_=round_)
-        messages.success(
-            request, _("%(count)s pairs were proposed to the participants.") % {"count": count}
-        )
-
     return act_and_redirect(
-        request, publish, success_url=reverse("mentoring:coordination", kwargs={"pk": pk})
+        request,
+        lambda: rounds.round_publish(actor=request.user, round_=round_),
+        done=lambda count: (
+            _("%(count)s pairs were proposed to the participants.") % {"count": count}
+        ),
+        success_url=reverse("mentoring:coordination", kwargs={"pk": pk}),
     )
