@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.records import save_data
 from core.rounds import require
 from partners import rules as partner_rules
 
@@ -88,13 +89,12 @@ def enrolment_update(
                 % {"count": holding},
                 code="capacity",
             )
-    changed = [f for f in _ENROLMENT_FIELDS if f in data and getattr(enrolment, f) != data[f]]
-    for field in changed:
-        setattr(enrolment, field, data[field])
-    if changed:
-        enrolment.save(update_fields=changed)
+    changed = {
+        f: data[f] for f in _ENROLMENT_FIELDS if f in data and getattr(enrolment, f) != data[f]
+    }
     if sectors is not None:
-        enrolment.sectors.set(sectors)
+        changed["sectors"] = sectors
+    save_data(enrolment, changed, created=False)
     return enrolment
 
 
