@@ -96,7 +96,6 @@ def export(
     user_field: str = "user",
     fields: Iterable[str],
     section: str = "",
-    area: str = "",
 ):
     """Export ``fields`` of the rows of ``model_label`` whose ``user_field`` is the person.
 
@@ -109,7 +108,7 @@ def export(
         user_field,
         tuple(fields),
         section or model_label.lower(),
-        area or _area(model_label),
+        _area(model_label),
     )
 
 

@@ -18,10 +18,9 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", Material, Service)
 
-_SERVICE_TITLES = in_every_language("title")
-_SERVICE_TEXT = [*_SERVICE_TITLES, *in_every_language("description"), "provider__name"]
-_MATERIAL_TITLES = in_every_language("title")
-_MATERIAL_TEXT = [*_MATERIAL_TITLES, *in_every_language("description"), "organisation__name"]
+_TITLES = in_every_language("title")
+_SERVICE_TEXT = [*_TITLES, *in_every_language("description"), "provider__name"]
+_MATERIAL_TEXT = [*_TITLES, *in_every_language("description"), "organisation__name"]
 
 
 def _filtered(queryset: QuerySet[M], filters: dict, **fields: str) -> QuerySet[M]:
@@ -35,7 +34,7 @@ def _filtered(queryset: QuerySet[M], filters: dict, **fields: str) -> QuerySet[M
 def service_search(*, filters: dict) -> QuerySet[Service]:
     """Active services matching the catalogue's filters, with what a result row shows."""
     queryset = Service.objects.filter(is_active=True)
-    queryset = text_search(queryset, filters.get("q"), _SERVICE_TEXT, prefix_fields=_SERVICE_TITLES)
+    queryset = text_search(queryset, filters.get("q"), _SERVICE_TEXT, prefix_fields=_TITLES)
     queryset = _filtered(
         queryset, filters, need="needs", sector="sector", language="language", form="form"
     )
@@ -51,9 +50,7 @@ def material_search(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[
     queryset = Material.objects.all()
     if not partner_rules.is_network_member(viewer):
         queryset = queryset.filter(is_public=True)
-    queryset = text_search(
-        queryset, filters.get("q"), _MATERIAL_TEXT, prefix_fields=_MATERIAL_TITLES
-    )
+    queryset = text_search(queryset, filters.get("q"), _MATERIAL_TEXT, prefix_fields=_TITLES)
     queryset = _filtered(
         queryset, filters, topic="topics", language="language", sector="sector", licence="licence"
     )

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError, NotAllowed
+from core.errors import DomainError
 from core.records import save_data
+from core.rounds import require
 from notifications.services import notify
 from partners import rules as partner_rules
 
@@ -34,12 +35,10 @@ def service_save(*, actor: User, service: Service | None, data: dict) -> Service
     actor manages; the provider it is saved under must be one the actor manages too."""
     if service is not None:
         service = Service.objects.select_for_update().get(pk=service.pk)
-        if not rules.can_manage_service(actor, service.provider_id):
-            raise NotAllowed
+        require(rules.can_manage_service(actor, service.provider_id))
     provider = data.get("provider")
     kept = service is not None and provider is not None and provider.pk == service.provider_id
-    if provider is not None and not kept and not rules.can_manage_service(actor, provider.pk):
-        raise NotAllowed
+    require(provider is None or kept or rules.can_manage_service(actor, provider.pk))
     saved = service if service is not None else Service()
     save_data(saved, data, created=service is None)
     log_action(
@@ -57,14 +56,12 @@ def material_save(*, actor: User, material: Material | None, data: dict) -> Mate
     edit. A file replaced is deleted from the storage once the change is committed."""
     if material is not None:
         material = Material.objects.select_for_update().get(pk=material.pk)
-        if not rules.can_edit_material(actor, material):
-            raise NotAllowed
+        require(rules.can_edit_material(actor, material))
     organisation = data.get("organisation")
     allowed = set(rules.material_organisations(actor))
     if material is not None:
         allowed.add(material.organisation_id)
-    if organisation is not None and organisation.pk not in allowed:
-        raise NotAllowed
+    require(organisation is None or organisation.pk in allowed)
     old_file = material.file.name if material is not None else ""
     saved = material if material is not None else Material(uploaded_by=actor)
     save_data(saved, data, created=material is None)
@@ -84,8 +81,7 @@ def material_save(*, actor: User, material: Material | None, data: dict) -> Mate
 def material_delete(*, actor: User, material: Material) -> None:
     """Remove a material from the library; its file goes once the removal is committed."""
     material = Material.objects.select_for_update().get(pk=material.pk)
-    if not rules.can_edit_material(actor, material):
-        raise NotAllowed
+    require(rules.can_edit_material(actor, material))
     log_action(
         actor=actor,
         action="catalogue.material.deleted",
@@ -103,8 +99,10 @@ def _log(actor: User, action: str, enquiry: Enquiry) -> None:
     log_action(actor=actor, action=action, target=enquiry, organisation=enquiry.service.provider)
 
 
-def _link(enquiry: Enquiry) -> dict:
-    return {"name": "catalogue:enquiry_detail", "kwargs": {"pk": enquiry.pk}}
+def _about(enquiry: Enquiry, **more: str) -> dict:
+    """A notice's context: the enquiry's service, its page and ``more``."""
+    link = {"name": "catalogue:enquiry_detail", "kwargs": {"pk": enquiry.pk}}
+    return {"service": enquiry.service.title, **more, "link": link}
 
 
 def _sent_before(
@@ -163,12 +161,7 @@ def enquiry_send(
             kind="catalogue.enquiry",
             key=f"catalogue.enquiry:{enquiry.pk}",
             recipient=service.advisor,
-            context={
-                "service": service.title,
-                "asker": actor.full_name,
-                "question": enquiry.question[:1000],
-                "link": _link(enquiry),
-            },
+            context=_about(enquiry, asker=actor.full_name, question=enquiry.question[:1000]),
         )
     return enquiry, True
 
@@ -197,11 +190,7 @@ def enquiry_answer(*, actor: User, enquiry: Enquiry, answer: str) -> Enquiry:
         kind="catalogue.answer",
         key=f"catalogue.answer:{enquiry.pk}:{enquiry.answered_at:%s%f}",
         recipient=enquiry.asked_by,
-        context={
-            "service": enquiry.service.title,
-            "answer": answer[:1000],
-            "link": _link(enquiry),
-        },
+        context=_about(enquiry, answer=answer[:1000]),
     )
     return enquiry
 
@@ -231,12 +220,7 @@ def enquiry_reply(*, actor: User, enquiry: Enquiry, body: str) -> EnquiryReply:
             kind="catalogue.reply",
             key=f"catalogue.reply:{reply.pk}",
             recipient=advisor,
-            context={
-                "service": enquiry.service.title,
-                "asker": actor.full_name,
-                "reply": body[:1000],
-                "link": _link(enquiry),
-            },
+            context=_about(enquiry, asker=actor.full_name, reply=body[:1000]),
         )
     return reply
 

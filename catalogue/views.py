@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError
 from core.pages import edit_page, paged
 from core.uploads import download
-from core.views import act_and_redirect
+from core.views import act_and_redirect, acting_for
 
 from . import rules, selectors, services
 from .forms import (
@@ -147,27 +147,21 @@ def enquiry_detail(request, pk):
     )
     if not rules.can_view_enquiry(request.user, enquiry):
         raise Http404
-    form = AnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enquiry_answer(
-                actor=request.user, enquiry=enquiry, answer=form.cleaned_data["answer"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Your answer was sent."))
-            return redirect("catalogue:enquiry_detail", pk=enquiry.pk)
-    return render(
+    return edit_page(
         request,
-        "catalogue/enquiry_detail.html",
-        {
+        AnswerForm(request.POST or None),
+        lambda data: services.enquiry_answer(
+            actor=request.user, enquiry=enquiry, answer=data["answer"]
+        ),
+        template="catalogue/enquiry_detail.html",
+        context={
             "enquiry": enquiry,
-            "form": form,
             "can_answer": rules.can_answer(request.user, enquiry),
             "can_reply": rules.can_reply(request.user, enquiry),
             "reply_form": ReplyForm(),
         },
+        done=_("Your answer was sent."),
+        success_url=reverse("catalogue:enquiry_detail", kwargs={"pk": enquiry.pk}),
     )
 
 
@@ -261,13 +255,12 @@ def material_download(request, pk):
 @login_required
 def material_form(request, pk=None):
     material = get_object_or_404(Material, pk=pk) if pk else None
-    organisations = rules.material_organisations(request.user)
-    if material is not None:
-        if not rules.can_edit_material(request.user, material):
-            raise Http404
-        organisations = sorted({*organisations, material.organisation_id})
-    elif not organisations:
-        raise Http404
+    organisations = acting_for(
+        rules.material_organisations(request.user),
+        material,
+        may_edit=lambda material: rules.can_edit_material(request.user, material),
+        owner="organisation_id",
+    )
     form = MaterialForm(
         request.POST or None, request.FILES or None, instance=material, organisations=organisations
     )

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError, NotAllowed
+from core.errors import DomainError
 from core.records import save_data
+from core.rounds import require
 from notifications.services import notify
 from partners.models import hash_token, lead_organisation_id
 
@@ -43,12 +44,10 @@ def event_save(*, actor: User, event: Event | None, data: dict) -> Event:
     """Create an event (``event`` is ``None``) or change one the actor manages."""
     if event is not None:
         event = Event.objects.select_for_update().get(pk=event.pk)
-        if not rules.can_manage_event(actor, event):
-            raise NotAllowed
+        require(rules.can_manage_event(actor, event))
     mine = set(rules.organiser_organisations(actor))
     organisers = data.get("organisers") or []
-    if not actor.is_staff and any(o.pk not in mine for o in organisers):
-        raise NotAllowed
+    require(actor.is_staff or all(o.pk in mine for o in organisers))
     capacity = data.get("capacity")
     if event is not None and capacity is not None and capacity < event.registered:
         raise EventError(
@@ -64,15 +63,16 @@ def event_save(*, actor: User, event: Event | None, data: dict) -> Event:
 @transaction.atomic
 def material_add(*, actor: User, event: Event, title: str, file: UploadedFile) -> Material:
     """Add a file (slides, a handout) to an event the actor manages."""
-    if not rules.can_manage_event(actor, event):
-        raise NotAllowed
+    require(rules.can_manage_event(actor, event))
     material = Material.objects.create(event=event, title=title, file=file)
     _log(actor, "events.material.added", event, event)
     return material
 
 
-def _link(event: Event) -> dict:
-    return {"name": "events:event_detail", "kwargs": {"pk": event.pk}}
+def _about(event: Event, **more: str) -> dict:
+    """A notice's context: the event, when it starts, its page and ``more``."""
+    link = {"name": "events:event_detail", "kwargs": {"pk": event.pk}}
+    return {"event": event.title, "starts_at": event.starts_at.isoformat(), **more, "link": link}
 
 
 def _notify_registration(registration: Registration, event: Event, key: str) -> None:
@@ -81,12 +81,7 @@ def _notify_registration(registration: Registration, event: Event, key: str) -> 
         kind="events.registration",
         key=key,
         recipient=registration.user,
-        context={
-            "event": event.title,
-            "status": registration.status,
-            "starts_at": event.starts_at.isoformat(),
-            "link": _link(event),
-        },
+        context=_about(event, status=registration.status),
     )
 
 
@@ -197,12 +192,7 @@ def send_reminders(*, now: datetime.datetime | None = None) -> int:
             kind="events.reminder",
             key=f"events.reminder:{registration.pk}",
             recipient=registration.user,
-            context={
-                "event": event.title,
-                "starts_at": event.starts_at.isoformat(),
-                "venue": event.venue or event.online_url,
-                "link": _link(event),
-            },
+            context=_about(event, venue=event.venue or event.online_url),
         )
         sent += 1
     return sent

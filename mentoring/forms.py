@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import ServiceSavedForm
+from core.rounds import DATE
 from partners.models import Organisation, Sector
 
 from .models import Enrolment
@@ -71,9 +72,7 @@ class EnrolmentForm(ServiceSavedForm):
 
 
 class MeetingForm(forms.Form):
-    date = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    date = forms.DateField(label=_("Date"), widget=DATE)
     minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=5, max_value=600)
     notes = forms.CharField(
         label=_("Notes (only the two of you see them)"),

@@ -98,13 +98,11 @@ def _incidence(sets, index) -> np.ndarray:
     return matrix
 
 
-def _shared(mentors: list[Person], mentees: list[Person], attribute: str) -> np.ndarray:
-    """Whether each (mentee, mentor) has a value of ``attribute`` (a set) in common."""
-    values = sorted({x for p in (*mentors, *mentees) for x in getattr(p, attribute)})
+def _overlap(of_mentors: list[frozenset], of_mentees: list[frozenset]) -> np.ndarray:
+    """How many values each (mentee, mentor) has in common, of the sets given for each."""
+    values = sorted({x for sets in (of_mentors, of_mentees) for s in sets for x in s})
     index = {v: i for i, v in enumerate(values)}
-    of_mentees = _incidence([getattr(e, attribute) for e in mentees], index)
-    of_mentors = _incidence([getattr(m, attribute) for m in mentors], index)
-    return (of_mentees @ of_mentors.T) > 0
+    return _incidence(of_mentees, index) @ _incidence(of_mentors, index).T
 
 
 def score_matrix(
@@ -112,21 +110,14 @@ def score_matrix(
 ) -> np.ndarray:
     """Scores of every (mentee, mentor) at once, -1 where impossible: the same numbers as
     :func:`explain`, computed with matrices so a round of thousands stays fast."""
-
-    def vocabulary(*groups):
-        return {v: i for i, v in enumerate(sorted({x for g in groups for s in g for x in s}))}
-
     w = {k: weights.get(k, 0) for k in CRITERIA}
-    skills = vocabulary([m.skills_offered for m in mentors], [e.skills_wanted for e in mentees])
-    offered = _incidence([m.skills_offered for m in mentors], skills)
-    wanted = _incidence([e.skills_wanted for e in mentees], skills)
-    wanted_count = wanted.sum(axis=1, keepdims=True)
-    overlap = wanted @ offered.T
+    overlap = _overlap([m.skills_offered for m in mentors], [e.skills_wanted for e in mentees])
+    wanted_count = np.array([len(e.skills_wanted) for e in mentees]).reshape(-1, 1)
     with np.errstate(invalid="ignore", divide="ignore"):
         skill_points = np.where(wanted_count > 0, np.rint(w["skills"] * overlap / wanted_count), 0)
 
-    shared_sector = _shared(mentors, mentees, "sectors")
-    shared_language = _shared(mentors, mentees, "languages")
+    shared_sector = _overlap([m.sectors for m in mentors], [e.sectors for e in mentees]) > 0
+    shared_language = _overlap([m.languages for m in mentors], [e.languages for e in mentees]) > 0
 
     mentor_region = np.array([m.region for m in mentors], dtype=object)
     mentee_region = np.array([e.region for e in mentees], dtype=object)
@@ -136,14 +127,12 @@ def score_matrix(
         & np.array([m.remote_ok for m in mentors])[None, :]
     )
 
-    month_index = {m: m - 1 for m in range(1, 13)}
-    mentor_months = _incidence([m.months for m in mentors], month_index)
-    mentee_months = _incidence([e.months for e in mentees], month_index)
-    months_count = mentee_months.sum(axis=1, keepdims=True)
+    shared_months = _overlap([m.months for m in mentors], [e.months for e in mentees])
+    months_count = np.array([len(e.months) for e in mentees]).reshape(-1, 1)
     with np.errstate(invalid="ignore", divide="ignore"):
         availability = np.where(
             months_count > 0,
-            np.rint(w["availability"] * (mentee_months @ mentor_months.T) / months_count),
+            np.rint(w["availability"] * shared_months / months_count),
             w["availability"],
         )
 

@@ -27,12 +27,9 @@ def programme_list() -> QuerySet[Programme]:
     )
 
 
-def programme_page(*, viewer: User | AnonymousUser, programme: Programme) -> dict:
-    enrolment = (
-        Enrolment.objects.filter(programme=programme, user=viewer).first()
-        if viewer.is_authenticated
-        else None
-    )
+def programme_page(*, viewer: User, programme: Programme) -> dict:
+    """What the programme's page shows a logged-in person: their enrolment and pairs."""
+    enrolment = Enrolment.objects.filter(programme=programme, user=viewer).first()
     pairs = (
         Pair.objects.filter(Q(mentor=enrolment) | Q(mentee=enrolment))
         .select_related("mentor__user", "mentee__user")
@@ -43,10 +40,8 @@ def programme_page(*, viewer: User | AnonymousUser, programme: Programme) -> dic
     return {"enrolment": enrolment, "my_pairs": list(pairs)}
 
 
-def programmes_enrolled(viewer: User | AnonymousUser) -> QuerySet[Programme]:
+def programmes_enrolled(viewer: User) -> QuerySet[Programme]:
     """The programmes ``viewer`` is enrolled in: the ones they may evaluate."""
-    if not viewer.is_authenticated:
-        return Programme.objects.none()
     return Programme.objects.filter(enrolments__user=viewer).distinct()
 
 

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.errors import DomainError
-from core.views import act_and_redirect, save_or_show_again
+from core.pages import edit_page
+from core.views import act_and_redirect
 from core.workflow import perform
 from partners import rules as partner_rules
 
@@ -45,16 +46,15 @@ def programme_detail(request, pk):
 def enrol(request, pk):
     programme = get_object_or_404(Programme, pk=pk, is_active=True)
     existing = Enrolment.objects.filter(programme=programme, user=request.user).first()
-    organisations = list(partner_rules.roles_of(request.user))
     form = EnrolmentForm(
         request.POST or None,
         instance=existing,
-        organisations=organisations,
+        organisations=list(partner_rules.roles_of(request.user)),
         initial={"capacity": programme.default_capacity},
     )
 
-    def save(form):
-        data = dict(form.cleaned_data)
+    def save(data):
+        data = dict(data)
         sectors = data.pop("sectors")
         if data.get("capacity") is None:
             data["capacity"] = programme.default_capacity
@@ -66,21 +66,14 @@ def enrol(request, pk):
             actor=request.user, enrolment=existing, data=data, sectors=sectors
         )
 
-    def show(form):
-        return render(
-            request,
-            "mentoring/enrol.html",
-            {"form": form, "programme": programme, "existing": existing},
-        )
-
-    # Unbound (not a post), the form is shown as it is.
-    return save_or_show_again(
+    return edit_page(
         request,
         form,
         save,
+        template="mentoring/enrol.html",
+        context={"programme": programme, "existing": existing},
         done=_("Your enrolment was saved."),
         success_url=programme.get_absolute_url(),
-        show_again=show,
     )
 
 
@@ -183,34 +176,26 @@ def _moved_message(user, pair, action) -> str:
     return _("The pair is now “%(status)s”.") % {"status": pair.get_status_display()}
 
 
-def _pair_form_action(request, pk, form_class, call, done):
-    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect(pair.get_absolute_url())
-    return act_and_redirect(
-        request,
-        lambda: call(pair, form.cleaned_data),
-        done=done,
-        success_url=pair.get_absolute_url(),
-    )
-
-
 def _pair_form_view(form_class, service, done):
-    """A form on the pair's page whose data goes to ``service(actor, pair, **data)``."""
+    """A form on the pair's page whose data goes to ``service(actor, pair, **data)``; with
+    a goal in the address, the service is given that goal of the pair too."""
 
     @login_required
     @require_POST
-    def view(request, pk):
-        return _pair_form_action(
+    def view(request, pk, goal_pk=None):
+        pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
+        goal = {} if goal_pk is None else {"goal": get_object_or_404(Goal, pk=goal_pk, pair=pair)}
+        form = form_class(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+            return redirect(pair.get_absolute_url())
+        return act_and_redirect(
             request,
-            pk,
-            form_class,
-            lambda pair, data: service(actor=request.user, pair=pair, **data),
-            done,
+            lambda: service(actor=request.user, pair=pair, **goal, **form.cleaned_data),
+            done=done,
+            success_url=pair.get_absolute_url(),
         )
 
     return view
@@ -219,7 +204,9 @@ def _pair_form_view(form_class, service, done):
 meeting_log = _pair_form_view(
     MeetingForm, relationship.meeting_log, gettext_lazy("The meeting was logged.")
 )
-goal_add = _pair_form_view(GoalForm, relationship.goal_save, gettext_lazy("The goal was saved."))
+goal_add = goal_update = _pair_form_view(
+    GoalForm, relationship.goal_save, gettext_lazy("The goal was saved.")
+)
 feedback_give = _pair_form_view(
     FeedbackForm, relationship.feedback_give, gettext_lazy("Thank you for your feedback.")
 )
@@ -232,20 +219,6 @@ award_badge = _pair_form_view(
 endorse_badge = _pair_form_view(
     CommentForm, badges.pair_endorse_badge, gettext_lazy("Thank you for endorsing the badge.")
 )
-
-
-@login_required
-@require_POST
-def goal_update(request, pk, goal_pk):
-    pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
-    goal = get_object_or_404(Goal, pk=goal_pk, pair=pair)
-    return _pair_form_action(
-        request,
-        pk,
-        GoalForm,
-        lambda pair, data: relationship.goal_save(actor=request.user, pair=pair, goal=goal, **data),
-        _("The goal was saved."),
-    )
 
 
 @login_required
@@ -326,12 +299,11 @@ def round_publish(request, pk, round_pk):
     programme = _coordinated(request, pk)
     round_ = get_object_or_404(MatchingRound, pk=round_pk, programme=programme)
 
-    def publish():
-        count = rounds.round_publish(actor=request.user, round_=round_)
-        messages.success(
-            request, _("%(count)s pairs were proposed to the participants.") % {"count": count}
-        )
-
     return act_and_redirect(
-        request, publish, success_url=reverse("mentoring:coordination", kwargs={"pk": pk})
+        request,
+        lambda: rounds.round_publish(actor=request.user, round_=round_),
+        done=lambda count: (
+            _("%(count)s pairs were proposed to the participants.") % {"count": count}
+        ),
+        success_url=reverse("mentoring:coordination", kwargs={"pk": pk}),
     )

@@ -1,9 +1,9 @@
 """The kinds of notice the portal sends. Each app registers its own in ``AppConfig.ready``.
 
-A kind names its e-mail template triple (by default ``<app>/emails/<name>`` for the key
-``<app>.<name>``) and, optionally, a function that turns the
-stored context (plain JSON) into what the templates need, run in the recipient's
-language (codes into translated labels, for instance).
+A kind's e-mail template triple is named after its key (``<app>/emails/<name>`` for the
+key ``<app>.<name>``); it may have a function that turns the stored context (plain JSON)
+into what the templates need, run in the recipient's language (codes into translated
+labels, for instance).
 """
 
 from __future__ import annotations
@@ -31,14 +31,11 @@ def register(
     key: str,
     *,
     label: StrOrPromise,
-    template: str = "",
     enrich: Callable[[dict], dict] | None = None,
     configurable: bool = True,
 ) -> Kind:
-    if not template:
-        app, name = key.split(".", 1)
-        template = f"{app}/emails/{name}"
-    _kinds[key] = Kind(key, label, template, enrich, configurable)
+    app, name = key.split(".", 1)
+    _kinds[key] = Kind(key, label, f"{app}/emails/{name}", enrich, configurable)
     return _kinds[key]
 
 

@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 
 from .. import rules
-from ..errors import IllegalMove, MentoringError, NotAllowed
+from ..errors import IllegalMove, MentoringError
 from ..models import Pair
 
 if TYPE_CHECKING:
@@ -32,8 +33,7 @@ def pair_award_badge(*, actor: User, pair: Pair) -> Award:
     badge = pair.programme.badge
     if badge is None or pair.status != Pair.Status.COMPLETED or pair.badge_awarded:
         raise IllegalMove(_("There is no badge to award for this pair."), code="no_badge")
-    if not rules.can_award_pair_badge(actor, pair):
-        raise NotAllowed
+    require(rules.can_award_pair_badge(actor, pair))
     award = award_create(
         actor=actor,
         badge=badge,
@@ -54,8 +54,7 @@ def pair_endorse_badge(*, actor: User, pair: Pair, comment: str) -> Endorsement:
     from worklife_passport.models import Endorsement
 
     pair = Pair.objects.select_related("programme__badge", "mentee__organisation").get(pk=pair.pk)
-    if rules.side(actor, pair) != "mentee" or not pair.badge_awarded:
-        raise NotAllowed
+    require(rules.side(actor, pair) == "mentee" and pair.badge_awarded)
     organisation = pair.mentee.organisation
     if organisation is None or not comment.strip():
         raise MentoringError(_("Write why your organisation endorses the badge."), code="comment")

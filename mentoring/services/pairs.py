@@ -33,8 +33,10 @@ EITHER = ("mentor", "mentee", "coordinator")
 AWAITED = "awaited"
 
 
-def pair_link(pair: Pair) -> dict:
-    return {"name": "mentoring:pair_detail", "kwargs": {"pk": pair.pk}}
+def about(pair: Pair, **more: str) -> dict:
+    """A notice's context: the pair's programme, its page and ``more``."""
+    link = {"name": "mentoring:pair_detail", "kwargs": {"pk": pair.pk}}
+    return {"programme": pair.programme.name, **more, "link": link}
 
 
 # --- Proposing a pair ------------------------------------------------------------------
@@ -107,11 +109,9 @@ def create_pair(
                 kind="mentoring.pair_proposed",
                 key=f"mentoring.proposed:{pair.pk}:{person.pk}",
                 recipient=person,
-                context={
-                    "programme": mentor.programme.name,
-                    "other": (mentee if person == mentor.user else mentor).user.full_name,
-                    "link": pair_link(pair),
-                },
+                context=about(
+                    pair, other=(mentee if person == mentor.user else mentor).user.full_name
+                ),
             )
     return pair
 
@@ -267,14 +267,13 @@ def _notify(change: Change[Pair]) -> None:
         (pair.mentor.user, pair.mentee.user),
         kind="mentoring.pair_moved",
         key=f"mentoring.moved:{pair.pk}:{action}:{change.now:%s%f}",
-        context={
-            "programme": pair.programme.name,
-            "status": pair.status,
-            "outcome": acceptance_outcome(pair) if action == "accept" else "",
-            "actor": actor.full_name if actor is not None else "",
-            "comment": change.comment,
-            "link": pair_link(pair),
-        },
+        context=about(
+            pair,
+            status=pair.status,
+            outcome=acceptance_outcome(pair) if action == "accept" else "",
+            actor=actor.full_name if actor is not None else "",
+            comment=change.comment,
+        ),
         skip=actor,
     )
 

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.records import save_data
+from core.rounds import require
 from partners import rules as partner_rules
 
-from ..errors import MentoringError, NotAllowed
+from ..errors import MentoringError
 from ..models import Enrolment, Evaluation, Pair, Programme
 
 if TYPE_CHECKING:
@@ -60,8 +62,7 @@ def enrol(
         raise MentoringError(_("You are already enrolled in this programme."), code="enrolled")
     data = _clean_enrolment(programme, data)
     organisation = data.get("organisation")
-    if organisation is not None and not partner_rules.is_member(actor, organisation):
-        raise NotAllowed
+    require(organisation is None or partner_rules.is_member(actor, organisation))
     enrolment = Enrolment.objects.create(
         programme=programme,
         user=actor,
@@ -78,8 +79,7 @@ def enrol(
 def enrolment_update(
     *, actor: User, enrolment: Enrolment, data: dict, sectors: Iterable[Sector] | None = None
 ) -> Enrolment:
-    if enrolment.user_id != actor.pk:
-        raise NotAllowed
+    require(enrolment.user_id == actor.pk)
     data = _clean_enrolment(enrolment.programme, data)
     if data.get("as_mentor"):
         holding = enrolment.as_mentor_pairs.filter(status__in=Pair.HOLDING).count()
@@ -89,20 +89,18 @@ def enrolment_update(
                 % {"count": holding},
                 code="capacity",
             )
-    changed = [f for f in _ENROLMENT_FIELDS if f in data and getattr(enrolment, f) != data[f]]
-    for field in changed:
-        setattr(enrolment, field, data[field])
-    if changed:
-        enrolment.save(update_fields=changed)
+    changed = {
+        f: data[f] for f in _ENROLMENT_FIELDS if f in data and getattr(enrolment, f) != data[f]
+    }
     if sectors is not None:
-        enrolment.sectors.set(sectors)
+        changed["sectors"] = sectors
+    save_data(enrolment, changed, created=False)
     return enrolment
 
 
 @transaction.atomic
 def evaluation_give(*, actor: User, programme: Programme, rating: int, text: str) -> Evaluation:
-    if not Enrolment.objects.filter(programme=programme, user=actor).exists():
-        raise NotAllowed
+    require(Enrolment.objects.filter(programme=programme, user=actor).exists())
     evaluation, _created = Evaluation.objects.update_or_create(
         programme=programme, user=actor, defaults={"rating": rating, "text": text}
     )

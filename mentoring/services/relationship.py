@@ -11,14 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 from core.workflow import perform
 from notifications.services import notify
 from partners.models import lead_organisation_id
 
 from .. import rules
-from ..errors import IllegalMove, MentoringError, NotAllowed
+from ..errors import IllegalMove, MentoringError
 from ..models import Feedback, Goal, Meeting, Pair
-from .pairs import PAIRS, pair_link
+from .pairs import PAIRS, about
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -29,8 +30,7 @@ P = Pair.Status
 
 
 def _party(actor: User, pair: Pair) -> None:
-    if rules.side(actor, pair) is None:
-        raise NotAllowed
+    require(rules.side(actor, pair) is not None)
 
 
 @transaction.atomic
@@ -111,12 +111,9 @@ def alert_quiet_pairs(*, today: datetime.date | None = None) -> int:
                 kind="mentoring.quiet_pair",
                 key=f"mentoring.quiet:{pair.pk}:{person.pk}:{week.year}-{week.week}",
                 recipient=person,
-                context={
-                    "programme": pair.programme.name,
-                    "mentor": pair.mentor.user.full_name,
-                    "mentee": pair.mentee.user.full_name,
-                    "link": pair_link(pair),
-                },
+                context=about(
+                    pair, mentor=pair.mentor.user.full_name, mentee=pair.mentee.user.full_name
+                ),
             )
             sent += 1
     return sent

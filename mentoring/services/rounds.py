@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 from partners.models import lead_organisation_id
 
 from .. import matching, rules
-from ..errors import IllegalMove, MentoringError, NotAllowed
+from ..errors import IllegalMove, MentoringError
 from ..models import Enrolment, MatchingRound, Pair, Programme
 from .pairs import busy_mentees, create_pair, places_taken
 
@@ -31,8 +32,7 @@ def _people(programme: Programme) -> tuple[list[Person], list[Person]]:
 
 @transaction.atomic
 def round_preview(*, actor: User, programme: Programme) -> MatchingRound:
-    if not rules.coordinates(actor, programme):
-        raise NotAllowed
+    require(rules.coordinates(actor, programme))
     mentors, mentees = _people(programme)
     pairs = matching.optimal_assignment(
         mentors,
@@ -51,8 +51,7 @@ def round_preview(*, actor: User, programme: Programme) -> MatchingRound:
 
 def _lock_preview(actor: User, round_: MatchingRound) -> MatchingRound:
     round_ = MatchingRound.objects.select_for_update().get(pk=round_.pk)
-    if not rules.coordinates(actor, round_.programme):
-        raise NotAllowed
+    require(rules.coordinates(actor, round_.programme))
     if round_.status != MatchingRound.Status.PREVIEW:
         raise IllegalMove(_("This round has already been published."), code="published")
     return round_
