@@ -28,7 +28,7 @@ LOGO_MAX_SIDE = 512
 
 
 def acting_user(
-    verbose_name: StrOrPromise, *, blank: bool = False, related_name: str = "+"
+    verbose_name: StrOrPromise | None = None, *, blank: bool = False, related_name: str = "+"
 ) -> models.ForeignKey:
     """The person who made, owns or decided a row; the row stays when their account goes."""
     return models.ForeignKey(
