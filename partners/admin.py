@@ -74,10 +74,7 @@ class UserMembershipInline(MembershipInline):
 
     fk_name = "user"
     autocomplete_fields = ["organisation"]
-
-    @staticmethod
-    def save_formset(request, formset) -> None:
-        save_membership_formset(request, formset)
+    save_formset = staticmethod(save_membership_formset)
 
 
 UserAdmin.add_inline(UserMembershipInline)
