@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from accounts.admin import UserAdmin
 from core.admin_filters import CountryListFilter
+from core.admin_mixins import MadeByServicesAdmin, ReadOnlyInline
 from core.audit import log_action
 
 from . import services
@@ -73,27 +74,16 @@ class UserMembershipInline(MembershipInline):
 
     fk_name = "user"
     autocomplete_fields = ["organisation"]
-
-    @staticmethod
-    def save_formset(request, formset) -> None:
-        save_membership_formset(request, formset)
+    save_formset = staticmethod(save_membership_formset)
 
 
 UserAdmin.add_inline(UserMembershipInline)
 
 
-class InvitationInline(admin.TabularInline):
+class InvitationInline(ReadOnlyInline):
+    # Invitations carry a secret link that only the invitation service can make.
     model = Invitation
-    extra = 0
-    can_delete = False
     fields = ["email", "role", "invited_by", "created_at", "expires_at", "accepted_at"]
-    # django-stubs declares `fields` as a list of names or groups, which a list of names cannot
-    # be read back as.
-    readonly_fields = fields  # type: ignore[assignment]
-
-    def has_add_permission(self, request, obj=None):
-        # Invitations carry a secret link that only the invitation service can make.
-        return False
 
 
 @admin.register(Sector)
@@ -204,7 +194,7 @@ class InvitationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(MadeByServicesAdmin):
     list_display = ["email", "organisation", "role", "state_display", "created_at", "expires_at"]
     list_filter = [InvitationStateFilter, "role"]
     search_fields = ["email", "organisation__name"]
@@ -218,6 +208,3 @@ class InvitationAdmin(admin.ModelAdmin):
     @admin.display(description=_("state"))
     def state_display(self, obj):
         return obj.get_state_display()
-
-    def has_add_permission(self, request):
-        return False

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from django_stubs_ext import StrOrPromise
 
 from core.uploads import ShrunkImageField, UploadValidator, public_storage
 
@@ -24,6 +25,20 @@ if TYPE_CHECKING:
 
 # Logos are shown small; a larger one is drawn again at this size when it is kept.
 LOGO_MAX_SIDE = 512
+
+
+def acting_user(
+    verbose_name: StrOrPromise | None = None, *, blank: bool = False, related_name: str = "+"
+) -> models.ForeignKey:
+    """The person who made, owns or decided a row; the row stays when their account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=blank,
+        related_name=related_name,
+    )
 
 
 class Sector(models.Model):
@@ -262,25 +277,11 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=24, choices=Membership.Role.choices)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("invited by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="invitations_sent",
-    )
+    invited_by = acting_user(_("invited by"), blank=True, related_name="invitations_sent")
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("accepted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="invitations_accepted",
-    )
+    accepted_by = acting_user(_("accepted by"), blank=True, related_name="invitations_accepted")
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()

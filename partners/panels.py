@@ -11,7 +11,7 @@ def network_in_numbers(request):
 
 @dashboard_panel
 def invitations_waiting(request):
-    invitations = list(selectors.invitations_waiting_for(user=request.user))
+    invitations = list(selectors.invitations_sent_to(user=request.user).pending())
     if not invitations:
         return None
     return Panel("partners/panels/invitations.html", {"invitations": invitations}, order=5)

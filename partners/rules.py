@@ -65,9 +65,7 @@ def is_network_member(user) -> bool:
 
 
 def can_manage_organisation(user, organisation: Organisation) -> bool:
-    if is_staff(user):
-        return True
-    return has_role(user, organisation, MANAGER_ROLE_BY_KIND[organisation.kind])
+    return is_staff(user) or has_role(user, organisation, MANAGER_ROLE_BY_KIND[organisation.kind])
 
 
 def invitable_roles(user, organisation: Organisation) -> list[str]:

@@ -107,11 +107,6 @@ def invitations_sent_to(*, user: User) -> InvitationQuerySet:
     )
 
 
-def invitations_waiting_for(*, user: User) -> QuerySet[Invitation]:
-    """Pending invitations sent to one of ``user``'s verified addresses."""
-    return invitations_sent_to(user=user).pending()
-
-
 def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
     return (
         AuditEntry.objects.filter(organisation=organisation)

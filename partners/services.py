@@ -12,7 +12,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError, NotAllowed
+from core.errors import DomainError
+from core.rounds import require
 from notifications.services import notify
 
 from . import rules
@@ -32,11 +33,6 @@ class InvitationError(PartnersError):
     pass
 
 
-def _require(allowed: object) -> None:
-    if not allowed:
-        raise NotAllowed
-
-
 def _check_role(organisation: Organisation, role: str) -> None:
     if role not in ROLES_BY_KIND[organisation.kind]:
         raise PartnersError(
@@ -49,7 +45,7 @@ def organisation_update(
     *, actor: User, organisation: Organisation, data: dict, sectors: Iterable[Sector] | None = None
 ) -> Organisation:
     """Save changed fields of ``organisation``; ``data`` maps field names to new values."""
-    _require(rules.can_manage_organisation(actor, organisation))
+    require(rules.can_manage_organisation(actor, organisation))
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     changed = []
     for field, value in data.items():
@@ -104,7 +100,7 @@ def membership_update(*, actor: User, membership: Membership, role: str) -> Memb
         Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
     )
     organisation = membership.organisation
-    _require(rules.can_manage_organisation(actor, organisation))
+    require(rules.can_manage_organisation(actor, organisation))
     _check_role(organisation, role)
     before = membership.role
     if role == before:
@@ -125,7 +121,7 @@ def membership_update(*, actor: User, membership: Membership, role: str) -> Memb
 @transaction.atomic
 def membership_delete(*, actor: User, membership: Membership) -> None:
     organisation = membership.organisation
-    _require(rules.can_manage_organisation(actor, organisation))
+    require(rules.can_manage_organisation(actor, organisation))
     manager_role = rules.MANAGER_ROLE_BY_KIND[organisation.kind]
     if membership.user_id == actor.pk and membership.role == manager_role:
         others = Membership.objects.filter(organisation=organisation, role=manager_role)
@@ -284,7 +280,7 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
 
 @transaction.atomic
 def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
-    _require(rules.can_manage_organisation(actor, invitation.organisation))
+    require(rules.can_manage_organisation(actor, invitation.organisation))
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     _check_usable(invitation)
     invitation.revoked_at = timezone.now()

@@ -1,15 +1,8 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import Organisation, Sector
 
-
-@register(Sector)
-class SectorTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("fi",)
-
-
-@register(Organisation)
-class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
-    required_languages = {"default": ()}
+translator.register(Sector, fields=("name",), required_languages=("fi",))
+translator.register(
+    Organisation, fields=("name", "description"), required_languages={"default": ()}
+)

@@ -7,6 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 _Y_TUNNUS = re.compile(r"^(\d{7})-(\d)$")
 _Y_TUNNUS_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+#: The countries whose business IDs are a fixed number of digits, and what to say otherwise.
+_DIGITS_ONLY = {
+    "EE": (r"\d{8}", _("An Estonian registry code has exactly 8 digits.")),
+    "LT": (r"\d{9}", _("A Lithuanian company code has exactly 9 digits.")),
+}
 
 
 def y_tunnus_check_digit(first_seven: str) -> int | None:
@@ -40,16 +45,10 @@ def validate_business_id(country: str, value: str) -> None:
                 _("This Finnish business ID (Y-tunnus) has a wrong check digit."),
                 code="checksum",
             )
-    elif country == "EE":
-        if not re.fullmatch(r"\d{8}", value):
-            raise ValidationError(
-                _("An Estonian registry code has exactly 8 digits."), code="format"
-            )
-    elif country == "LT":
-        if not re.fullmatch(r"\d{9}", value):
-            raise ValidationError(
-                _("A Lithuanian company code has exactly 9 digits."), code="format"
-            )
+    elif country in _DIGITS_ONLY:
+        pattern, message = _DIGITS_ONLY[country]
+        if not re.fullmatch(pattern, value):
+            raise ValidationError(message, code="format")
     elif len(value) > 50:
         raise ValidationError(_("A business ID has at most 50 characters."), code="length")
 

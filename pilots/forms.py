@@ -17,13 +17,6 @@ from .models import (
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-def possible_reviewers():
-    """Network staff who can score applications: coordinators, advisors and teachers."""
-    return people_with_roles(
-        [Membership.Role.COORDINATOR, Membership.Role.ADVISOR, Membership.Role.TEACHER]
-    )
-
-
 class CallForm(forms.ModelForm):
     class Meta:
         model = PilotCall
@@ -38,7 +31,10 @@ class CallForm(forms.ModelForm):
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
         offer_only(self.fields["organiser"], organisations)
-        self.fields["reviewers"].queryset = possible_reviewers()
+        # Network staff who can score applications: coordinators, advisors and teachers.
+        self.fields["reviewers"].queryset = people_with_roles(
+            [Membership.Role.COORDINATOR, Membership.Role.ADVISOR, Membership.Role.TEACHER]
+        )
         self.fields["reviewers"].required = False
         if self.instance.pk:
             del self.fields["organiser"]

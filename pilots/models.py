@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import DOCUMENTS, IMAGES, UploadValidator
-from partners.models import Organisation
+from partners.models import Organisation, acting_user
 
 if TYPE_CHECKING:
     # The translated models' managers are swapped for this one when the app registry loads.
@@ -50,13 +50,7 @@ class PilotCall(models.Model):
         blank=True,
         related_name="pilot_calls_to_review",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    created_by = acting_user(_("created by"))
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     closed_at = models.DateTimeField(_("decisions made"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -140,13 +134,7 @@ class PilotApplication(models.Model):
         related_name="pilot_partnerships",
         help_text=_("The other municipalities, schools and organisations in the group."),
     )
-    contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("contact person"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="pilot_applications",
-    )
+    contact = acting_user(_("contact person"), related_name="pilot_applications")
     summary = models.TextField(_("summary"))
     objectives = models.TextField(_("objectives and expected results"))
     work_plan = models.TextField(_("work plan and timetable"))
@@ -165,14 +153,7 @@ class PilotApplication(models.Model):
     )
     decision_note = models.TextField(_("reasons for the decision"), blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    decided_by = acting_user(_("decided by"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -259,13 +240,7 @@ class ProgressReport(models.Model):
     )
     text = models.TextField(_("what was done and achieved"))
     next_steps = models.TextField(_("next steps"), blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    submitted_by = acting_user(_("submitted by"))
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
 
     class Meta:

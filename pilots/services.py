@@ -325,10 +325,6 @@ def application_decide(
 # --- The applications' workflow ---------------------------------------------------------
 
 
-def _open_call(change: Change[PilotApplication]) -> None:
-    _require_open(change.obj.call)
-
-
 def _submitted(change: Change[PilotApplication]) -> None:
     _require_open(change.obj.call)
     change.set(submitted_at=change.now, updated_at=change.now)
@@ -409,7 +405,7 @@ PILOT_WORKFLOW: Workflow[PilotApplication] = Workflow(
             A.WITHDRAWN,
             from_states([A.DRAFT, A.SUBMITTED], APPLICANT),
             button_style="button-secondary",
-            prepare=_open_call,
+            prepare=lambda change: _require_open(change.obj.call),
         ),
         "funded": Move(
             "funded", _("Fund the pilot"), A.FUNDED, {A.SUBMITTED: ORGANISER}, prepare=_decision

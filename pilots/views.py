@@ -25,6 +25,8 @@ from .forms import (
 )
 from .models import PilotApplication, PilotAttachment, PilotCall
 
+A = PilotApplication.Status
+
 
 def call_list(request):
     viewer = request.user
@@ -117,9 +119,8 @@ def _rounded(value: float | None, places: int) -> Decimal | None:
 @login_required
 def call_ranking(request, pk):
     call = found(selectors.call_page, pk)
-    if not (
-        rules.can_manage_call(request.user, call) or rules.is_call_reviewer(request.user, call)
-    ):
+    manage = rules.can_manage_call(request.user, call)
+    if not (manage or rules.is_call_reviewer(request.user, call)):
         raise Http404
     rows = selectors.ranking(call)
     if request.GET.get("format") == "csv":
@@ -154,7 +155,7 @@ def call_ranking(request, pk):
     return render(
         request,
         "partners/pilots/ranking.html",
-        {"call": call, "rows": rows, "manage": rules.can_manage_call(request.user, call)},
+        {"call": call, "rows": rows, "manage": manage},
     )
 
 
@@ -202,15 +203,8 @@ def application_detail(request, pk, **bound):
     call = application.call
     user = request.user
     can_edit = rules.can_edit_application(user, application)
-    in_review = (
-        call.phase == PilotCall.Phase.REVIEW
-        and application.status == PilotApplication.Status.SUBMITTED
-    )
-    editable = (
-        can_edit
-        and application.status in (PilotApplication.Status.DRAFT, PilotApplication.Status.SUBMITTED)
-        and call.is_open
-    )
+    in_review = call.phase == PilotCall.Phase.REVIEW and application.status == A.SUBMITTED
+    editable = can_edit and application.status in (A.DRAFT, A.SUBMITTED) and call.is_open
     forms = {}
     if editable:
         forms["attachment_form"] = AttachmentForm()
@@ -221,7 +215,7 @@ def application_detail(request, pk, **bound):
         )
     if in_review and rules.can_manage_call(user, call):
         forms["decision_form"] = DecisionForm()
-    if can_edit and application.status == PilotApplication.Status.FUNDED:
+    if can_edit and application.status == A.FUNDED:
         forms["progress_form"] = ProgressForm()
     forms.update(bound)
     return render(

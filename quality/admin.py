@@ -3,9 +3,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from core.admin_actions import workflow_action
+from core.admin_mixins import move_action
 
-from . import services as review_services
 from .models import (
     Finding,
     PeerReview,
@@ -16,6 +15,7 @@ from .models import (
     ReviewRound,
     SelfAssessment,
 )
+from .services import REVIEW_WORKFLOW
 
 
 class QualityCriterionInline(TranslationTabularInline):
@@ -95,16 +95,6 @@ class SelfAssessmentInline(admin.TabularInline):
         return False
 
 
-def _review_action(to: str, description):
-    return workflow_action(
-        f"review_{to}",
-        description,
-        lambda *, actor, obj, comment: review_services.review_transition(
-            actor=actor, review=obj, to=to
-        ),
-    )
-
-
 @admin.register(PeerReview)
 class PeerReviewAdmin(admin.ModelAdmin):
     list_display = ["school", "round", "visit_on", "status", "reported_at"]
@@ -116,8 +106,8 @@ class PeerReviewAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "self_reported_at", "reported_at"]
     inlines = [PeerReviewerInline, SelfAssessmentInline, FindingInline, ReviewActionInline]
     actions = [
-        _review_action(PeerReview.Status.VISITED, _("Record the visit of the selected reviews")),
-        _review_action(PeerReview.Status.CLOSED, _("Close the selected reviews")),
+        move_action(REVIEW_WORKFLOW, "visited", _("Record the visit of the selected reviews")),
+        move_action(REVIEW_WORKFLOW, "closed", _("Close the selected reviews")),
     ]
 
 

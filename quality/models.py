@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from partners.models import Organisation
+from partners.models import Organisation, acting_user
 
 if TYPE_CHECKING:
     # The translated models' managers are swapped for this one when the app registry loads.
@@ -64,13 +64,7 @@ class ReviewRound(models.Model):
     areas = models.ManyToManyField(QualityArea, verbose_name=_("quality areas"))
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    created_by = acting_user(_("created by"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

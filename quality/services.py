@@ -231,10 +231,6 @@ def summary_save(*, actor: User, review: PeerReview, summary: str) -> PeerReview
 # --- Moves ------------------------------------------------------------------------------
 
 
-def _self_reported(change: Change[PeerReview]) -> None:
-    change.set(self_reported_at=change.now)
-
-
 def _visited(change: Change[PeerReview]) -> None:
     visit_on = change.obj.visit_on
     if visit_on is None or visit_on > timezone.localdate():
@@ -277,7 +273,7 @@ REVIEW_WORKFLOW: Workflow[PeerReview] = Workflow(
             _("Submit to the peer team"),
             S.SELF_REPORTED,
             {S.PREPARATION: frozenset({"school"})},
-            prepare=_self_reported,
+            prepare=lambda change: change.set(self_reported_at=change.now),
         ),
         "visited": Move(
             "visited",

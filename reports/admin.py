@@ -1,12 +1,13 @@
 from django.contrib import admin
 
 from core.admin_filters import CountryListFilter
+from core.admin_mixins import MadeByServicesAdmin
 
 from .models import ReportExport
 
 
 @admin.register(ReportExport)
-class ReportExportAdmin(admin.ModelAdmin):
+class ReportExportAdmin(MadeByServicesAdmin):
     list_display = [
         "created_at",
         "requested_by",
@@ -24,6 +25,3 @@ class ReportExportAdmin(admin.ModelAdmin):
     list_select_related = ["requested_by", "organisation"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in ReportExport._meta.fields]
-
-    def has_add_permission(self, request):
-        return False

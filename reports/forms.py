@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.rounds import DATE
 from partners import rules
 from partners.models import Membership, Organisation
 
@@ -38,12 +39,8 @@ def scope_options(user) -> tuple[list[tuple[str, str]], dict[int, Organisation]]
 
 
 class ReportForm(forms.Form):
-    start = forms.DateField(
-        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    end = forms.DateField(
-        label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    start = forms.DateField(label=_("From"), widget=DATE)
+    end = forms.DateField(label=_("To"), widget=DATE)
     scope = forms.ChoiceField(
         label=_("Scope"),
         error_messages={"invalid_choice": _("You may not see reports for this scope.")},

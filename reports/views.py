@@ -42,7 +42,6 @@ def _dashboard(request, form, export_form=None, status=200):
             export_form = ExportForm(
                 {**form.cleaned_data, "format": "xlsx"}, user=request.user, options=form.options
             )
-    recent = ReportExport.objects.filter(requested_by=request.user)[:5]
     return render(
         request,
         "reports/dashboard.html",
@@ -54,7 +53,7 @@ def _dashboard(request, form, export_form=None, status=200):
             "report_seconds": settings.REPORT_CACHE_SECONDS,
             "period": period,
             "scope": scope,
-            "recent": recent,
+            "recent": ReportExport.objects.filter(requested_by=request.user)[:5],
             "export_hours": settings.REPORT_EXPORT_HOURS,
         },
         status=status,

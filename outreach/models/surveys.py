@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Organisation
+from partners.models import Organisation, acting_user
 
 if TYPE_CHECKING:
     # The translated models' managers are swapped for this one when the app registry loads.
@@ -35,13 +35,7 @@ class Survey(models.Model):
         on_delete=models.CASCADE,
         related_name="surveys",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    created_by = acting_user(_("created by"))
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

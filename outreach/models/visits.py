@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Organisation
+from partners.models import Organisation, acting_user
 
 
 class Visit(models.Model):
@@ -59,13 +59,7 @@ class Visit(models.Model):
     )
     skill_needs = models.TextField(_("skill needs"), blank=True)
     notes = models.TextField(_("other notes"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("logged by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    created_by = acting_user(_("logged by"))
     created_at = models.DateTimeField(_("logged"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -98,23 +92,10 @@ class FollowUp(models.Model):
         Visit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="follow_ups"
     )
     action = models.CharField(_("action"), max_length=300)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("owner"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="follow_ups",
-    )
+    owner = acting_user(_("owner"), related_name="follow_ups")
     due_on = models.DateField(_("due"), db_index=True)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("marked done by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    done_by = acting_user(_("marked done by"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = FollowUpQuerySet.as_manager()

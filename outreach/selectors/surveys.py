@@ -95,11 +95,9 @@ def results(survey: Survey) -> dict:
     spread and mean of a scale, the texts written. A fixed number of queries."""
     questions = questions_of(survey)
     responses = survey.responses.count()
-    choice_counts, scale_counts, texts = (
-        _choice_counts(survey),
-        _scale_counts(survey),
-        _texts(survey),
-    )
+    choice_counts = _choice_counts(survey)
+    scale_counts = _scale_counts(survey)
+    texts = _texts(survey)
     # An answer is stored only when something was given.
     answered = dict(
         Answer.objects.filter(response__survey=survey)

@@ -145,10 +145,6 @@ def _ready_to_open(change: Change[Survey]) -> None:
     change.set(opened_at=survey.opened_at or change.now)
 
 
-def _survey_parties(actor: User | None, survey: Survey) -> frozenset[str]:
-    return frozenset({"manager"}) if rules.can_manage_survey(actor, survey) else frozenset()
-
-
 MANAGER = frozenset({"manager"})
 
 #: The moves a survey makes; each is audited as ``partners.survey.<move>``.
@@ -179,7 +175,9 @@ SURVEY_WORKFLOW: Workflow[Survey] = Workflow(
         ),
     },
     lock=lambda survey: Survey.objects.select_for_update().get(pk=survey.pk),
-    parties=_survey_parties,
+    parties=lambda actor, survey: (
+        MANAGER if rules.can_manage_survey(actor, survey) else frozenset()
+    ),
     organisation=lambda survey: survey.organisation_id,
     illegal=_("A survey that is “%(status)s” cannot be moved there."),
 )

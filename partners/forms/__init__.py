@@ -8,7 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core.forms import CountryFilter, FilterForm
 from core.search import in_every_language
 
-from ..models import ROLES_BY_KIND, Membership, Organisation, Sector
+from ..models import Membership, Organisation, Sector
 from .filters import network_countries, sector_filter
 
 
@@ -83,8 +83,7 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"))
 
-    def __init__(self, *args, organisation: Organisation, roles=None, **kwargs):
+    def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = roles if roles is not None else ROLES_BY_KIND[organisation.kind]
         assert isinstance(self.fields["role"], forms.ChoiceField)
-        self.fields["role"].choices = [(r, Membership.Role(r).label) for r in allowed]
+        self.fields["role"].choices = [(r, Membership.Role(r).label) for r in roles]

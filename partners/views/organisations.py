@@ -95,7 +95,7 @@ def organisation_edit(request, slug):
 def organisation_members(request, slug):
     organisation = _managed_organisation(request, slug)
     roles = rules.invitable_roles(request.user, organisation)
-    form = InvitationForm(request.POST or None, organisation=organisation, roles=roles)
+    form = InvitationForm(request.POST or None, roles=roles)
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_create(

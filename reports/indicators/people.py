@@ -60,11 +60,27 @@ def participants(period: Period, scope: Scope) -> Section:
         totals[row["group"]] += row["n"]
 
     def table(key, title, column, labels):
-        """The rows summed by ``column`` within each group."""
+        """The rows summed by ``column`` within each group: one row per group and a total
+        row, a column per value and a total column."""
         counts: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
         for row in rows:
             counts[row["group"]][row[column]] += row["n"]
-        return _table(key, title, labels, counts, groups, totals)
+        return Table(
+            key=key,
+            title=title,
+            columns=[_("Participants"), *labels.values(), _("Total")],
+            rows=[
+                [name, *[counts[group][v] for v in labels], totals[group]]
+                for group, name in groups.items()
+            ]
+            + [
+                [
+                    _("Total"),
+                    *[sum(counts[g][v] for g in groups) for v in labels],
+                    sum(totals.values()),
+                ]
+            ],
+        )
 
     return Section(
         key="participants",
@@ -120,24 +136,4 @@ def participant_rows(period: Period, scope: Scope):
         .values("group", "gender", "band", "labour_market_status")
         .annotate(n=Count("pk"))
         .order_by()
-    )
-
-
-def _table(key, title, labels, counts, groups, totals) -> Table:
-    """One row per group and a total row; a column per value and a total column."""
-    return Table(
-        key=key,
-        title=title,
-        columns=[_("Participants"), *labels.values(), _("Total")],
-        rows=[
-            [name, *[counts[group][v] for v in labels], totals[group]]
-            for group, name in groups.items()
-        ]
-        + [
-            [
-                _("Total"),
-                *[sum(counts[g][v] for g in groups) for v in labels],
-                sum(totals.values()),
-            ]
-        ],
     )

@@ -6,11 +6,12 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
+from core.errors import NotAllowed
 from core.models import AuditEntry
 from partners import services
 from partners.models import Invitation, Membership
 from partners.selectors import invitation_by_token
-from partners.services import InvitationError, NotAllowed
+from partners.services import InvitationError
 from tests.factories import OrganisationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
