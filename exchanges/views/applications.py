@@ -28,6 +28,7 @@ from ..services import agreements as agreement_services
 from ..services import applications as application_services
 from ..services.application_moves import overlapping
 from ..workflow import APPLICATION_WORKFLOW
+from .common import act_on_form
 from .mobility import awardable_badges
 
 S = Application.Status
@@ -224,18 +225,15 @@ def application_action(request, pk, action):
 @require_POST
 def application_comment(request, pk):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    form = CommentForm(request.POST)
-    success_url = application.get_absolute_url() + "#comments"
-    if not form.is_valid():
-        messages.error(request, _("The comment is empty."))
-        return redirect(success_url)
-    return act_and_redirect(
+    return act_on_form(
         request,
-        lambda: application_services.application_comment(
-            actor=request.user, application=application, **form.cleaned_data
+        CommentForm(request.POST),
+        lambda data: application_services.application_comment(
+            actor=request.user, application=application, **data
         ),
-        success_url=success_url,
+        success_url=application.get_absolute_url() + "#comments",
         done=_("Your comment was added."),
+        invalid=_("The comment is empty."),
     )
 
 
