@@ -168,6 +168,5 @@ def notify(change: AppChange) -> None:
         people += host_staff(application)
     people.append(application.applicant)
     # One notice each, written together, however many people there are; not to the actor.
-    actor_pk = actor.pk if actor is not None else None
-    unique = {person.pk: person for person in people if person.pk != actor_pk}
-    notify_many(unique.values(), kind="exchanges.application_moved", key=key, context=context)
+    unique = {person.pk: person for person in people}.values()
+    notify_many(unique, kind="exchanges.application_moved", key=key, context=context, skip=actor)

@@ -202,17 +202,14 @@ def application_rank(
         raise IllegalMove(
             _("Rankings are given while the application waits for the host."), code="rank"
         )
+    given = {"host_rank": (host_rank, rules.HOST), "student_rank": (student_rank, rules.APPLICANT)}
     fields = []
-    if host_rank is not None:
-        if rules.HOST not in found:
-            raise NotAllowed
-        application.host_rank = host_rank
-        fields.append("host_rank")
-    if student_rank is not None:
-        if rules.APPLICANT not in found:
-            raise NotAllowed
-        application.student_rank = student_rank
-        fields.append("student_rank")
+    for field, (rank, party) in given.items():
+        if rank is not None:
+            if party not in found:
+                raise NotAllowed
+            setattr(application, field, rank)
+            fields.append(field)
     if fields:
         application.save(update_fields=fields)
         ranks = {field: getattr(application, field) for field in fields}

@@ -133,7 +133,7 @@ def agreement_sign_link(request, token):
 @login_required
 def agreement_pdf(request, pk, version=None):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    agreements = selectors.agreement_versions(application).prefetch_related("signatures")
+    agreements = application.agreements.order_by("-version").prefetch_related("signatures")
     agreement = agreements.filter(version=version).first() if version else agreements.first()
     if agreement is None:
         raise Http404
