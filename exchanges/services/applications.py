@@ -120,13 +120,11 @@ def application_update(
 
 @transaction.atomic
 def attachment_add(
-    *, actor: User, application: Application, file: UploadedFile, name: str = ""
+    *, actor: User, application: Application, file: UploadedFile
 ) -> ApplicationAttachment:
     if application.applicant_id != actor.pk or application.status not in (S.DRAFT, S.RETURNED):
         raise NotAllowed
-    attachment = ApplicationAttachment(
-        application=application, file=file, name=name or file.name or ""
-    )
+    attachment = ApplicationAttachment(application=application, file=file, name=file.name or "")
     attachment.full_clean()
     attachment.save()
     return attachment

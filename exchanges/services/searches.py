@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from notifications.services import notify
@@ -21,19 +21,12 @@ if TYPE_CHECKING:
 def saved_search_create(*, user: User, name: str, query: dict) -> tuple[SavedSearch, bool]:
     """Save the search, or return the person's search with the same filters:
     ``(search, created)``. One search means one e-mail about the same new offers."""
-    fingerprint = query_fingerprint(query)
-    existing = SavedSearch.objects.filter(user=user, fingerprint=fingerprint).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            search = SavedSearch.objects.create(
-                user=user, name=name.strip()[:100], query=query, fingerprint=fingerprint
-            )
-    except IntegrityError:
-        # Saved at the same moment by a second submit: that one stands.
-        return SavedSearch.objects.get(user=user, fingerprint=fingerprint), False
-    return search, True
+    # One a second submit saved at the same moment is read back: that one stands.
+    return SavedSearch.objects.get_or_create(
+        user=user,
+        fingerprint=query_fingerprint(query),
+        defaults={"name": name.strip()[:100], "query": query},
+    )
 
 
 @transaction.atomic
