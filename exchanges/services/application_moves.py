@@ -78,7 +78,7 @@ def take_seat(change: AppChange) -> None:
 
 def release_seat(change: AppChange) -> None:
     application = change.obj
-    if not application.offer_id or not application.holds_seat:
+    if not application.offer_id or application.status not in Application.SEAT_STATES:
         return
     PlacementOffer.objects.filter(pk=application.offer_id, seats_taken__gt=0).update(
         seats_taken=F("seats_taken") - 1
