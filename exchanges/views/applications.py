@@ -123,7 +123,6 @@ def application_edit(request, pk):
         ),
         done=_("Your application was saved."),
         offer=application.offer,
-        application=application,
     )
 
 
