@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.workflow import perform
 from notifications.services import notify_many
 
-from .. import rules
+from .. import rules, selectors
 from ..errors import AlreadyApplied, ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, ApplicationAttachment, ApplicationComment, PlacementOffer
 from ..workflow import APPLICATION_WORKFLOW
@@ -84,11 +84,7 @@ def application_create(
 
 
 def _check_not_applied(actor: User, offer: PlacementOffer) -> None:
-    existing = (
-        Application.objects.filter(applicant=actor, offer=offer)
-        .exclude(status__in=Application.ENDED_STATES)
-        .first()
-    )
+    existing = selectors.own_application(viewer=actor, offer=offer)
     if existing is not None:
         raise AlreadyApplied(existing)
 
