@@ -11,6 +11,8 @@ from django.utils import timezone
 from notifications.services import notify
 from partners.models import hash_token
 
+from .. import selectors
+from ..forms import OfferFilterForm
 from ..models import CalendarFeed, SavedSearch, query_fingerprint
 
 if TYPE_CHECKING:
@@ -36,25 +38,11 @@ def saved_search_delete(*, user: User, search: SavedSearch) -> None:
     search.delete()
 
 
-def _filters(query: dict) -> dict:
-    from partners.models import Sector
-
-    from ..forms import OfferFilterForm
-
-    form = OfferFilterForm(query)
-    filters = form.filters()
-    if isinstance(filters.get("sector"), str):
-        filters["sector"] = Sector.objects.filter(slug=filters["sector"]).first()
-    return filters
-
-
 @transaction.atomic
 def saved_search_check(*, search: SavedSearch) -> int:
     """Tell the person about offers published since the last check; returns how many."""
-    from .. import selectors
-
     now = timezone.now()
-    new = selectors.offer_search(filters=_filters(search.query)).filter(
+    new = selectors.offer_search(filters=OfferFilterForm(search.query).filters()).filter(
         published_at__gt=search.last_checked_at, published_at__lte=now
     )
     titles = list(new.order_by("-published_at").values_list("title", flat=True)[:10])
