@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_actions import workflow_action
 from core.admin_filters import CountryListFilter
-from core.admin_mixins import HistoryInline, ReadOnlyInline
+from core.admin_mixins import HistoryInline, MadeByServicesAdmin, ReadOnlyInline, move_action
 
 from .models import (
     Application,
@@ -18,30 +17,9 @@ from .models import (
     SavedSearch,
     Signature,
 )
-from .services.applications import application_transition
-from .services.offers import offer_transition
-from .services.partnerships import partnership_transition
-
-
-def _actions_of(prefix: str, transition, field: str):
-    """Admin actions for one workflow: ``transition`` gets the selected row as ``field``."""
-
-    def action(name: str, description, needs_comment: bool = False):
-        return workflow_action(
-            f"{prefix}_{name}",
-            description,
-            lambda *, actor, obj, comment: transition(
-                actor=actor, action=name, comment=comment, **{field: obj}
-            ),
-            needs_comment=needs_comment,
-        )
-
-    return action
-
-
-_partnership_action = _actions_of("partnership", partnership_transition, "agreement")
-_offer_action = _actions_of("offer", offer_transition, "offer")
-_application_action = _actions_of("application", application_transition, "application")
+from .services.offers import OFFER_WORKFLOW
+from .services.partnerships import PARTNERSHIP_WORKFLOW
+from .workflow import APPLICATION_WORKFLOW
 
 
 @admin.register(PartnershipAgreement)
@@ -54,9 +32,9 @@ class PartnershipAgreementAdmin(admin.ModelAdmin):
     # The status moves through the agreement's workflow (the actions below), never by hand.
     readonly_fields = ["status", "created_by", "created_at"]
     actions = [
-        _partnership_action("activate", _("Activate the selected agreements")),
-        _partnership_action("terminate", _("Terminate the selected agreements"), True),
-        _partnership_action("expire", _("Mark the selected agreements as expired")),
+        move_action(PARTNERSHIP_WORKFLOW, "activate", _("Activate the selected agreements")),
+        move_action(PARTNERSHIP_WORKFLOW, "terminate", _("Terminate the selected agreements")),
+        move_action(PARTNERSHIP_WORKFLOW, "expire", _("Mark the selected agreements as expired")),
     ]
 
     def save_model(self, request, obj, form, change):
@@ -85,11 +63,11 @@ class PlacementOfferAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "seats_taken", "published_at", "created_at", "updated_at"]
     date_hierarchy = "deadline"
     actions = [
-        _offer_action("approve", _("Approve and publish the selected offers")),
-        _offer_action("send_back", _("Send the selected offers back to draft"), True),
-        _offer_action("close", _("Close the selected offers")),
-        _offer_action("reopen", _("Reopen the selected offers")),
-        _offer_action("archive", _("Archive the selected offers")),
+        move_action(OFFER_WORKFLOW, "approve", _("Approve and publish the selected offers")),
+        move_action(OFFER_WORKFLOW, "send_back", _("Send the selected offers back to draft")),
+        move_action(OFFER_WORKFLOW, "close", _("Close the selected offers")),
+        move_action(OFFER_WORKFLOW, "reopen", _("Reopen the selected offers")),
+        move_action(OFFER_WORKFLOW, "archive", _("Archive the selected offers")),
     ]
 
 
@@ -137,10 +115,12 @@ class ApplicationAdmin(admin.ModelAdmin):
     inlines = [MobilityInline, AttachmentInline, CommentInline, EventInline]
     date_hierarchy = "start_date"
     actions = [
-        _application_action("approve", _("Approve the selected applications")),
-        _application_action("return", _("Return the selected applications for changes"), True),
-        _application_action("reject", _("Reject the selected applications"), True),
-        _application_action("cancel", _("Cancel the selected exchanges"), True),
+        move_action(APPLICATION_WORKFLOW, "approve", _("Approve the selected applications")),
+        move_action(
+            APPLICATION_WORKFLOW, "return", _("Return the selected applications for changes")
+        ),
+        move_action(APPLICATION_WORKFLOW, "reject", _("Reject the selected applications")),
+        move_action(APPLICATION_WORKFLOW, "cancel", _("Cancel the selected exchanges")),
     ]
 
 
@@ -150,16 +130,13 @@ class SignatureInline(ReadOnlyInline):
 
 
 @admin.register(LearningAgreement)
-class LearningAgreementAdmin(admin.ModelAdmin):
+class LearningAgreementAdmin(MadeByServicesAdmin):
     list_display = ["application", "version", "instructor", "created_at"]
     list_filter = ["application__status", CountryListFilter.on("application__host__country")]
     search_fields = ["application__applicant__full_name", "instructor", "learning_outcomes"]
     list_select_related = ["application__applicant", "application__offer", "application__host"]
     readonly_fields = ["application", "version", "created_by", "created_at", "host_link_used_at"]
     inlines = [SignatureInline]
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(MobilityRecord)

@@ -3,7 +3,6 @@
 import datetime
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar, Event
 
@@ -28,10 +27,6 @@ def feed_for(user) -> bytes:
             country = application.host.country.name  # type: ignore[attr-defined]
             event.add("location", f"{application.host.municipality}, {country}")
             event.add("description", str(application.get_status_display()))
-            event.add(
-                "url",
-                settings.SITE_URL
-                + reverse("exchanges:application_detail", kwargs={"pk": application.pk}),
-            )
+            event.add("url", settings.SITE_URL + application.get_absolute_url())
             calendar.add_component(event)
     return calendar.to_ical()

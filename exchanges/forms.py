@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CountryFilter, FilterForm, ServiceSavedForm, language_filter
+from core.rounds import DATE
 from partners.forms.filters import network_countries, sector_filter
 from partners.models import Organisation, Sector
 
@@ -22,8 +23,6 @@ from .selectors import offer_countries
 
 if TYPE_CHECKING:
     from worklife_passport.models import Badge
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OfferFilterForm(FilterForm):

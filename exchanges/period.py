@@ -28,9 +28,9 @@ def _day(value: datetime.date) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
-def arrival_open(application, *, on: datetime.date | None = None) -> bool:
+def arrival_open(application) -> bool:
     """Whether an arrival can be confirmed today: the agreed period has begun."""
-    return (on or today()) >= application.start_date
+    return today() >= application.start_date
 
 
 def check_arrival(application, day: datetime.date, reason: str) -> None:

@@ -99,10 +99,10 @@ def free_the_seats(user):
         status__in=(S.ACCEPTED, S.AGREEMENT_SIGNED, S.IN_PROGRESS),
         offer__isnull=False,
     ).values_list("offer_id", flat=True)
-    for offer_id in held:
-        PlacementOffer.objects.filter(pk=offer_id, seats_taken__gt=0).update(
-            seats_taken=F("seats_taken") - 1
-        )
+    # A person has one live application per offer: each of the offers gets one seat back.
+    PlacementOffer.objects.filter(pk__in=held, seats_taken__gt=0).update(
+        seats_taken=F("seats_taken") - 1
+    )
 
 
 @personal_data.on_erase

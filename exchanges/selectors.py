@@ -20,7 +20,6 @@ from .models import (
     Application,
     ApplicationComment,
     ApplicationEvent,
-    LearningAgreement,
     PartnershipAgreement,
     PlacementOffer,
     Signature,
@@ -261,7 +260,3 @@ def calendar_entries(*, user: User) -> QuerySet[Application]:
     return Application.objects.filter(
         applicant=user, status__in=Application.SEAT_STATES
     ).select_related("offer", "host")
-
-
-def agreement_versions(application: Application) -> QuerySet[LearningAgreement]:
-    return application.agreements.order_by("-version")

@@ -1,31 +1,13 @@
 """The exchanges app's models, one module per sub-domain."""
 
-from .agreements import MobilityForm, PartnershipAgreement, agreement_path
-from .applications import (
+from .agreements import MobilityForm, PartnershipAgreement, agreement_path  # noqa: F401
+from .applications import (  # noqa: F401
     Application,
     ApplicationAttachment,
     ApplicationComment,
     ApplicationEvent,
     attachment_path,
 )
-from .mobility import LearningAgreement, MobilityRecord, Signature
-from .offers import PlacementOffer
-from .searches import CalendarFeed, SavedSearch, query_fingerprint
-
-__all__ = [
-    "Application",
-    "ApplicationAttachment",
-    "ApplicationComment",
-    "ApplicationEvent",
-    "CalendarFeed",
-    "LearningAgreement",
-    "MobilityForm",
-    "MobilityRecord",
-    "PartnershipAgreement",
-    "PlacementOffer",
-    "SavedSearch",
-    "Signature",
-    "agreement_path",
-    "attachment_path",
-    "query_fingerprint",
-]
+from .mobility import LearningAgreement, MobilityRecord, Signature  # noqa: F401
+from .offers import PlacementOffer  # noqa: F401
+from .searches import CalendarFeed, SavedSearch, query_fingerprint  # noqa: F401

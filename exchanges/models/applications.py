@@ -141,10 +141,6 @@ class Application(models.Model):
     def get_absolute_url(self):
         return reverse("exchanges:application_detail", kwargs={"pk": self.pk})
 
-    @property
-    def holds_seat(self) -> bool:
-        return self.status in self.SEAT_STATES
-
 
 def attachment_path(instance, filename):
     return f"applications/{instance.application_id}/{secrets.token_hex(8)}-{filename}"

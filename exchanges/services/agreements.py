@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.records import save_data
 from core.workflow import perform
 from notifications.services import notify, notify_many
 
@@ -53,9 +54,7 @@ def agreement_save(*, actor: User, application: Application, data: dict) -> Lear
     if current is not None and all(getattr(current, f) == v for f, v in content.items()):
         return current
     if current is not None and not current.signatures.exists():
-        for field, value in content.items():
-            setattr(current, field, value)
-        current.save(update_fields=list(content))
+        save_data(current, content, created=False)
         agreement = current
     else:
         agreement = LearningAgreement.objects.create(

@@ -18,7 +18,7 @@ from ..models import Application, PlacementOffer
 from .applications import application_transition
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterable, Sequence
+    from collections.abc import Hashable, Sequence
 
     from accounts.models import User
 
@@ -31,19 +31,15 @@ class Proposal:
     matched: bool
 
 
-def _approved(offers: Iterable[PlacementOffer]) -> list[Application]:
-    return list(
-        Application.objects.filter(offer__in=offers, status=Application.Status.APPROVED)
-        .select_related("applicant", "offer", "home")
-        .order_by("submitted_at", "pk")
-    )
-
-
 def allocation_preview(*, actor: User, offers: list[PlacementOffer]) -> list[Proposal]:
     for offer in offers:
         if not rules.can_manage_offer(actor, offer):
             raise NotAllowed
-    applications = _approved(offers)
+    applications = list(
+        Application.objects.filter(offer__in=offers, status=Application.Status.APPROVED)
+        .select_related("applicant", "offer", "home")
+        .order_by("submitted_at", "pk")
+    )
     by_student: dict[int, list[Application]] = {}
     for application in applications:
         by_student.setdefault(application.applicant_id, []).append(application)

@@ -78,7 +78,7 @@ def take_seat(change: AppChange) -> None:
 
 def release_seat(change: AppChange) -> None:
     application = change.obj
-    if not application.offer_id or not application.holds_seat:
+    if not application.offer_id or application.status not in Application.SEAT_STATES:
         return
     PlacementOffer.objects.filter(pk=application.offer_id, seats_taken__gt=0).update(
         seats_taken=F("seats_taken") - 1
@@ -168,6 +168,5 @@ def notify(change: AppChange) -> None:
         people += host_staff(application)
     people.append(application.applicant)
     # One notice each, written together, however many people there are; not to the actor.
-    actor_pk = actor.pk if actor is not None else None
-    unique = {person.pk: person for person in people if person.pk != actor_pk}
-    notify_many(unique.values(), kind="exchanges.application_moved", key=key, context=context)
+    unique = {person.pk: person for person in people}.values()
+    notify_many(unique, kind="exchanges.application_moved", key=key, context=context, skip=actor)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.workflow import perform
 from notifications.services import notify_many
 
-from .. import rules
+from .. import rules, selectors
 from ..errors import AlreadyApplied, ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, ApplicationAttachment, ApplicationComment, PlacementOffer
 from ..workflow import APPLICATION_WORKFLOW
@@ -84,11 +84,7 @@ def application_create(
 
 
 def _check_not_applied(actor: User, offer: PlacementOffer) -> None:
-    existing = (
-        Application.objects.filter(applicant=actor, offer=offer)
-        .exclude(status__in=Application.ENDED_STATES)
-        .first()
-    )
+    existing = selectors.own_application(viewer=actor, offer=offer)
     if existing is not None:
         raise AlreadyApplied(existing)
 
@@ -120,13 +116,11 @@ def application_update(
 
 @transaction.atomic
 def attachment_add(
-    *, actor: User, application: Application, file: UploadedFile, name: str = ""
+    *, actor: User, application: Application, file: UploadedFile
 ) -> ApplicationAttachment:
     if application.applicant_id != actor.pk or application.status not in (S.DRAFT, S.RETURNED):
         raise NotAllowed
-    attachment = ApplicationAttachment(
-        application=application, file=file, name=name or file.name or ""
-    )
+    attachment = ApplicationAttachment(application=application, file=file, name=file.name or "")
     attachment.full_clean()
     attachment.save()
     return attachment
@@ -202,17 +196,14 @@ def application_rank(
         raise IllegalMove(
             _("Rankings are given while the application waits for the host."), code="rank"
         )
+    given = {"host_rank": (host_rank, rules.HOST), "student_rank": (student_rank, rules.APPLICANT)}
     fields = []
-    if host_rank is not None:
-        if rules.HOST not in found:
-            raise NotAllowed
-        application.host_rank = host_rank
-        fields.append("host_rank")
-    if student_rank is not None:
-        if rules.APPLICANT not in found:
-            raise NotAllowed
-        application.student_rank = student_rank
-        fields.append("student_rank")
+    for field, (rank, party) in given.items():
+        if rank is not None:
+            if party not in found:
+                raise NotAllowed
+            setattr(application, field, rank)
+            fields.append(field)
     if fields:
         application.save(update_fields=fields)
         ranks = {field: getattr(application, field) for field in fields}

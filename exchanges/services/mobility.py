@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.records import save_data
+
 from .. import period, rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
 from ..models import Application, MobilityRecord
@@ -57,12 +59,10 @@ def mobility_update(*, actor: User, application: Application, data: dict) -> Mob
         period.check_departure(
             application, end, data.get("departure_reason", record.departure_reason), arrival=start
         )
-    changed = [f for f in RECORD_FIELDS if f in data and getattr(record, f) != data[f]]
-    for field in changed:
-        setattr(record, field, data[field])
+    changed = {f: data[f] for f in RECORD_FIELDS if f in data and getattr(record, f) != data[f]}
     if changed:
-        record.save(update_fields=changed)
-        log_for_home(actor, "exchanges.mobility.updated", application, fields=changed)
+        save_data(record, changed, created=False)
+        log_for_home(actor, "exchanges.mobility.updated", application, fields=list(changed))
     return record
 
 

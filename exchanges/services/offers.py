@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +23,6 @@ from ..models import PlacementOffer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from django.db.models import QuerySet
 
     from accounts.models import User
     from partners.models import Organisation
@@ -148,7 +147,11 @@ def _notify(change: Change[PlacementOffer]) -> None:
     }
     key = f"exchanges.offer:{offer.pk}:{action}:{timezone.now():%s%f}"
     if change.target == OS.REVIEW:
-        reviewers = people_with_roles_in_network(Membership.Role.COORDINATOR)
+        reviewers = (
+            get_user_model()
+            .objects.filter(is_active=True, memberships__role=Membership.Role.COORDINATOR)
+            .distinct()
+        )
         notify_many(reviewers, kind="exchanges.offer_review", key=key, context=context)
     elif action in ("approve", "send_back"):
         notify_many(
@@ -208,9 +211,3 @@ def offer_transition(
     *, actor: User, offer: PlacementOffer, action: str, comment: str = ""
 ) -> PlacementOffer:
     return perform(OFFER_WORKFLOW, actor=actor, obj=offer, action=action, comment=comment)
-
-
-def people_with_roles_in_network(role: str) -> QuerySet[User]:
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.filter(is_active=True, memberships__role=role).distinct()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Change, Move, Workflow, from_states, perform
+from core.workflow import Change, Move, Workflow, from_states
 from partners import rules as partner_rules
 from partners.models import Membership, lead_organisation_id
 
@@ -73,10 +73,3 @@ PARTNERSHIP_WORKFLOW: Workflow[PartnershipAgreement] = Workflow(
     organisation=_organisation,
     illegal=_("This cannot be done while the agreement is “%(status)s”."),
 )
-
-
-def partnership_transition(
-    *, actor: User | None, agreement: PartnershipAgreement, action: str, comment: str = ""
-) -> PartnershipAgreement:
-    """Make one move of a partnership agreement (``None`` as the actor: the system)."""
-    return perform(PARTNERSHIP_WORKFLOW, actor=actor, obj=agreement, action=action, comment=comment)

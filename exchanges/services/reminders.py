@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.utils import timezone
 
+from core.workflow import perform
 from notifications.services import notify_many
 
-from ..models import Application, MobilityRecord
+from ..models import Application, MobilityRecord, PartnershipAgreement
 from .common import home_coordinators, host_staff, notice_context
+from .partnerships import PARTNERSHIP_WORKFLOW
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -73,9 +75,6 @@ def send_all(*, today: datetime.date | None = None) -> int:
 
 def expire_agreements(*, today: datetime.date | None = None) -> int:
     """Active partnership agreements past their end date become expired."""
-    from ..models import PartnershipAgreement
-    from .partnerships import partnership_transition
-
     today = today or timezone.localdate()
     ended = list(
         PartnershipAgreement.objects.filter(
@@ -83,5 +82,5 @@ def expire_agreements(*, today: datetime.date | None = None) -> int:
         )
     )
     for agreement in ended:
-        partnership_transition(actor=None, agreement=agreement, action="expire")
+        perform(PARTNERSHIP_WORKFLOW, actor=None, obj=agreement, action="expire")
     return len(ended)

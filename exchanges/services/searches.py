@@ -5,12 +5,14 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from notifications.services import notify
 from partners.models import hash_token
 
+from .. import selectors
+from ..forms import OfferFilterForm
 from ..models import CalendarFeed, SavedSearch, query_fingerprint
 
 if TYPE_CHECKING:
@@ -21,19 +23,12 @@ if TYPE_CHECKING:
 def saved_search_create(*, user: User, name: str, query: dict) -> tuple[SavedSearch, bool]:
     """Save the search, or return the person's search with the same filters:
     ``(search, created)``. One search means one e-mail about the same new offers."""
-    fingerprint = query_fingerprint(query)
-    existing = SavedSearch.objects.filter(user=user, fingerprint=fingerprint).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            search = SavedSearch.objects.create(
-                user=user, name=name.strip()[:100], query=query, fingerprint=fingerprint
-            )
-    except IntegrityError:
-        # Saved at the same moment by a second submit: that one stands.
-        return SavedSearch.objects.get(user=user, fingerprint=fingerprint), False
-    return search, True
+    # One a second submit saved at the same moment is read back: that one stands.
+    return SavedSearch.objects.get_or_create(
+        user=user,
+        fingerprint=query_fingerprint(query),
+        defaults={"name": name.strip()[:100], "query": query},
+    )
 
 
 @transaction.atomic
@@ -43,25 +38,11 @@ def saved_search_delete(*, user: User, search: SavedSearch) -> None:
     search.delete()
 
 
-def _filters(query: dict) -> dict:
-    from partners.models import Sector
-
-    from ..forms import OfferFilterForm
-
-    form = OfferFilterForm(query)
-    filters = form.filters()
-    if isinstance(filters.get("sector"), str):
-        filters["sector"] = Sector.objects.filter(slug=filters["sector"]).first()
-    return filters
-
-
 @transaction.atomic
 def saved_search_check(*, search: SavedSearch) -> int:
     """Tell the person about offers published since the last check; returns how many."""
-    from .. import selectors
-
     now = timezone.now()
-    new = selectors.offer_search(filters=_filters(search.query)).filter(
+    new = selectors.offer_search(filters=OfferFilterForm(search.query).filters()).filter(
         published_at__gt=search.last_checked_at, published_at__lte=now
     )
     titles = list(new.order_by("-published_at").values_list("title", flat=True)[:10])

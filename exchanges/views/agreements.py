@@ -2,23 +2,22 @@
 
 from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from core.views import act_and_redirect
+from core.views import act_and_redirect, save_or_show_again
 from partners import rules as partner_rules
 
 from .. import pdf, rules, selectors
 from ..forms import AgreementForm, HostLinkForm, LinkSignatureForm
 from ..models import LearningAgreement
 from ..services import agreements as agreement_services
-from .common import pdf_response
+from .common import act_on_form, pdf_response
 
 
 @login_required
@@ -45,24 +44,25 @@ def agreement_edit(request, pk):
         fields = ("learning_outcomes", "tasks", "instructor")
         initial = {field: getattr(application.offer, field) for field in fields}
     form = AgreementForm(request.POST or None, instance=current, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement = agreement_services.agreement_save(
-                actor=request.user, application=application, data=form.cleaned_data
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("Version %(version)s of the learning agreement was saved.")
-                % {"version": agreement.version},
-            )
-            return redirect(application.get_absolute_url() + "#agreement")
-    return render(
+
+    def show(form):
+        context = {"form": form, "application": application, "current": current}
+        return render(request, "exchanges/agreement_form.html", context)
+
+    if request.method != "POST":
+        return show(form)
+    return save_or_show_again(
         request,
-        "exchanges/agreement_form.html",
-        {"form": form, "application": application, "current": current},
+        form,
+        lambda form: agreement_services.agreement_save(
+            actor=request.user, application=application, data=form.cleaned_data
+        ),
+        done=lambda agreement: (
+            _("Version %(version)s of the learning agreement was saved.")
+            % {"version": agreement.version}
+        ),
+        show_again=show,
+        success_url=application.get_absolute_url() + "#agreement",
     )
 
 
@@ -91,18 +91,17 @@ def agreement_send_link(request, pk):
     form = HostLinkForm(request.POST)
     if agreement is None:
         raise Http404
-    success_url = application.get_absolute_url() + "#agreement"
-    if not form.is_valid():
-        messages.error(request, _("Enter a valid e-mail address."))
-        return redirect(success_url)
-    email = form.cleaned_data["email"]
-    return act_and_redirect(
+    return act_on_form(
         request,
-        lambda: agreement_services.agreement_send_host_link(
-            actor=request.user, agreement=agreement, email=email
+        form,
+        lambda data: agreement_services.agreement_send_host_link(
+            actor=request.user, agreement=agreement, email=data["email"]
         ),
-        success_url=success_url,
-        done=_("A signing link was sent to %(email)s.") % {"email": email},
+        success_url=application.get_absolute_url() + "#agreement",
+        done=lambda sent: (
+            _("A signing link was sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+        ),
+        invalid=_("Enter a valid e-mail address."),
     )
 
 
@@ -134,7 +133,7 @@ def agreement_sign_link(request, token):
 @login_required
 def agreement_pdf(request, pk, version=None):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    agreements = selectors.agreement_versions(application).prefetch_related("signatures")
+    agreements = application.agreements.order_by("-version").prefetch_related("signatures")
     agreement = agreements.filter(version=version).first() if version else agreements.first()
     if agreement is None:
         raise Http404

@@ -1,5 +1,7 @@
 """Applications: applying, editing, the application's page and the moves made there."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +30,7 @@ from ..services import agreements as agreement_services
 from ..services import applications as application_services
 from ..services.application_moves import overlapping
 from ..workflow import APPLICATION_WORKFLOW
+from .common import act_on_form
 from .mobility import awardable_badges
 
 S = Application.Status
@@ -54,19 +57,26 @@ def _apply(request, *, offer=None):
         proposal=offer is None,
         initial=initial,
     )
+    return _save_application(
+        request,
+        form,
+        partial(
+            application_services.application_create, actor=request.user, kind=kind, offer=offer
+        ),
+        done=_("Your application was saved as a draft. Submit it when it is ready."),
+        offer=offer,
+    )
+
+
+def _save_application(request, form, save, *, done, **context):
+    """Show the application ``form``; a valid post is given to ``save`` (its data, attachment,
+    home and host) and goes to the application. A refusal or a file that fails the upload
+    checks is shown on the form; an application already made for the offer is shown instead."""
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        home, host, attachment = data.pop("home"), data.pop("host", None), data.pop("attachment")
+        chosen = {name: data.pop(name) for name in ("home", "host", "attachment") if name in data}
         try:
-            application = application_services.application_create(
-                actor=request.user,
-                kind=kind,
-                home=home,
-                offer=offer,
-                host=host,
-                data=data,
-                attachment=attachment,
-            )
+            application = save(data=data, **chosen)
         except AlreadyApplied as error:
             messages.info(request, error.message)
             return redirect(error.application.get_absolute_url())
@@ -75,11 +85,9 @@ def _apply(request, *, offer=None):
         except ValidationError as error:
             form.add_error("attachment", error.messages)
         else:
-            messages.success(
-                request, _("Your application was saved as a draft. Submit it when it is ready.")
-            )
+            messages.success(request, done)
             return redirect(application.get_absolute_url())
-    return render(request, "exchanges/application_form.html", {"form": form, "offer": offer})
+    return render(request, "exchanges/application_form.html", {"form": form, **context})
 
 
 @login_required
@@ -107,25 +115,14 @@ def application_edit(request, pk):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
     if application.applicant_id != request.user.pk:
         raise PermissionDenied
-    form = ApplicationForm(request.POST or None, request.FILES or None, instance=application)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        attachment = data.pop("attachment")
-        try:
-            application_services.application_update(
-                actor=request.user, application=application, data=data, attachment=attachment
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        except ValidationError as error:
-            form.add_error("attachment", error.messages)
-        else:
-            messages.success(request, _("Your application was saved."))
-            return redirect(application.get_absolute_url())
-    return render(
+    return _save_application(
         request,
-        "exchanges/application_form.html",
-        {"form": form, "offer": application.offer, "application": application},
+        ApplicationForm(request.POST or None, request.FILES or None, instance=application),
+        partial(
+            application_services.application_update, actor=request.user, application=application
+        ),
+        done=_("Your application was saved."),
+        offer=application.offer,
     )
 
 
@@ -224,18 +221,15 @@ def application_action(request, pk, action):
 @require_POST
 def application_comment(request, pk):
     application = selectors.application_for_viewer(viewer=request.user, pk=pk)
-    form = CommentForm(request.POST)
-    success_url = application.get_absolute_url() + "#comments"
-    if not form.is_valid():
-        messages.error(request, _("The comment is empty."))
-        return redirect(success_url)
-    return act_and_redirect(
+    return act_on_form(
         request,
-        lambda: application_services.application_comment(
-            actor=request.user, application=application, **form.cleaned_data
+        CommentForm(request.POST),
+        lambda data: application_services.application_comment(
+            actor=request.user, application=application, **data
         ),
-        success_url=success_url,
+        success_url=application.get_absolute_url() + "#comments",
         done=_("Your comment was added."),
+        invalid=_("The comment is empty."),
     )
 
 

@@ -22,12 +22,6 @@ from ..services import applications as application_services
 from .common import query_string
 
 
-def _has_queue(user):
-    return bool(
-        rules.coordinated_organisations(user) or rules.hosts_for(user)
-    ) or partner_rules.is_staff(user)
-
-
 @login_required
 def coordinator_queue(request):
     homes = rules.coordinated_organisations(request.user)
@@ -63,7 +57,12 @@ def coordinator_queue(request):
 @require_POST
 def coordinator_bulk(request):
     action = request.POST.get("action")
-    if not _has_queue(request.user):
+    user = request.user
+    if not (
+        rules.coordinated_organisations(user)
+        or rules.hosts_for(user)
+        or partner_rules.is_staff(user)
+    ):
         raise Http404
     if action not in ("approve", "return"):
         messages.error(request, _("Choose what to do with the selected applications."))

@@ -1,19 +1,15 @@
 """The mobility period: the record, feedback, badges, recognition and the certificate."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-
-from core.errors import DomainError
 
 from .. import pdf, selectors
 from ..forms import BadgeAwardForm, FeedbackForm, MobilityRecordForm, RecognitionForm
 from ..models import Application
 from ..services import mobility as mobility_services
-from .common import pdf_response
+from .common import act_on_form, pdf_response
 
 
 def _mobility_view(form_class, act, done, invalid=None, form_options=None):
@@ -26,21 +22,14 @@ def _mobility_view(form_class, act, done, invalid=None, form_options=None):
     def view(request, pk):
         application = selectors.application_for_viewer(viewer=request.user, pk=pk)
         options = form_options(request.user, application) if form_options else {}
-        form = form_class(request.POST, **options)
-        if form.is_valid():
-            try:
-                result = act(actor=request.user, application=application, **form.cleaned_data)
-            except DomainError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(request, done(result) if callable(done) else done)
-        elif invalid:
-            messages.error(request, invalid)
-        else:
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
-        return redirect(application.get_absolute_url() + "#mobility")
+        return act_on_form(
+            request,
+            form_class(request.POST, **options),
+            lambda data: act(actor=request.user, application=application, **data),
+            success_url=application.get_absolute_url() + "#mobility",
+            done=done,
+            invalid=invalid,
+        )
 
     return view
 

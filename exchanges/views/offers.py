@@ -1,17 +1,16 @@
 """Placement offers: the list, an offer's page, posting and editing, and its moves."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import fragments
-from core.errors import DomainError
-from core.views import act_and_redirect, save_or_show_again
+from core.pages import edit_page
+from core.views import act_and_redirect
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -77,18 +76,14 @@ def offer_create(request):
         hosts = list(Organisation.objects.active().values_list("pk", flat=True))
     if not hosts:
         raise Http404
-    form = OfferForm(request.POST or None, hosts=hosts)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        host = data.pop("host")
-        try:
-            offer = offer_services.offer_create(actor=request.user, host=host, data=data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The offer was saved as a draft. Publish it when ready."))
-            return redirect(offer.get_absolute_url())
-    return _offer_form(request, form, None)
+    return edit_page(
+        request,
+        OfferForm(request.POST or None, hosts=hosts),
+        lambda data: offer_services.offer_create(actor=request.user, host=data["host"], data=data),
+        template="exchanges/offer_form.html",
+        context={"offer": None},
+        done=_("The offer was saved as a draft. Publish it when ready."),
+    )
 
 
 @login_required
@@ -96,23 +91,14 @@ def offer_edit(request, pk):
     offer = selectors.offer_for_viewer(viewer=request.user, pk=pk)
     if not rules.can_manage_offer(request.user, offer):
         raise Http404
-    form = OfferForm(request.POST or None, instance=offer)
-    if request.method != "POST":
-        return _offer_form(request, form, offer)
-    return save_or_show_again(
+    return edit_page(
         request,
-        form,
-        lambda form: offer_services.offer_update(
-            actor=request.user, offer=offer, data=form.cleaned_data
-        ),
+        OfferForm(request.POST or None, instance=offer),
+        lambda data: offer_services.offer_update(actor=request.user, offer=offer, data=data),
+        template="exchanges/offer_form.html",
+        context={"offer": offer},
         done=_("The offer was saved."),
-        success_url=offer.get_absolute_url(),
-        show_again=lambda form: _offer_form(request, form, offer),
     )
-
-
-def _offer_form(request, form, offer):
-    return render(request, "exchanges/offer_form.html", {"form": form, "offer": offer})
 
 
 @login_required
