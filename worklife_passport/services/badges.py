@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from core.audit import log_action
+from core.search import in_every_language
 from notifications.services import notify_many
 
 from .. import rules
@@ -19,7 +18,6 @@ from .claims import _assessors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from typing import Any
 
     from accounts.models import User
     from partners.models import Organisation, Sector
@@ -36,17 +34,11 @@ PLAIN = (
     "image",
 )
 #: A change to these after the badge has been awarded makes a new version.
-MEANING = {
-    build_localized_fieldname(f, code)
-    for f in ("name", "criteria")
-    for code, _name in settings.LANGUAGES
-}
+MEANING = set(in_every_language("name", "criteria"))
 
 
 def _fields() -> list[str]:
-    return [
-        build_localized_fieldname(f, code) for f in TRANSLATED for code, _name in settings.LANGUAGES
-    ] + list(PLAIN)
+    return [*in_every_language(*TRANSLATED), *PLAIN]
 
 
 @transaction.atomic
@@ -56,7 +48,6 @@ def badge_create(
     issuer: Organisation,
     data: dict,
     sectors: Iterable[Sector] = (),
-    alignments: Iterable[dict[str, Any]] = (),
 ) -> Badge:
     if not rules.can_manage_badges(actor, issuer):
         raise NotAllowed
@@ -64,8 +55,6 @@ def badge_create(
     badge.full_clean(exclude=["image"] if not badge.image else None)
     badge.save()
     badge.sectors.set(sectors)
-    for alignment in alignments:
-        Alignment.objects.create(badge=badge, **alignment)
     log_action(actor=actor, action="passport.badge.created", target=badge, organisation=issuer)
     return badge
 
