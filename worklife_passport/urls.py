@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import awarding, awards, badges, claims, passport, pathways, supervisor, verification
+from .views import awarding, awards, badges, claims, passport, pathways
 
 app_name = "passport"
 
@@ -23,7 +23,7 @@ urlpatterns = [
     path("claims/<int:pk>/files/<int:file_pk>/", claims.evidence_file, name="evidence_file"),
     path("claims/<int:pk>/<str:action>/", claims.claim_action, name="claim_action"),
     path("assess/", claims.assessor_queue, name="assessor_queue"),
-    path("confirm/<str:token>/", supervisor.supervisor_confirm, name="supervisor_confirm"),
+    path("confirm/<str:token>/", claims.supervisor_confirm, name="supervisor_confirm"),
     path("awards/<uuid:public_id>/", awards.award_detail, name="award_detail"),
     path("awards/<uuid:public_id>/baked-ob<str:version>/", awards.award_baked, name="award_baked"),
     path(
@@ -32,7 +32,7 @@ urlpatterns = [
         name="award_credential",
     ),
     path("awards/<uuid:public_id>/revoke/", awards.award_revoke, name="award_revoke"),
-    path("verify/", verification.verify, name="verify"),
+    path("verify/", awards.verify, name="verify"),
     path("share/", passport.share_create, name="share_create"),
     path("share/<int:pk>/revoke/", passport.share_revoke, name="share_revoke"),
     path("shared/<str:token>/", passport.shared, name="shared"),

@@ -1,4 +1,5 @@
-"""Awarded badges: the award's page, its baked image and credential, revoking it."""
+"""Awarded badges: the award's page, its baked image and credential, revoking it, and
+checking a badge someone shows: an image, a JSON text or an address."""
 
 import json
 
@@ -12,11 +13,14 @@ from django.views.decorators.http import require_POST
 from core.views import act_and_redirect
 
 from .. import rules, selectors
-from ..forms import RevokeForm
+from ..forms import RevokeForm, VerifyForm
 from ..imagery import badge_image_bytes
 from ..models import Award
 from ..openbadges import baking, credentials, documents, urls
+from ..openbadges import verify as verifier
 from ..services import awards as award_services
+
+VERIFY_IMAGE_MAX_BYTES = 2 * 1024 * 1024
 
 
 def award_detail(request, public_id):
@@ -87,3 +91,20 @@ def award_revoke(request, public_id):
         success_url=award.get_absolute_url(),
         done=_("The badge was revoked."),
     )
+
+
+def verify(request):
+    form = VerifyForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data.get("image"):
+            if data["image"].size > VERIFY_IMAGE_MAX_BYTES:
+                form.add_error("image", _("The image is too large. The limit is 2 MB."))
+            else:
+                result = verifier.verify_image(data["image"].read())
+        elif data.get("text"):
+            result = verifier.verify_text(data["text"])
+        else:
+            result = verifier.verify_url(data["url"])
+    return render(request, "passport/verify.html", {"form": form, "result": result}, status=200)

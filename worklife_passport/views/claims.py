@@ -1,4 +1,5 @@
-"""Claims: starting one, the evidence, the moves, the files, the assessors' queue."""
+"""Claims: starting one, the evidence, the moves, the files, the assessors' queue, and the
+workplace supervisor's confirmation, reached by a signed link without logging in."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -116,3 +117,24 @@ def assessor_queue(request):
         **fragments.context(request, more=(request.user.pk,)),
     }
     return render(request, "passport/assessor_queue.html", context)
+
+
+SUPERVISOR_TEMPLATE = "passport/supervisor_confirm.html"
+
+
+def supervisor_confirm(request, token):
+    try:
+        claim = claim_services.claim_from_supervisor_token(token)
+        if request.method == "POST" and request.POST.get("confirm"):
+            statement = request.POST.get("statement", "")
+            claim_services.supervisor_confirm(token=token, statement=statement)
+            return render(request, SUPERVISOR_TEMPLATE, {"done": True})
+    except DomainError as error:
+        return render(request, SUPERVISOR_TEMPLATE, {"error": error.message}, status=410)
+    if request.method == "POST":
+        messages.error(request, _("Tick the box to confirm."))
+    return render(
+        request,
+        SUPERVISOR_TEMPLATE,
+        {"claim": claim, "used": claim.supervisor_link_used_at is not None},
+    )

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import act_and_redirect, save_or_show_again
+from core.pages import edit_page
+from core.views import act_and_redirect
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -78,28 +79,21 @@ def skill_needs(request):
     if not companies:
         raise Http404
     organisation = Organisation.objects.get(pk=companies[0])
-
-    def show(form):
-        needs = (
-            SkillNeed.objects.filter(organisation_id__in=companies)
-            .select_related("sector", "organisation")
-            .prefetch_related("badges")
-        )
-        context = {"form": form, "needs": needs, "organisation": organisation}
-        return render(request, "passport/skill_needs.html", context)
-
-    form = SkillNeedForm(request.POST or None)
-    if request.method != "POST":
-        return show(form)
-    return save_or_show_again(
+    needs = (
+        SkillNeed.objects.filter(organisation_id__in=companies)
+        .select_related("sector", "organisation")
+        .prefetch_related("badges")
+    )
+    return edit_page(
         request,
-        form,
-        lambda form: passport_services.skill_need_save(
-            actor=request.user, organisation=organisation, **form.cleaned_data
+        SkillNeedForm(request.POST or None),
+        lambda data: passport_services.skill_need_save(
+            actor=request.user, organisation=organisation, **data
         ),
+        template="passport/skill_needs.html",
+        context={"needs": needs},
         done=_("The skill need was saved."),
         success_url=reverse("passport:skill_needs"),
-        show_again=show,
     )
 
 
