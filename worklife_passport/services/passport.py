@@ -194,19 +194,14 @@ def skill_need_save(
     text: str,
     sector: Sector | None = None,
     badges: Iterable[Badge] = (),
-    need: SkillNeed | None = None,
 ) -> SkillNeed:
     if not rules.can_manage_skill_needs(actor, organisation):
         raise NotAllowed
     if not text.strip():
         raise PassportError(_("Describe the skill."), code="text")
-    if need is None:
-        need = SkillNeed.objects.create(
-            organisation=organisation, text=text.strip(), sector=sector, created_by=actor
-        )
-    else:
-        need.text, need.sector = text.strip(), sector
-        need.save(update_fields=["text", "sector"])
+    need = SkillNeed.objects.create(
+        organisation=organisation, text=text.strip(), sector=sector, created_by=actor
+    )
     need.badges.set(badges)
     log_action(
         actor=actor, action="passport.skill_need.saved", target=need, organisation=organisation
