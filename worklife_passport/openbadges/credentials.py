@@ -14,8 +14,6 @@ import jwt
 from ..models import Award, IssuerKey
 from . import documents, keys, urls
 
-JWT_TYPE = "JWT"
-
 
 def sign(payload: dict, organisation) -> str:
     key = keys.active_key(organisation)
@@ -23,7 +21,7 @@ def sign(payload: dict, organisation) -> str:
         payload,
         keys.private_key(key),
         algorithm=key.algorithm,
-        headers={"kid": f"{urls.did_for(organisation)}#{key.kid}", "typ": JWT_TYPE},
+        headers={"kid": f"{urls.did_for(organisation)}#{key.kid}", "typ": "JWT"},
     )
 
 

@@ -54,11 +54,6 @@ def issuer_home_page(organisation) -> str:
     )
 
 
-def issuer_email(organisation) -> str:
-    """Open Badges 2.0 requires a contact address on every issuer profile."""
-    return organisation.email or settings.BADGE_ISSUER_EMAIL
-
-
 def badge_image_url(badge: Badge) -> str:
     if badge.image:
         return settings.SITE_URL + badge.image.url
@@ -92,7 +87,8 @@ def ob2_issuer(organisation) -> dict:
             "id": urls.issuer_url(organisation),
             "name": organisation.name,
             "url": issuer_home_page(organisation),
-            "email": issuer_email(organisation),
+            # Open Badges 2.0 requires a contact address on every issuer profile.
+            "email": organisation.email or settings.BADGE_ISSUER_EMAIL,
         }
 
 

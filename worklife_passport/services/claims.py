@@ -32,7 +32,6 @@ S = Claim.Status
 STUDENT = "student"
 ASSESSOR = "assessor"
 _SUPERVISOR_SALT = "passport.claim.supervisor"
-_REVIEWED = (S.SUBMITTED, S.RESUBMITTED)
 
 
 def claim_start(*, actor: User, badge: Badge) -> Claim:
@@ -129,10 +128,6 @@ def _missing_evidence(claim: Claim) -> list[str]:
 
 def _assessors(badge: Badge) -> QuerySet[User]:
     return members_with_roles(badge.issuer_id, *rules.assessor_roles(badge))
-
-
-def _link(claim: Claim) -> dict:
-    return {"name": "passport:claim_detail", "kwargs": {"pk": claim.pk}}
 
 
 def supervisor_token(claim: Claim) -> str:
@@ -272,7 +267,7 @@ def _notify(change: Change[Claim]) -> None:
         "student": claim.student.full_name,
         "status": claim.status,
         "comment": change.comment,
-        "link": _link(claim),
+        "link": {"name": "passport:claim_detail", "kwargs": {"pk": claim.pk}},
     }
     key = f"passport.claim:{claim.pk}:{action}:{change.now:%s%f}"
     if STUDENT in change.move.sources.get(change.before, frozenset()):
@@ -290,7 +285,7 @@ def _notify(change: Change[Claim]) -> None:
 
 
 _BY_STUDENT = frozenset({STUDENT})
-_BY_ASSESSOR = from_states(_REVIEWED, [ASSESSOR])
+_BY_ASSESSOR = from_states(Claim.WAITING_STATES, [ASSESSOR])
 
 
 def _with_reason(action: str, label: StrOrPromise, target: str, style: str) -> Move[Claim]:

@@ -26,8 +26,6 @@ from ..openbadges import baking, credentials, documents, urls
 from ..openbadges import verify as verifier
 from ..services import awards as award_services
 
-VERIFY_IMAGE_MAX_BYTES = 2 * 1024 * 1024
-
 
 def award_detail(request, public_id):
     award = selectors.award_for_page(public_id)
@@ -187,7 +185,7 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data.get("image"):
-            if data["image"].size > VERIFY_IMAGE_MAX_BYTES:
+            if data["image"].size > 2 * 1024 * 1024:
                 form.add_error("image", _("The image is too large. The limit is 2 MB."))
             else:
                 result = verifier.verify_image(data["image"].read())
