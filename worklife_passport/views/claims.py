@@ -36,23 +36,6 @@ def claim_start(request, pk):
     return redirect(claim.get_absolute_url())
 
 
-def _save_evidence(request, claim, form):
-    """Save the evidence form through the service; ``None`` when the form shows again."""
-    data = dict(form.cleaned_data)
-    upload = data.pop("file")
-    data["links"] = data.pop("links_text")
-    try:
-        claim_services.claim_evidence_save(actor=request.user, claim=claim, data=data, file=upload)
-    except ValidationError as error:  # the file's type, size or content
-        form.add_error("file", error.messages)
-    except DomainError as error:
-        form.add_error(None, error.message)
-    else:
-        messages.success(request, _("Your evidence was saved."))
-        return redirect(claim.get_absolute_url())
-    return None
-
-
 @login_required
 def claim_detail(request, pk):
     claim = selectors.claim_for_viewer(viewer=request.user, pk=pk)
@@ -61,9 +44,20 @@ def claim_detail(request, pk):
         ClaimForm(request.POST or None, request.FILES or None, instance=claim) if editable else None
     )
     if request.method == "POST" and form is not None and form.is_valid():
-        saved = _save_evidence(request, claim, form)
-        if saved is not None:
-            return saved
+        data = dict(form.cleaned_data)
+        upload = data.pop("file")
+        data["links"] = data.pop("links_text")
+        try:
+            claim_services.claim_evidence_save(
+                actor=request.user, claim=claim, data=data, file=upload
+            )
+        except ValidationError as error:  # the file's type, size or content
+            form.add_error("file", error.messages)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your evidence was saved."))
+            return redirect(claim.get_absolute_url())
     context = {
         "claim": claim,
         "form": form,
