@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from accounts.models import User
     from partners.models import Organisation, Sector
 
-TRANSLATED = ("name", "description", "criteria")
 PLAIN = (
     "category",
     "achievement_type",
@@ -38,7 +37,7 @@ MEANING = set(in_every_language("name", "criteria"))
 
 
 def _fields() -> list[str]:
-    return [*in_every_language(*TRANSLATED), *PLAIN]
+    return [*in_every_language("name", "description", "criteria"), *PLAIN]
 
 
 @transaction.atomic

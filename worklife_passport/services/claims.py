@@ -284,7 +284,6 @@ def _notify(change: Change[Claim]) -> None:
         notify(kind="passport.claim_moved", key=key, recipient=claim.student, context=context)
 
 
-_BY_STUDENT = frozenset({STUDENT})
 _BY_ASSESSOR = from_states(Claim.WAITING_STATES, [ASSESSOR])
 
 
@@ -301,7 +300,7 @@ CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
         move.action: move
         for move in (
             *(
-                Move(action, label, target, {source: _BY_STUDENT}, prepare=_submit)
+                Move(action, label, target, {source: frozenset({STUDENT})}, prepare=_submit)
                 for action, label, target, source in (
                     ("submit", _("Submit for assessment"), S.SUBMITTED, S.DRAFT),
                     ("resubmit", _("Submit again"), S.RESUBMITTED, S.RETURNED),
