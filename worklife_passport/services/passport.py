@@ -72,7 +72,6 @@ def share_viewed(link: ShareLink) -> None:
 
 @dataclass
 class RuleProgress:
-    rule: object
     have: int
     need: int
 
@@ -107,7 +106,7 @@ def pathway_progress(pathway: Pathway, held_families: set) -> PathwayProgress:
         families = {badge.family for badge in rule.badges.all()}
         have = len(families & held_families)
         need = len(families) if rule.kind == rule.Kind.ALL else min(rule.required, len(families))
-        progress.append(RuleProgress(rule, have, need))
+        progress.append(RuleProgress(have, need))
     return PathwayProgress(pathway, progress)
 
 
