@@ -8,11 +8,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 from core.search import in_every_language
 from notifications.services import notify_many
 
 from .. import rules
-from ..errors import NotAllowed, PassportError
+from ..errors import PassportError
 from ..models import Alignment, Badge, Endorsement
 from .claims import _assessors
 
@@ -48,8 +49,7 @@ def badge_create(
     data: dict,
     sectors: Iterable[Sector] = (),
 ) -> Badge:
-    if not rules.can_manage_badges(actor, issuer):
-        raise NotAllowed
+    require(rules.can_manage_badges(actor, issuer))
     badge = Badge(issuer=issuer, **{f: data[f] for f in _fields() if f in data})
     badge.full_clean(exclude=["image"] if not badge.image else None)
     badge.save()
@@ -65,8 +65,7 @@ def badge_update(
     """Change a badge. If it has been awarded and its meaning changes, a new version is
     made and becomes the current one; awarded badges keep the version they were given."""
     badge = Badge.objects.select_for_update().get(pk=badge.pk)
-    if not rules.can_manage_badges(actor, badge.issuer_id):
-        raise NotAllowed
+    require(rules.can_manage_badges(actor, badge.issuer_id))
     if not badge.is_current:
         raise PassportError(
             _("Only the current version of a badge can be changed."), code="old_version"
@@ -111,8 +110,7 @@ def badge_update(
 def badge_endorse(
     *, actor: User, badge: Badge, organisation: Organisation, comment: str
 ) -> Endorsement:
-    if organisation.pk not in rules.endorsing_organisations(actor, badge):
-        raise NotAllowed
+    require(organisation.pk in rules.endorsing_organisations(actor, badge))
     if not comment.strip():
         raise PassportError(_("Write why your organisation endorses the badge."), code="comment")
     endorsement, created = Endorsement.objects.update_or_create(

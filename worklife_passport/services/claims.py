@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from core.audit import log_action
+from core.rounds import require
 from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify, notify_many
 from partners.selectors import members_with_roles
@@ -77,8 +78,7 @@ EDITABLE = ("narrative", "links", "supervisor_name", "supervisor_email")
 @transaction.atomic
 def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
-    if claim.student_id != actor.pk:
-        raise NotAllowed
+    require(claim.student_id == actor.pk)
     if claim.status not in Claim.EDITABLE_STATES:
         raise IllegalMove(_("A submitted claim cannot be changed."), code="not_editable")
     changed = [f for f in EDITABLE if f in data and getattr(claim, f) != data[f]]
@@ -95,8 +95,7 @@ def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
 
 @transaction.atomic
 def evidence_add(*, actor: User, claim: Claim, file: UploadedFile, name: str = "") -> EvidenceFile:
-    if claim.student_id != actor.pk or claim.status not in Claim.EDITABLE_STATES:
-        raise NotAllowed
+    require(claim.student_id == actor.pk and claim.status in Claim.EDITABLE_STATES)
     evidence = EvidenceFile(claim=claim, file=file, name=name or file.name or "")
     evidence.full_clean()
     evidence.save()
