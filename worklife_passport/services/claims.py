@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -21,6 +20,7 @@ from partners.selectors import members_with_roles
 from .. import rules
 from ..errors import IllegalMove, NotAllowed, PassportError
 from ..models import Award, Badge, Claim, ClaimEvent, EvidenceFile
+from ..openbadges import urls
 from .awards import award_create, holds
 
 if TYPE_CHECKING:
@@ -138,9 +138,7 @@ def supervisor_token(claim: Claim) -> str:
 def _send_supervisor_link(claim: Claim) -> None:
     language = claim.student.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        url = settings.SITE_URL + reverse(
-            "passport:supervisor_confirm", kwargs={"token": supervisor_token(claim)}
-        )
+        url = urls.absolute("passport:supervisor_confirm", token=supervisor_token(claim))
     notify(
         kind="passport.supervisor_request",
         key=f"passport.supervisor:{claim.pk}:{claim.supervisor_email}:{claim.status_changed_at:%s}",
