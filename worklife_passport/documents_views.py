@@ -18,8 +18,6 @@ from .models import Badge, Endorsement
 from .openbadges import credentials, documents
 from .selectors import award_for_page
 
-LD_JSON = "application/ld+json"
-
 
 def _for_machines(response: HttpResponse) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
@@ -30,7 +28,7 @@ def _for_machines(response: HttpResponse) -> HttpResponse:
 
 def _ld(document: dict, status: int = 200) -> HttpResponse:
     body = json.dumps(document, ensure_ascii=False, indent=2)
-    return _for_machines(HttpResponse(body, content_type=LD_JSON, status=status))
+    return _for_machines(HttpResponse(body, content_type="application/ld+json", status=status))
 
 
 def _issuer(slug) -> Organisation:

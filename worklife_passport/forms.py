@@ -206,7 +206,6 @@ class SkillNeedForm(ServiceSavedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["badges"].queryset = Badge.objects.filter(is_current=True, is_active=True)
-        self.fields["badges"].required = False
 
 
 class AssessorQueueForm(forms.Form):

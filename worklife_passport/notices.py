@@ -9,10 +9,7 @@ from .models import Claim, RecognitionRequest
 
 
 def _status(model):
-    def enrich(context):
-        return {**context, "status": model.Status(context["status"]).label}
-
-    return enrich
+    return lambda context: {**context, "status": model.Status(context["status"]).label}
 
 
 kinds.register("passport.awarded", label=_("I was awarded a badge"))

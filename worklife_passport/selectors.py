@@ -151,12 +151,9 @@ def assessor_queue(*, viewer: User, filters: dict) -> QuerySet[Claim]:
             | Q(badge__assessor_roles__icontains="teacher")
             | Q(badge__assessor_roles=[])
         )
-    if filters.get("badge"):
-        queryset = queryset.filter(badge__family=filters["badge"].family)
-    if filters.get("status"):
-        queryset = queryset.filter(status=filters["status"])
-    if filters.get("q"):
-        queryset = queryset.filter(student__full_name__icontains=filters["q"])
+    for name, lookup in (("status", "status"), ("q", "student__full_name__icontains")):
+        if filters.get(name):
+            queryset = queryset.filter(**{lookup: filters[name]})
     return (
         queryset.exclude(student=viewer)
         .select_related("student", "badge", "badge__issuer")

@@ -1,6 +1,6 @@
 """The passport's models, one module per sub-domain."""
 
-from .awards import (
+from .awards import (  # noqa: F401
     Award,
     BulkAward,
     ClaimCode,
@@ -10,9 +10,9 @@ from .awards import (
     StatusList,
     new_salt,
 )
-from .badges import ASSESSOR_ROLES, Alignment, Badge, Endorsement, Goal
-from .claims import Claim, ClaimEvent, EvidenceFile, evidence_path
-from .passport import (
+from .badges import ASSESSOR_ROLES, Alignment, Badge, Endorsement, Goal  # noqa: F401
+from .claims import Claim, ClaimEvent, EvidenceFile, evidence_path  # noqa: F401
+from .passport import (  # noqa: F401
     Pathway,
     PathwayRule,
     RecognitionAgreement,
@@ -20,29 +20,3 @@ from .passport import (
     ShareLink,
     SkillNeed,
 )
-
-__all__ = [
-    "ASSESSOR_ROLES",
-    "Alignment",
-    "Award",
-    "Badge",
-    "BulkAward",
-    "Claim",
-    "ClaimCode",
-    "ClaimEvent",
-    "Endorsement",
-    "EvidenceFile",
-    "Goal",
-    "IssuerKey",
-    "IssuerSettings",
-    "Pathway",
-    "PathwayRule",
-    "RecognitionAgreement",
-    "RecognitionRequest",
-    "ShareLink",
-    "SigningAlgorithm",
-    "SkillNeed",
-    "StatusList",
-    "evidence_path",
-    "new_salt",
-]

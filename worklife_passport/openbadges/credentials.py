@@ -14,8 +14,6 @@ import jwt
 from ..models import Award, IssuerKey
 from . import documents, keys, urls
 
-JWT_TYPE = "JWT"
-
 
 def sign(payload: dict, organisation) -> str:
     key = keys.active_key(organisation)
@@ -23,7 +21,7 @@ def sign(payload: dict, organisation) -> str:
         payload,
         keys.private_key(key),
         algorithm=key.algorithm,
-        headers={"kid": f"{urls.did_for(organisation)}#{key.kid}", "typ": JWT_TYPE},
+        headers={"kid": f"{urls.did_for(organisation)}#{key.kid}", "typ": "JWT"},
     )
 
 
@@ -51,19 +49,14 @@ class UnknownKey(Exception):
     pass
 
 
-def key_for(kid: str) -> IssuerKey:
-    """The key named in a JWT header: ``did:web:…:issuers:<slug>#<kid>``."""
+def decode(token: str) -> tuple[dict, IssuerKey]:
+    """Verify the signature with the key the header names (``did:web:…:issuers:<slug>#<kid>``)
+    and return the claims. Expiry is judged by the caller."""
+    kid = jwt.get_unverified_header(token).get("kid", "")
     did, _, key_id = kid.partition("#")
     key = IssuerKey.objects.select_related("organisation").filter(kid=key_id).first()
     if key is None or urls.did_for(key.organisation) != did:
         raise UnknownKey(kid)
-    return key
-
-
-def decode(token: str) -> tuple[dict, IssuerKey]:
-    """Verify the signature and return the claims. Expiry is judged by the caller."""
-    header = jwt.get_unverified_header(token)
-    key = key_for(header.get("kid", ""))
     claims = jwt.decode(
         token,
         keys.public_key(key),

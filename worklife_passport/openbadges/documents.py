@@ -54,11 +54,6 @@ def issuer_home_page(organisation) -> str:
     )
 
 
-def issuer_email(organisation) -> str:
-    """Open Badges 2.0 requires a contact address on every issuer profile."""
-    return organisation.email or settings.BADGE_ISSUER_EMAIL
-
-
 def badge_image_url(badge: Badge) -> str:
     if badge.image:
         return settings.SITE_URL + badge.image.url
@@ -92,7 +87,8 @@ def ob2_issuer(organisation) -> dict:
             "id": urls.issuer_url(organisation),
             "name": organisation.name,
             "url": issuer_home_page(organisation),
-            "email": issuer_email(organisation),
+            # Open Badges 2.0 requires a contact address on every issuer profile.
+            "email": organisation.email or settings.BADGE_ISSUER_EMAIL,
         }
 
 
@@ -137,7 +133,7 @@ def ob2_assertion(award: Award) -> dict:
     head = {"@context": OB2_CONTEXT, "type": "Assertion", "id": urls.assertion_url(award)}
     if award.is_revoked:
         return {**head, "revoked": True, "revocationReason": award.revocation_reason}
-    document = {
+    return {
         **head,
         "recipient": {
             "type": "email",
@@ -148,12 +144,11 @@ def ob2_assertion(award: Award) -> dict:
         "badge": urls.badge_class_url(award.badge),
         "verification": {"type": "hosted"},
         "issuedOn": award.issued_on.isoformat(),
+        **_given(
+            expires=award.expires_on and award.expires_on.isoformat(),
+            evidence=award.evidence and {"narrative": award.evidence},
+        ),
     }
-    if award.expires_on:
-        document["expires"] = award.expires_on.isoformat()
-    if award.evidence:
-        document["evidence"] = {"narrative": award.evidence}
-    return document
 
 
 # --- Open Badges 3.0 ----------------------------------------------------------------
@@ -189,7 +184,7 @@ def ob3_achievement(badge: Badge) -> dict:
 def ob3_credential(award: Award) -> dict:
     organisation = award.badge.issuer
     with translation.override(DOCUMENT_LANGUAGE):
-        credential: dict[str, Any] = {
+        return {
             "@context": [VC2_CONTEXT, OB3_CONTEXT],
             "id": f"urn:uuid:{award.public_id}",
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
@@ -222,12 +217,11 @@ def ob3_credential(award: Award) -> dict:
                 "statusListIndex": str(award.status_index),
                 "statusListCredential": urls.status_list_url(organisation),
             },
+            **_given(
+                validUntil=award.expires_on and award.expires_on.isoformat(),
+                evidence=award.evidence and [{"type": ["Evidence"], "narrative": award.evidence}],
+            ),
         }
-    if award.expires_on:
-        credential["validUntil"] = award.expires_on.isoformat()
-    if award.evidence:
-        credential["evidence"] = [{"type": ["Evidence"], "narrative": award.evidence}]
-    return credential
 
 
 # --- DID documents and the status list ---------------------------------------------

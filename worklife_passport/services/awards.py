@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 from notifications.services import notify
 
 from .. import rules
-from ..errors import NotAllowed, PassportError
+from ..errors import PassportError
 from ..models import Award, Badge, BulkAward, ClaimCode, StatusList
 from ..openbadges import keys
 
@@ -117,8 +118,7 @@ def award_create(
 @transaction.atomic
 def award_revoke(*, actor: User, award: Award, reason: str) -> Award:
     award = Award.objects.select_for_update().select_related("badge").get(pk=award.pk)
-    if not rules.can_award(actor, award.badge):
-        raise NotAllowed
+    require(rules.can_award(actor, award.badge))
     if award.is_revoked:
         raise PassportError(_("This badge has already been revoked."), code="revoked")
     if not reason.strip():
@@ -150,8 +150,7 @@ def award_revoke(*, actor: User, award: Award, reason: str) -> Award:
 def code_create(
     *, actor: User, badge: Badge, label: str, max_uses: int, expires_at: datetime.datetime
 ) -> ClaimCode:
-    if not rules.can_award(actor, badge):
-        raise NotAllowed
+    require(rules.can_award(actor, badge))
     if expires_at <= timezone.now():
         raise PassportError(_("The expiry must be in the future."), code="expiry")
     if max_uses < 1:
@@ -243,8 +242,7 @@ def parse_recipients(data: bytes) -> list[dict]:
 
 @transaction.atomic
 def bulk_preview(*, actor: User, badge: Badge, data: bytes) -> BulkAward:
-    if not rules.can_award(actor, badge):
-        raise NotAllowed
+    require(rules.can_award(actor, badge))
     rows = parse_recipients(data)
     if not rows:
         raise PassportError(_("The file has no recipients."), code="empty")
@@ -261,8 +259,7 @@ def bulk_preview(*, actor: User, badge: Badge, data: bytes) -> BulkAward:
 @transaction.atomic
 def bulk_confirm(*, actor: User, batch: BulkAward) -> BulkAward:
     batch = BulkAward.objects.select_for_update().select_related("badge").get(pk=batch.pk)
-    if batch.created_by_id != actor.pk and not rules.can_award(actor, batch.badge):
-        raise NotAllowed
+    require(batch.created_by_id == actor.pk or rules.can_award(actor, batch.badge))
     if batch.status != BulkAward.Status.PREVIEW:
         raise PassportError(_("This list has already been confirmed."), code="confirmed")
     batch.status = BulkAward.Status.RUNNING

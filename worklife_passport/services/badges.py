@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from core.audit import log_action
+from core.rounds import require
+from core.search import in_every_language
 from notifications.services import notify_many
 
 from .. import rules
-from ..errors import NotAllowed, PassportError
+from ..errors import PassportError
 from ..models import Alignment, Badge, Endorsement
 from .claims import _assessors
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from typing import Any
 
     from accounts.models import User
     from partners.models import Organisation, Sector
 
-TRANSLATED = ("name", "description", "criteria")
 PLAIN = (
     "category",
     "achievement_type",
@@ -36,17 +34,11 @@ PLAIN = (
     "image",
 )
 #: A change to these after the badge has been awarded makes a new version.
-MEANING = {
-    build_localized_fieldname(f, code)
-    for f in ("name", "criteria")
-    for code, _name in settings.LANGUAGES
-}
+MEANING = set(in_every_language("name", "criteria"))
 
 
 def _fields() -> list[str]:
-    return [
-        build_localized_fieldname(f, code) for f in TRANSLATED for code, _name in settings.LANGUAGES
-    ] + list(PLAIN)
+    return [*in_every_language("name", "description", "criteria"), *PLAIN]
 
 
 @transaction.atomic
@@ -56,16 +48,12 @@ def badge_create(
     issuer: Organisation,
     data: dict,
     sectors: Iterable[Sector] = (),
-    alignments: Iterable[dict[str, Any]] = (),
 ) -> Badge:
-    if not rules.can_manage_badges(actor, issuer):
-        raise NotAllowed
+    require(rules.can_manage_badges(actor, issuer))
     badge = Badge(issuer=issuer, **{f: data[f] for f in _fields() if f in data})
     badge.full_clean(exclude=["image"] if not badge.image else None)
     badge.save()
     badge.sectors.set(sectors)
-    for alignment in alignments:
-        Alignment.objects.create(badge=badge, **alignment)
     log_action(actor=actor, action="passport.badge.created", target=badge, organisation=issuer)
     return badge
 
@@ -77,8 +65,7 @@ def badge_update(
     """Change a badge. If it has been awarded and its meaning changes, a new version is
     made and becomes the current one; awarded badges keep the version they were given."""
     badge = Badge.objects.select_for_update().get(pk=badge.pk)
-    if not rules.can_manage_badges(actor, badge.issuer_id):
-        raise NotAllowed
+    require(rules.can_manage_badges(actor, badge.issuer_id))
     if not badge.is_current:
         raise PassportError(
             _("Only the current version of a badge can be changed."), code="old_version"
@@ -123,8 +110,7 @@ def badge_update(
 def badge_endorse(
     *, actor: User, badge: Badge, organisation: Organisation, comment: str
 ) -> Endorsement:
-    if organisation.pk not in rules.endorsing_organisations(actor, badge):
-        raise NotAllowed
+    require(organisation.pk in rules.endorsing_organisations(actor, badge))
     if not comment.strip():
         raise PassportError(_("Write why your organisation endorses the badge."), code="comment")
     endorsement, created = Endorsement.objects.update_or_create(

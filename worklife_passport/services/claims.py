@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from core.audit import log_action
+from core.rounds import require
 from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify, notify_many
 from partners.selectors import members_with_roles
@@ -20,6 +20,7 @@ from partners.selectors import members_with_roles
 from .. import rules
 from ..errors import IllegalMove, NotAllowed, PassportError
 from ..models import Award, Badge, Claim, ClaimEvent, EvidenceFile
+from ..openbadges import urls
 from .awards import award_create, holds
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ S = Claim.Status
 STUDENT = "student"
 ASSESSOR = "assessor"
 _SUPERVISOR_SALT = "passport.claim.supervisor"
-_REVIEWED = (S.SUBMITTED, S.RESUBMITTED)
 
 
 def claim_start(*, actor: User, badge: Badge) -> Claim:
@@ -78,8 +78,7 @@ EDITABLE = ("narrative", "links", "supervisor_name", "supervisor_email")
 @transaction.atomic
 def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
-    if claim.student_id != actor.pk:
-        raise NotAllowed
+    require(claim.student_id == actor.pk)
     if claim.status not in Claim.EDITABLE_STATES:
         raise IllegalMove(_("A submitted claim cannot be changed."), code="not_editable")
     changed = [f for f in EDITABLE if f in data and getattr(claim, f) != data[f]]
@@ -96,8 +95,7 @@ def claim_update(*, actor: User, claim: Claim, data: dict) -> Claim:
 
 @transaction.atomic
 def evidence_add(*, actor: User, claim: Claim, file: UploadedFile, name: str = "") -> EvidenceFile:
-    if claim.student_id != actor.pk or claim.status not in Claim.EDITABLE_STATES:
-        raise NotAllowed
+    require(claim.student_id == actor.pk and claim.status in Claim.EDITABLE_STATES)
     evidence = EvidenceFile(claim=claim, file=file, name=name or file.name or "")
     evidence.full_clean()
     evidence.save()
@@ -131,10 +129,6 @@ def _assessors(badge: Badge) -> QuerySet[User]:
     return members_with_roles(badge.issuer_id, *rules.assessor_roles(badge))
 
 
-def _link(claim: Claim) -> dict:
-    return {"name": "passport:claim_detail", "kwargs": {"pk": claim.pk}}
-
-
 def supervisor_token(claim: Claim) -> str:
     return signing.dumps(
         {"claim": claim.pk, "email": claim.supervisor_email}, salt=_SUPERVISOR_SALT, compress=True
@@ -144,9 +138,7 @@ def supervisor_token(claim: Claim) -> str:
 def _send_supervisor_link(claim: Claim) -> None:
     language = claim.student.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        url = settings.SITE_URL + reverse(
-            "passport:supervisor_confirm", kwargs={"token": supervisor_token(claim)}
-        )
+        url = urls.absolute("passport:supervisor_confirm", token=supervisor_token(claim))
     notify(
         kind="passport.supervisor_request",
         key=f"passport.supervisor:{claim.pk}:{claim.supervisor_email}:{claim.status_changed_at:%s}",
@@ -272,7 +264,7 @@ def _notify(change: Change[Claim]) -> None:
         "student": claim.student.full_name,
         "status": claim.status,
         "comment": change.comment,
-        "link": _link(claim),
+        "link": {"name": "passport:claim_detail", "kwargs": {"pk": claim.pk}},
     }
     key = f"passport.claim:{claim.pk}:{action}:{change.now:%s%f}"
     if STUDENT in change.move.sources.get(change.before, frozenset()):
@@ -289,8 +281,7 @@ def _notify(change: Change[Claim]) -> None:
         notify(kind="passport.claim_moved", key=key, recipient=claim.student, context=context)
 
 
-_BY_STUDENT = frozenset({STUDENT})
-_BY_ASSESSOR = from_states(_REVIEWED, [ASSESSOR])
+_BY_ASSESSOR = from_states(Claim.WAITING_STATES, [ASSESSOR])
 
 
 def _with_reason(action: str, label: StrOrPromise, target: str, style: str) -> Move[Claim]:
@@ -306,7 +297,7 @@ CLAIM_WORKFLOW: Workflow[Claim] = Workflow(
         move.action: move
         for move in (
             *(
-                Move(action, label, target, {source: _BY_STUDENT}, prepare=_submit)
+                Move(action, label, target, {source: frozenset({STUDENT})}, prepare=_submit)
                 for action, label, target, source in (
                     ("submit", _("Submit for assessment"), S.SUBMITTED, S.DRAFT),
                     ("resubmit", _("Submit again"), S.RESUBMITTED, S.RETURNED),

@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 from notifications.services import notify, notify_many
 from partners.selectors import members_with_roles
 
 from .. import rules
-from ..errors import NotAllowed, PassportError
+from ..errors import PassportError
 from ..models import Award, Badge, Goal, Pathway, RecognitionRequest, ShareLink, SkillNeed
 from .awards import valid_awards
 
@@ -43,8 +44,7 @@ def share_create(*, actor: User, label: str, awards: Iterable[Award], days: int)
     awards = list(awards)
     if not awards:
         raise PassportError(_("Choose at least one badge to show."), code="empty")
-    if any(award.recipient_id != actor.pk for award in awards):
-        raise NotAllowed
+    require(all(award.recipient_id == actor.pk for award in awards))
     if not 1 <= days <= 365:
         raise PassportError(_("A link can be open for 1 to 365 days."), code="days")
     link = ShareLink.objects.create(
@@ -59,8 +59,7 @@ def share_create(*, actor: User, label: str, awards: Iterable[Award], days: int)
 
 @transaction.atomic
 def share_revoke(*, actor: User, link: ShareLink) -> None:
-    if link.user_id != actor.pk:
-        raise NotAllowed
+    require(link.user_id == actor.pk)
     link.revoked_at = timezone.now()
     link.save(update_fields=["revoked_at"])
     log_action(actor=actor, action="passport.share.revoked", target=link, organisation=None)
@@ -72,7 +71,6 @@ def share_viewed(link: ShareLink) -> None:
 
 @dataclass
 class RuleProgress:
-    rule: object
     have: int
     need: int
 
@@ -107,7 +105,7 @@ def pathway_progress(pathway: Pathway, held_families: set) -> PathwayProgress:
         families = {badge.family for badge in rule.badges.all()}
         have = len(families & held_families)
         need = len(families) if rule.kind == rule.Kind.ALL else min(rule.required, len(families))
-        progress.append(RuleProgress(rule, have, need))
+        progress.append(RuleProgress(have, need))
     return PathwayProgress(pathway, progress)
 
 
@@ -154,8 +152,7 @@ def recognition_decide(
         .select_related("pathway", "student")
         .get(pk=request.pk)
     )
-    if not rules.can_decide_recognition(actor, request.pathway):
-        raise NotAllowed
+    require(rules.can_decide_recognition(actor, request.pathway))
     if request.status != RecognitionRequest.Status.REQUESTED:
         raise PassportError(_("This request has already been decided."), code="decided")
     if not confirm and not comment.strip():
@@ -194,19 +191,13 @@ def skill_need_save(
     text: str,
     sector: Sector | None = None,
     badges: Iterable[Badge] = (),
-    need: SkillNeed | None = None,
 ) -> SkillNeed:
-    if not rules.can_manage_skill_needs(actor, organisation):
-        raise NotAllowed
+    require(rules.can_manage_skill_needs(actor, organisation))
     if not text.strip():
         raise PassportError(_("Describe the skill."), code="text")
-    if need is None:
-        need = SkillNeed.objects.create(
-            organisation=organisation, text=text.strip(), sector=sector, created_by=actor
-        )
-    else:
-        need.text, need.sector = text.strip(), sector
-        need.save(update_fields=["text", "sector"])
+    need = SkillNeed.objects.create(
+        organisation=organisation, text=text.strip(), sector=sector, created_by=actor
+    )
     need.badges.set(badges)
     log_action(
         actor=actor, action="passport.skill_need.saved", target=need, organisation=organisation
@@ -216,8 +207,7 @@ def skill_need_save(
 
 @transaction.atomic
 def skill_need_delete(*, actor: User, need: SkillNeed) -> None:
-    if not rules.can_manage_skill_needs(actor, need.organisation):
-        raise NotAllowed
+    require(rules.can_manage_skill_needs(actor, need.organisation))
     log_action(
         actor=actor,
         action="passport.skill_need.deleted",

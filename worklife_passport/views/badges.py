@@ -28,8 +28,6 @@ def catalogue(request):
     filters = form.filters() if request.GET else {}
     badges = selectors.catalogue(filters=filters)
     number = request.GET.get("page")
-    query = request.GET.copy()
-    query.pop("page", None)
     goals = set()
     if request.user.is_authenticated:
         goals = set(Goal.objects.filter(user=request.user).values_list("badge__family", flat=True))
@@ -37,7 +35,6 @@ def catalogue(request):
         "form": form,
         # Lazy: a kept fragment of the catalogue does not count holders again.
         "page": SimpleLazyObject(lambda: Paginator(badges, 24).get_page(number)),
-        "query_string": query.urlencode(),
         "goals": goals,
         "can_create": bool(partner_rules.organisations_with_role(request.user, "coordinator"))
         or partner_rules.is_staff(request.user),

@@ -1,4 +1,5 @@
-"""Claims: starting one, the evidence, the moves, the files, the assessors' queue."""
+"""Claims: starting one, the evidence, the moves, the files, the assessors' queue, and the
+workplace supervisor's confirmation, reached by a signed link without logging in."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,23 +36,6 @@ def claim_start(request, pk):
     return redirect(claim.get_absolute_url())
 
 
-def _save_evidence(request, claim, form):
-    """Save the evidence form through the service; ``None`` when the form shows again."""
-    data = dict(form.cleaned_data)
-    upload = data.pop("file")
-    data["links"] = data.pop("links_text")
-    try:
-        claim_services.claim_evidence_save(actor=request.user, claim=claim, data=data, file=upload)
-    except ValidationError as error:  # the file's type, size or content
-        form.add_error("file", error.messages)
-    except DomainError as error:
-        form.add_error(None, error.message)
-    else:
-        messages.success(request, _("Your evidence was saved."))
-        return redirect(claim.get_absolute_url())
-    return None
-
-
 @login_required
 def claim_detail(request, pk):
     claim = selectors.claim_for_viewer(viewer=request.user, pk=pk)
@@ -60,9 +44,20 @@ def claim_detail(request, pk):
         ClaimForm(request.POST or None, request.FILES or None, instance=claim) if editable else None
     )
     if request.method == "POST" and form is not None and form.is_valid():
-        saved = _save_evidence(request, claim, form)
-        if saved is not None:
-            return saved
+        data = dict(form.cleaned_data)
+        upload = data.pop("file")
+        data["links"] = data.pop("links_text")
+        try:
+            claim_services.claim_evidence_save(
+                actor=request.user, claim=claim, data=data, file=upload
+            )
+        except ValidationError as error:  # the file's type, size or content
+            form.add_error("file", error.messages)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your evidence was saved."))
+            return redirect(claim.get_absolute_url())
     context = {
         "claim": claim,
         "form": form,
@@ -116,3 +111,24 @@ def assessor_queue(request):
         **fragments.context(request, more=(request.user.pk,)),
     }
     return render(request, "passport/assessor_queue.html", context)
+
+
+SUPERVISOR_TEMPLATE = "passport/supervisor_confirm.html"
+
+
+def supervisor_confirm(request, token):
+    try:
+        claim = claim_services.claim_from_supervisor_token(token)
+        if request.method == "POST" and request.POST.get("confirm"):
+            statement = request.POST.get("statement", "")
+            claim_services.supervisor_confirm(token=token, statement=statement)
+            return render(request, SUPERVISOR_TEMPLATE, {"done": True})
+    except DomainError as error:
+        return render(request, SUPERVISOR_TEMPLATE, {"error": error.message}, status=410)
+    if request.method == "POST":
+        messages.error(request, _("Tick the box to confirm."))
+    return render(
+        request,
+        SUPERVISOR_TEMPLATE,
+        {"claim": claim, "used": claim.supervisor_link_used_at is not None},
+    )

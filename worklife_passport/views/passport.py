@@ -1,19 +1,25 @@
-"""The student's own passport page and PDF, and the links that share it."""
+"""The student's own passport page and PDF, the links that share it, the pathways towards
+recognition and the recognition requests, and companies' skill needs."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import fragments
+from core.pages import edit_page
 from core.views import act_and_redirect
+from partners import rules as partner_rules
+from partners.models import Organisation
 
 from .. import pdf, selectors
-from ..forms import ShareForm
-from ..models import Award, ShareLink
+from ..forms import DecisionForm, ShareForm, SkillNeedForm
+from ..models import Award, Pathway, RecognitionAgreement, ShareLink, SkillNeed
 from ..services import passport as passport_services
 from .awards import attachment
 
@@ -86,3 +92,93 @@ def shared(request, token):
     passport_services.share_viewed(link)
     awards = link.awards.select_related("badge", "badge__issuer").order_by("-issued_on")
     return render(request, "passport/shared.html", {"link": link, "awards": awards})
+
+
+def pathways(request):
+    context = {
+        "pathways": Pathway.objects.filter(is_active=True)
+        .select_related("recognised_by")
+        .prefetch_related("rules__badges"),
+        "agreements": RecognitionAgreement.objects.filter(valid_until__gte=timezone.localdate())
+        .select_related("higher_education")
+        .prefetch_related("issuers"),
+    }
+    return render(request, "passport/pathways.html", context)
+
+
+@login_required
+@require_POST
+def recognition_request(request, pk):
+    pathway = get_object_or_404(Pathway, pk=pk, is_active=True)
+    return act_and_redirect(
+        request,
+        lambda: passport_services.recognition_request(actor=request.user, pathway=pathway),
+        success_url=reverse("passport:passport") + "#pathways",
+        done=_("Your request was sent to %(organisation)s.")
+        % {"organisation": pathway.recognised_by.name},
+    )
+
+
+@login_required
+def recognition_queue(request):
+    if not partner_rules.organisations_with_role(request.user, "coordinator") and not (
+        partner_rules.is_staff(request.user)
+    ):
+        raise Http404
+    context = {"requests": selectors.recognition_queue(viewer=request.user), "form": DecisionForm()}
+    return render(request, "passport/recognition_queue.html", context)
+
+
+@login_required
+@require_POST
+def recognition_decide(request, pk, decision):
+    item = get_object_or_404(selectors.recognition_queue(viewer=request.user), pk=pk)
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    return act_and_redirect(
+        request,
+        lambda: passport_services.recognition_decide(
+            actor=request.user,
+            request=item,
+            confirm=decision == "confirm",
+            comment=form.cleaned_data.get("comment", ""),
+        ),
+        success_url=reverse("passport:recognition_queue"),
+        done=_("The decision was recorded."),
+    )
+
+
+@login_required
+def skill_needs(request):
+    companies = partner_rules.organisations_with_role(request.user, "company_contact")
+    if not companies:
+        raise Http404
+    organisation = Organisation.objects.get(pk=companies[0])
+    needs = (
+        SkillNeed.objects.filter(organisation_id__in=companies)
+        .select_related("sector", "organisation")
+        .prefetch_related("badges")
+    )
+    return edit_page(
+        request,
+        SkillNeedForm(request.POST or None),
+        lambda data: passport_services.skill_need_save(
+            actor=request.user, organisation=organisation, **data
+        ),
+        template="passport/skill_needs.html",
+        context={"needs": needs},
+        done=_("The skill need was saved."),
+        success_url=reverse("passport:skill_needs"),
+    )
+
+
+@login_required
+@require_POST
+def skill_need_delete(request, pk):
+    need = get_object_or_404(selectors.skill_needs_managed(viewer=request.user), pk=pk)
+    return act_and_redirect(
+        request,
+        lambda: passport_services.skill_need_delete(actor=request.user, need=need),
+        success_url=reverse("passport:skill_needs"),
+        done=_("The skill need was removed."),
+    )
