@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import acting_user
 from core.uploads import DOCUMENTS, IMAGES, MEDIA, UploadValidator
 from partners.models import Organisation, Sector
 
@@ -61,13 +62,7 @@ class Service(models.Model):
     place = models.CharField(_("place"), max_length=200, blank=True)
     online = models.BooleanField(_("online"), default=False)
     price = models.CharField(_("price"), max_length=200, blank=True)
-    advisor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("advisor"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="advised_services",
-    )
+    advisor = acting_user(_("advisor"), related_name="advised_services")
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -103,9 +98,7 @@ class Enquiry(models.Model):
     )
     question = models.TextField(_("question"))
     answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    answered_by = acting_user(blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
     )
@@ -135,13 +128,7 @@ class EnquiryReply(models.Model):
     """A message after the first answer, from either side of the enquiry."""
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    author = acting_user(_("author"))
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
@@ -215,13 +202,7 @@ class Material(models.Model):
         on_delete=models.CASCADE,
         related_name="materials",
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("added by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    uploaded_by = acting_user(_("added by"))
     is_public = models.BooleanField(
         _("open to everyone"),
         default=True,

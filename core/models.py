@@ -5,19 +5,27 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+
+def acting_user(
+    verbose_name: StrOrPromise | None = None, *, blank: bool = False, related_name: str = "+"
+) -> models.ForeignKey:
+    """The person who made, owns or decided a row; the row stays when their account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=blank,
+        related_name=related_name,
+    )
 
 
 class AuditEntry(models.Model):
     """Who did what, to what, when. Written by services inside their transaction."""
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("actor"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="audit_entries",
-    )
+    actor = acting_user(_("actor"), blank=True, related_name="audit_entries")
     action = models.CharField(_("action"), max_length=100, db_index=True)
     target_type = models.ForeignKey(
         ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -60,14 +68,7 @@ class HistoryEvent(models.Model):
     """One move of a workflow: who made it, from which state to which, and why. Each
     workflow's history model adds the foreign key to its object (``perform`` fills it)."""
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    actor = acting_user(_("by"), blank=True)
     action = models.CharField(_("action"), max_length=32)
     from_status = models.CharField(_("from"), max_length=16)
     to_status = models.CharField(_("to"), max_length=16)

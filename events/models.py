@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import acting_user
 from core.uploads import UploadValidator
 from partners.models import Organisation, Sector
 
@@ -46,9 +47,7 @@ class Event(models.Model):
         max_length=43, default=secrets.token_urlsafe, unique=True, editable=False
     )
     is_published = models.BooleanField(_("published"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = acting_user()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import HistoryEvent
+from core.models import HistoryEvent, acting_user
 from partners.models import Organisation, Sector
 
 if TYPE_CHECKING:
@@ -248,9 +248,7 @@ class Meeting(models.Model):
         _("duration (minutes)"), validators=[MinValueValidator(5), MaxValueValidator(600)]
     )
     notes = models.TextField(_("notes (only the two of you see them)"), blank=True)
-    logged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    logged_by = acting_user()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -264,9 +262,7 @@ class Meeting(models.Model):
 
 class Feedback(models.Model):
     pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="feedback")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    author = acting_user()
     rating = models.PositiveSmallIntegerField(
         _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -286,9 +282,7 @@ class Feedback(models.Model):
 
 class Evaluation(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="evaluations")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    user = acting_user()
     rating = models.PositiveSmallIntegerField(
         _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -312,9 +306,7 @@ class MatchingRound(models.Model):
         PUBLISHED = "published", _("Published")
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="rounds")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = acting_user()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREVIEW)
     proposals = models.JSONField(default=list)  # [{"mentor": id, "mentee": id, "score": n}]
     total_score = models.PositiveIntegerField(default=0)

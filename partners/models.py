@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_stubs_ext import StrOrPromise
 
+from core.models import acting_user
 from core.uploads import ShrunkImageField, UploadValidator, public_storage
 
 from .validators import normalise_business_id, validate_business_id
@@ -25,20 +25,6 @@ if TYPE_CHECKING:
 
 # Logos are shown small; a larger one is drawn again at this size when it is kept.
 LOGO_MAX_SIDE = 512
-
-
-def acting_user(
-    verbose_name: StrOrPromise | None = None, *, blank: bool = False, related_name: str = "+"
-) -> models.ForeignKey:
-    """The person who made, owns or decided a row; the row stays when their account goes."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=blank,
-        related_name=related_name,
-    )
 
 
 class Sector(models.Model):

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import acting_user
 from core.uploads import DOCUMENTS, IMAGES, UploadValidator
-from partners.models import Organisation, acting_user
+from partners.models import Organisation
 
 if TYPE_CHECKING:
     # The translated models' managers are swapped for this one when the app registry loads.

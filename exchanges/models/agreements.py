@@ -2,11 +2,11 @@
 
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import acting_user
 from core.uploads import UploadValidator
 from partners.models import Organisation, Sector
 
@@ -50,14 +50,7 @@ class PartnershipAgreement(models.Model):
         blank=True,
         validators=[UploadValidator(["pdf"], "ATTACHMENT_MAX_BYTES")],
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = acting_user(_("created by"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

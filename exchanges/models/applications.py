@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import HistoryEvent
+from core.models import HistoryEvent, acting_user
 from core.uploads import UploadValidator
 from partners.models import Organisation
 
@@ -189,13 +189,7 @@ class ApplicationComment(models.Model):
         STAFF = "staff", _("Coordinators and host only")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    author = acting_user(_("author"))
     body = models.TextField(_("comment"))
     visibility = models.CharField(
         _("visible to"), max_length=8, choices=Visibility.choices, default=Visibility.ALL

@@ -1,12 +1,13 @@
 """Learning agreements, their signatures and the mobility record of the period."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
+
+from core.models import acting_user
 
 from .applications import Application
 
@@ -31,13 +32,7 @@ class LearningAgreement(models.Model):
     mentor = models.CharField(_("mentor"), max_length=200, blank=True)
     monitoring = models.TextField(_("monitoring"), blank=True)
     recognition = models.TextField(_("recognition at home"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    created_by = acting_user(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     host_link_used_at = models.DateTimeField(_("host link used"), null=True, blank=True)
 
@@ -70,14 +65,7 @@ class Signature(models.Model):
         LearningAgreement, on_delete=models.CASCADE, related_name="signatures"
     )
     party = models.CharField(_("party"), max_length=8, choices=LearningAgreement.Party.choices)
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("signed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    signed_by = acting_user(_("signed by"), blank=True)
     signer_name = models.CharField(_("name"), max_length=200)
     signed_at = models.DateTimeField(_("signed"), default=timezone.now)
     via_link = models.BooleanField(_("signed through a link"), default=False)

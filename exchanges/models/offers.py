@@ -1,6 +1,5 @@
 """Placement offers posted by companies and schools."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.models import acting_user
 from partners.models import Organisation, Sector
 
 from .agreements import MobilityForm
@@ -52,13 +52,7 @@ class PlacementOffer(models.Model):
     host = models.ForeignKey(
         Organisation, verbose_name=_("host"), on_delete=models.CASCADE, related_name="offers"
     )
-    posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("posted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="offers_posted",
-    )
+    posted_by = acting_user(_("posted by"), related_name="offers_posted")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     sector = models.ForeignKey(

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Organisation, acting_user
+from core.models import acting_user
+from partners.models import Organisation
 
 if TYPE_CHECKING:
     # The translated models' managers are swapped for this one when the app registry loads.

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Organisation, acting_user
+from core.models import acting_user
+from partners.models import Organisation
 
 
 class Visit(models.Model):

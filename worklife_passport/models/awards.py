@@ -4,7 +4,6 @@ bulk awards."""
 import secrets
 import uuid
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -12,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import acting_user
 from partners.models import Organisation
 
-from .badges import Badge, acting_user
+from .badges import Badge
 from .claims import Claim
 
 
@@ -38,14 +38,7 @@ class Award(models.Model):
     badge = models.ForeignKey(
         Badge, verbose_name=_("badge"), on_delete=models.PROTECT, related_name="awards"
     )
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recipient"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="awards",
-    )
+    recipient = acting_user(_("recipient"), blank=True, related_name="awards")
     recipient_email = models.EmailField(_("recipient's e-mail"))
     recipient_name = models.CharField(_("recipient's name"), max_length=200, blank=True)
     salt = models.CharField(max_length=32, default=new_salt, editable=False)

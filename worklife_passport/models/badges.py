@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import acting_user
 from core.uploads import public_storage, validate_raster_image
 from partners.models import Membership, Organisation, Sector
 
@@ -24,18 +25,6 @@ if TYPE_CHECKING:
 
 # A PNG badge image larger than this on its long side is drawn again at this size.
 BADGE_IMAGE_MAX_SIDE = 512
-
-
-def acting_user(verbose_name=None, *, blank: bool = False) -> models.ForeignKey:
-    """The person who made or decided a row; the row stays when their account goes."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=blank,
-        related_name="+",
-    )
 
 
 class Badge(models.Model):

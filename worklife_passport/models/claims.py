@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import HistoryEvent
+from core.models import HistoryEvent, acting_user
 from core.uploads import UploadValidator
 
-from .badges import Badge, acting_user
+from .badges import Badge
 
 
 class Claim(models.Model):

@@ -9,10 +9,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import acting_user
 from partners.models import Organisation, Sector
 
 from .awards import Award
-from .badges import Badge, acting_user
+from .badges import Badge
 
 
 class ShareLink(models.Model):
