@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=models.Model)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 def offer_only(field: forms.ModelChoiceField[Any], organisations: Sequence[int]) -> None:

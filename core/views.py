@@ -75,6 +75,27 @@ def act_and_redirect(
     return redirect(success_url)
 
 
+def act_on_form(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    act: Callable[[dict[str, Any]], Any],
+    *,
+    success_url: str,
+    done: StrOrPromise | Callable[[Any], StrOrPromise] | None = None,
+    invalid: StrOrPromise | None = None,
+) -> HttpResponse:
+    """A button with a small ``form``: when it is valid, make ``act(data)`` and say ``done``
+    (as ``act_and_redirect``); else say ``invalid``, or by default the form's errors. Then
+    go to ``success_url``."""
+    if form.is_valid():
+        return act_and_redirect(
+            request, lambda: act(form.cleaned_data), success_url=success_url, done=done
+        )
+    for message in [invalid] if invalid else [m for errors in form.errors.values() for m in errors]:
+        messages.error(request, str(message))
+    return redirect(success_url)
+
+
 def found(get: Callable[[Any], T], pk: Any) -> T:
     """``get(pk)``, a selector that reads one object; none such is a 404."""
     try:

@@ -1,11 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.rounds import DATETIME
 from partners.models import Organisation, Sector
 
 from .models import Event, Material
-
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class EventForm(forms.ModelForm):

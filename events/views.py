@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError
 from core.pages import edit_page
 from core.uploads import download
-from core.views import act_and_redirect
+from core.views import act_and_redirect, act_on_form
 
 from . import calendar, rules, services
 from .forms import EventForm, MaterialForm
@@ -142,15 +142,10 @@ def material_add(request, pk):
     event = get_object_or_404(Event, pk=pk)
     if not rules.can_manage_event(request.user, event):
         raise Http404
-    form = MaterialForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(event.get_absolute_url())
-    return act_and_redirect(
+    return act_on_form(
         request,
-        lambda: services.material_add(actor=request.user, event=event, **form.cleaned_data),
+        MaterialForm(request.POST, request.FILES),
+        lambda data: services.material_add(actor=request.user, event=event, **data),
         done=_("The material was added."),
         success_url=event.get_absolute_url(),
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from core import fragments
 from core.errors import DomainError
 from core.pages import edit_page
-from core.views import act_and_redirect
+from core.views import act_and_redirect, act_on_form
 from core.workflow import perform
 from partners import rules as partner_rules
 
@@ -185,15 +185,10 @@ def _pair_form_view(form_class, service, done):
     def view(request, pk, goal_pk=None):
         pair = selectors.pair_for_viewer(viewer=request.user, pk=pk)
         goal = {} if goal_pk is None else {"goal": get_object_or_404(Goal, pk=goal_pk, pair=pair)}
-        form = form_class(request.POST)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
-            return redirect(pair.get_absolute_url())
-        return act_and_redirect(
+        return act_on_form(
             request,
-            lambda: service(actor=request.user, pair=pair, **goal, **form.cleaned_data),
+            form_class(request.POST),
+            lambda data: service(actor=request.user, pair=pair, **goal, **data),
             done=done,
             success_url=pair.get_absolute_url(),
         )

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.rounds import offer_only
+from core.rounds import DATETIME, offer_only
 from partners.models import Membership, Organisation
 from partners.selectors import people_with_roles
 
@@ -13,8 +13,6 @@ from .models import (
     PilotCall,
     ProgressReport,
 )
-
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class CallForm(forms.ModelForm):

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from core.views import act_and_redirect, save_or_show_again
+from core.views import act_and_redirect, act_on_form, save_or_show_again
 from partners import rules as partner_rules
 
 from .. import pdf, rules, selectors
 from ..forms import AgreementForm, HostLinkForm, LinkSignatureForm
 from ..models import LearningAgreement
 from ..services import agreements as agreement_services
-from .common import act_on_form, pdf_response
+from .common import pdf_response
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from core.views import act_and_redirect
+from core.views import act_and_redirect, act_on_form
 
 from .. import period, rules, selectors
 from ..errors import AlreadyApplied
@@ -30,7 +30,6 @@ from ..services import agreements as agreement_services
 from ..services import applications as application_services
 from ..services.application_moves import overlapping
 from ..workflow import APPLICATION_WORKFLOW
-from .common import act_on_form
 from .mobility import awardable_badges
 
 S = Application.Status

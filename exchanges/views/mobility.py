@@ -5,11 +5,13 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.views import act_on_form
+
 from .. import pdf, selectors
 from ..forms import BadgeAwardForm, FeedbackForm, MobilityRecordForm, RecognitionForm
 from ..models import Application
 from ..services import mobility as mobility_services
-from .common import act_on_form, pdf_response
+from .common import pdf_response
 
 
 def _mobility_view(form_class, act, done, invalid=None, form_options=None):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from core.views import act_and_redirect
+from core.views import act_and_redirect, act_on_form
 
 from .. import rules, selectors
 from ..forms import BulkForm, CodeForm, RedeemForm, RevokeForm, VerifyForm
@@ -83,17 +83,15 @@ def award_revoke(request, public_id):
     award = selectors.award_for_page(public_id)
     if not rules.can_award(request.user, award.badge):
         raise Http404
-    form = RevokeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the reason for revoking."))
-        return redirect(award.get_absolute_url())
-    return act_and_redirect(
+    return act_on_form(
         request,
-        lambda: award_services.award_revoke(
-            actor=request.user, award=award, reason=form.cleaned_data["reason"]
+        RevokeForm(request.POST),
+        lambda data: award_services.award_revoke(
+            actor=request.user, award=award, reason=data["reason"]
         ),
         success_url=award.get_absolute_url(),
         done=_("The badge was revoked."),
+        invalid=_("Give the reason for revoking."),
     )
 
 
@@ -103,15 +101,13 @@ def code_create(request, pk):
     badge = selectors.badge_for_page(pk)
     if not rules.can_award(request.user, badge):
         raise Http404
-    form = CodeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Check the code's details: a use limit and a future expiry."))
-        return redirect(badge.get_absolute_url() + "#codes")
-    return act_and_redirect(
+    return act_on_form(
         request,
-        lambda: award_services.code_create(actor=request.user, badge=badge, **form.cleaned_data),
+        CodeForm(request.POST),
+        lambda data: award_services.code_create(actor=request.user, badge=badge, **data),
         success_url=badge.get_absolute_url() + "#codes",
         done=lambda code: _("The code is %(code)s.") % {"code": code.code},
+        invalid=_("Check the code's details: a use limit and a future expiry."),
     )
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.errors import DomainError
-from core.views import act_and_redirect
+from core.views import act_on_form
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -151,13 +151,11 @@ def endorse(request, pk):
     organisations = rules.endorsing_organisations(request.user, badge)
     if not organisations:
         raise Http404
-    form = EndorseForm(request.POST, organisations=organisations)
-    if not form.is_valid():
-        messages.error(request, _("Write why your organisation endorses the badge."))
-        return redirect(badge.get_absolute_url())
-    return act_and_redirect(
+    return act_on_form(
         request,
-        lambda: badge_services.badge_endorse(actor=request.user, badge=badge, **form.cleaned_data),
+        EndorseForm(request.POST, organisations=organisations),
+        lambda data: badge_services.badge_endorse(actor=request.user, badge=badge, **data),
         success_url=badge.get_absolute_url(),
         done=_("Thank you for endorsing the badge."),
+        invalid=_("Write why your organisation endorses the badge."),
     )

@@ -1,10 +1,9 @@
 """The student's own passport page and PDF, the links that share it, the pathways towards
 recognition and the recognition requests, and companies' skill needs."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.pages import edit_page
-from core.views import act_and_redirect
+from core.views import act_and_redirect, act_on_form
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -56,20 +55,18 @@ def _sharing_url() -> str:
 @require_POST
 def share_create(request):
     awards = Award.objects.filter(recipient=request.user, revoked_at__isnull=True)
-    form = ShareForm(request.POST, awards=awards)
-    if not form.is_valid():
-        messages.error(request, _("Give a name and choose at least one badge."))
-        return redirect(_sharing_url())
 
     def done(link):
         url = request.build_absolute_uri(reverse("passport:shared", args=[link.token]))
         return _("Share this address: %(url)s") % {"url": url}
 
-    return act_and_redirect(
+    return act_on_form(
         request,
-        lambda: passport_services.share_create(actor=request.user, **form.cleaned_data),
+        ShareForm(request.POST, awards=awards),
+        lambda data: passport_services.share_create(actor=request.user, **data),
         success_url=_sharing_url(),
         done=done,
+        invalid=_("Give a name and choose at least one badge."),
     )
 
 
