@@ -75,6 +75,8 @@ def badge_update(
         return badge
     for field in changed:
         setattr(badge, field, data[field])
+    # The changed values are checked as a new badge's are (the image's type, size, content).
+    badge.full_clean(exclude=[f.name for f in Badge._meta.fields if f.name not in changed])
     if set(changed) & MEANING and badge.awards.exists():
         old_sectors = list(badge.sectors.all())
         old_alignments = list(

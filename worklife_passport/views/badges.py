@@ -123,8 +123,9 @@ def badge_edit(request, pk):
             saved = badge_services.badge_update(
                 actor=request.user, badge=badge, data=data, sectors=sectors
             )
-        except DomainError as error:
-            form.add_error(None, error.message)
+        # The model's own checks (the image's size and content) come back as field errors.
+        except (DomainError, ValidationError) as error:
+            form.add_error(None, getattr(error, "message", None) or error.messages)
         else:
             messages.success(request, _saved_message(badge, saved))
             return redirect(saved.get_absolute_url())
