@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from django.db.models import QuerySet
 
-from core.search import in_every_language, text_search
+from core.search import filtered, in_every_language, text_search
 from partners import rules as partner_rules
 
 from .models import Material, Service
@@ -23,19 +23,11 @@ _SERVICE_TEXT = [*_TITLES, *in_every_language("description"), "provider__name"]
 _MATERIAL_TEXT = [*_TITLES, *in_every_language("description"), "organisation__name"]
 
 
-def _filtered(queryset: QuerySet[M], filters: dict, **fields: str) -> QuerySet[M]:
-    """``queryset`` narrowed by each filter given: a filter's value for its model field."""
-    for name, field in fields.items():
-        if filters.get(name):
-            queryset = queryset.filter(**{field: filters[name]})
-    return queryset
-
-
 def service_search(*, filters: dict) -> QuerySet[Service]:
     """Active services matching the catalogue's filters, with what a result row shows."""
     queryset = Service.objects.filter(is_active=True)
     queryset = text_search(queryset, filters.get("q"), _SERVICE_TEXT, prefix_fields=_TITLES)
-    queryset = _filtered(
+    queryset = filtered(
         queryset, filters, need="needs", sector="sector", language="language", form="form"
     )
     return (
@@ -51,7 +43,7 @@ def material_search(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[
     if not partner_rules.is_network_member(viewer):
         queryset = queryset.filter(is_public=True)
     queryset = text_search(queryset, filters.get("q"), _MATERIAL_TEXT, prefix_fields=_TITLES)
-    queryset = _filtered(
+    queryset = filtered(
         queryset, filters, topic="topics", language="language", sector="sector", licence="licence"
     )
     if filters.get("kind") == "file":

@@ -2,11 +2,23 @@
 
 import operator
 from functools import reduce
+from typing import TypeVar
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Q, QuerySet
 from modeltranslation.utils import build_localized_fieldname
+
+M = TypeVar("M", bound=models.Model)
+
+
+def filtered(queryset: QuerySet[M], filters: dict, **lookups: str) -> QuerySet[M]:
+    """``queryset`` narrowed by each filter given: ``name=lookup`` filters ``lookup`` by
+    the value of the filter ``name``; a filter left empty narrows nothing."""
+    for name, lookup in lookups.items():
+        if filters.get(name):
+            queryset = queryset.filter(**{lookup: filters[name]})
+    return queryset
 
 
 def in_every_language(*fields: str) -> list[str]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_countries.fields import Country
 
 from core.forms import countries_in_use
-from core.search import text_search
+from core.search import filtered, text_search
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -40,9 +40,7 @@ def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
     """Published offers that still take applications, matching the filters."""
     queryset = PlacementOffer.objects.published().filter(deadline__gte=timezone.localdate())
     queryset = text_search(queryset, filters.get("q"), _SEARCH_FIELDS, prefix_fields=["title"])
-    for name in ("country", "sector", "form"):
-        if filters.get(name):
-            queryset = queryset.filter(**{name: filters[name]})
+    queryset = filtered(queryset, filters, country="country", sector="sector", form="form")
     if filters.get("language"):
         # A JSON list of codes; the quoted code matches one whole element.
         queryset = queryset.filter(languages__icontains=f'"{filters["language"]}"')
@@ -202,9 +200,7 @@ def coordinator_queue(*, viewer: User | AnonymousUser, filters: dict) -> QuerySe
         queryset = queryset.filter(
             status__in=[Application.Status.SUBMITTED, *Application.ACTIVE_STATES[2:]]
         )
-    for name, lookup in (("country", "host__country"), ("form", "offer__form")):
-        if filters.get(name):
-            queryset = queryset.filter(**{lookup: filters[name]})
+    queryset = filtered(queryset, filters, country="host__country", form="offer__form")
     if filters.get("q"):
         text = filters["q"]
         queryset = queryset.filter(

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django_countries.fields import Country
 
 from core.models import AuditEntry
-from core.search import in_every_language, text_search
+from core.search import filtered, in_every_language, text_search
 
 from . import rules
 from .models import Invitation, InvitationQuerySet, Membership, Organisation, Sector, hash_token
@@ -30,10 +30,7 @@ def organisation_directory(*, filters: dict) -> QuerySet[Organisation]:
     """Active organisations matching the directory's filters (all but country)."""
     queryset = Organisation.objects.active()
     queryset = text_search(queryset, filters.get("q"), _TEXT_FIELDS, prefix_fields=_NAMES)
-    for name, lookup in (("kind", "kind"), ("sector", "sectors"), ("size_class", "size_class")):
-        if filters.get(name):
-            queryset = queryset.filter(**{lookup: filters[name]})
-    return queryset
+    return filtered(queryset, filters, kind="kind", sector="sectors", size_class="size_class")
 
 
 def organisation_page_rows(

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.search import filtered
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -40,9 +41,7 @@ def catalogue(*, filters: dict) -> QuerySet[Badge]:
         queryset = queryset.filter(
             Q(name__icontains=text) | Q(description__icontains=text) | Q(tags__icontains=text)
         )
-    for name, lookup in (("category", "category"), ("sector", "sectors"), ("issuer", "issuer")):
-        if filters.get(name):
-            queryset = queryset.filter(**{lookup: filters[name]})
+    queryset = filtered(queryset, filters, category="category", sector="sectors", issuer="issuer")
     if filters.get("asked_for"):
         queryset = queryset.filter(_asked())
     return (
@@ -151,9 +150,7 @@ def assessor_queue(*, viewer: User, filters: dict) -> QuerySet[Claim]:
             | Q(badge__assessor_roles__icontains="teacher")
             | Q(badge__assessor_roles=[])
         )
-    for name, lookup in (("status", "status"), ("q", "student__full_name__icontains")):
-        if filters.get(name):
-            queryset = queryset.filter(**{lookup: filters[name]})
+    queryset = filtered(queryset, filters, status="status", q="student__full_name__icontains")
     return (
         queryset.exclude(student=viewer)
         .select_related("student", "badge", "badge__issuer")

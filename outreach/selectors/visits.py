@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from core.search import filtered
 from partners.models import Membership, Organisation
 from partners.rules import organisations_with_role
 
@@ -20,15 +21,14 @@ if TYPE_CHECKING:
 
 
 def visit_list(*, viewer: User, filters: dict) -> QuerySet[Visit]:
-    queryset = Visit.objects.all()
-    if filters.get("q"):
-        queryset = queryset.filter(company__name__icontains=filters["q"])
-    if filters.get("school"):
-        queryset = queryset.filter(school=filters["school"])
-    if filters.get("sector"):
-        queryset = queryset.filter(company__sectors=filters["sector"])
-    if filters.get("region"):
-        queryset = queryset.filter(company__region__icontains=filters["region"])
+    queryset = filtered(
+        Visit.objects.all(),
+        filters,
+        q="company__name__icontains",
+        school="school",
+        sector="company__sectors",
+        region="company__region__icontains",
+    )
     if filters.get("opportunity"):
         # A JSON list of codes; the quoted code matches one whole element.
         queryset = queryset.filter(opportunities__icontains=f'"{filters["opportunity"]}"')
@@ -78,15 +78,14 @@ def unreached_companies(*, filters: dict) -> QuerySet[Organisation]:
             Exists(application.objects.filter(host=company, status__in=application.SEAT_STATES))
         )
     )
-    if filters.get("country"):
-        queryset = queryset.filter(country=filters["country"])
-    if filters.get("region"):
-        queryset = queryset.filter(region=filters["region"])
-    if filters.get("sector"):
-        queryset = queryset.filter(sectors=filters["sector"])
-    if filters.get("size_class"):
-        queryset = queryset.filter(size_class=filters["size_class"])
-    return queryset
+    return filtered(
+        queryset,
+        filters,
+        country="country",
+        region="region",
+        sector="sectors",
+        size_class="size_class",
+    )
 
 
 def unreached_by_region(queryset: QuerySet[Organisation]) -> list[Mapping[str, Any]]:
