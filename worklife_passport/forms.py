@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.forms import FilterForm, ServiceSavedForm
+from core.rounds import DATETIME
 from core.search import in_every_language
 from partners.forms.filters import sector_filter
 from partners.models import Organisation, Sector
@@ -124,10 +125,7 @@ class DecisionForm(forms.Form):
 class CodeForm(forms.Form):
     label = forms.CharField(label=_("For"), max_length=200, help_text=_("e.g. the event"))
     max_uses = forms.IntegerField(label=_("How many may use it"), min_value=1, max_value=10000)
-    expires_at = forms.DateTimeField(
-        label=_("Expires"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
+    expires_at = forms.DateTimeField(label=_("Expires"), widget=DATETIME)
 
 
 class RedeemForm(forms.Form):

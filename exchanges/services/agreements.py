@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.records import save_data
+from core.rounds import require
 from core.workflow import perform
 from notifications.services import notify, notify_many
 
@@ -42,8 +43,7 @@ def current_agreement(application: Application) -> LearningAgreement | None:
 def agreement_save(*, actor: User, application: Application, data: dict) -> LearningAgreement:
     """Write the agreement. Changing a version someone has signed makes a new version."""
     application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
-    if not (rules.parties(actor, application) & {rules.HOME, rules.HOST}):
-        raise NotAllowed
+    require(rules.parties(actor, application) & {rules.HOME, rules.HOST})
     if application.status not in OPEN_STATES:
         raise IllegalMove(
             _("The learning agreement is written once the host has accepted."),
@@ -148,8 +148,7 @@ def host_signing_token(agreement: LearningAgreement) -> str:
 def agreement_send_host_link(*, actor: User, agreement: LearningAgreement, email: str) -> None:
     """E-mail the host a single-use link that signs without an account."""
     application = agreement.application
-    if rules.HOME not in rules.parties(actor, application):
-        raise NotAllowed
+    require(rules.HOME in rules.parties(actor, application))
     token = host_signing_token(agreement)
     language = translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):

@@ -10,10 +10,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.rounds import require
 
 from .. import rules
 from ..allocation import stable_allocation
-from ..errors import ExchangeError, NotAllowed
+from ..errors import ExchangeError
 from ..models import Application, PlacementOffer
 from .applications import application_transition
 
@@ -33,8 +34,7 @@ class Proposal:
 
 def allocation_preview(*, actor: User, offers: list[PlacementOffer]) -> list[Proposal]:
     for offer in offers:
-        if not rules.can_manage_offer(actor, offer):
-            raise NotAllowed
+        require(rules.can_manage_offer(actor, offer))
     applications = list(
         Application.objects.filter(offer__in=offers, status=Application.Status.APPROVED)
         .select_related("applicant", "offer", "home")

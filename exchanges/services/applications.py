@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.rounds import require
 from core.workflow import perform
 from notifications.services import notify_many
 
@@ -96,8 +97,7 @@ def application_update(
     """Change a draft (or returned) application and add an ``attachment`` if one is given,
     all or nothing."""
     application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
-    if application.applicant_id != actor.pk:
-        raise NotAllowed
+    require(application.applicant_id == actor.pk)
     if application.status not in (S.DRAFT, S.RETURNED):
         raise IllegalMove(
             _("A submitted application can no longer be changed."), code="not_editable"
@@ -118,8 +118,7 @@ def application_update(
 def attachment_add(
     *, actor: User, application: Application, file: UploadedFile
 ) -> ApplicationAttachment:
-    if application.applicant_id != actor.pk or application.status not in (S.DRAFT, S.RETURNED):
-        raise NotAllowed
+    require(application.applicant_id == actor.pk and application.status in (S.DRAFT, S.RETURNED))
     attachment = ApplicationAttachment(application=application, file=file, name=file.name or "")
     attachment.full_clean()
     attachment.save()
@@ -145,8 +144,7 @@ def application_transition(
 
 @transaction.atomic
 def application_allow_overlap(*, actor: User, application: Application) -> Application:
-    if rules.HOME not in rules.parties(actor, application):
-        raise NotAllowed
+    require(rules.HOME in rules.parties(actor, application))
     Application.objects.filter(pk=application.pk).update(overlap_allowed=True)
     application.overlap_allowed = True
     log_for_home(actor, "exchanges.application.overlap_allowed", application)
@@ -158,8 +156,7 @@ def application_comment(
     *, actor: User, application: Application, body: str, visibility: str
 ) -> ApplicationComment:
     found = rules.parties(actor, application)
-    if not rules.can_view_application(actor, application):
-        raise NotAllowed
+    require(rules.can_view_application(actor, application))
     if visibility == ApplicationComment.Visibility.STAFF and not (found & {rules.HOME, rules.HOST}):
         raise NotAllowed(_("Only coordinators and the host can write staff-only comments."))
     body = body.strip()
@@ -200,8 +197,7 @@ def application_rank(
     fields = []
     for field, (rank, party) in given.items():
         if rank is not None:
-            if party not in found:
-                raise NotAllowed
+            require(party in found)
             setattr(application, field, rank)
             fields.append(field)
     if fields:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.records import save_data
+from core.rounds import require
 
 from .. import period, rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed
@@ -45,8 +46,7 @@ def _record(application: Application) -> MobilityRecord:
 
 @transaction.atomic
 def mobility_update(*, actor: User, application: Application, data: dict) -> MobilityRecord:
-    if not (rules.parties(actor, application) & {rules.HOME, rules.HOST}):
-        raise NotAllowed
+    require(rules.parties(actor, application) & {rules.HOME, rules.HOST})
     record = _record(application)
     start = data.get("actual_start", record.actual_start)
     end = data.get("actual_end", record.actual_end)
@@ -107,8 +107,7 @@ def mobility_award_badges(
     from worklife_passport.rules import can_award
     from worklife_passport.services.awards import award_create, holds
 
-    if rules.HOME not in rules.parties(actor, application):
-        raise NotAllowed
+    require(rules.HOME in rules.parties(actor, application))
     if application.status not in (S.COMPLETED, S.RECOGNISED):
         raise IllegalMove(
             _("Badges are awarded when the period is completed."), code="not_completed"
@@ -116,8 +115,7 @@ def mobility_award_badges(
     linked = {badge.pk for badge in application.offer.badges.all()} if application.offer else set()
     awarded = []
     for badge in badges:
-        if badge.pk not in linked or not can_award(actor, badge):
-            raise NotAllowed
+        require(badge.pk in linked and can_award(actor, badge))
         if holds(application.applicant, badge):
             continue
         awarded.append(

@@ -12,13 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from core.audit import log_action
+from core.rounds import require
 from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify_many
 from partners.models import Membership
 from partners.selectors import members_with_roles
 
 from .. import rules
-from ..errors import ExchangeError, IllegalMove, NotAllowed
+from ..errors import ExchangeError, IllegalMove
 from ..models import PlacementOffer
 
 if TYPE_CHECKING:
@@ -61,8 +62,7 @@ def _validate(offer: PlacementOffer, *, publishing: bool) -> None:
 
 @transaction.atomic
 def offer_create(*, actor: User, host: Organisation, data: dict) -> PlacementOffer:
-    if not rules.can_manage_offer(actor, host):
-        raise NotAllowed
+    require(rules.can_manage_offer(actor, host))
     offer = PlacementOffer(host=host, posted_by=actor, **{f: data[f] for f in FIELDS if f in data})
     _validate(offer, publishing=False)
     offer.save()
@@ -75,8 +75,7 @@ def offer_create(*, actor: User, host: Organisation, data: dict) -> PlacementOff
 @transaction.atomic
 def offer_update(*, actor: User, offer: PlacementOffer, data: dict) -> PlacementOffer:
     offer = PlacementOffer.objects.select_for_update().get(pk=offer.pk)
-    if not rules.can_manage_offer(actor, offer):
-        raise NotAllowed
+    require(rules.can_manage_offer(actor, offer))
     if offer.status == OS.ARCHIVED:
         raise IllegalMove(_("An archived offer cannot be changed."), code="archived")
     changed = [f for f in FIELDS if f in data and getattr(offer, f) != data[f]]

@@ -1,5 +1,7 @@
 """The badge catalogue, a badge's page, creating and editing badges, goals, endorsements."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -69,15 +71,26 @@ def badge_detail(request, pk):
     return render(request, "passport/badge_detail.html", context)
 
 
-def _badge_data(form):
-    data = dict(form.cleaned_data)
-    data.pop("issuer", None)
-    sectors = data.pop("sectors", [])
-    if data.get("image") is False:
-        data["image"] = ""
-    elif data.get("image") is None:
-        data.pop("image")
-    return data, sectors
+def _badge_page(request, form, save, *, badge=None):
+    """Show the badge ``form`` (for a new badge without ``badge``); a valid post gives its
+    data and sectors to ``save`` and goes to the saved badge."""
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("issuer", None)
+        sectors = data.pop("sectors", [])
+        if data.get("image") is False:
+            data["image"] = ""
+        elif data.get("image") is None:
+            data.pop("image")
+        try:
+            saved = save(data=data, sectors=sectors)
+        # The model's own checks (the image's size and content) come back as field errors.
+        except (DomainError, ValidationError) as error:
+            form.add_error(None, getattr(error, "message", None) or error.messages)
+        else:
+            messages.success(request, _saved_message(badge, saved))
+            return redirect(saved.get_absolute_url())
+    return render(request, "passport/badge_form.html", {"form": form, "badge": badge})
 
 
 @login_required
@@ -88,22 +101,18 @@ def badge_create(request):
     if not issuers:
         raise Http404
     form = BadgeForm(request.POST or None, request.FILES or None, issuers=issuers)
-    if request.method == "POST" and form.is_valid():
-        data, sectors = _badge_data(form)
-        try:
-            badge = badge_services.badge_create(
-                actor=request.user, issuer=form.cleaned_data["issuer"], data=data, sectors=sectors
-            )
-        # The model's own checks (the image's size and content) come back as field errors.
-        except (DomainError, ValidationError) as error:
-            form.add_error(None, getattr(error, "message", None) or error.messages)
-        else:
-            messages.success(request, _("The badge was created."))
-            return redirect(badge.get_absolute_url())
-    return render(request, "passport/badge_form.html", {"form": form, "badge": None})
+    return _badge_page(
+        request,
+        form,
+        lambda **given: badge_services.badge_create(
+            actor=request.user, issuer=form.cleaned_data["issuer"], **given
+        ),
+    )
 
 
 def _saved_message(badge, saved) -> str:
+    if badge is None:
+        return _("The badge was created.")
     if saved.version != badge.version:
         return _(
             "Version %(version)s of the badge was made; badges already awarded keep their version."
@@ -117,19 +126,8 @@ def badge_edit(request, pk):
     if not rules.can_manage_badges(request.user, badge.issuer_id):
         raise Http404
     form = BadgeForm(request.POST or None, request.FILES or None, instance=badge)
-    if request.method == "POST" and form.is_valid():
-        data, sectors = _badge_data(form)
-        try:
-            saved = badge_services.badge_update(
-                actor=request.user, badge=badge, data=data, sectors=sectors
-            )
-        # The model's own checks (the image's size and content) come back as field errors.
-        except (DomainError, ValidationError) as error:
-            form.add_error(None, getattr(error, "message", None) or error.messages)
-        else:
-            messages.success(request, _saved_message(badge, saved))
-            return redirect(saved.get_absolute_url())
-    return render(request, "passport/badge_form.html", {"form": form, "badge": badge})
+    save = partial(badge_services.badge_update, actor=request.user, badge=badge)
+    return _badge_page(request, form, save, badge=badge)
 
 
 @login_required
