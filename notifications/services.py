@@ -304,8 +304,9 @@ def deliver(*, notification_id: int) -> bool:
     return True
 
 
-def due_ids(limit: int = SWEEP_BATCH) -> list[int]:
-    """Pending notices whose time has come, and notices left marked by a dead worker."""
+def sweep(*, limit: int = SWEEP_BATCH) -> int:
+    """Deliver what is due: notices left marked by a dead worker, and pending notices
+    whose time has come; returns how many were sent."""
     pending = Notification.objects.filter(
         state=Notification.State.PENDING, next_attempt_at__lte=timezone.now()
     )
@@ -313,14 +314,10 @@ def due_ids(limit: int = SWEEP_BATCH) -> list[int]:
         state=Notification.State.SENDING, sending_at__lte=_stale_mark()
     )
     ids = list(abandoned.order_by("sending_at", "pk").values_list("pk", flat=True)[:limit])
-    return ids + list(
+    ids += list(
         pending.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[: limit - len(ids)]
     )
-
-
-def sweep(*, limit: int = SWEEP_BATCH) -> int:
-    """Deliver what is due; returns how many were sent."""
-    return sum(deliver(notification_id=pk) for pk in due_ids(limit))
+    return sum(deliver(notification_id=pk) for pk in ids)
 
 
 def send_digest(*, user: User) -> int:
