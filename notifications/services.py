@@ -213,10 +213,6 @@ def enqueue(ids: list[int]) -> None:
             return
 
 
-def _backoff(attempts: int) -> datetime.timedelta:
-    return datetime.timedelta(minutes=min(2 ** (attempts - 1), 24 * 60))
-
-
 def _send(notification: Notification) -> None:
     rendered = render(notification)
     with translation.override(notification.language):
@@ -289,7 +285,9 @@ def deliver(*, notification_id: int) -> bool:
             logger.error("Notice %s failed for good: %s", notification.pk, error)
         else:
             values["state"] = Notification.State.PENDING
-            values["next_attempt_at"] = timezone.now() + _backoff(notification.attempts)
+            values["next_attempt_at"] = timezone.now() + datetime.timedelta(
+                minutes=min(2 ** (notification.attempts - 1), 24 * 60)
+            )
         _still_ours(notification).update(**values)
         return False
     # Secrets (a one-time link) are needed only until the e-mail is out.
