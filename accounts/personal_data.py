@@ -243,17 +243,13 @@ def _rows(spec: Export, user) -> models.QuerySet:
     return rows.order_by("pk")
 
 
-def _profile(user) -> dict:
-    names = ("email", *PROFILE_FIELDS, "date_joined", "last_login")
-    return {name: _plain(getattr(user, name)) for name in names}
-
-
 def collect(user) -> Collected:
     """Everything the registry knows about ``user``, as JSON-ready documents and files."""
     collected = Collected()
+    names = ("email", *PROFILE_FIELDS, "date_joined", "last_login")
     collected.documents["profile"] = {
         "exported_at": timezone.now().isoformat(),
-        "profile": _profile(user),
+        "profile": {name: _plain(getattr(user, name)) for name in names},
     }
     for spec in sorted(_exports.values(), key=lambda e: (e.area, e.section, e.user_field)):
         items = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from accounts.models import User
-
-M = TypeVar("M", Material, Service)
 
 _TITLES = in_every_language("title")
 _SERVICE_TEXT = [*_TITLES, *in_every_language("description"), "provider__name"]

@@ -183,10 +183,10 @@ def send_reminders(*, now: datetime.datetime | None = None) -> int:
     upcoming = Event.objects.filter(
         starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=1)
     )
-    sent = 0
-    for registration in Registration.objects.filter(
+    registrations = Registration.objects.filter(
         event__in=upcoming, status=S.CONFIRMED
-    ).select_related("event", "user"):
+    ).select_related("event", "user")
+    for registration in registrations:
         event = registration.event
         notify(
             kind="events.reminder",
@@ -194,8 +194,7 @@ def send_reminders(*, now: datetime.datetime | None = None) -> int:
             recipient=registration.user,
             context=_about(event, venue=event.venue or event.online_url),
         )
-        sent += 1
-    return sent
+    return len(registrations)
 
 
 @transaction.atomic

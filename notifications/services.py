@@ -213,10 +213,6 @@ def enqueue(ids: list[int]) -> None:
             return
 
 
-def _backoff(attempts: int) -> datetime.timedelta:
-    return datetime.timedelta(minutes=min(2 ** (attempts - 1), 24 * 60))
-
-
 def _send(notification: Notification) -> None:
     rendered = render(notification)
     with translation.override(notification.language):
@@ -289,7 +285,9 @@ def deliver(*, notification_id: int) -> bool:
             logger.error("Notice %s failed for good: %s", notification.pk, error)
         else:
             values["state"] = Notification.State.PENDING
-            values["next_attempt_at"] = timezone.now() + _backoff(notification.attempts)
+            values["next_attempt_at"] = timezone.now() + datetime.timedelta(
+                minutes=min(2 ** (notification.attempts - 1), 24 * 60)
+            )
         _still_ours(notification).update(**values)
         return False
     # Secrets (a one-time link) are needed only until the e-mail is out.
@@ -304,8 +302,9 @@ def deliver(*, notification_id: int) -> bool:
     return True
 
 
-def due_ids(limit: int = SWEEP_BATCH) -> list[int]:
-    """Pending notices whose time has come, and notices left marked by a dead worker."""
+def sweep(*, limit: int = SWEEP_BATCH) -> int:
+    """Deliver what is due: notices left marked by a dead worker, and pending notices
+    whose time has come; returns how many were sent."""
     pending = Notification.objects.filter(
         state=Notification.State.PENDING, next_attempt_at__lte=timezone.now()
     )
@@ -313,14 +312,10 @@ def due_ids(limit: int = SWEEP_BATCH) -> list[int]:
         state=Notification.State.SENDING, sending_at__lte=_stale_mark()
     )
     ids = list(abandoned.order_by("sending_at", "pk").values_list("pk", flat=True)[:limit])
-    return ids + list(
+    ids += list(
         pending.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[: limit - len(ids)]
     )
-
-
-def sweep(*, limit: int = SWEEP_BATCH) -> int:
-    """Deliver what is due; returns how many were sent."""
-    return sum(deliver(notification_id=pk) for pk in due_ids(limit))
+    return sum(deliver(notification_id=pk) for pk in ids)
 
 
 def send_digest(*, user: User) -> int:

@@ -19,24 +19,16 @@ from .pairs import busy_mentees, create_pair, places_taken
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from mentoring.matching import Person
-
-
-def _people(programme: Programme) -> tuple[list[Person], list[Person]]:
-    enrolments = list(Enrolment.objects.filter(programme=programme).prefetch_related("sectors"))
-    busy = busy_mentees(programme)
-    mentors = [matching.person(e) for e in enrolments if e.as_mentor]
-    mentees = [matching.person(e) for e in enrolments if e.as_mentee and e.pk not in busy]
-    return mentors, mentees
 
 
 @transaction.atomic
 def round_preview(*, actor: User, programme: Programme) -> MatchingRound:
     require(rules.coordinates(actor, programme))
-    mentors, mentees = _people(programme)
+    enrolments = list(Enrolment.objects.filter(programme=programme).prefetch_related("sectors"))
+    busy = busy_mentees(programme)
     pairs = matching.optimal_assignment(
-        mentors,
-        mentees,
+        [matching.person(e) for e in enrolments if e.as_mentor],
+        [matching.person(e) for e in enrolments if e.as_mentee and e.pk not in busy],
         programme.weights,
         programme.prefer_diversity,
         taken=places_taken(programme),
