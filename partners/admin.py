@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -177,15 +177,15 @@ class InvitationStateFilter(admin.SimpleListFilter):
         return Invitation.State.choices
 
     def queryset(self, request, queryset):
-        unanswered = Q(accepted_at__isnull=True, revoked_at__isnull=True)
-        states = {
-            Invitation.State.PENDING: unanswered & Q(expires_at__gt=timezone.now()),
-            Invitation.State.ACCEPTED: Q(accepted_at__isnull=False),
-            Invitation.State.REVOKED: Q(revoked_at__isnull=False, accepted_at__isnull=True),
-            Invitation.State.EXPIRED: unanswered & Q(expires_at__lte=timezone.now()),
-        }
-        state = self.value()
-        return queryset.filter(states[state]) if state in states else queryset
+        unanswered = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+        return {
+            Invitation.State.PENDING: queryset.pending(),
+            Invitation.State.ACCEPTED: queryset.filter(accepted_at__isnull=False),
+            Invitation.State.REVOKED: queryset.filter(
+                revoked_at__isnull=False, accepted_at__isnull=True
+            ),
+            Invitation.State.EXPIRED: unanswered.filter(expires_at__lte=timezone.now()),
+        }.get(self.value(), queryset)
 
 
 @admin.register(Invitation)
