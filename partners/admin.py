@@ -177,20 +177,15 @@ class InvitationStateFilter(admin.SimpleListFilter):
         return Invitation.State.choices
 
     def queryset(self, request, queryset):
-        match self.value():
-            case Invitation.State.PENDING:
-                return queryset.pending()
-            case Invitation.State.ACCEPTED:
-                return queryset.filter(accepted_at__isnull=False)
-            case Invitation.State.REVOKED:
-                return queryset.filter(revoked_at__isnull=False, accepted_at__isnull=True)
-            case Invitation.State.EXPIRED:
-                return queryset.filter(
-                    accepted_at__isnull=True,
-                    revoked_at__isnull=True,
-                    expires_at__lte=timezone.now(),
-                )
-        return queryset
+        unanswered = queryset.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+        return {
+            Invitation.State.PENDING: queryset.pending(),
+            Invitation.State.ACCEPTED: queryset.filter(accepted_at__isnull=False),
+            Invitation.State.REVOKED: queryset.filter(
+                revoked_at__isnull=False, accepted_at__isnull=True
+            ),
+            Invitation.State.EXPIRED: unanswered.filter(expires_at__lte=timezone.now()),
+        }.get(self.value(), queryset)
 
 
 @admin.register(Invitation)

@@ -22,6 +22,8 @@ from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, Sector,
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from django.db.models import Model
+
     from accounts.models import User
 
 
@@ -31,6 +33,18 @@ class PartnersError(DomainError):
 
 class InvitationError(PartnersError):
     pass
+
+
+def _log(actor: User, action: str, target: Model, data: dict | None = None) -> None:
+    """Audit ``partners.<action>`` on ``target`` in the log of its organisation (the target
+    itself, for an organisation)."""
+    log_action(
+        actor=actor,
+        action=f"partners.{action}",
+        target=target,
+        organisation=getattr(target, "organisation", target),
+        data=data,
+    )
 
 
 def _check_role(organisation: Organisation, role: str) -> None:
@@ -62,13 +76,7 @@ def organisation_update(
             organisation.sectors.set(sectors)
             changed.append("sectors")
     if changed:
-        log_action(
-            actor=actor,
-            action="partners.organisation.updated",
-            target=organisation,
-            organisation=organisation,
-            data={"fields": sorted(changed)},
-        )
+        _log(actor, "organisation.updated", organisation, {"fields": sorted(changed)})
     return organisation
 
 
@@ -82,13 +90,7 @@ def membership_create(
         user=user, organisation=organisation, role=role
     )
     if created:
-        log_action(
-            actor=actor,
-            action="partners.membership.created",
-            target=membership,
-            organisation=organisation,
-            data={"user_id": user.pk, "role": role},
-        )
+        _log(actor, "membership.created", membership, {"user_id": user.pk, "role": role})
         rules.forget_roles(user)
     return membership
 
@@ -107,12 +109,11 @@ def membership_update(*, actor: User, membership: Membership, role: str) -> Memb
         return membership
     membership.role = role
     membership.save(update_fields=["role"])
-    log_action(
-        actor=actor,
-        action="partners.membership.updated",
-        target=membership,
-        organisation=organisation,
-        data={"user_id": membership.user_id, "from": before, "to": role},
+    _log(
+        actor,
+        "membership.updated",
+        membership,
+        {"user_id": membership.user_id, "from": before, "to": role},
     )
     rules.forget_roles(membership.user)
     return membership
@@ -130,12 +131,11 @@ def membership_delete(*, actor: User, membership: Membership) -> None:
                 _("You are the only one managing this organisation. Invite someone else first."),
                 code="last_manager",
             )
-    log_action(
-        actor=actor,
-        action="partners.membership.deleted",
-        target=membership,
-        organisation=organisation,
-        data={"user_id": membership.user_id, "role": membership.role},
+    _log(
+        actor,
+        "membership.deleted",
+        membership,
+        {"user_id": membership.user_id, "role": membership.role},
     )
     member = membership.user
     removed_key = f"partners.membership_removed:{membership.pk}"
@@ -182,13 +182,7 @@ def invitation_create(
         invited_by=actor,
         expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
-    log_action(
-        actor=actor,
-        action="partners.invitation.created",
-        target=invitation,
-        organisation=organisation,
-        data={"role": role},
-    )
+    _log(actor, "invitation.created", invitation, {"role": role})
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         url = settings.SITE_URL + reverse("partners:invitation_accept", kwargs={"token": token})
@@ -253,13 +247,7 @@ def invitation_accept(*, actor: User, invitation: Invitation) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = actor
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    log_action(
-        actor=actor,
-        action="partners.invitation.accepted",
-        target=invitation,
-        organisation=organisation,
-        data={"role": invitation.role},
-    )
+    _log(actor, "invitation.accepted", invitation, {"role": invitation.role})
     if invitation.invited_by is not None:
         notify(
             kind="partners.invitation_accepted",
@@ -285,10 +273,5 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     _check_usable(invitation)
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
-    log_action(
-        actor=actor,
-        action="partners.invitation.revoked",
-        target=invitation,
-        organisation=invitation.organisation,
-    )
+    _log(actor, "invitation.revoked", invitation)
     return invitation

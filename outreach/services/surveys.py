@@ -34,6 +34,16 @@ S = Survey.Status
 LANGUAGE_BY_COUNTRY = {"FI": "fi", "AX": "sv", "SE": "sv", "EE": "et", "LT": "lt", "RU": "ru"}
 
 
+def _log(actor: User | None, survey: Survey, action: str, data: dict | None = None) -> None:
+    log_action(
+        actor=actor,
+        action=f"partners.survey.{action}",
+        target=survey,
+        organisation=survey.organisation,
+        data=data,
+    )
+
+
 def _managed(actor: User, survey_id: int, *, draft: bool = False) -> Survey:
     """The survey, locked, when ``actor`` manages it (and, with ``draft``, it is one)."""
     survey = Survey.objects.select_for_update().get(pk=survey_id)
@@ -61,12 +71,7 @@ def survey_save(*, actor: User, survey: Survey | None, data: dict) -> Survey:
         survey = _managed(actor, survey.pk)
         values.pop("organisation", None)
     save_data(survey, values, created=created)
-    log_action(
-        actor=actor,
-        action="partners.survey.created" if created else "partners.survey.updated",
-        target=survey,
-        organisation=survey.organisation,
-    )
+    _log(actor, survey, "created" if created else "updated")
     return survey
 
 
@@ -95,14 +100,13 @@ def question_save(
     survey = _managed(actor, survey.pk, draft=True)
     values = dict(data)
     lines = values.pop("choice_lines", [])
+    created = question is None
     if question is None:
         last = survey.questions.aggregate(last=Max("position"))["last"]
         question = Question(survey=survey, position=0 if last is None else last + 1)
     else:
         question = survey.questions.get(pk=question.pk)
-    for name, value in values.items():
-        setattr(question, name, value)
-    question.save()
+    save_data(question, values, created=created)
     if question.has_choices:
         _set_choices(question, lines)
     else:
@@ -262,13 +266,7 @@ def survey_send(
         )
         sent += 1
     if sent:
-        log_action(
-            actor=actor,
-            action="partners.survey.sent",
-            target=survey,
-            organisation=survey.organisation,
-            data={"sent": sent},
-        )
+        _log(actor, survey, "sent", {"sent": sent})
     return {"sent": sent, "skipped": skipped}
 
 
@@ -328,13 +326,7 @@ def response_submit(*, token: str, answers: dict, language: str) -> Response:
             answer.choices.set(value if question.kind == Question.Kind.MULTIPLE else [value])
     recipient.responded_at = timezone.now()
     recipient.save(update_fields=["responded_at"])
-    log_action(
-        actor=None,
-        action="partners.survey.answered",
-        target=survey,
-        organisation=survey.organisation,
-        data={"response": response.pk, "company": recipient.company_id},
-    )
+    _log(None, survey, "answered", {"response": response.pk, "company": recipient.company_id})
     if survey.created_by is not None:
         notify(
             kind="partners.survey_response",
