@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError
+from core.errors import DomainError, require
 from core.records import save_data
-from core.rounds import require
 from notifications.services import notify
 from partners import rules as partner_rules
 

@@ -27,3 +27,9 @@ class NotAllowed(DomainError):
 
 class IllegalMove(DomainError):
     """The change is not possible from the object's current state."""
+
+
+def require(allowed: object) -> None:
+    """Refuse with ``NotAllowed`` unless ``allowed``: a service's permission check."""
+    if not allowed:
+        raise NotAllowed

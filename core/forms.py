@@ -12,6 +12,10 @@ from django_stubs_ext import StrOrPromise
 
 from . import fragments
 
+#: The browser's own date and date-and-time pickers.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
 
 class ServiceSavedForm(forms.ModelForm):
     """A model form that checks only the input: the services fill in the object, check the

@@ -1,7 +1,7 @@
 """What the coordinator-run rounds share: a needs survey, a peer-review round, a call for
-pilots. Each checks its actor, moves by the state it is asked for and writes the rows of
-an inline table (questions, follow-ups, criteria); their forms act in the name of one of
-the person's organisations.
+pilots. Each moves by the state it is asked for and writes the rows of an inline table
+(questions, follow-ups, criteria); their forms act in the name of one of the person's
+organisations.
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django import forms
 from django.db import models
 
-from .errors import DomainError, NotAllowed
+from .errors import DomainError
 from .workflow import Workflow, perform
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
 
 M = TypeVar("M", bound=models.Model)
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 def offer_only(field: forms.ModelChoiceField[Any], organisations: Sequence[int]) -> None:
@@ -30,12 +27,6 @@ def offer_only(field: forms.ModelChoiceField[Any], organisations: Sequence[int])
     field.queryset = field.queryset.filter(pk__in=organisations)  # type: ignore[union-attr]
     if len(organisations) == 1:
         field.initial = organisations[0]
-
-
-def require(allowed: object) -> None:
-    """Refuse with ``NotAllowed`` unless ``allowed``."""
-    if not allowed:
-        raise NotAllowed
 
 
 def move_to(

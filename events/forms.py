@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.rounds import DATETIME
+from core.forms import DATETIME
 from partners.models import Organisation, Sector
 
 from .models import Event, Material

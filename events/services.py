@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError
+from core.errors import DomainError, require
 from core.records import save_data
-from core.rounds import require
 from notifications.services import notify
 from partners.models import hash_token, lead_organisation_id
 

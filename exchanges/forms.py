@@ -6,8 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CountryFilter, FilterForm, ServiceSavedForm, language_filter
-from core.rounds import DATE
+from core.forms import DATE, CountryFilter, FilterForm, ServiceSavedForm, language_filter
 from partners.forms.filters import network_countries, sector_filter
 from partners.models import Organisation, Sector
 

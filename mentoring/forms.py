@@ -2,8 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ServiceSavedForm
-from core.rounds import DATE
+from core.forms import DATE, ServiceSavedForm
 from partners.models import Organisation, Sector
 
 from .models import Enrolment

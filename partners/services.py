@@ -12,8 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError
-from core.rounds import require
+from core.errors import DomainError, require
 from notifications.services import notify
 
 from . import rules

@@ -2,7 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.rounds import DATETIME, offer_only
+from core.forms import DATETIME
+from core.rounds import offer_only
 from partners.models import Membership, Organisation
 from partners.selectors import people_with_roles
 

@@ -12,9 +12,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError
+from core.errors import DomainError, require
 from core.records import save_data
-from core.rounds import require, save_rows
+from core.rounds import save_rows
 from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify, notify_many
 from partners.models import Membership

@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.rounds import DATE, offer_only
+from core.forms import DATE
+from core.rounds import offer_only
 from partners.models import Membership, Organisation
 from partners.selectors import people_with_roles
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.errors import DomainError
+from core.errors import DomainError, require
 from core.records import save_data
-from core.rounds import move_to, require
+from core.rounds import move_to
 from core.workflow import Change, Move, Workflow, perform
 from notifications.services import notify_many
 from partners.models import Membership

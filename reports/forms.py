@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.rounds import DATE
+from core.forms import DATE
 from partners import rules
 from partners.models import Membership, Organisation
 

@@ -7,8 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.forms import FilterForm, ServiceSavedForm
-from core.rounds import DATETIME
+from core.forms import DATETIME, FilterForm, ServiceSavedForm
 from core.search import in_every_language
 from partners.forms.filters import sector_filter
 from partners.models import Organisation, Sector

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import require
 from core.records import save_data
-from core.rounds import require
 from core.workflow import perform
 from notifications.services import notify, notify_many
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from core.rounds import require
+from core.errors import require
 from core.workflow import perform
 from notifications.services import notify_many
 

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import require
 from core.records import save_data
-from core.rounds import require
 
 from .. import period, rules
 from ..errors import ExchangeError, IllegalMove, NotAllowed

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from core.audit import log_action
-from core.rounds import require
+from core.errors import require
 from core.workflow import Change, Move, Workflow, from_states, perform
 from notifications.services import notify_many
 from partners.models import Membership

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.rounds import require
+from core.errors import require
 
 from .. import rules
 from ..errors import IllegalMove, MentoringError

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.errors import require
 from core.records import save_data
-from core.rounds import require
 from partners import rules as partner_rules
 
 from ..errors import MentoringError

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.rounds import require
+from core.errors import require
 from partners.models import lead_organisation_id
 
 from .. import matching, rules

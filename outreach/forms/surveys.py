@@ -3,7 +3,8 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.rounds import DATE, offer_only
+from core.forms import DATE
+from core.rounds import offer_only
 from partners.models import Organisation
 
 from ..models import Question, Survey

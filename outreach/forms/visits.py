@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import FilterForm, named_countries
-from core.rounds import DATE, offer_only
+from core.forms import DATE, FilterForm, named_countries
+from core.rounds import offer_only
 from partners.forms.filters import sector_filter
 from partners.models import Organisation
 from partners.rules import OUTREACH_ROLES

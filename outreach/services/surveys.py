@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
+from core.errors import require
 from core.records import save_data
-from core.rounds import move_to, require
+from core.rounds import move_to
 from core.workflow import Change, Move, Workflow
 from notifications.services import notify
 from partners.models import Membership, Organisation

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.rounds import require, save_rows
+from core.errors import require
+from core.rounds import save_rows
 from notifications.services import notify
 
 from .. import rules

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.rounds import require
+from core.errors import require
 from core.search import in_every_language
 from notifications.services import notify_many
 

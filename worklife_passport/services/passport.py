@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import log_action
-from core.rounds import require
+from core.errors import require
 from notifications.services import notify, notify_many
 from partners.selectors import members_with_roles
 
