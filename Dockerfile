@@ -10,10 +10,12 @@ RUN groupadd --system portal && useradd --system --gid portal --home /app portal
 WORKDIR /app
 
 # Pango and HarfBuzz for WeasyPrint, which renders the PDF documents; fontconfig finds the
-# bundled fonts. The documents use only the fonts in network_portal/fonts/.
+# bundled fonts. The documents use only the fonts in network_portal/fonts/. Voikko and its
+# Finnish dictionary for search.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
+        libvoikko1 voikko-fi \
     && rm -rf /var/lib/apt/lists/*
 
 COPY pyproject.toml requirements.lock ./

@@ -9,7 +9,7 @@ PORT ?= 8000
 OBV := .venv-obverifier
 OBV_STAMP := $(OBV)/.installed-stamp
 
-.PHONY: install run test bench lint format check compile messages migrate demo worker beat clean
+.PHONY: install voikko run test bench lint format check compile messages migrate demo worker beat clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,15 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# Finnish search analyses words with Voikko (Debian's libvoikko1 and voikko-fi). Installed
+# where apt-get may run; elsewhere the portal warns and Finnish falls back to stemming, and
+# the search tests that need the dictionary say how to install it.
+voikko:
+	@ldconfig -p 2>/dev/null | grep -q libvoikko.so.1 && test -d /usr/lib/voikko || { \
+		command -v apt-get >/dev/null && test "$$(id -u)" = 0 \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libvoikko1 voikko-fi >/dev/null; } \
+		|| echo "Note: Voikko is not installed (apt-get install libvoikko1 voikko-fi): Finnish search falls back to stemming." >&2
 
 # Compiled catalogues are built with Babel, so GNU gettext is not needed to run the portal.
 compile: install
@@ -32,7 +41,7 @@ demo: migrate
 # (in the environment or in .env).
 RUN_SITE_URL = $(if $(or $(SITE_URL),$(shell grep -s '^SITE_URL=' .env)),,SITE_URL=http://$(HOST):$(PORT))
 
-run: compile demo
+run: compile voikko demo
 	@echo "Serving the portal on http://$(HOST):$(PORT)/"
 	$(RUN_SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -42,13 +51,13 @@ $(OBV_STAMP): requirements-obverifier.lock
 	$(OBV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-obverifier.lock
 	@touch $(OBV_STAMP)
 
-test: compile $(OBV_STAMP)
+test: compile voikko $(OBV_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks run on PostgreSQL and Redis, as in production; they are not part of `make test`.
 # The network-sized data set is loaded first (once: `seed_scale` skips what is there and
 # resumes an interrupted run; `manage.py seed_scale --clean` removes it).
-bench: compile
+bench: compile voikko
 	@case "$$DATABASE_URL" in postgres*) ;; *) \
 		echo "make bench needs PostgreSQL: set DATABASE_URL=postgres://..." >&2; exit 2 ;; esac
 	@case "$$REDIS_URL" in redis*) ;; *) \

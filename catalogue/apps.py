@@ -7,4 +7,4 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Training services")
 
     def ready(self):
-        from . import notices, personal_data  # noqa: F401  (registrations)
+        from . import notices, personal_data, search  # noqa: F401  (registrations)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from core.search import filtered, in_every_language, text_search
+from core.search import filtered, text_search
 from partners import rules as partner_rules
 
 from .models import Material, Service
@@ -16,15 +16,11 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
-_TITLES = in_every_language("title")
-_SERVICE_TEXT = [*_TITLES, *in_every_language("description"), "provider__name"]
-_MATERIAL_TEXT = [*_TITLES, *in_every_language("description"), "organisation__name"]
-
 
 def service_search(*, filters: dict) -> QuerySet[Service]:
     """Active services matching the catalogue's filters, with what a result row shows."""
     queryset = Service.objects.filter(is_active=True)
-    queryset = text_search(queryset, filters.get("q"), _SERVICE_TEXT, prefix_fields=_TITLES)
+    queryset = text_search(queryset, filters.get("q"))
     queryset = filtered(
         queryset, filters, need="needs", sector="sector", language="language", form="form"
     )
@@ -40,7 +36,7 @@ def material_search(*, viewer: User | AnonymousUser, filters: dict) -> QuerySet[
     queryset = Material.objects.all()
     if not partner_rules.is_network_member(viewer):
         queryset = queryset.filter(is_public=True)
-    queryset = text_search(queryset, filters.get("q"), _MATERIAL_TEXT, prefix_fields=_TITLES)
+    queryset = text_search(queryset, filters.get("q"))
     queryset = filtered(
         queryset, filters, topic="topics", language="language", sector="sector", licence="licence"
     )

@@ -23,10 +23,17 @@ class CoreConfig(AppConfig):
         from django.db import connections
         from django.db.backends.signals import connection_created
 
-        from . import tables
+        from . import checks, tables
+        from .search import index, lookups
 
         # Every write moves its table's version on, whoever makes it (core/tables.py).
         connection_created.connect(tables.install, dispatch_uid="core.tables")
         for connection in connections.all(initialized_only=True):
             tables.install(connection)
         post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="core.cache_tables")
+        # SQLite gets pg_trgm's similarity; an index never built is built after migrate.
+        connection_created.connect(lookups.install_sqlite_functions, dispatch_uid="core.sqlite")
+        for connection in connections.all(initialized_only=True):
+            lookups.install_sqlite_functions(None, connection)
+        post_migrate.connect(index.build_if_empty, sender=self, dispatch_uid="core.search")
+        checks.register()

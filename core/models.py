@@ -1,4 +1,4 @@
-"""The core's models: the audit log and the history every workflow keeps."""
+"""The core's models: the audit log, the history every workflow keeps and the search index."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -78,3 +78,46 @@ class HistoryEvent(models.Model):
     class Meta:
         abstract = True
         ordering = ["created_at", "pk"]
+
+
+class TermsField(models.TextField):
+    """Search terms, separated by spaces; the ``matches`` lookup finds rows holding the
+    terms a query asks for (core/search/lookups.py)."""
+
+
+class WordField(models.CharField):
+    """A word; the ``similar`` lookup finds words spelled alike (trigram similarity)."""
+
+
+class SearchEntry(models.Model):
+    """What one object is found by in one language: the terms of its title and of all its
+    text, as ``core.search.analysis`` makes them. Written whenever the object is saved."""
+
+    model = models.CharField(_("model"), max_length=100)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=5)
+    title_terms = TermsField(_("title terms"))
+    terms = TermsField(_("terms"))
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        # The full-text index on PostgreSQL comes with the migration that made the table.
+        indexes = [models.Index(fields=["model", "object_id"], name="core_search_object")]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.object_id} ({self.language})"
+
+
+class SearchWord(models.Model):
+    """A word that indexed text uses, as written: where a query finds nothing, the nearest
+    of these is offered as its spelling."""
+
+    word = WordField(_("word"), max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word

@@ -7,4 +7,4 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import notices, panels, personal_data  # noqa: F401  (registrations)
+        from . import notices, panels, personal_data, search  # noqa: F401  (registrations)

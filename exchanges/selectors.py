@@ -33,13 +33,12 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 OS = PlacementOffer.Status
-_SEARCH_FIELDS = ["title", "description", "tasks", "learning_outcomes", "city", "host__name"]
 
 
 def offer_search(*, filters: dict) -> QuerySet[PlacementOffer]:
     """Published offers that still take applications, matching the filters."""
     queryset = PlacementOffer.objects.published().filter(deadline__gte=timezone.localdate())
-    queryset = text_search(queryset, filters.get("q"), _SEARCH_FIELDS, prefix_fields=["title"])
+    queryset = text_search(queryset, filters.get("q"))
     queryset = filtered(queryset, filters, country="country", sector="sector", form="form")
     if filters.get("language"):
         # A JSON list of codes; the quoted code matches one whole element.

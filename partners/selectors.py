@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django_countries.fields import Country
 
 from core.models import AuditEntry
-from core.search import filtered, in_every_language, text_search
+from core.search import filtered, text_search
 
 from . import rules
 from .models import Invitation, InvitationQuerySet, Membership, Organisation, Sector, hash_token
@@ -22,14 +22,11 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
-_NAMES = in_every_language("name")
-_TEXT_FIELDS = [*_NAMES, *in_every_language("description")]
-
 
 def organisation_directory(*, filters: dict) -> QuerySet[Organisation]:
     """Active organisations matching the directory's filters (all but country)."""
     queryset = Organisation.objects.active()
-    queryset = text_search(queryset, filters.get("q"), _TEXT_FIELDS, prefix_fields=_NAMES)
+    queryset = text_search(queryset, filters.get("q"))
     return filtered(queryset, filters, kind="kind", sector="sectors", size_class="size_class")
 
 

@@ -7,4 +7,4 @@ class WorklifePassportConfig(AppConfig):
     verbose_name = _("Work-life passport")
 
     def ready(self):
-        from . import notices, panels, personal_data  # noqa: F401  (registrations)
+        from . import notices, panels, personal_data, search  # noqa: F401  (registrations)

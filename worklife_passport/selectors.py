@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from core.search import filtered
+from core.search import filtered, text_search
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -36,11 +36,7 @@ def _asked() -> Exists:
 
 def catalogue(*, filters: dict) -> QuerySet[Badge]:
     queryset = Badge.objects.filter(is_current=True, is_active=True)
-    text = (filters.get("q") or "").strip()
-    if text:
-        queryset = queryset.filter(
-            Q(name__icontains=text) | Q(description__icontains=text) | Q(tags__icontains=text)
-        )
+    queryset = text_search(queryset, filters.get("q"))
     queryset = filtered(queryset, filters, category="category", sector="sectors", issuer="issuer")
     if filters.get("asked_for"):
         queryset = queryset.filter(_asked())

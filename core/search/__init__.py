@@ -1,0 +1,119 @@
+"""Search shared by the portal's lists: filters, and free text matched in the language it
+is written in (``analysis``) through one index (``index``). A model is searched once an
+app registers it with :func:`register`; its list then narrows a queryset with
+:func:`text_search` and orders it with :func:`ranked`."""
+
+from __future__ import annotations
+
+import operator
+from functools import reduce
+from typing import TypeVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, FloatField, Func, OuterRef, Q, QuerySet, Value
+from modeltranslation.utils import build_localized_fieldname
+
+from core.models import SearchEntry, SearchWord
+
+from .analysis import LANGUAGES, Query, parse
+from .index import register, searchable
+
+__all__ = [
+    "corrected",
+    "filtered",
+    "in_every_language",
+    "parse",
+    "ranked",
+    "register",
+    "searchable",
+    "text_search",
+]
+
+M = TypeVar("M", bound=models.Model)
+
+#: The annotation :func:`text_search` adds: whether the title matches too.
+TITLE_HIT = "search_title_hit"
+
+
+def filtered(queryset: QuerySet[M], filters: dict, **lookups: str) -> QuerySet[M]:
+    """``queryset`` narrowed by each filter given: ``name=lookup`` filters ``lookup`` by
+    the value of the filter ``name``; a filter left empty narrows nothing."""
+    for name, lookup in lookups.items():
+        if filters.get(name):
+            queryset = queryset.filter(**{lookup: filters[name]})
+    return queryset
+
+
+def in_every_language(*fields: str) -> list[str]:
+    """The per-language columns of translated fields: content written in one language
+    is found whatever language the reader uses."""
+    return [
+        build_localized_fieldname(field, code)
+        for field in fields
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def _match(query: Query, field: str) -> Q:
+    """Entries in any language whose ``field`` holds every word of ``query``, each word
+    read in the entry's language."""
+    return reduce(
+        operator.or_,
+        (
+            Q(
+                language=language,
+                **{f"{field}__matches": (query.alternatives(language), query.prefix)},
+            )
+            for language in LANGUAGES
+        ),
+    )
+
+
+def text_search(queryset: QuerySet[M], text: str | None) -> QuerySet[M]:
+    """The rows of ``queryset`` whose indexed text matches ``text``, each word in any of
+    its forms; an empty ``text`` narrows nothing, one of only signs finds nothing. The
+    rows carry ``search_title_hit`` for :func:`ranked`."""
+    if not (text or "").strip():
+        return queryset
+    query = parse(text)
+    if query.empty:
+        return queryset.none()
+    entries = SearchEntry.objects.filter(model=queryset.model._meta.label_lower)
+    in_title = entries.filter(object_id=OuterRef("pk")).filter(_match(query, "title_terms"))
+    return queryset.filter(
+        pk__in=entries.filter(_match(query, "terms")).values("object_id")
+    ).annotate(**{TITLE_HIT: Exists(in_title)})
+
+
+def ranked(queryset: QuerySet[M], *ordering: str) -> QuerySet[M]:
+    """``queryset`` in ``ordering``, after the rows whose title matched a text search."""
+    if TITLE_HIT in queryset.query.annotations:
+        return queryset.order_by(f"-{TITLE_HIT}", *ordering)
+    return queryset.order_by(*ordering)
+
+
+def corrected(text: str | None) -> str | None:
+    """``text`` with each word no indexed text uses replaced by the nearest one that is
+    used (trigram similarity), or None where no word needed it or none was near."""
+    query = parse(text)
+    known = set(SearchWord.objects.filter(word__in=query.words).values_list("word", flat=True))
+    changed = False
+    words = []
+    for word in query.words:
+        nearest = None
+        if word not in known:
+            nearest = (
+                SearchWord.objects.filter(word__similar=word)
+                .annotate(
+                    score=Func(
+                        "word", Value(word), function="similarity", output_field=FloatField()
+                    )
+                )
+                .order_by("-score", "word")
+                .values_list("word", flat=True)
+                .first()
+            )
+        words.append(nearest or word)
+        changed |= nearest is not None
+    return " ".join(words) if changed else None

@@ -1,0 +1,156 @@
+"""The search index: which models are searched by which of their fields, and the entries
+that keep up with every save and delete (``SearchEntry``, one per object and language)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from modeltranslation.translator import NotRegistered, translator
+
+from core.models import SearchEntry, SearchWord
+
+from . import analysis
+
+#: A field's name, or a function of the object giving its text.
+Source = str | Callable[[Any], str]
+
+_BATCH = 2000
+_SHORTEST_WORD = 3
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """A model whose ``title`` and ``body`` fields are indexed. A translated field
+    (modeltranslation) is indexed per language from that language's column; any other is
+    indexed in every language, as its language is not known."""
+
+    model: type[models.Model]
+    title: tuple[Source, ...]
+    body: tuple[Source, ...] = ()
+    translated: frozenset[str] = field(default_factory=frozenset)
+    #: The relations ``body`` reads, joined when the index is built again.
+    related: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label_lower
+
+    def text(self, obj: Any, sources: tuple[Source, ...], language: str) -> str:
+        parts = []
+        for source in sources:
+            if callable(source):
+                parts.append(source(obj))
+            elif source in self.translated:
+                parts.append(getattr(obj, f"{source}_{language}", "") or "")
+            else:
+                parts.append(getattr(obj, source, "") or "")
+        return " ".join(str(part) for part in parts if part)
+
+    def entries(self, obj: Any) -> Iterator[SearchEntry]:
+        for language in analysis.LANGUAGES:
+            title = analysis.indexed_terms(self.text(obj, self.title, language), language)
+            body = analysis.indexed_terms(self.text(obj, self.body, language), language)
+            if title or body:
+                yield SearchEntry(
+                    model=self.label,
+                    object_id=obj.pk,
+                    language=language,
+                    title_terms=" ".join(sorted(title)),
+                    terms=" ".join(sorted(title | body)),
+                )
+
+    def words(self, obj: Any) -> set[str]:
+        text = " ".join(
+            self.text(obj, (*self.title, *self.body), language) for language in analysis.LANGUAGES
+        )
+        return {word for word in analysis.words(text) if _SHORTEST_WORD <= len(word) <= 40}
+
+
+REGISTRY: dict[str, Searchable] = {}
+
+
+def register(
+    model: type[models.Model],
+    *,
+    title: Iterable[Source],
+    body: Iterable[Source] = (),
+    related: Iterable[str] = (),
+) -> Searchable:
+    """Index ``model`` by ``title`` and ``body`` from now on: each save writes its
+    entries in the save's transaction, each delete removes them. ``related`` names the
+    relations a function in ``body`` reads."""
+    try:
+        translated = frozenset(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        translated = frozenset()
+    searchable = Searchable(model, tuple(title), tuple(body), translated, tuple(related))
+    REGISTRY[searchable.label] = searchable
+    uid = f"core.search.{searchable.label}"
+    post_save.connect(_saved, sender=model, dispatch_uid=uid, weak=False)
+    post_delete.connect(_deleted, sender=model, dispatch_uid=uid, weak=False)
+    return searchable
+
+
+def searchable(model: type[models.Model]) -> Searchable:
+    return REGISTRY[model._meta.label_lower]
+
+
+def _saved(sender: type[models.Model], instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        index(instance)
+
+
+def _deleted(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
+    SearchEntry.objects.filter(model=sender._meta.label_lower, object_id=instance.pk).delete()
+
+
+def index(obj: Any) -> None:
+    """Write ``obj``'s entries again from its fields as they are now."""
+    searchable = REGISTRY[obj._meta.label_lower]
+    with transaction.atomic():
+        SearchEntry.objects.filter(model=searchable.label, object_id=obj.pk).delete()
+        SearchEntry.objects.bulk_create(searchable.entries(obj))
+        _add_words(searchable.words(obj))
+
+
+def _add_words(words: set[str]) -> None:
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True
+    )
+
+
+def rebuild(
+    labels: Iterable[str] | None = None, *, progress: Callable[[str, int], Any] = print
+) -> None:
+    """Index every object of the registered models (or of those ``labels``) again, in
+    batches: for a database filled by bulk inserts, which send no signals."""
+    for label in labels or sorted(REGISTRY):
+        searchable = REGISTRY[label]
+        SearchEntry.objects.filter(model=label).delete()
+        count = 0
+        entries: list[SearchEntry] = []
+        words: set[str] = set()
+        objects = searchable.model._default_manager.select_related(*searchable.related)
+        for obj in objects.order_by("pk").iterator(chunk_size=_BATCH):
+            entries.extend(searchable.entries(obj))
+            words |= searchable.words(obj)
+            count += 1
+            if len(entries) >= _BATCH:
+                SearchEntry.objects.bulk_create(entries)
+                entries = []
+        SearchEntry.objects.bulk_create(entries, batch_size=_BATCH)
+        for start in range(0, len(words), _BATCH):
+            _add_words(set(sorted(words)[start : start + _BATCH]))
+        progress(label, count)
+
+
+def build_if_empty(**kwargs: Any) -> None:
+    """After ``migrate``: a database whose index was never built (just upgraded, or loaded
+    from a dump) gets it built; otherwise this costs one query."""
+    built = not REGISTRY or SearchEntry.objects.exists()
+    if not built and any(s.model._default_manager.exists() for s in REGISTRY.values()):
+        rebuild(progress=lambda label, count: None)

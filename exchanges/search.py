@@ -1,0 +1,12 @@
+"""What of a placement offer its search finds."""
+
+from core import search
+
+from .models import PlacementOffer
+
+search.register(
+    PlacementOffer,
+    title=("title",),
+    body=("description", "tasks", "learning_outcomes", "city", lambda offer: offer.host.name),
+    related=("host",),
+)
