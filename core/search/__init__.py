@@ -6,6 +6,7 @@ app registers it with :func:`register`; its list then narrows a queryset with
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from functools import reduce
 from typing import TypeVar
 
@@ -28,6 +29,7 @@ __all__ = [
     "register",
     "searchable",
     "text_search",
+    "with_correction",
 ]
 
 M = TypeVar("M", bound=models.Model)
@@ -117,3 +119,19 @@ def corrected(text: str | None) -> str | None:
         words.append(nearest or word)
         changed |= nearest is not None
     return " ".join(words) if changed else None
+
+
+def with_correction(
+    search: Callable[[str], QuerySet[M]], text: str | None
+) -> tuple[QuerySet[M], str | None]:
+    """``search(text)``, or where it finds nothing, ``search`` of the nearest spelling
+    that finds something, with that spelling (else None): what a list shows for a typo."""
+    rows = search(text or "")
+    if not (text or "").strip() or rows.exists():
+        return rows, None
+    better = corrected(text)
+    if better:
+        again = search(better)
+        if again.exists():
+            return again, better
+    return rows, None

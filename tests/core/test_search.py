@@ -3,7 +3,7 @@ spelling, highlighting and any input at all."""
 
 import pytest
 
-from core.search import corrected, parse, ranked, text_search
+from core.search import corrected, parse, ranked, text_search, with_correction
 from core.search.analysis import forms, voikko_available
 from core.search.lookups import similarity
 from core.templatetags.search import highlight
@@ -126,3 +126,18 @@ def test_highlight_marks_the_matched_forms_and_escapes_the_rest():
     html = highlight("<b>Hitsauksen</b> perusteet", "hitsaus")
     assert html == "&lt;b&gt;<mark>Hitsauksen</mark>&lt;/b&gt; perusteet"
     assert highlight("Hitsaus", "") == "Hitsaus"
+
+
+def test_a_search_that_finds_nothing_shows_the_nearest_spelling_that_finds_something():
+    OfferFactory(title="Hitsaus")
+
+    def search(text):
+        return text_search(PlacementOffer.objects.all(), text)
+
+    rows, spelling = with_correction(search, "hitsuas")
+    assert spelling == "hitsaus"
+    assert [offer.title for offer in rows] == ["Hitsaus"]
+    rows, spelling = with_correction(search, "hitsaus")
+    assert (spelling, rows.count()) == (None, 1)
+    rows, spelling = with_correction(search, "qqqqqq")
+    assert (spelling, rows.count()) == (None, 0)
