@@ -25,6 +25,54 @@ NEEDS = {
     "digital": {"fi": "Digitaaliset taidot", "en": "Digital skills", "ru": "Цифровые навыки"},
 }
 
+#: The demo services' titles and descriptions, by language.
+SERVICES = {
+    "safety": (
+        {
+            "fi": "Työturvallisuuskortti yrityksen henkilöstölle",
+            "en": "Occupational safety card for company staff",
+            "sv": "Arbetarskyddskort för företagets personal",
+            "et": "Tööohutuskaart ettevõtte töötajatele",
+            "lt": "Darbų saugos pažymėjimas įmonės darbuotojams",
+            "ru": "Удостоверение по охране труда для персонала предприятия",
+        },
+        {
+            "fi": "Räätälöity työturvallisuuskoulutus yrityksen tiloissa.",
+            "en": "Tailored safety training at the company's premises.",
+            "sv": "Skräddarsydd arbetarskyddsutbildning i företagets lokaler.",
+            "et": "Kohandatud tööohutuskoolitus ettevõtte ruumides.",
+            "lt": "Pritaikyti darbų saugos mokymai įmonės patalpose.",
+            "ru": "Обучение охране труда в помещениях предприятия.",
+        },
+    ),
+    "apprenticeship": (
+        {
+            "fi": "Oppisopimuskoulutus",
+            "en": "Apprenticeship training",
+            "sv": "Läroavtalsutbildning",
+            "et": "Õpipoisiõpe",
+            "lt": "Pameistrystės mokymas",
+            "ru": "Обучение по договору ученичества",
+        },
+        {
+            "fi": "Palkkaa uusi osaaja ja kouluta hänet työssä.",
+            "en": "Hire a new employee and train them on the job.",
+            "sv": "Anställ en ny medarbetare och utbilda hen i arbetet.",
+            "et": "Võta tööle uus töötaja ja õpeta ta välja töökohal.",
+            "lt": "Priimkite naują darbuotoją ir apmokykite jį darbo vietoje.",
+            "ru": "Наймите нового работника и обучите его на рабочем месте.",
+        },
+    ),
+}
+
+
+def service_texts(key: str) -> dict[str, str]:
+    """A demo service's texts as its fields, but for the Finnish title it is found by."""
+    titles, descriptions = SERVICES[key]
+    fields = {**translated("title", titles), **translated("description", descriptions)}
+    del fields["title_fi"]
+    return fields
+
 
 def seed(command):
     needs = {}
@@ -36,19 +84,9 @@ def seed(command):
     advisor = demo_user("advisor@demo.test")
     service, created = Service.objects.get_or_create(
         provider=school,
-        title_fi="Työturvallisuuskortti yrityksen henkilöstölle",
+        title_fi=SERVICES["safety"][0]["fi"],
         defaults={
-            "title_en": "Occupational safety card for company staff",
-            "title_sv": "Arbetarskyddskort för företagets personal",
-            "title_et": "Tööohutuskaart ettevõtte töötajatele",
-            "title_lt": "Darbų saugos pažymėjimas įmonės darbuotojams",
-            "title_ru": "Удостоверение по охране труда для персонала предприятия",
-            "description_fi": "Räätälöity työturvallisuuskoulutus yrityksen tiloissa.",
-            "description_en": "Tailored safety training at the company's premises.",
-            "description_sv": "Skräddarsydd arbetarskyddsutbildning i företagets lokaler.",
-            "description_et": "Kohandatud tööohutuskoolitus ettevõtte ruumides.",
-            "description_lt": "Pritaikyti darbų saugos mokymai įmonės patalpose.",
-            "description_ru": "Обучение охране труда в помещениях предприятия.",
+            **service_texts("safety"),
             "form": Service.Form.TAILORED,
             "language": "fi",
             "sector": Sector.objects.get(slug="construction"),
@@ -61,19 +99,9 @@ def seed(command):
         service.needs.set([needs["safety"], needs["skills-upgrade"]])
     oppisopimus, created = Service.objects.get_or_create(
         provider=school,
-        title_fi="Oppisopimuskoulutus",
+        title_fi=SERVICES["apprenticeship"][0]["fi"],
         defaults={
-            "title_en": "Apprenticeship training",
-            "title_sv": "Läroavtalsutbildning",
-            "title_et": "Õpipoisiõpe",
-            "title_lt": "Pameistrystės mokymas",
-            "title_ru": "Обучение по договору ученичества",
-            "description_fi": "Palkkaa uusi osaaja ja kouluta hänet työssä.",
-            "description_en": "Hire a new employee and train them on the job.",
-            "description_sv": "Anställ en ny medarbetare och utbilda hen i arbetet.",
-            "description_et": "Võta tööle uus töötaja ja õpeta ta välja töökohal.",
-            "description_lt": "Priimkite naują darbuotoją ir apmokykite jį darbo vietoje.",
-            "description_ru": "Наймите нового работника и обучите его на рабочем месте.",
+            **service_texts("apprenticeship"),
             "form": Service.Form.APPRENTICESHIP,
             "language": "fi",
             "place": "Lappeenranta",
