@@ -25,6 +25,54 @@ NEEDS = {
     "digital": {"fi": "Digitaaliset taidot", "en": "Digital skills", "ru": "Цифровые навыки"},
 }
 
+#: The demo services' titles and descriptions, by language.
+SERVICES = {
+    "safety": (
+        {
+            "fi": "Työturvallisuuskortti yrityksen henkilöstölle",
+            "en": "Occupational safety card for company staff",
+            "sv": "Arbetarskyddskort för företagets personal",
+            "et": "Tööohutuskaart ettevõtte töötajatele",
+            "lt": "Darbų saugos pažymėjimas įmonės darbuotojams",
+            "ru": "Удостоверение по охране труда для персонала предприятия",
+        },
+        {
+            "fi": "Räätälöity työturvallisuuskoulutus yrityksen tiloissa.",
+            "en": "Tailored safety training at the company's premises.",
+            "sv": "Skräddarsydd arbetarskyddsutbildning i företagets lokaler.",
+            "et": "Kohandatud tööohutuskoolitus ettevõtte ruumides.",
+            "lt": "Pritaikyti darbų saugos mokymai įmonės patalpose.",
+            "ru": "Обучение охране труда в помещениях предприятия.",
+        },
+    ),
+    "apprenticeship": (
+        {
+            "fi": "Oppisopimuskoulutus",
+            "en": "Apprenticeship training",
+            "sv": "Läroavtalsutbildning",
+            "et": "Õpipoisiõpe",
+            "lt": "Pameistrystės mokymas",
+            "ru": "Обучение по договору ученичества",
+        },
+        {
+            "fi": "Palkkaa uusi osaaja ja kouluta hänet työssä.",
+            "en": "Hire a new employee and train them on the job.",
+            "sv": "Anställ en ny medarbetare och utbilda hen i arbetet.",
+            "et": "Võta tööle uus töötaja ja õpeta ta välja töökohal.",
+            "lt": "Priimkite naują darbuotoją ir apmokykite jį darbo vietoje.",
+            "ru": "Наймите нового работника и обучите его на рабочем месте.",
+        },
+    ),
+}
+
+
+def service_texts(key: str) -> dict[str, str]:
+    """A demo service's texts as its fields, but for the Finnish title it is found by."""
+    titles, descriptions = SERVICES[key]
+    fields = {**translated("title", titles), **translated("description", descriptions)}
+    del fields["title_fi"]
+    return fields
+
 
 def seed(command):
     needs = {}
@@ -36,11 +84,9 @@ def seed(command):
     advisor = demo_user("advisor@demo.test")
     service, created = Service.objects.get_or_create(
         provider=school,
-        title_fi="Työturvallisuuskortti yrityksen henkilöstölle",
+        title_fi=SERVICES["safety"][0]["fi"],
         defaults={
-            "title_en": "Occupational safety card for company staff",
-            "description_fi": "Räätälöity työturvallisuuskoulutus yrityksen tiloissa.",
-            "description_en": "Tailored safety training at the company's premises.",
+            **service_texts("safety"),
             "form": Service.Form.TAILORED,
             "language": "fi",
             "sector": Sector.objects.get(slug="construction"),
@@ -53,11 +99,9 @@ def seed(command):
         service.needs.set([needs["safety"], needs["skills-upgrade"]])
     oppisopimus, created = Service.objects.get_or_create(
         provider=school,
-        title_fi="Oppisopimuskoulutus",
+        title_fi=SERVICES["apprenticeship"][0]["fi"],
         defaults={
-            "title_en": "Apprenticeship training",
-            "description_fi": "Palkkaa uusi osaaja ja kouluta hänet työssä.",
-            "description_en": "Hire a new employee and train them on the job.",
+            **service_texts("apprenticeship"),
             "form": Service.Form.APPRENTICESHIP,
             "language": "fi",
             "place": "Lappeenranta",
@@ -97,6 +141,9 @@ def seed_materials(school: Organisation) -> int:
             "title_fi": "Suomea työpaikalle: sanasto ja harjoitukset",
             "title_en": "Finnish for the workplace: vocabulary and exercises",
             "title_et": "Soome keel töökohal: sõnavara ja harjutused",
+            "title_sv": "Finska för arbetsplatsen: ordförråd och övningar",
+            "title_lt": "Suomių kalba darbe: žodynas ir pratimai",
+            "title_ru": "Финский язык для работы: лексика и упражнения",
             "description_en": "Everyday workplace Finnish for exchange students, level A1–A2.",
             "url": "https://materials.vet-network.example/finnish-for-work",
             "language": Material.MULTILINGUAL,
@@ -107,6 +154,9 @@ def seed_materials(school: Organisation) -> int:
             "title_fi": "Oma yritys – liiketoimintasuunnitelman pohja",
             "title_en": "Your own company: a business plan template",
             "title_lt": "Savas verslas: verslo plano šablonas",
+            "title_sv": "Eget företag: en mall för affärsplanen",
+            "title_et": "Oma ettevõte: äriplaani mall",
+            "title_ru": "Своё дело: шаблон бизнес-плана",
             "description_fi": "Pohja ja esimerkki opiskelijayrityksen suunnitelmaan.",
             "url": "https://materials.vet-network.example/business-plan",
             "language": "fi",
@@ -116,6 +166,10 @@ def seed_materials(school: Organisation) -> int:
         {
             "title_fi": "Työpaikkaohjaajan muistilista",
             "title_en": "Checklist for the workplace instructor",
+            "title_sv": "Checklista för arbetsplatshandledaren",
+            "title_et": "Töökohajuhendaja meelespea",
+            "title_lt": "Darbo vietos instruktoriaus atmintinė",
+            "title_ru": "Памятка для наставника на рабочем месте",
             "file": ContentFile(CHECKLIST.encode(), name="tyopaikkaohjaajan-muistilista.txt"),
             "language": "fi",
             "licence": Material.Licence.CC_BY,

@@ -1,4 +1,5 @@
-"""Demo events: a seminar, a workshop abroad and an info point, with registrations."""
+"""Demo events: seminars, a workshop abroad, info sessions in the partners' languages and an
+info point, with registrations."""
 
 import datetime
 
@@ -35,6 +36,43 @@ EVENTS = [
         40,
         "Lappeenrannan kauppakeskus",
         "Tule kysymään oppisopimuksesta.",
+    ),
+    (
+        "Õpipoisiõppe infopäev Tartus",
+        "info_session",
+        "peipsiveere-kutsekool",
+        21,
+        30,
+        "Peipsiveere Kutsekool, Tartu",
+        "Tutvustame ettevõtetele õpipoisiõpet: kuidas võtta õpipoiss ja leida talle juhendaja.",
+    ),
+    (
+        "Pameistrystės diena Kaune",
+        "info_session",
+        "nemuno-profesinio-mokymo-centras",
+        24,
+        40,
+        "Nemuno profesinio mokymo centras, Kaunas",
+        "Pristatome pameistrystę įmonėms: kaip priimti mokinį ir paskirti jam meistrą.",
+    ),
+    (
+        "Семинар: производственное обучение на предприятиях",
+        "seminar",
+        "vyborgskij-kolledzh-professij",
+        35,
+        50,
+        "Выборгский колледж профессий, актовый зал",
+        "Как предприятию принять практиканта и назначить наставника. Опыт колледжей сети.",
+    ),
+    (
+        "Informationsdag om lärlingsutbildning",
+        "info_session",
+        "kymijoen-ammattiopisto",
+        40,
+        30,
+        "Kymmene älv yrkesinstitut, Kotka",
+        "Hur ett företag tar emot en lärling och vad handledaren gör. Erfarenheter från "
+        "nätverkets skolor.",
     ),
 ]
 

@@ -1,4 +1,5 @@
-"""Demo exchanges: offers at home and abroad, the demo student's exchanges, a queue."""
+"""Demo exchanges: offers at home and abroad (written in the host's language), the demo
+student's exchanges, a queue."""
 
 import datetime
 
@@ -102,6 +103,90 @@ OFFERS = [
         "and cooperation with local companies.",
         "Observing lessons and assessment",
         "Comparing competence-based assessment",
+    ),
+    (
+        "kotkan-konepaja-oy",
+        "Hitsaus ja levytyöt konepajassa",
+        "technology",
+        "training_agreement",
+        7,
+        10,
+        2,
+        ["fi"],
+        "Hitsaat satamanosturien teräsrakenteita kokeneen hitsaajan ohjauksessa. Opit "
+        "MIG-hitsausta, levyjen särmäystä ja piirustusten lukemista.",
+        "Teräsrakenteiden hitsaus; osien mittaus ja viimeistely",
+        "Hitsaustyöt ja konepajan työturvallisuus",
+    ),
+    (
+        "saimaan-sahkotyo-oy",
+        "Sähköasentajan työssäoppiminen",
+        "construction",
+        "training_agreement",
+        4,
+        8,
+        1,
+        ["fi"],
+        "Asennat sähköjä omakotitaloihin ja pienyrityksiin asentajaparin kanssa. Tutustut "
+        "sähköturvallisuusmääräyksiin ja mittauksiin.",
+        "Kaapeloinnit, valaisimien ja pistorasioiden asennus",
+        "Sähköasennusten perusteet ja sähkötyöturvallisuus",
+    ),
+    (
+        "narva-metall-ou",
+        "Keevitaja praktika Narvas",
+        "technology",
+        "international_exchange",
+        11,
+        4,
+        2,
+        ["et", "ru"],
+        "Praktika metallitöökojas: keevitamine, metallkonstruktsioonide koostamine ja "
+        "kvaliteedikontroll. Juhendaja räägib eesti ja vene keelt.",
+        "Keevitustööd ja detailide mõõtmine",
+        "Keevitamise alused ja tööohutus",
+    ),
+    (
+        "kauno-statyba-uab",
+        "Statybininko praktika Kaune",
+        "construction",
+        "international_exchange",
+        13,
+        5,
+        2,
+        ["lt", "en"],
+        "Praktika gyvenamųjų namų statybvietėje: mūrijimas, apdailos darbai ir renovacija. "
+        "Dirbsite kartu su patyrusiu meistru.",
+        "Mūrijimo ir apdailos darbai",
+        "Statybos darbų sauga ir kokybė",
+    ),
+    (
+        "vyborgstroj",
+        "Практика по ремонту и отделке в Выборге",
+        "construction",
+        "international_exchange",
+        15,
+        4,
+        2,
+        ["ru", "fi"],
+        "Практика в небольшой строительной компании: ремонт квартир, отделочные работы и "
+        "покраска. Наставник говорит по-русски и по-фински.",
+        "Отделочные работы; подготовка стен к покраске",
+        "Технология ремонта и безопасность на стройке",
+    ),
+    (
+        "nordic-freight-sweden-ab",
+        "Praktik inom lager och logistik i Stockholm",
+        "logistics",
+        "international_exchange",
+        16,
+        4,
+        2,
+        ["sv", "en"],
+        "Fyra veckors praktik på ett logistikföretag: godsmottagning, lagerhantering och "
+        "lastplanering för linjerna till Finland och Baltikum.",
+        "Plock och packning; lastplanering",
+        "Lagerarbete och arbetssäkerhet i logistikbranschen",
     ),
 ]
 

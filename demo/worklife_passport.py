@@ -36,10 +36,15 @@ BADGES = [
             "fi": "Asiakaspalvelun perusteet",
             "en": "Customer service basics",
             "sv": "Grunderna i kundservice",
+            "et": "Klienditeeninduse alused",
+            "lt": "Klientų aptarnavimo pagrindai",
+            "ru": "Основы обслуживания клиентов",
         },
         {
             "fi": "Osaat palvella asiakkaita ystävällisesti ja ratkaista tavallisia ongelmia.",
             "en": "You serve customers in a friendly way and solve everyday problems.",
+            "sv": "Du betjänar kunderna vänligt och löser vardagliga problem.",
+            "ru": "Вы вежливо обслуживаете клиентов и решаете повседневные проблемы.",
         },
         {
             "fi": "Olet palvellut asiakkaita vähintään 20 tuntia ja kuvaat kaksi tilannetta, "
@@ -55,10 +60,19 @@ BADGES = [
         "Competency",
         ["construction"],
         ["text", "supervisor"],
-        {"fi": "Työturvallisuus rakennustyömaalla", "en": "Safety on a building site"},
+        {
+            "fi": "Työturvallisuus rakennustyömaalla",
+            "en": "Safety on a building site",
+            "sv": "Arbetarskydd på byggarbetsplatsen",
+            "et": "Tööohutus ehitusplatsil",
+            "lt": "Darbų sauga statybvietėje",
+            "ru": "Охрана труда на строительной площадке",
+        },
         {
             "fi": "Tunnet työmaan vaarat ja toimit turvallisesti.",
             "en": "You know the hazards of a site and work safely.",
+            "lt": "Žinote statybvietės pavojus ir dirbate saugiai.",
+            "ru": "Вы знаете опасности стройки и работаете безопасно.",
         },
         {
             "fi": "Työpaikkaohjaaja vahvistaa, että noudatit turvallisuusohjeita koko jakson ajan.",
@@ -73,7 +87,14 @@ BADGES = [
         "Badge",
         [],
         ["text", "link"],
-        {"fi": "Liikeidean kehittäjä", "en": "Business idea developer"},
+        {
+            "fi": "Liikeidean kehittäjä",
+            "en": "Business idea developer",
+            "sv": "Utvecklare av affärsidéer",
+            "et": "Äriidee arendaja",
+            "lt": "Verslo idėjos kūrėjas",
+            "ru": "Разработчик бизнес-идеи",
+        },
         {
             "fi": "Olet kehittänyt liikeidean ja testannut sitä asiakkailla.",
             "en": "You developed a business idea and tested it with customers.",
@@ -94,6 +115,9 @@ BADGES = [
             "fi": "Paikallisen yrityselämän tuntija",
             "en": "Local business insight",
             "et": "Kohaliku ettevõtluse tundja",
+            "sv": "Kännare av det lokala näringslivet",
+            "lt": "Vietos verslo žinovas",
+            "ru": "Знаток местного бизнеса",
         },
         {
             "fi": "Tunnet oman alueesi yrityksiä ja niiden tarpeita.",
@@ -111,7 +135,14 @@ BADGES = [
         "Badge",
         [],
         ["text"],
-        {"fi": "Viron kieli työelämässä", "et": "Eesti keel tööelus", "en": "Estonian at work"},
+        {
+            "fi": "Viron kieli työelämässä",
+            "et": "Eesti keel tööelus",
+            "en": "Estonian at work",
+            "sv": "Estniska i arbetslivet",
+            "lt": "Estų kalba darbe",
+            "ru": "Эстонский язык на работе",
+        },
         {
             "et": "Saad tööülesannetega hakkama eesti keeles.",
             "en": "You manage everyday work tasks in Estonian.",
@@ -128,7 +159,14 @@ BADGES = [
         "Badge",
         [],
         ["text"],
-        {"fi": "Käänteinen mentori", "en": "Reverse mentor"},
+        {
+            "fi": "Käänteinen mentori",
+            "en": "Reverse mentor",
+            "sv": "Omvänd mentor",
+            "et": "Pöördmentor",
+            "lt": "Atvirkštinis mentorius",
+            "ru": "Обратный наставник",
+        },
         {
             "fi": "Olet mentoroinut yrityksen työntekijää omalla osaamisellasi.",
             "en": "You mentored a company's employee with your own skills.",
