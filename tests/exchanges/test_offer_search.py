@@ -63,7 +63,7 @@ def test_a_misspelt_query_shows_the_nearest_spelling_and_says_so(client, world, 
 
 
 def test_nothing_found_offers_the_query_without_each_filter(client, world, fresh_fragments):
-    OfferFactory(host=world.company, title="Hitsaus", country="EE", form="work_placement")
+    OfferFactory(host=world.company, title="Hitsaus", country="EE", form="apprenticeship")
     asked = {"q": "hitsaus", "country": "EE", "form": "international_exchange"}
     response = client.get(URL, asked)
     assert _titles(response) == []
