@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
 from core.pages import edit_page, paged
+from core.search.lists import list_search
 from core.uploads import download
 from core.views import act_and_redirect, acting_for
 
@@ -29,13 +30,14 @@ from .models import Enquiry, Material, Service
 
 def service_list(request):
     form = ServiceFilterForm(request.GET or None)
-    services_ = selectors.service_search(filters=form.filters())
+    search = list_search(request, form, lambda filters: selectors.service_search(filters=filters))
     return render(
         request,
         "catalogue/service_list.html",
         {
             "form": form,
-            **paged(request, services_, 20),
+            "search": search,
+            **paged(request, search.rows, 20),
             "can_manage": bool(rules.managed_providers(request.user)),
         },
     )
@@ -200,13 +202,18 @@ def enquiry_close(request, pk):
 
 def material_list(request):
     form = MaterialFilterForm(request.GET or None)
-    materials = selectors.material_search(viewer=request.user, filters=form.filters())
+    search = list_search(
+        request,
+        form,
+        lambda filters: selectors.material_search(viewer=request.user, filters=filters),
+    )
     return render(
         request,
         "catalogue/material_list.html",
         {
             "form": form,
-            **paged(request, materials, 20),
+            "search": search,
+            **paged(request, search.rows, 20),
             "can_add": bool(rules.material_organisations(request.user)),
         },
     )

@@ -1,10 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATETIME
+from core.forms import DATETIME, FilterForm
 from partners.models import Organisation, Sector
 
 from .models import Event, Material
+
+
+class EventFilterForm(FilterForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Event.Kind.choices]
+    )
 
 
 class EventForm(forms.ModelForm):

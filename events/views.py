@@ -1,35 +1,32 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from core.pages import edit_page
+from core.pages import edit_page, paged
+from core.search.lists import list_search
 from core.uploads import download
 from core.views import act_and_redirect, act_on_form
 
-from . import calendar, rules, services
-from .forms import EventForm, MaterialForm
+from . import calendar, rules, selectors, services
+from .forms import EventFilterForm, EventForm, MaterialForm
 from .models import CalendarFeed, Event, Registration
 
 
 def event_list(request):
-    events = (
-        Event.objects.filter(is_published=True, ends_at__gte=timezone.now())
-        .prefetch_related("organisers")
-        .order_by("starts_at")
-    )
-    page = Paginator(events, 20).get_page(request.GET.get("page"))
+    form = EventFilterForm(request.GET or None)
+    search = list_search(request, form, lambda filters: selectors.event_search(filters=filters))
     return render(
         request,
         "events/event_list.html",
         {
-            "page": page,
+            "form": form,
+            "search": search,
+            **paged(request, search.rows, 20),
             "can_create": bool(rules.organiser_organisations(request.user))
             or request.user.is_staff,
         },

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_countries.fields import Country
 
 from core.forms import countries_in_use
-from core.search import filtered, text_search
+from core.search import filtered, ranked, text_search
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -59,8 +59,10 @@ def offer_countries() -> set[str]:
 
 
 def offer_rows(queryset: QuerySet[PlacementOffer]) -> QuerySet[PlacementOffer]:
-    # Grouped by country on the page, so ordered by it.
-    return queryset.select_related("host", "sector").order_by("country", "deadline", "pk")
+    """The rows of the list: grouped by country on the page, so ordered by it; within a
+    country the offers whose title matched a text search first, then the soonest deadline."""
+    within = ranked(queryset, "deadline", "pk").query.order_by
+    return queryset.select_related("host", "sector").order_by("country", *within)
 
 
 def offer_country_counts(queryset: QuerySet[PlacementOffer]) -> list[dict]:

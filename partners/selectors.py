@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django_countries.fields import Country
 
 from core.models import AuditEntry
-from core.search import filtered, text_search
+from core.search import filtered, ranked, text_search
 
 from . import rules
 from .models import Invitation, InvitationQuerySet, Membership, Organisation, Sector, hash_token
@@ -35,9 +35,11 @@ def organisation_page_rows(
 ) -> QuerySet[Organisation]:
     if country:
         queryset = queryset.filter(country=country)
-    return queryset.prefetch_related(
-        Prefetch("sectors", queryset=Sector.objects.order_by("name"))
-    ).order_by("name", "pk")
+    return ranked(
+        queryset.prefetch_related(Prefetch("sectors", queryset=Sector.objects.order_by("name"))),
+        "name",
+        "pk",
+    )
 
 
 def country_counts(queryset: QuerySet[Organisation]) -> list[dict]:

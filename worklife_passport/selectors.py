@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from core.search import filtered, text_search
+from core.search import filtered, ranked, text_search
 from partners import rules as partner_rules
 from partners.models import Organisation
 
@@ -40,24 +40,21 @@ def catalogue(*, filters: dict) -> QuerySet[Badge]:
     queryset = filtered(queryset, filters, category="category", sector="sectors", issuer="issuer")
     if filters.get("asked_for"):
         queryset = queryset.filter(_asked())
-    return (
-        queryset.select_related("issuer")
-        .annotate(
-            holders=Coalesce(
-                Subquery(
-                    valid_awards()
-                    .filter(badge__family=OuterRef("family"))
-                    .order_by()
-                    .values("badge__family")
-                    .annotate(count=Count("pk"))
-                    .values("count")[:1]
-                ),
-                0,
+    queryset = queryset.select_related("issuer").annotate(
+        holders=Coalesce(
+            Subquery(
+                valid_awards()
+                .filter(badge__family=OuterRef("family"))
+                .order_by()
+                .values("badge__family")
+                .annotate(count=Count("pk"))
+                .values("count")[:1]
             ),
-            asked=_asked(),
-        )
-        .order_by("name", "pk")
+            0,
+        ),
+        asked=_asked(),
     )
+    return ranked(queryset, "name", "pk")
 
 
 def badge_for_page(pk: int) -> Badge:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.pages import edit_page
+from core.search.lists import list_search
 from core.views import act_and_redirect
 from partners import rules as partner_rules
 from partners.models import Organisation
@@ -23,15 +24,16 @@ from .common import PAGE_SIZE, query_string
 
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
-    matching = selectors.offer_search(filters=filters)
-    rows = selectors.offer_rows(matching)
+    search = list_search(request, form, lambda filters: selectors.offer_search(filters=filters))
     number = request.GET.get("page")
     context = {
         "form": form,
-        # Lazy: a kept fragment of the list needs neither.
-        "page": SimpleLazyObject(lambda: Paginator(rows, PAGE_SIZE).get_page(number)),
-        "country_counts": SimpleLazyObject(lambda: selectors.offer_country_counts(matching)),
+        # Lazy: a kept fragment of the list needs none of them.
+        "search": search,
+        "page": SimpleLazyObject(
+            lambda: Paginator(selectors.offer_rows(search.rows), PAGE_SIZE).get_page(number)
+        ),
+        "country_counts": SimpleLazyObject(lambda: selectors.offer_country_counts(search.rows)),
         "query_string": query_string(request),
         "can_save_search": request.user.is_authenticated,
         "saved_search_form": SavedSearchForm(),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from core import fragments
 from core.errors import DomainError
 from core.pages import edit_page
+from core.search.lists import list_search
 from core.views import act_and_redirect
 
 from .. import rules, selectors, services
@@ -24,19 +25,22 @@ PAGE_SIZE = 20
 
 def organisation_list(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
-    matching = selectors.organisation_directory(filters=filters)
-    country = filters.get("country") or ""
-    rows = selectors.organisation_page_rows(matching, country=country)
+    search = list_search(request, form, _directory)
     number = request.GET.get("page")
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
-        # Lazy: a kept fragment of the list needs neither.
-        "page": SimpleLazyObject(lambda: Paginator(rows, PAGE_SIZE).get_page(number)),
-        "country_counts": SimpleLazyObject(lambda: selectors.country_counts(matching)),
-        "selected_country": country,
+        # Lazy: a kept fragment of the list needs none of them.
+        "search": search,
+        "page": SimpleLazyObject(lambda: Paginator(search.rows, PAGE_SIZE).get_page(number)),
+        # Every country's, for the text that found the rows.
+        "country_counts": SimpleLazyObject(
+            lambda: selectors.country_counts(
+                selectors.organisation_directory(filters={**search.filters, "q": search.marked})
+            )
+        ),
+        "selected_country": search.filters.get("country") or "",
         "query_string": query.urlencode(),
         **fragments.context(request),
     }
@@ -44,6 +48,12 @@ def organisation_list(request):
     if request.htmx:
         template += "#results"
     return render(request, template, context)
+
+
+def _directory(filters):
+    return selectors.organisation_page_rows(
+        selectors.organisation_directory(filters=filters), country=filters.get("country") or ""
+    )
 
 
 def organisation_detail(request, slug):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from core import fragments
 from core.errors import DomainError
+from core.search.lists import list_search
 from core.views import act_on_form
 from partners import rules as partner_rules
 from partners.models import Organisation
@@ -27,8 +28,7 @@ from ..services import passport as passport_services
 
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
-    badges = selectors.catalogue(filters=filters)
+    search = list_search(request, form, lambda filters: selectors.catalogue(filters=filters))
     number = request.GET.get("page")
     goals = set()
     if request.user.is_authenticated:
@@ -36,7 +36,8 @@ def catalogue(request):
     context = {
         "form": form,
         # Lazy: a kept fragment of the catalogue does not count holders again.
-        "page": SimpleLazyObject(lambda: Paginator(badges, 24).get_page(number)),
+        "search": search,
+        "page": SimpleLazyObject(lambda: Paginator(search.rows, 24).get_page(number)),
         "goals": goals,
         "can_create": bool(partner_rules.organisations_with_role(request.user, "coordinator"))
         or partner_rules.is_staff(request.user),

@@ -1,0 +1,106 @@
+"""The offer list's text query: Finnish forms, title matches first within each country,
+the words found marked, a misspelt query corrected and a fruitless one relaxed."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import OfferFactory
+from tests.searching import corrected_notice, marked, nothing_notice, page_text, relax_links
+
+pytestmark = pytest.mark.django_db
+URL = "/en/exchanges/"
+
+
+def _titles(response):
+    return [offer.title for offer in response.context["page"].object_list]
+
+
+def _due_in(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def test_an_inflected_finnish_query_finds_the_offer(client, world, fresh_fragments):
+    OfferFactory(host=world.company, title="Hitsaus")
+    response = client.get(URL, {"q": "hitsauksen"})
+    assert _titles(response) == ["Hitsaus"]
+
+
+def test_title_matches_come_first_within_each_country(client, world, fresh_fragments):
+    def offer(title, country, days, description="Työ."):
+        OfferFactory(
+            host=world.company,
+            title=title,
+            description=description,
+            country=country,
+            deadline=_due_in(days),
+        )
+
+    offer("Kokki", "FI", 5, description="Hitsaus.")
+    offer("Hitsaus", "FI", 30)
+    offer("Asentaja", "EE", 5, description="Hitsausta.")
+    offer("Hitsaus Tartossa", "EE", 40)
+    offer("Tarjoilija", "EE", 1)
+    response = client.get(URL, {"q": "hitsaus"})
+    # Estonia, then Finland: in each, the titles that match, then by deadline.
+    assert _titles(response) == ["Hitsaus Tartossa", "Asentaja", "Hitsaus", "Kokki"]
+
+
+def test_the_words_found_are_marked_in_the_title_and_the_city(client, world, fresh_fragments):
+    OfferFactory(host=world.company, title="Hitsaus <b>ja</b> levytyö", city="Tampere")
+    response = client.get(URL, {"q": "hitsauksen tampereella"})
+    assert marked(response) == ["Hitsaus", "Tampere"]
+    assert "&lt;b&gt;ja&lt;/b&gt;" in page_text(response)
+
+
+def test_a_misspelt_query_shows_the_nearest_spelling_and_says_so(client, world, fresh_fragments):
+    OfferFactory(host=world.company, title="Hitsaus")
+    response = client.get(URL, {"q": "hitsuas"})
+    assert _titles(response) == ["Hitsaus"]
+    assert corrected_notice("hitsuas", "hitsaus") in page_text(response)
+    assert marked(response) == ["Hitsaus"]
+
+
+def test_nothing_found_offers_the_query_without_each_filter(client, world, fresh_fragments):
+    OfferFactory(host=world.company, title="Hitsaus", country="EE", form="apprenticeship")
+    asked = {"q": "hitsaus", "country": "EE", "form": "international_exchange"}
+    response = client.get(URL, asked)
+    assert _titles(response) == []
+    assert nothing_notice("hitsaus") in page_text(response)
+    links = relax_links(response)
+    assert links == {
+        "Country: Estonia": {"q": ["hitsaus"], "form": ["international_exchange"]},
+        "Form: International exchange": {"q": ["hitsaus"], "country": ["EE"]},
+        "": {"q": ["hitsaus"]},
+    }
+    followed = client.get(URL, links["Form: International exchange"])
+    assert _titles(followed) == ["Hitsaus"]
+    assert marked(followed) == ["Hitsaus"]
+    assert _titles(client.get(URL, links[""])) == ["Hitsaus"]
+
+
+def test_the_notice_follows_the_data_when_the_list_is_kept(client, world):
+    OfferFactory(host=world.company, title="Hitsaus")
+    notice = corrected_notice("hitsuas", "hitsaus")
+    assert notice in page_text(client.get(URL, {"q": "hitsuas"}))
+    # Found kept: the notice with it.
+    assert notice in page_text(client.get(URL, {"q": "hitsuas"}))
+    assert notice in page_text(client.get(URL, {"q": "hitsuas"}, headers={"HX-Request": "true"}))
+    OfferFactory(host=world.company, title="Hitsuas")
+    fresh = client.get(URL, {"q": "hitsuas"})
+    assert notice not in page_text(fresh)
+    assert marked(fresh) == ["Hitsuas"]
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_a_text_query_costs_the_same_queries_whatever_the_rows(
+    client, world, count, django_assert_num_queries, fresh_fragments
+):
+    for n in range(count):
+        OfferFactory(host=world.company, title=f"Hitsaus {n}", country=["EE", "LT", "FI"][n % 3])
+    # whether any matches, count, page rows (with host and sector), country counts, sector
+    # choices, the countries offers are in
+    with django_assert_num_queries(6):
+        response = client.get(URL, {"q": "hitsauksen"})
+    assert response.context["page"].paginator.count == count
