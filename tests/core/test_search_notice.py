@@ -95,5 +95,12 @@ def test_filters_alone_that_find_nothing_offer_to_drop_them():
     search = _search(country="LT")
     html = _notice(search, 0)
     assert "Nothing found" not in html
-    assert 'href="?"' in html  # without any filter
+    assert 'href="?"' in html  # without the one filter
     assert "without “Country: Lithuania”" in html
+    assert "without any filter" not in html  # the same link as the one above
+
+
+def test_two_filters_that_find_nothing_offer_to_drop_both_at_once():
+    html = _notice(_search(q="hitsaus", country="LT", form="apprenticeship"), 0)
+    assert "without any filter" in html
+    assert 'href="?q=hitsaus"' in html
