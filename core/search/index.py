@@ -45,7 +45,7 @@ class Searchable:
             if callable(source):
                 parts.append(source(obj))
             elif source in self.translated:
-                parts.append(getattr(obj, f"{source}_{language}", "") or "")
+                parts.append(_translation(obj, source, language))
             else:
                 parts.append(getattr(obj, source, "") or "")
         return " ".join(str(part) for part in parts if part)
@@ -68,6 +68,17 @@ class Searchable:
             self.text(obj, (*self.title, *self.body), language) for language in analysis.LANGUAGES
         )
         return {word for word in analysis.words(text) if _SHORTEST_WORD <= len(word) <= 40}
+
+
+def _translation(obj: Any, field: str, language: str) -> str:
+    """What a reader of ``language`` sees of a translated field: its own column, or where
+    that is empty the first language that has one (the name of an organisation is often
+    written in one language only, but found with words of any)."""
+    for code in (language, *analysis.LANGUAGES):
+        value = getattr(obj, f"{field}_{code}", "") or ""
+        if value:
+            return value
+    return ""
 
 
 REGISTRY: dict[str, Searchable] = {}

@@ -204,7 +204,7 @@ FLOORS = {
     "ru inflection": 1.0,
     "typo": 0.9,
     "prefix": 1.0,
-    "mixed": 0.8,
+    "mixed": 1.0,
 }
 #: Finnish read by the Snowball stemmer where Voikko is missing: what it still finds.
 SNOWBALL_FLOORS = {"fi inflection": 0.7, "fi compound": 0.5, "fi derivation": 0.5}
