@@ -89,9 +89,7 @@ KINDS = (
         "partners:organisation_list",
     ),
     Kind("badges", _("Badges"), _badges, ("name", "pk"), "passport:catalogue"),
-    Kind(
-        "services", _("Training services"), _services, ("title", "pk"), "catalogue:service_list"
-    ),
+    Kind("services", _("Training services"), _services, ("title", "pk"), "catalogue:service_list"),
     Kind(
         "materials",
         _("Learning materials"),

@@ -114,10 +114,10 @@ def test_members_only_material_is_not_shown_to_anonymous_readers(client, network
 
 def test_each_group_shows_its_number_and_links_to_its_list_with_the_words(client, network):
     body = client.get("/en/search/", {"q": "hitsaus"}).content.decode()
-    links = dict(
-        (urlsplit(href).path, parse_qs(urlsplit(href).query)["q"])
+    links = {
+        urlsplit(href).path: parse_qs(urlsplit(href).query)["q"]
         for href in re.findall(r'href="([^"]+\?q=[^"]+)"', body.replace("&amp;", "&"))
-    )
+    }
     assert links == {
         "/en/exchanges/": ["hitsaus"],
         "/en/partners/": ["hitsaus"],
@@ -181,7 +181,7 @@ def test_an_empty_query_shows_only_the_form(client, network, django_assert_num_q
         "& | ! : * ( )",
         "hitsaus & | !:*()",
         "'; DROP TABLE partners_organisation; --",
-        "\" OR 1=1 --",
+        '" OR 1=1 --',
         "сварка Сварщик",
         "🔥🔧 hitsaus 🔥",
         "a\x00b",
