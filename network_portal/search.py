@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalogue import selectors as catalogue_selectors
 from core.search import corrected, ranked, text_search
@@ -140,7 +140,7 @@ def cleaned_query(text: str) -> str:
     return "".join(char for char in line if char.isprintable())[:MAX_LENGTH].strip()
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     q = cleaned_query(request.GET.get("q", ""))
     context: dict[str, Any] = {"q": q, "groups": [], "suggestion": None}
