@@ -14,7 +14,7 @@ from pilots import urls as pilots_urls
 from quality import urls as quality_urls
 from worklife_passport import documents_views as ob
 
-from . import views
+from . import search, views
 
 # The admin logs in through the portal's login: same rate limits, same two factors.
 # (Replacing the site's bound view is the point, which mypy does not allow for methods.)
@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("search/", search.search, name="search"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("partners/", include((PARTNER_PAGES, "partners"))),

@@ -101,6 +101,8 @@ def test_key_pages_of_every_role_have_no_html_errors(tmp_path):
     pages.keep(anonymous, offer.get_absolute_url(), name="offer-detail")
     pages.keep(anonymous, "/en/passport/badges/", name="badge-catalogue")
     pages.keep(anonymous, badge.get_absolute_url(), name="badge-detail")
+    pages.keep(anonymous, "/en/search/?q=safety", name="search")
+    pages.keep(anonymous, "/fi/search/?q=xqzy", name="search-nothing-found")
     pages.keep(anonymous, "/en/accounts/login/", name="login")
     pages.keep(anonymous, "/en/accounts/signup/", name="signup")
     pages.keep(
@@ -144,6 +146,7 @@ def test_key_pages_of_every_role_have_no_html_errors(tmp_path):
     ).first()
     pages.keep(student, pair.get_absolute_url(), name="student-pair")
     pages.keep(student, "/en/events/", name="student-events")
+    pages.keep(student, "/en/search/?q=safety", name="student-search")
     pages.keep(student, event.get_absolute_url(), name="student-event")
 
     coordinator = pages.client_for("coordinator@demo.test")

@@ -90,6 +90,7 @@ URL_ROLES = {
     "home": get(roles=public()),
     "dashboard": get(roles=members()),
     "accessibility": get(roles=public()),
+    "search": get(roles=public()),
     "profile": get(roles=members()),
     "export_data": get(roles=members()),
     "delete_account": get(roles=members()),
