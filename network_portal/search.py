@@ -11,13 +11,12 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from catalogue import selectors as catalogue_selectors
-from core.search import corrected, ranked, text_search
-from events.models import Event
+from core.search import corrected, ranked
+from events import selectors as event_selectors
 from exchanges import selectors as exchange_selectors
 from partners import selectors as partner_selectors
 from worklife_passport import selectors as passport_selectors
@@ -62,9 +61,8 @@ def _materials(viewer: Viewer, q: str) -> QuerySet[Any]:
 
 
 def _events(viewer: Viewer, q: str) -> QuerySet[Any]:
-    # What the event list shows everyone: published events that have not ended.
-    events = Event.objects.filter(is_published=True, ends_at__gte=timezone.now())
-    return text_search(events, q)
+    # The rows here show no organisers.
+    return event_selectors.event_search(filters={"q": q}).prefetch_related(None)
 
 
 @dataclass(frozen=True)
