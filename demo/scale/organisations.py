@@ -3,6 +3,13 @@
 from partners.models import Organisation, Sector
 
 from .base import CITIES, COUNTRIES, DOMAIN, SECTORS, TAG, Seeding, bulk
+from .words import FIELDS, listed
+
+SCHOOL_NAMES = {
+    # kind: (Finnish, English)
+    Organisation.Kind.HIGHER_EDUCATION: ("Ammattikorkeakoulu", "University of Applied Sciences"),
+    Organisation.Kind.VOCATIONAL_SCHOOL: ("Ammattiopisto", "Vocational College"),
+}
 
 
 def seed(seeder: Seeding) -> None:
@@ -14,17 +21,34 @@ def seed(seeder: Seeding) -> None:
     sectors = list(Sector.objects.filter(slug__startswith=TAG).order_by("pk"))
     kinds = Organisation.Kind
     sizes = list(Organisation.SizeClass)
+    # Each organisation's first sector names it; the slug and the row's order pair them.
+    first_sector: dict[str, int] = {}
 
-    def organisation(n, kind, label):
+    def organisation(n, kind, suffix=""):
         country = rng.choice(COUNTRIES)
         city = rng.choice(CITIES[country])
-        name = f"{label} {city} {n}"
+        main = rng.randrange(len(SECTORS))
+        field = FIELDS[main]
+        work = listed(rng.sample(field.tasks, 2))
+        if kind == kinds.COMPANY:
+            name_fi = name_en = f"{rng.choice(field.company)} {city} {n} {suffix}"
+            about_fi = f"{SECTORS[main][0]}: {work}. Toimipaikka {city}."
+            about_en = f"{SECTORS[main][1]} in {city}."
+        else:
+            label_fi, label_en = SCHOOL_NAMES[kind]
+            name_fi, name_en = f"{label_fi} {city} {n}", f"{label_en} {city} {n}"
+            about_fi = f"{label_fi} {city}: {SECTORS[main][0].lower()} ja muut alat, {work}."
+            about_en = f"{label_en} in {city}."
+        slug = f"{TAG}{'school' if kind != kinds.COMPANY else 'company'}-{n}"
+        first_sector[slug] = main
         return Organisation(
-            name=name,
-            name_fi=name,
-            name_en=name,
-            description=f"{label} in {city}.",
-            slug=f"{TAG}{'school' if kind != kinds.COMPANY else 'company'}-{n}",
+            name=name_fi,
+            name_fi=name_fi,
+            name_en=name_en,
+            description=about_fi,
+            description_fi=about_fi,
+            description_en=about_en,
+            slug=slug,
             kind=kind,
             country=country,
             region=city,
@@ -33,14 +57,9 @@ def seed(seeder: Seeding) -> None:
             email=f"info@{kind[:4]}{n}.{DOMAIN}",
         )
 
-    schools = seeder.sizes["schools"]
     rows = [
-        organisation(
-            n,
-            kinds.HIGHER_EDUCATION if n % 5 == 4 else kinds.VOCATIONAL_SCHOOL,
-            "University of Applied Sciences" if n % 5 == 4 else "Vocational College",
-        )
-        for n in range(1, schools + 1)
+        organisation(n, kinds.HIGHER_EDUCATION if n % 5 == 4 else kinds.VOCATIONAL_SCHOOL)
+        for n in range(1, seeder.sizes["schools"] + 1)
     ]
     rows += [
         organisation(n, kinds.COMPANY, rng.choice(["Oy", "OÜ", "UAB", "AB", "GmbH"]))
@@ -48,12 +67,18 @@ def seed(seeder: Seeding) -> None:
     ]
     bulk(Organisation, rows)
     through = Organisation.sectors.through
-    organisations = Organisation.objects.filter(slug__startswith=TAG).values_list("pk", flat=True)
+    organisations = Organisation.objects.filter(slug__startswith=TAG).order_by("pk")
+
+    def sectors_of(slug):
+        main = sectors[first_sector[slug]]
+        others = [sector for sector in sectors if sector != main]
+        return [main, *rng.sample(others, rng.randint(0, 2))]
+
     bulk(
         through,
         (
             through(organisation_id=pk, sector_id=sector.pk)
-            for pk in organisations.order_by("pk")
-            for sector in rng.sample(sectors, rng.randint(1, 3))
+            for pk, slug in organisations.values_list("pk", "slug")
+            for sector in sectors_of(slug)
         ),
     )
