@@ -106,9 +106,7 @@ def service(rng, n: int, provider, sector, advisor_id) -> Service:
     if language == "fi" and rng.random() < 0.4:  # some Finnish services are in English too
         subject_en = rng.choice(words.subjects["en"])
         texts["title_en"] = subject_en
-        texts["description_en"] = SERVICE_TEXTS["en"].format(
-            subject=subject_en, trade=trades[0].en
-        )
+        texts["description_en"] = SERVICE_TEXTS["en"].format(subject=subject_en, trade=trades[0].en)
     online = rng.random() < 0.3
     # Only the language columns: ``title`` would be written in the active language's.
     return Service(

@@ -4,8 +4,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from catalogue.models import Material, Service
-from core.search import index as search_index
 from core.models import SearchEntry
+from core.search import index as search_index
 from events.models import Event
 from exchanges.models import Application, PlacementOffer
 from mentoring.models import Pair
