@@ -85,9 +85,13 @@ class Seeder(Seeding):
             seconds = (timezone.now() - started).total_seconds()
             self.out(f"{stage}: {want:,} rows in {seconds:.1f} s")
         self.index()
-        # Fresh statistics, so the planner does not take the new tables for empty ones.
+        # Fresh statistics, so the planner does not take the new tables for empty ones,
+        # and the search index's pending entries merged into it: PostgreSQL's full-text
+        # index keeps bulk-inserted entries in a list every search reads through, and
+        # prices the index by that list, until a vacuum merges them.
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE core_searchentry")
                 cursor.execute("ANALYZE")
 
     def index(self):
