@@ -49,7 +49,9 @@ def seed(seeder: Seeding) -> None:
     )
 
 
-def organisation(rng, n: int, kind: str, suffix: str = "") -> tuple[Organisation, int]:
+def organisation(
+    rng, n: int, kind: Organisation.Kind, suffix: str = ""
+) -> tuple[Organisation, int]:
     """A school or company named after its main sector and its town, described in
     Finnish and in English; and the place of that sector in ``SECTORS``."""
     country = rng.choice(COUNTRIES)

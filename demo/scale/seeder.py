@@ -88,10 +88,10 @@ class Seeder(Seeding):
         # Fresh statistics, so the planner does not take the new tables for empty ones,
         # and the search index's pending entries merged into it: PostgreSQL's full-text
         # index keeps bulk-inserted entries in a list every search reads through, and
-        # prices the index by that list, until a vacuum merges them.
+        # prices the index by that list, until they are merged (as a vacuum would).
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE core_searchentry")
+                cursor.execute("SELECT gin_clean_pending_list('core_search_terms')")
                 cursor.execute("ANALYZE")
 
     def index(self):
