@@ -28,6 +28,8 @@ DEFAULTS = {
     "events": 2000,
     "registrations": 100000,
     "notifications": 1000000,
+    "services": 3000,
+    "materials": 3000,
 }
 
 #: A scaled-down data set keeps at least this many, so its people still have some variety.

@@ -12,6 +12,10 @@ def clean(out=None):
     mine = "@" + DOMAIN
     steps = [
         ("notifications.Notification", {"recipient__email__endswith": mine}),
+        ("catalogue.Service", {"provider__slug__startswith": TAG}),
+        ("catalogue.Material", {"organisation__slug__startswith": TAG}),
+        ("catalogue.Need", {"slug__startswith": TAG}),
+        ("catalogue.Topic", {"slug__startswith": TAG}),
         ("events.Event", {"title__startswith": TAG}),
         ("mentoring.Programme", {"name__startswith": TAG}),
         ("worklife_passport.Claim", {"student__email__endswith": mine}),

@@ -6,6 +6,7 @@ from exchanges.models import MobilityForm, PlacementOffer
 from partners.models import Membership, Sector
 
 from .base import LANGUAGES, TAG, Seeding, bulk
+from .words import field_of, listed
 
 S = PlacementOffer.Status
 
@@ -47,10 +48,17 @@ def placement_offer(seeder: Seeding, rng, n: int, host, *, sectors, forms, statu
         else None
     )
     sector = rng.choice(sectors)
+    words = field_of(sector)
+    trade = rng.choice(words.trades)
+    tasks = listed(rng.sample(words.tasks, 2))
     return PlacementOffer(
         host=host,
-        title=f"{sector.name_en} placement {n}",
-        description="Work alongside our team and learn the trade in practice.",
+        # A Finnish title, as the network's offers mostly have, and the sector in English.
+        title=f"{trade.fi_of.capitalize()} työharjoittelu – {sector.name_en} placement {n}",
+        description=(
+            f"Työtehtävät: {tasks}. Pääset mukaan tiimiin ja opit alan työtavat käytännössä. "
+            f"Work alongside our team as a {trade.en} and learn the trade in practice."
+        ),
         sector=sector,
         form=rng.choice(forms),
         city=host.municipality,

@@ -3,6 +3,9 @@
 from django.db import connection, transaction
 from django.utils import timezone
 
+from catalogue.models import Material, Service
+from core.models import SearchEntry
+from core.search import index as search_index
 from events.models import Event
 from exchanges.models import Application, PlacementOffer
 from mentoring.models import Pair
@@ -14,6 +17,7 @@ from . import (
     applications,
     awards,
     badges,
+    catalogue,
     claims,
     events,
     mentoring,
@@ -36,6 +40,7 @@ STAGES = {
     "mentoring": ("pairs",),
     "events": ("events",),
     "notifications": ("notifications",),
+    "catalogue": ("services", "materials"),
 }
 
 
@@ -58,6 +63,8 @@ class Seeder(Seeding):
             "notifications": Notification.objects.filter(
                 idempotency_key__startswith=TAG, **mine
             ).count(),
+            "catalogue": Service.objects.filter(provider__slug__startswith=TAG).count()
+            + Material.objects.filter(organisation__slug__startswith=TAG).count(),
         }
 
     def run(self):
@@ -77,10 +84,36 @@ class Seeder(Seeding):
                 getattr(self, f"seed_{stage}")()
             seconds = (timezone.now() - started).total_seconds()
             self.out(f"{stage}: {want:,} rows in {seconds:.1f} s")
-        # Fresh statistics, so the planner does not take the new tables for empty ones.
+        self.index()
+        # Fresh statistics, so the planner does not take the new tables for empty ones,
+        # and the search index's pending entries merged into it: PostgreSQL's full-text
+        # index keeps bulk-inserted entries in a list every search reads through, and
+        # prices the index by that list, until they are merged (as a vacuum would).
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
+                cursor.execute("SELECT gin_clean_pending_list('core_search_terms')")
                 cursor.execute("ANALYZE")
+
+    def index(self):
+        """Build the search index of each searched model that has rows it lacks: bulk
+        inserts send no signals. Each model's index is built in one transaction, so an
+        interrupted run builds only those that are not done."""
+        for label, searchable in sorted(search_index.REGISTRY.items()):
+            objects = searchable.model._default_manager
+            entries = SearchEntry.objects.filter(model=label)
+            total = objects.count()
+            if not objects.exclude(pk__in=entries.values("object_id")).exists():
+                self.out(f"search index, {label}: {total:,} rows already there")
+                continue
+            started = timezone.now()
+            with transaction.atomic():
+                search_index.rebuild([label], progress=lambda label, count: None)
+            seconds = (timezone.now() - started).total_seconds()
+            made = entries.count()
+            self.out(
+                f"search index, {label}: {total:,} rows ({made:,} entries) in {seconds:.1f} s, "
+                f"{total / max(seconds, 0.001):,.0f} rows/s"
+            )
 
     # Stages: each is its module's seed(), which run() calls as seed_<stage> ------------
     seed_organisations = organisations.seed
@@ -93,3 +126,4 @@ class Seeder(Seeding):
     seed_mentoring = mentoring.seed
     seed_events = events.seed
     seed_notifications = notifications.seed
+    seed_catalogue = catalogue.seed

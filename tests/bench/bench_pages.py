@@ -24,6 +24,7 @@ import os
 import platform
 import random
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -177,8 +178,13 @@ def start_worker(log):
 LUA = """
 local paths = {%(paths)s}
 local method = "%(method)s"
+local vary = %(vary)s
 local threads = {}
 local counter = 1
+
+function page_path(path, index)
+  return path .. vary .. index
+end
 
 function setup(thread)
   thread:set("offset", #threads)
@@ -193,6 +199,7 @@ function request()
   local index = offset + (counter - 1) * %(threads)d + 1
   counter = counter + 1
   local path = paths[((index - 1) %% #paths) + 1]
+  if vary ~= "" then path = page_path(path, index) end
   return wrk.format(method, path, nil, method == "POST" and "" or nil)
 end
 
@@ -219,9 +226,12 @@ def load(page, headers, *, seconds=SECONDS, status=200) -> dict:
     """Load one page with 16 connections, each asking again as soon as it has its answer:
     the most the machine gives."""
     paths = page.paths or [page.path]
+    # A page that varies: request n asks for page.request_path(f"<run>-<n>").
+    vary = page.request_path(f"{secrets.token_hex(4)}-").removeprefix(page.path)
     script = LUA % {
         "paths": ", ".join(json.dumps(p) for p in paths),
         "method": page.method,
+        "vary": json.dumps(vary),
         "threads": THREADS,
         "status": status,
     }
@@ -243,7 +253,8 @@ def with_people(page, headers, *, seconds=SECONDS, status=200) -> dict:
     """16 people on the page at once, each reading for 0.25 to 0.75 s before asking for
     the next one (wrk's own pauses skew its latencies, so this is timed here). They
     arrive within the first 0.75 s, at moments of their own."""
-    paths = iter(page.paths or itertools.repeat(page.path))
+    run = secrets.token_hex(4)
+    paths = iter(page.paths or (page.request_path(f"{run}-{n}") for n in itertools.count(1)))
     lock = threading.Lock()
     latencies, errors = [], []
     stop = time.monotonic() + seconds

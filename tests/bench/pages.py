@@ -5,7 +5,9 @@ at the same pages with the demo data and with the scale data (``seed_scale``): t
 people are picked by the domain of their address, ``demo.test`` or ``scale.test``.
 """
 
+import secrets
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -18,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from core.search import text_search
 from demo import scale
 from exchanges.models import Application, MobilityForm, PlacementOffer
 from mentoring.models import Pair
@@ -26,6 +29,18 @@ from partners.rules import requires_mfa
 from worklife_passport.models import Award, Claim
 
 LANGUAGE = "en"
+
+#: The text searches measured, as Finnish readers type them, for the data set of each
+#: domain: each finds rows in its data set (the scale data set's words are in
+#: ``demo.scale.words``), with Finnish inflected forms that only the analysis matches.
+SEARCHES = {
+    scale.DOMAIN: {"offers": "hitsauksen", "directory": "konepajat", "catalogue": "koneistuksen"},
+    "demo.test": {
+        "offers": "korjausrakentamisen",
+        "directory": "ammattiopiston",
+        "catalogue": "koulutuksen",
+    },
+}
 
 
 @dataclass
@@ -36,6 +51,16 @@ class Page:
     method: str = "GET"
     #: For a POST page: one path per request, each used once (the approve button).
     paths: list = field(default_factory=list)
+    #: Each request asks something of its own, so none is served from a fragment kept
+    #: for another: as for text searches, which people seldom ask twice alike.
+    vary: bool = False
+
+    def request_path(self, n: object) -> str:
+        """The path of request ``n``: for a page that varies, with a parameter of its own
+        (the page ignores it; the key of every fragment it keeps includes it)."""
+        if not self.vary:
+            return self.path
+        return f"{self.path}{'&' if '?' in self.path else '?'}v={n}"
 
 
 @dataclass
@@ -144,6 +169,7 @@ def cast(domain: str, *, approvals: int = 2) -> Cast:
             Page("notifications inbox", "student", reverse("notifications:inbox")),
             Page("reports dashboard", "coordinator", reverse("reports:dashboard")),
         ]
+    pages += search_pages(domain, offers.filter(tagged if domain == scale.DOMAIN else ~tagged))
     people = {
         "student": student,
         "coordinator": coordinator,
@@ -151,6 +177,40 @@ def cast(domain: str, *, approvals: int = 2) -> Cast:
         "mentee": pair.mentee.user,
     }
     return Cast(people=people, pages=pages)
+
+
+def search_pages(domain: str, offers) -> list[Page]:
+    """The offer list, the directory and the training catalogue searched for text, in
+    Finnish, each with a query not served from a kept fragment."""
+    words = SEARCHES[domain]
+    # An open offer the words find, for its country and form as the two filters.
+    found = _first(
+        text_search(offers, words["offers"]).order_by("pk"), f"open offer for {words['offers']}"
+    )
+    with translation.override("fi"):
+        offer_query = urlencode(
+            {"q": words["offers"], "country": found.country, "form": found.form}
+        )
+        return [
+            Page(
+                "offer list, text + country + form",
+                "student",
+                f"{reverse('exchanges:offer_list')}?{offer_query}",
+                vary=True,
+            ),
+            Page(
+                "partner directory, text",
+                "student",
+                f"{reverse('partners:organisation_list')}?{urlencode({'q': words['directory']})}",
+                vary=True,
+            ),
+            Page(
+                "training catalogue, text",
+                "student",
+                f"{reverse('catalogue:service_list')}?{urlencode({'q': words['catalogue']})}",
+                vary=True,
+            ),
+        ]
 
 
 def approve_path(pk: int) -> str:
@@ -165,6 +225,7 @@ def query_count(cast: Cast, page: Page, *, fresh: bool = True, **client_options)
     that is rolled back, so an approval leaves the data as it was."""
     client = Client(**client_options)
     seconds = 0 if fresh else settings.FRAGMENT_SECONDS
+    run = secrets.token_hex(4)  # nothing kept by an earlier count is found
     with transaction.atomic(), override_settings(FRAGMENT_SECONDS=seconds):
         if page.who:
             person = cast.people[page.who]
@@ -172,12 +233,12 @@ def query_count(cast: Cast, page: Page, *, fresh: bool = True, **client_options)
                 TOTP.activate(person, generate_totp_secret())  # as they would at first login
             client.force_login(person)
         send = getattr(client, page.method.lower())
-        send(page.paths[-1] if page.paths else page.path)
+        send(page.paths[-1] if page.paths else page.request_path(f"{run}-1"))
         if not fresh and page.method == "GET":
             # A page of the reader's own is kept once they have a CSRF cookie, which the
             # first answer gives them.
-            send(page.path)
+            send(page.request_path(f"{run}-2"))
         with CaptureQueriesContext(connection) as queries:
-            response = send(page.path)
+            response = send(page.request_path(f"{run}-3"))
         transaction.set_rollback(True)
     return response.status_code, len(queries)

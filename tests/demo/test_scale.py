@@ -4,6 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from catalogue.models import Material, Service
+from core.models import SearchEntry
+from core.search import text_search
 from demo import scale
 from events.models import Event, Registration
 from exchanges.models import Application, PlacementOffer
@@ -31,6 +34,8 @@ SIZES = {
     "events": 5,
     "registrations": 40,
     "notifications": 500,
+    "services": 30,
+    "materials": 20,
 }
 
 
@@ -81,6 +86,37 @@ def test_every_stage_has_the_sizes_asked_for():
         "recognised",
         "rejected",
     }
+
+
+def test_the_catalogue_is_written_in_the_networks_languages():
+    seed()
+    services = Service.objects.filter(provider__slug__startswith=scale.TAG)
+    assert services.count() == 30
+    assert Material.objects.filter(organisation__slug__startswith=scale.TAG).count() == 20
+    # Each text is in the column of the language it is written in, mostly Finnish.
+    for service in services:
+        assert getattr(service, f"title_{service.language}")
+        assert service.needs.exists()
+    assert services.filter(language="fi").count() > services.count() / 2
+    for service in services.exclude(language="fi"):
+        assert not service.title_fi, "a text in another language is not in the Finnish column"
+
+
+def test_what_the_seed_made_is_found_by_a_finnish_search():
+    output = seed()
+    assert "search index, catalogue.service: " in output
+    offers = PlacementOffer.objects.filter(host__slug__startswith=scale.TAG)
+    welding = offers.filter(description__icontains="hitsaus")
+    assert welding.exists()
+    # Bulk inserts send no signals: the seed builds the index of what it made.
+    found = set(text_search(offers, "hitsauksen").select_related("host"))
+    assert set(welding) <= found
+    for offer in found:
+        assert "hitsa" in f"{offer.title} {offer.description} {offer.host.name}".lower()
+    assert text_search(Service.objects.all(), "koneistuksen").exists()
+    indexed = SearchEntry.objects.count()
+    assert "search index, catalogue.service: 30 rows already there" in seed()
+    assert SearchEntry.objects.count() == indexed
 
 
 def test_the_data_set_keeps_the_portals_own_rules():
@@ -185,10 +221,11 @@ def test_key_pages_take_the_same_queries_at_demo_and_scale_data():
     within the budget, and the count does not grow with the data."""
     call_command("seed_demo", stdout=io.StringIO())
     seed(students=300, applications=900, awards=2400, notifications=3000, pairs=60)
-    counted, kept = {}, {}
+    counted, kept, varying = {}, {}, set()
     for domain in ("demo.test", scale.DOMAIN):
         cast = pages.cast(domain)
-        assert len(cast.pages) == 14
+        assert len(cast.pages) == 17
+        varying |= {page.name for page in cast.pages if page.vary}
         for page in cast.pages:
             counted.setdefault(page.name, []).append(pages.query_count(cast, page))
             kept.setdefault(page.name, []).append(pages.query_count(cast, page, fresh=False))
@@ -196,6 +233,8 @@ def test_key_pages_take_the_same_queries_at_demo_and_scale_data():
         assert demo_status == scale_status == (302 if name == "approve" else 200), name
         assert demo == at_scale, f"{name}: {demo} queries with demo data, {at_scale} at scale"
         assert at_scale <= 15, f"{name}: {at_scale} queries"
-        # Served from kept fragments, a page never costs more than rendered afresh.
+        # Served from kept fragments, a page never costs more than rendered afresh. A
+        # text search is asked afresh each time: what it costs then (rendered while its
+        # fragments learn what they read) is the same at both sizes and within budget.
         (_s, kept_demo), (_s, kept_at_scale) = kept[name]
-        assert kept_demo == kept_at_scale <= at_scale, name
+        assert kept_demo == kept_at_scale <= (15 if name in varying else at_scale), name
