@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import fragments
 from core.errors import DomainError
 from core.pages import edit_page, paged
 from core.search.lists import list_search
@@ -39,6 +40,7 @@ def service_list(request):
             "search": search,
             **paged(request, search.rows, 20),
             "can_manage": bool(rules.managed_providers(request.user)),
+            **fragments.context(request, form=form),
         },
     )
 

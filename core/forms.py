@@ -47,7 +47,9 @@ def countries_in_use(queryset: QuerySet[Any], field: str, *, key: str) -> set[st
         "set[str]",
         fragments.cached(
             key,
-            lambda: set(queryset.exclude(**{field: ""}).values_list(field, flat=True).distinct()),
+            lambda: set(
+                queryset.exclude(**{field: ""}).order_by().values_list(field, flat=True).distinct()
+            ),
             COUNTRIES_CACHE_SECONDS,
         ),
     )

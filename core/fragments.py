@@ -55,8 +55,18 @@ def request_key(request, *more) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def context(request, *, more=(), personal: bool = False) -> dict:
-    """What a template needs to keep fragments for this request.
+def filters_key(request, form, *, more=()) -> str:
+    """What a list's filter form varies by, its text query aside: the form without its
+    ``q`` field is kept for every query with the same filters (a new search draws only
+    the query's own field)."""
+    asked = sorted((name, request.GET.getlist(name)) for name in form.fields if name != "q")
+    raw = repr((get_language(), timezone.localdate().isoformat(), asked, more))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def context(request, *, more=(), personal: bool = False, form=None) -> dict:
+    """What a template needs to keep fragments for this request; with the list's filter
+    ``form``, also ``filters_key`` (see :func:`filters_key`).
 
     A ``personal`` fragment is the reader's own and may hold their forms: it is kept
     for this reader and their CSRF secret (the cookie), as the tokens in it are valid for
@@ -68,7 +78,10 @@ def context(request, *, more=(), personal: bool = False) -> dict:
         more = (*more, request.user.pk, secret)
         if not secret:
             seconds = 0
-    return {"fragment_seconds": seconds, "fragment_key": request_key(request, *more)}
+    kept = {"fragment_seconds": seconds, "fragment_key": request_key(request, *more)}
+    if form is not None:
+        kept["filters_key"] = filters_key(request, form, more=more)
+    return kept
 
 
 def cached(key: str, compute: Callable[[], object], seconds: int):

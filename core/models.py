@@ -1,7 +1,10 @@
 """The core's models: the audit log, the history every workflow keeps and the search index."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,7 +85,18 @@ class HistoryEvent(models.Model):
 
 class TermsField(models.TextField):
     """Search terms, separated by spaces; the ``matches`` lookup finds rows holding the
-    terms a query asks for (core/search/lookups.py)."""
+    terms a query asks for (core/search/lookups.py). On PostgreSQL a trigger keeps the
+    same terms as a ``tsvector`` in the column ``vector_column`` names, which the
+    lookup reads there (and a GIN index serves)."""
+
+    def __init__(self, *args: Any, vector_column: str = "", **kwargs: Any) -> None:
+        self.vector_column = vector_column
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> Any:
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["vector_column"] = self.vector_column
+        return name, path, args, kwargs
 
 
 class WordField(models.CharField):
@@ -90,23 +104,28 @@ class WordField(models.CharField):
 
 
 class SearchEntry(models.Model):
-    """What one object is found by in one language: the terms of its title and of all its
-    text, as ``core.search.analysis`` makes them. Written whenever the object is saved."""
+    """What one object is found by: the terms of its title and of all its text in each
+    language, as ``core.search.analysis`` makes them, each marked with its language
+    ("fi:hitsaus"). Written whenever the object is saved."""
 
     model = models.CharField(_("model"), max_length=100)
     object_id = models.PositiveBigIntegerField(_("object"))
-    language = models.CharField(_("language"), max_length=5)
-    title_terms = TermsField(_("title terms"))
-    terms = TermsField(_("terms"))
+    title_terms = TermsField(_("title terms"), vector_column="title_vector")
+    terms = TermsField(_("terms"), vector_column="vector")
+    # Written by the database (PostgreSQL only, see the migration); empty on SQLite.
+    title_vector = SearchVectorField(null=True, editable=False)
+    vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         # The full-text index on PostgreSQL comes with the migration that made the table.
-        indexes = [models.Index(fields=["model", "object_id"], name="core_search_object")]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "object_id"], name="core_search_object")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.model} {self.object_id} ({self.language})"
+        return f"{self.model} {self.object_id}"
 
 
 class SearchWord(models.Model):

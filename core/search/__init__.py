@@ -5,9 +5,7 @@ app registers it with :func:`register`; its list then narrows a queryset with
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable
-from functools import reduce
 from typing import TypeVar
 
 from django.conf import settings
@@ -17,7 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.models import SearchEntry, SearchWord
 
-from .analysis import LANGUAGES, Query, parse
+from .analysis import Query, parse
 from .index import register, searchable
 
 __all__ = [
@@ -58,27 +56,9 @@ def in_every_language(*fields: str) -> list[str]:
 
 
 def _match(query: Query, field: str) -> Q:
-    """Entries in any language whose ``field`` holds every word of ``query``, each word
-    read in the entry's language."""
-    return reduce(
-        operator.or_,
-        (
-            Q(
-                language=language,
-                **{f"{field}__matches": (query.alternatives(language), query.prefix)},
-            )
-            for language in LANGUAGES
-        ),
-    )
-
-
-def _candidates(query: Query, field: str) -> Q:
-    """Entries whose ``field`` holds, for every word, one of its forms in any language: a
-    superset of :func:`_match`'s rows in one condition, which PostgreSQL finds with the
-    full-text index (the per-language conditions alone, ORed, it reads row by row)."""
-    languages = [query.alternatives(language) for language in LANGUAGES]
-    groups = [frozenset().union(*forms) for forms in zip(*languages, strict=True)]
-    return Q(**{f"{field}__matches": (groups, query.prefix)})
+    """Entries whose ``field`` holds, for every word of ``query``, one of its forms as
+    some language reads it (the last word also as a prefix)."""
+    return Q(**{f"{field}__matches": (query.groups, query.prefixes)})
 
 
 def text_search(queryset: QuerySet[M], text: str | None) -> QuerySet[M]:
@@ -92,7 +72,7 @@ def text_search(queryset: QuerySet[M], text: str | None) -> QuerySet[M]:
         return queryset.none()
     entries = SearchEntry.objects.filter(model=queryset.model._meta.label_lower)
     in_title = entries.filter(object_id=OuterRef("pk")).filter(_match(query, "title_terms"))
-    found = entries.filter(_candidates(query, "terms")).filter(_match(query, "terms"))
+    found = entries.filter(_match(query, "terms"))
     return queryset.filter(pk__in=found.values("object_id")).annotate(
         **{TITLE_HIT: Exists(in_title)}
     )

@@ -169,6 +169,12 @@ def _components(wordbases: str) -> list[tuple[set[str], set[str]]]:
     return components
 
 
+def marked(language: str, term: str) -> str:
+    """``term`` as the index keeps it: with the language it was read in ("fi:hitsaus"),
+    so that a word is matched in the language it was read in."""
+    return f"{language}:{term}"
+
+
 def indexed_terms(text: str, language: str) -> set[str]:
     """The terms ``text`` written in ``language`` is found by."""
     terms: set[str] = set()
@@ -192,6 +198,24 @@ class Query:
     def alternatives(self, language: str) -> list[frozenset[str]]:
         """For each word, the terms any of which must be in a text of ``language``."""
         return [forms(word, language).asked for word in self.words]
+
+    @property
+    def groups(self) -> tuple[frozenset[str], ...]:
+        """For each word, the marked terms (``marked``) any of which an entry must hold:
+        the word's forms as each language reads it."""
+        return tuple(
+            frozenset(
+                marked(language, form)
+                for language in LANGUAGES
+                for form in forms(word, language).asked
+            )
+            for word in self.words
+        )
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        """The marked prefixes the last word also matches as (see ``prefix``)."""
+        return tuple(marked(language, self.prefix) for language in LANGUAGES) if self.prefix else ()
 
     @property
     def prefix(self) -> str:

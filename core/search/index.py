@@ -1,9 +1,9 @@
 """The search index: which models are searched by which of their fields, and the entries
-that keep up with every save and delete (``SearchEntry``, one per object and language)."""
+that keep up with every save and delete (``SearchEntry``, one per object)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,18 +50,23 @@ class Searchable:
                 parts.append(getattr(obj, source, "") or "")
         return " ".join(str(part) for part in parts if part)
 
-    def entries(self, obj: Any) -> Iterator[SearchEntry]:
+    def entry(self, obj: Any) -> SearchEntry | None:
+        """``obj``'s entry: the terms of its text read in each language (each term marked
+        with the language, ``analysis.marked``), or None for an object without text."""
+        title: set[str] = set()
+        body: set[str] = set()
         for language in analysis.LANGUAGES:
-            title = analysis.indexed_terms(self.text(obj, self.title, language), language)
-            body = analysis.indexed_terms(self.text(obj, self.body, language), language)
-            if title or body:
-                yield SearchEntry(
-                    model=self.label,
-                    object_id=obj.pk,
-                    language=language,
-                    title_terms=" ".join(sorted(title)),
-                    terms=" ".join(sorted(title | body)),
-                )
+            for terms, sources in ((title, self.title), (body, self.body)):
+                found = analysis.indexed_terms(self.text(obj, sources, language), language)
+                terms.update(analysis.marked(language, term) for term in found)
+        if not (title or body):
+            return None
+        return SearchEntry(
+            model=self.label,
+            object_id=obj.pk,
+            title_terms=" ".join(sorted(title)),
+            terms=" ".join(sorted(title | body)),
+        )
 
     def words(self, obj: Any) -> set[str]:
         text = " ".join(
@@ -124,7 +129,9 @@ def index(obj: Any) -> None:
     searchable = REGISTRY[obj._meta.label_lower]
     with transaction.atomic():
         SearchEntry.objects.filter(model=searchable.label, object_id=obj.pk).delete()
-        SearchEntry.objects.bulk_create(searchable.entries(obj))
+        entry = searchable.entry(obj)
+        if entry is not None:
+            entry.save()
         _add_words(searchable.words(obj))
 
 
@@ -147,7 +154,9 @@ def rebuild(
         words: set[str] = set()
         objects = searchable.model._default_manager.select_related(*searchable.related)
         for obj in objects.order_by("pk").iterator(chunk_size=_BATCH):
-            entries.extend(searchable.entries(obj))
+            entry = searchable.entry(obj)
+            if entry is not None:
+                entries.append(entry)
             words |= searchable.words(obj)
             count += 1
             if len(entries) >= _BATCH:

@@ -1,8 +1,8 @@
 """The two lookups search needs, written for PostgreSQL (served by its indexes) and for
 SQLite (the same rows, found by scanning):
 
-- ``terms__matches=(groups, prefix)``: a row whose terms hold, for every group, one of its
-  terms, and for the last group also a term starting with ``prefix`` where one is given;
+- ``terms__matches=(groups, prefixes)``: a row whose terms hold, for every group, one of
+  its terms, or for the last group also a term starting with one of ``prefixes``;
 - ``word__similar=text``: a word with a trigram similarity to ``text`` of at least 0.3
   (pg_trgm's own measure and threshold; on SQLite the same measure in Python)."""
 
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 #: pg_trgm's default ``similarity_threshold``.
 SIMILARITY_THRESHOLD = 0.3
 
-#: The full-text index's expression (see the migration); a match uses the same one.
-TSVECTOR = "array_to_tsvector(string_to_array({}, ' '))"
 
 _TRIGRAM_WORD = re.compile(r"[^\W_]+")
 
@@ -37,30 +35,33 @@ class Matches(Lookup):
         return ("%s", [value])
 
     def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> Any:
+        groups, prefixes = self.rhs
+        if connection.vendor == "postgresql":
+            # The terms as the trigger keeps them, a tsvector in the column beside them.
+            table = compiler.quote_name_unless_alias(self.lhs.alias)
+            vector = f"{table}.{connection.ops.quote_name(self.lhs.target.vector_column)}"
+            return f"{vector} @@ %s::tsquery", [tsquery(groups, prefixes)]
         lhs, lhs_params = self.process_lhs(compiler, connection)
         params = list(lhs_params)
-        groups, prefix = self.rhs
-        if connection.vendor == "postgresql":
-            return f"{TSVECTOR.format(lhs)} @@ %s::tsquery", [*params, tsquery(groups, prefix)]
         padded = f"(' ' || {lhs} || ' ')"
         clauses = []
         for number, group in enumerate(groups):
             patterns = [f"% {term} %" for term in sorted(group)]
-            if prefix and number == len(groups) - 1:
-                patterns.append(f"% {prefix}%")
+            if number == len(groups) - 1:
+                patterns.extend(f"% {prefix}%" for prefix in prefixes)
             clauses.append("(" + " OR ".join(f"{padded} LIKE %s" for _ in patterns) + ")")
             params = [*params, *patterns]
         return " AND ".join(clauses) or "1 = 0", params
 
 
-def tsquery(groups: tuple[frozenset[str], ...], prefix: str) -> str:
-    """The query as a ``tsquery`` literal. Terms are letters and digits only (see
-    ``analysis.words``), so quoting them is enough."""
+def tsquery(groups: tuple[frozenset[str], ...], prefixes: tuple[str, ...]) -> str:
+    """The query as a ``tsquery`` literal. Terms are a language code, a colon and letters
+    and digits (see ``analysis.words``), so quoting them is enough."""
     parts = []
     for number, group in enumerate(groups):
         alternatives = [f"'{term}'" for term in sorted(group)]
-        if prefix and number == len(groups) - 1:
-            alternatives.append(f"'{prefix}':*")
+        if number == len(groups) - 1:
+            alternatives.extend(f"'{prefix}':*" for prefix in prefixes)
         parts.append("(" + " | ".join(alternatives) + ")")
     return " & ".join(parts)
 

@@ -37,7 +37,7 @@ def offer_list(request):
         "query_string": query_string(request),
         "can_save_search": request.user.is_authenticated,
         "saved_search_form": SavedSearchForm(),
-        **fragments.context(request),
+        **fragments.context(request, form=form),
     }
     template = "exchanges/offer_list.html"
     if request.htmx:

@@ -42,7 +42,7 @@ def organisation_list(request):
         ),
         "selected_country": search.filters.get("country") or "",
         "query_string": query.urlencode(),
-        **fragments.context(request),
+        **fragments.context(request, form=form),
     }
     template = "partners/organisation_list.html"
     if request.htmx:

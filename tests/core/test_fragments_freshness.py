@@ -17,6 +17,7 @@ from django.test import Client, RequestFactory
 from django.urls import resolve
 from django.utils import timezone
 
+from catalogue.models import Need, Service
 from core import fragments, tables
 from events.models import Event
 from exchanges.models import Application, PartnershipAgreement
@@ -147,6 +148,15 @@ def _pair(status="active"):
     return world, pair
 
 
+def _catalogue():
+    world = _exchanges()
+    service = Service.objects.create(
+        provider=world.school, title_fi="Hitsauskurssi", form="course", language="fi"
+    )
+    service.needs.add(Need.objects.create(name_fi="Hitsaus"))
+    return None, "/en/catalogue/"
+
+
 def _pair_page():
     world, pair = _pair()
     return world.mentee_user, f"/en/mentoring/pairs/{pair.pk}/"
@@ -173,6 +183,7 @@ PAGES = {
         lambda: (_passport().student, "/en/passport/badges/"),
         {"passport:catalogue-filters", "passport:catalogue"},
     ),
+    "training catalogue": (_catalogue, {"catalogue:service-filters"}),
     "passport": (lambda: (_passport().student, "/en/passport/"), {"passport:passport"}),
     "assessor queue": (
         lambda: (_passport().teacher, "/en/passport/assess/"),

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core import fragments
 from tests.factories import OfferFactory
 from tests.searching import corrected_notice, marked, nothing_notice, page_text, relax_links
 
@@ -104,3 +105,23 @@ def test_a_text_query_costs_the_same_queries_whatever_the_rows(
     with django_assert_num_queries(6):
         response = client.get(URL, {"q": "hitsauksen"})
     assert response.context["page"].paginator.count == count
+
+
+def test_a_new_query_keeps_the_filters_drawn_and_shows_its_own_words(client, world, monkeypatch):
+    drawn = []
+    real = fragments.draw
+
+    def spy(name, render, **options):
+        drawn.append(name)
+        return real(name, render, **options)
+
+    monkeypatch.setattr(fragments, "draw", spy)
+    OfferFactory(title="Hitsaus", country="FI", deadline=_due_in(30))
+    client.get(URL, {"q": "hitsaus", "country": "FI"})
+    drawn.clear()
+    response = client.get(URL, {"q": "hitsauksen", "country": "FI"})
+    assert "exchanges:offer-filters" not in drawn  # the same filters: kept
+    assert 'value="hitsauksen"' in response.content.decode()
+    drawn.clear()
+    client.get(URL, {"q": "hitsauksen", "country": "EE"})
+    assert "exchanges:offer-filters" in drawn

@@ -43,7 +43,7 @@ def catalogue(request):
         or partner_rules.is_staff(request.user),
         # The reader's goals are marked in the list: readers with the same goals (most
         # have none) share a fragment.
-        **fragments.context(request, more=sorted(map(str, goals))),
+        **fragments.context(request, more=sorted(map(str, goals)), form=form),
     }
     return render(request, "passport/catalogue.html", context)
 
