@@ -20,6 +20,7 @@ from .index import register, searchable
 
 __all__ = [
     "corrected",
+    "edits",
     "filtered",
     "in_every_language",
     "parse",
@@ -93,22 +94,44 @@ def corrected(text: str | None) -> str | None:
     changed = False
     words = []
     for word in query.words:
-        nearest = None
-        if word not in known:
-            nearest = (
-                SearchWord.objects.filter(word__similar=word)
-                .annotate(
-                    score=Func(
-                        "word", Value(word), function="similarity", output_field=FloatField()
-                    )
-                )
-                .order_by("-score", "word")
-                .values_list("word", flat=True)
-                .first()
-            )
+        nearest = None if word in known else _nearest(word)
         words.append(nearest or word)
         changed |= nearest is not None
     return " ".join(words) if changed else None
+
+
+#: How many of the words nearest by trigrams are weighed by their edits.
+_NEAREST = 8
+
+
+def _nearest(word: str) -> str | None:
+    """The indexed word nearest to ``word``: of those with the highest trigram similarity,
+    the one fewest typing slips away (``edits``: "hitsuas" is one swap from "hitsaus",
+    two letters from "hitsaat")."""
+    candidates = list(
+        SearchWord.objects.filter(word__similar=word)
+        .annotate(score=Func("word", Value(word), function="similarity", output_field=FloatField()))
+        .order_by("-score", "word")
+        .values_list("word", "score")[:_NEAREST]
+    )
+    if not candidates:
+        return None
+    return min(candidates, key=lambda found: (edits(word, found[0]), -found[1], found[0]))[0]
+
+
+def edits(a: str, b: str) -> int:
+    """The typing slips between ``a`` and ``b``: letters added, left out, changed, or two
+    neighbours swapped (the optimal string alignment distance)."""
+    rows = [list(range(len(b) + 1))]
+    for i, left in enumerate(a, 1):
+        row = [i]
+        for j, right in enumerate(b, 1):
+            cost = left != right
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost))
+            if i > 1 and j > 1 and left == b[j - 2] and a[i - 2] == right:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def with_correction(

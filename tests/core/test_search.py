@@ -3,7 +3,7 @@ spelling, highlighting and any input at all."""
 
 import pytest
 
-from core.search import corrected, parse, ranked, text_search, with_correction
+from core.search import corrected, edits, parse, ranked, text_search, with_correction
 from core.search.analysis import forms, voikko_available
 from core.search.lookups import similarity
 from core.templatetags.search import highlight
@@ -141,3 +141,23 @@ def test_a_search_that_finds_nothing_shows_the_nearest_spelling_that_finds_somet
     assert (spelling, rows.count()) == (None, 1)
     rows, spelling = with_correction(search, "qqqqqq")
     assert (spelling, rows.count()) == (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slips"),
+    [
+        ("hitsuas", "hitsaus", 1),
+        ("hitsuas", "hitsaat", 2),
+        ("kokki", "kokki", 0),
+        ("", "abc", 3),
+        ("levysepä", "levyseppä", 1),
+        ("ab", "ba", 1),
+    ],
+)
+def test_edits_count_typing_slips(a, b, slips):
+    assert edits(a, b) == slips
+
+
+def test_of_words_alike_by_trigrams_the_one_fewest_slips_away_is_offered():
+    OfferFactory(title="Hitsaat", description="Hitsaus")
+    assert corrected("hitsuas") == "hitsaus"
