@@ -137,10 +137,14 @@ def _ranked(
 
 def _others(enrolment: Enrolment, text: str = "") -> QuerySet[Enrolment]:
     """The programme's other enrolments, narrowed in the query to those ``text`` finds."""
-    return search.text_search(
-        Enrolment.objects.filter(programme=enrolment.programme).exclude(pk=enrolment.pk),
-        text,
-    ).select_related("user", "organisation").prefetch_related("sectors")
+    return (
+        search.text_search(
+            Enrolment.objects.filter(programme=enrolment.programme).exclude(pk=enrolment.pk),
+            text,
+        )
+        .select_related("user", "organisation")
+        .prefetch_related("sectors")
+    )
 
 
 def suggestions(
@@ -165,7 +169,9 @@ def mentees_to_invite(
     programme = enrolment.programme
     if places_taken(programme).get(enrolment.pk, 0) >= enrolment.capacity:
         return []
-    mentees = _others(enrolment, text).filter(as_mentee=True).exclude(pk__in=busy_mentees(programme))
+    mentees = (
+        _others(enrolment, text).filter(as_mentee=True).exclude(pk__in=busy_mentees(programme))
+    )
     return _ranked(enrolment, mentees, mentors=False, limit=limit)
 
 
