@@ -7,4 +7,4 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring")
 
     def ready(self):
-        from . import notices, panels, personal_data  # noqa: F401  (registrations)
+        from . import notices, panels, personal_data, search  # noqa: F401  (registrations)

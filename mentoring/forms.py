@@ -102,3 +102,9 @@ class CommentForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ProfileSearchForm(forms.Form):
+    """The text query that narrows the profiles the programme page suggests."""
+
+    q = forms.CharField(label=_("Search profiles"), required=False, max_length=200)

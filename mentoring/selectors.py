@@ -101,3 +101,27 @@ def programme_pairs(programme: Programme) -> QuerySet[Pair]:
         .prefetch_related(Prefetch("meetings", queryset=Meeting.objects.only("pair_id", "date")))
         .order_by("status", "-created_at")
     )
+
+
+def suggestions_page(*, enrolment: Enrolment | None, text: str = "") -> dict:
+    """The profiles the programme page suggests to ``enrolment``: mentors for a mentee,
+    mentees to invite for a mentor; with ``text``, only those it finds, in the same order.
+
+    ``profile_search`` tells whether the page offers the search: to whoever is suggested
+    someone without a text query. Where the query finds nobody, the lists are read again
+    without it to tell (only then, so a query that finds someone costs no more)."""
+    from .services import pairs
+
+    found: dict = {"suggestions": [], "invitable": []}
+    if enrolment is None:
+        return {**found, "profile_search": False, "nothing_found": False}
+    text = text.strip()
+    if enrolment.as_mentee:
+        found["suggestions"] = pairs.suggestions(enrolment, text=text)
+    if enrolment.as_mentor:
+        found["invitable"] = pairs.mentees_to_invite(enrolment, text=text)
+    anybody = bool(found["suggestions"] or found["invitable"])
+    if anybody or not text:
+        return {**found, "profile_search": anybody, "nothing_found": False}
+    unasked = suggestions_page(enrolment=enrolment)
+    return {**found, "profile_search": unasked["profile_search"], "nothing_found": True}

@@ -16,7 +16,14 @@ from core.workflow import perform
 from partners import rules as partner_rules
 
 from . import rules, selectors
-from .forms import CommentForm, EnrolmentForm, FeedbackForm, GoalForm, MeetingForm
+from .forms import (
+    CommentForm,
+    EnrolmentForm,
+    FeedbackForm,
+    GoalForm,
+    MeetingForm,
+    ProfileSearchForm,
+)
 from .models import Enrolment, Goal, MatchingRound, Pair, Programme
 from .services import badges, pairs, programmes, relationship, rounds
 
@@ -34,11 +41,13 @@ def programme_detail(request, pk):
     context = {"programme": programme, "coordinates": rules.coordinates(request.user, programme)}
     if request.user.is_authenticated:
         context.update(selectors.programme_page(viewer=request.user, programme=programme))
-        enrolment = context["enrolment"]
-        if enrolment is not None and enrolment.as_mentee:
-            context["suggestions"] = pairs.suggestions(enrolment)
-        if enrolment is not None and enrolment.as_mentor:
-            context["invitable"] = pairs.mentees_to_invite(enrolment)
+        form = ProfileSearchForm(request.GET)
+        text = form.cleaned_data["q"].strip() if form.is_valid() else ""
+        context.update(
+            selectors.suggestions_page(enrolment=context["enrolment"], text=text),
+            search_form=form,
+            q=text,
+        )
     return render(request, "mentoring/programme_detail.html", context)
 
 

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import search
 from core.audit import log_action
 from core.workflow import Change, Move, Workflow, from_states
 from notifications.services import notify, notify_many
@@ -134,32 +135,43 @@ def _ranked(
     return ranked[:limit]
 
 
-def _others(enrolment: Enrolment) -> QuerySet[Enrolment]:
+def _others(enrolment: Enrolment, text: str = "") -> QuerySet[Enrolment]:
+    """The programme's other enrolments, narrowed in the query to those ``text`` finds."""
     return (
-        Enrolment.objects.filter(programme=enrolment.programme)
-        .exclude(pk=enrolment.pk)
+        search.text_search(
+            Enrolment.objects.filter(programme=enrolment.programme).exclude(pk=enrolment.pk),
+            text,
+        )
         .select_related("user", "organisation")
         .prefetch_related("sectors")
     )
 
 
-def suggestions(enrolment: Enrolment, limit: int = 3) -> list[tuple[Enrolment, dict]]:
-    """The mentee's best possible mentors with free places, best first."""
+def suggestions(
+    enrolment: Enrolment, limit: int = 3, text: str = ""
+) -> list[tuple[Enrolment, dict]]:
+    """The mentee's best possible mentors with free places, best first; with ``text``,
+    only those whose profile it finds."""
     taken = places_taken(enrolment.programme)
     mentors = [
         mentor
-        for mentor in _others(enrolment).filter(as_mentor=True)
+        for mentor in _others(enrolment, text).filter(as_mentor=True)
         if taken.get(mentor.pk, 0) < mentor.capacity
     ]
     return _ranked(enrolment, mentors, mentors=True, limit=limit)
 
 
-def mentees_to_invite(enrolment: Enrolment, limit: int = 5) -> list[tuple[Enrolment, dict]]:
-    """For a mentor with free places: the best mentees who have no pair yet."""
+def mentees_to_invite(
+    enrolment: Enrolment, limit: int = 5, text: str = ""
+) -> list[tuple[Enrolment, dict]]:
+    """For a mentor with free places: the best mentees who have no pair yet; with
+    ``text``, only those whose profile it finds."""
     programme = enrolment.programme
     if places_taken(programme).get(enrolment.pk, 0) >= enrolment.capacity:
         return []
-    mentees = _others(enrolment).filter(as_mentee=True).exclude(pk__in=busy_mentees(programme))
+    mentees = (
+        _others(enrolment, text).filter(as_mentee=True).exclude(pk__in=busy_mentees(programme))
+    )
     return _ranked(enrolment, mentees, mentors=False, limit=limit)
 
 
