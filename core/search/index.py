@@ -34,6 +34,8 @@ class Searchable:
     translated: frozenset[str] = field(default_factory=frozenset)
     #: The relations ``body`` reads, joined when the index is built again.
     related: tuple[str, ...] = ()
+    #: Whether its words are offered as spellings (not for text about a person).
+    spelling: bool = True
 
     @property
     def label(self) -> str:
@@ -69,6 +71,8 @@ class Searchable:
         )
 
     def words(self, obj: Any) -> set[str]:
+        if not self.spelling:
+            return set()
         text = " ".join(
             self.text(obj, (*self.title, *self.body), language) for language in analysis.LANGUAGES
         )
@@ -95,15 +99,18 @@ def register(
     title: Iterable[Source],
     body: Iterable[Source] = (),
     related: Iterable[str] = (),
+    spelling: bool = True,
 ) -> Searchable:
     """Index ``model`` by ``title`` and ``body`` from now on: each save writes its
     entries in the save's transaction, each delete removes them. ``related`` names the
-    relations a function in ``body`` reads."""
+    relations a function in ``body`` reads. With ``spelling`` off, its words are not
+    kept as spellings to offer (``SearchWord``): for personal text, which the entry keeps
+    only as long as the object."""
     try:
         translated = frozenset(translator.get_options_for_model(model).all_fields)
     except NotRegistered:
         translated = frozenset()
-    searchable = Searchable(model, tuple(title), tuple(body), translated, tuple(related))
+    searchable = Searchable(model, tuple(title), tuple(body), translated, tuple(related), spelling)
     REGISTRY[searchable.label] = searchable
     uid = f"core.search.{searchable.label}"
     post_save.connect(_saved, sender=model, dispatch_uid=uid, weak=False)

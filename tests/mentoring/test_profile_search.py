@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.models import SearchWord
 from mentoring.models import Enrolment, Pair, Programme
 from mentoring.services import pairs
 from tests.factories import UserFactory
@@ -137,3 +138,12 @@ def test_without_a_query_the_suggestions_are_those_of_today(client, world):
         response = _page(client, world, world.mentee_user, **query)
         assert response.context["suggestions"] == pairs.suggestions(world.mentee)
         assert "Nothing found" not in page_text(response)
+
+
+def test_a_renamed_person_is_found_by_the_new_name_and_their_words_are_no_spellings(client, world):
+    mentor = _mentor(world, "Hilkka Hitsari", ["hitsaus"])
+    mentor.user.full_name = "Hilkka Juottaja"
+    mentor.user.save()
+    assert _suggested(_page(client, world, world.mentee_user, q="juottaja")) == [mentor]
+    assert _suggested(_page(client, world, world.mentee_user, q="hitsari")) == []
+    assert not SearchWord.objects.filter(word__in=["hilkka", "juottaja", "hitsari"]).exists()
