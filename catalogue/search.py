@@ -1,6 +1,7 @@
 """What of a training service and of a learning material the catalogue's search finds."""
 
 from core import search
+from partners.models import Organisation
 
 from .models import Material, Service
 
@@ -16,3 +17,5 @@ search.register(
     body=("description", lambda material: material.organisation.name),
     related=("organisation",),
 )
+search.follow(Service, Organisation, lookup="provider", fields=("name",))
+search.follow(Material, Organisation, lookup="organisation", fields=("name",))

@@ -1,6 +1,7 @@
 """What of a placement offer its search finds."""
 
 from core import search
+from partners.models import Organisation
 
 from .models import PlacementOffer
 
@@ -10,3 +11,4 @@ search.register(
     body=("description", "tasks", "learning_outcomes", "city", lambda offer: offer.host.name),
     related=("host",),
 )
+search.follow(PlacementOffer, Organisation, lookup="host", fields=("name",))

@@ -2,13 +2,10 @@
 person: its words are not offered as spellings, and it is indexed again when the person's
 name changes."""
 
-from typing import Any
-
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_save
 
 from core import search
-from core.search.index import index
+from partners.models import Organisation
 
 from .models import Enrolment
 
@@ -34,11 +31,5 @@ search.register(
 )
 
 
-def _person_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    if raw:
-        return
-    for enrolment in Enrolment.objects.filter(user=instance).select_related("user", "organisation"):
-        index(enrolment)
-
-
-post_save.connect(_person_saved, sender=get_user_model(), dispatch_uid="mentoring.search.user")
+search.follow(Enrolment, get_user_model(), lookup="user", fields=("full_name",))
+search.follow(Enrolment, Organisation, lookup="organisation", fields=("name",))

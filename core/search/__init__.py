@@ -16,12 +16,13 @@ from modeltranslation.utils import build_localized_fieldname
 from core.models import SearchEntry, SearchWord
 
 from .analysis import Query, parse
-from .index import register, searchable
+from .index import follow, register, searchable
 
 __all__ = [
     "corrected",
     "edits",
     "filtered",
+    "follow",
     "in_every_language",
     "parse",
     "ranked",

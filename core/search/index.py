@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from modeltranslation.translator import NotRegistered, translator
 
 from core.models import SearchEntry, SearchWord
@@ -118,6 +118,46 @@ def register(
     return searchable
 
 
+def follow(
+    model: type[models.Model],
+    other: type[models.Model],
+    *,
+    lookup: str,
+    fields: Iterable[str],
+) -> None:
+    """Index again the objects of ``model`` whose ``lookup`` is an ``other`` saved with a
+    change to ``fields``: the text of those fields that their entries hold (an offer's
+    host's name). A translated field counts in each of its languages."""
+    try:
+        translated = translator.get_options_for_model(other).all_fields
+    except NotRegistered:
+        translated = {}
+    columns = tuple(
+        column
+        for name in fields
+        for column in (
+            [f"{name}_{code}" for code in analysis.LANGUAGES] if name in translated else [name]
+        )
+    )
+    key = f"_search_before_{model._meta.label_lower}"
+    uid = f"core.search.{model._meta.label_lower}.{other._meta.label_lower}"
+
+    def before(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+        asked = kwargs.get("update_fields")
+        if raw or instance.pk is None or (asked is not None and not set(asked) & set(columns)):
+            return
+        rows = other._default_manager.filter(pk=instance.pk).values_list(*columns)
+        instance.__dict__[key] = rows.first()
+
+    def after(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+        was = instance.__dict__.pop(key, None)
+        if not raw and was is not None and was != tuple(getattr(instance, c) for c in columns):
+            index_all(model._default_manager.filter(**{lookup: instance}))
+
+    pre_save.connect(before, sender=other, dispatch_uid=uid, weak=False)
+    post_save.connect(after, sender=other, dispatch_uid=uid, weak=False)
+
+
 def searchable(model: type[models.Model]) -> Searchable:
     return REGISTRY[model._meta.label_lower]
 
@@ -140,6 +180,22 @@ def index(obj: Any) -> None:
         if entry is not None:
             entry.save()
         _add_words(searchable.words(obj))
+
+
+def index_all(objects: models.QuerySet) -> None:
+    """Write the entries of ``objects`` again, in batches."""
+    searchable = REGISTRY[objects.model._meta.label_lower]
+    with transaction.atomic():
+        for start in range(0, objects.count(), _BATCH):
+            batch = list(
+                objects.select_related(*searchable.related).order_by("pk")[start : start + _BATCH]
+            )
+            SearchEntry.objects.filter(
+                model=searchable.label, object_id__in=[obj.pk for obj in batch]
+            ).delete()
+            entries = [entry for obj in batch if (entry := searchable.entry(obj)) is not None]
+            SearchEntry.objects.bulk_create(entries)
+            _add_words(set().union(*(searchable.words(obj) for obj in batch)))
 
 
 def _add_words(words: set[str]) -> None:

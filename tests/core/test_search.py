@@ -3,6 +3,7 @@ spelling, highlighting and any input at all."""
 
 import pytest
 
+from core.models import SearchEntry
 from core.search import corrected, edits, parse, ranked, text_search, with_correction
 from core.search.analysis import forms, voikko_available
 from core.search.lookups import similarity
@@ -161,3 +162,21 @@ def test_edits_count_typing_slips(a, b, slips):
 def test_of_words_alike_by_trigrams_the_one_fewest_slips_away_is_offered():
     OfferFactory(title="Hitsaat", description="Hitsaus")
     assert corrected("hitsuas") == "hitsaus"
+
+
+def test_an_offer_follows_its_hosts_new_name():
+    offer = OfferFactory(title="Kokki")
+    host = offer.host
+
+    def entry():
+        return SearchEntry.objects.get(model="exchanges.placementoffer", object_id=offer.pk).pk
+
+    first = entry()
+    host.name_fi = "Ravintola Kanelitanko"
+    host.save()
+    assert _found("kanelitanko") == {"Kokki"}
+    written = entry()
+    assert written != first
+    host.description_fi = "Uusi kuvaus."
+    host.save()
+    assert entry() == written  # the name did not change: the offer's entry stays
