@@ -47,12 +47,15 @@ _PREFIX = "fragments:html:"
 known: dict[str, frozenset[str]] = {}
 
 
+def _digest(asked: list, more) -> str:
+    raw = repr((get_language(), timezone.localdate().isoformat(), asked, more))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
 def request_key(request, *more) -> str:
     """What a fragment varies by: the language, today's date (lists hide what closed
     yesterday), everything asked in the query string (filters, page) and ``more``."""
-    asked = sorted((name, request.GET.getlist(name)) for name in request.GET)
-    raw = repr((get_language(), timezone.localdate().isoformat(), asked, more))
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return _digest(sorted((name, request.GET.getlist(name)) for name in request.GET), more)
 
 
 def filters_key(request, form, *, more=()) -> str:
@@ -60,8 +63,7 @@ def filters_key(request, form, *, more=()) -> str:
     ``q`` field is kept for every query with the same filters (a new search draws only
     the query's own field)."""
     asked = sorted((name, request.GET.getlist(name)) for name in form.fields if name != "q")
-    raw = repr((get_language(), timezone.localdate().isoformat(), asked, more))
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return _digest(asked, more)
 
 
 def context(request, *, more=(), personal: bool = False, form=None) -> dict:

@@ -3,8 +3,9 @@ that keep up with every save and delete (``SearchEntry``, one per object)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from django.db import models, transaction
@@ -173,35 +174,16 @@ def _deleted(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
 
 def index(obj: Any) -> None:
     """Write ``obj``'s entries again from its fields as they are now."""
-    searchable = REGISTRY[obj._meta.label_lower]
     with transaction.atomic():
-        SearchEntry.objects.filter(model=searchable.label, object_id=obj.pk).delete()
-        entry = searchable.entry(obj)
-        if entry is not None:
-            entry.save()
-        _add_words(searchable.words(obj))
+        _write(REGISTRY[obj._meta.label_lower], [obj])
 
 
 def index_all(objects: models.QuerySet) -> None:
     """Write the entries of ``objects`` again, in batches."""
     searchable = REGISTRY[objects.model._meta.label_lower]
     with transaction.atomic():
-        for start in range(0, objects.count(), _BATCH):
-            batch = list(
-                objects.select_related(*searchable.related).order_by("pk")[start : start + _BATCH]
-            )
-            SearchEntry.objects.filter(
-                model=searchable.label, object_id__in=[obj.pk for obj in batch]
-            ).delete()
-            entries = [entry for obj in batch if (entry := searchable.entry(obj)) is not None]
-            SearchEntry.objects.bulk_create(entries)
-            _add_words(set().union(*(searchable.words(obj) for obj in batch)))
-
-
-def _add_words(words: set[str]) -> None:
-    SearchWord.objects.bulk_create(
-        [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True
-    )
+        for batch in _batches(searchable, objects):
+            _write(searchable, batch)
 
 
 def rebuild(
@@ -213,22 +195,31 @@ def rebuild(
         searchable = REGISTRY[label]
         SearchEntry.objects.filter(model=label).delete()
         count = 0
-        entries: list[SearchEntry] = []
-        words: set[str] = set()
-        objects = searchable.model._default_manager.select_related(*searchable.related)
-        for obj in objects.order_by("pk").iterator(chunk_size=_BATCH):
-            entry = searchable.entry(obj)
-            if entry is not None:
-                entries.append(entry)
-            words |= searchable.words(obj)
-            count += 1
-            if len(entries) >= _BATCH:
-                SearchEntry.objects.bulk_create(entries)
-                entries = []
-        SearchEntry.objects.bulk_create(entries, batch_size=_BATCH)
-        for start in range(0, len(words), _BATCH):
-            _add_words(set(sorted(words)[start : start + _BATCH]))
+        for batch in _batches(searchable, searchable.model._default_manager.all()):
+            _write(searchable, batch, replace=False)
+            count += len(batch)
         progress(label, count)
+
+
+def _batches(searchable: Searchable, objects: models.QuerySet) -> Iterator[list[Any]]:
+    rows = objects.select_related(*searchable.related).order_by("pk").iterator(_BATCH)
+    while batch := list(islice(rows, _BATCH)):
+        yield batch
+
+
+def _write(searchable: Searchable, batch: list[Any], *, replace: bool = True) -> None:
+    """The entries and words of ``batch``, in place of their old entries (``replace``)."""
+    if replace:
+        SearchEntry.objects.filter(
+            model=searchable.label, object_id__in=[obj.pk for obj in batch]
+        ).delete()
+    SearchEntry.objects.bulk_create(
+        entry for obj in batch if (entry := searchable.entry(obj)) is not None
+    )
+    words = set().union(*(searchable.words(obj) for obj in batch))
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True
+    )
 
 
 def build_if_empty(**kwargs: Any) -> None:
