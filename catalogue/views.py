@@ -38,7 +38,8 @@ def service_list(request):
         {
             "form": form,
             "search": search,
-            **paged(request, search.rows, 20),
+            # The rows are drawn kept, by their keys (``{% kept_rows %}``).
+            **paged(request, search.keys, 20),
             "can_manage": bool(rules.managed_providers(request.user)),
             **fragments.context(request, form=form),
         },

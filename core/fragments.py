@@ -20,6 +20,10 @@ query. Reading one costs one cache round trip: each process remembers which tabl
 fragment read when it rendered it, and asks for the fragment and those tables' versions
 at once.
 
+The rows of a list are kept one by one as well (``{% kept_rows %}``,
+:func:`render_rows`): a page of rows rendered before, for any page, search or filter, is
+drawn from them in one round trip, and only the rows not kept are read, in one query.
+
 Only the SQL run inside the fragment counts, so whatever a fragment shows must be read
 inside it (lazily), or be part of its key; and a fragment must not read a table that is
 written on every request (sessions), or it is never found fresh.
@@ -38,7 +42,9 @@ from . import tables
 from .cache import cache
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
+
+    from django.db.models import Model
 
 _PREFIX = "fragments:html:"
 
@@ -68,7 +74,8 @@ def filters_key(request, form, *, more=()) -> str:
 
 def context(request, *, more=(), personal: bool = False, form=None) -> dict:
     """What a template needs to keep fragments for this request; with the list's filter
-    ``form``, also ``filters_key`` (see :func:`filters_key`).
+    ``form``, also ``filters_key`` (see :func:`filters_key`) and ``list_seconds``, how long
+    the list as a whole is kept: not at all for a text query.
 
     A ``personal`` fragment is the reader's own and may hold their forms: it is kept
     for this reader and their CSRF secret (the cookie), as the tokens in it are valid for
@@ -83,6 +90,10 @@ def context(request, *, more=(), personal: bool = False, form=None) -> dict:
     kept = {"fragment_seconds": seconds, "fragment_key": request_key(request, *more)}
     if form is not None:
         kept["filters_key"] = filters_key(request, form, more=more)
+        # Few ask the same words twice: a list found by a text query is not kept whole,
+        # only its rows are, one by one ({% kept_rows %}).
+        asked = "q" in form.fields and request.GET.get("q", "").strip()
+        kept["list_seconds"] = 0 if asked else seconds
     return kept
 
 
@@ -110,32 +121,85 @@ def draw(
     return html, read_now
 
 
+def _look_up(name: str, keys: list[str]) -> tuple[dict[str, str], dict[str, int | None]]:
+    """The fragments of ``name`` kept under ``keys`` whose tables are all unchanged since
+    they were rendered, and the current versions of the tables ``name`` reads."""
+    reads = known.get(name, frozenset())
+    found = cache.get_many([*keys, *tables.versions(reads)])
+    current = {table: found.get(tables.PREFIX + table) for table in reads}
+    fresh = {}
+    for key in keys:
+        entry = found.get(key)
+        if entry is None:
+            continue
+        kept_versions, html = entry
+        if all(current.get(table, False) == stamp for table, stamp in kept_versions.items()):
+            tables.also_read(kept_versions)
+            fresh[key] = html
+        elif not kept_versions.keys() <= reads:  # another process saw it read more
+            known[name] = known.get(name, frozenset()) | kept_versions.keys()
+    missing = [table for table, stamp in current.items() if stamp is None]
+    if missing and len(fresh) < len(keys):
+        # Versions are set before the rows are read: a fragment is never kept under
+        # "no version yet", which a version dropped from the cache would read as again.
+        current.update(tables.bump(missing))
+    return fresh, current
+
+
+def _keep(drawn: dict[str, str], read: frozenset[str], current: dict, seconds: int) -> None:
+    """Keep the fragments ``drawn`` (by key), which read ``read``."""
+    if drawn and all(current.get(table) is not None for table in read):
+        # Kept only when every table it read had a version before it was rendered: a
+        # table first seen now could have been written while it rendered.
+        versions = {table: current[table] for table in read}
+        seconds = min(seconds, settings.FRAGMENT_SECONDS)
+        cache.set_many({key: (versions, html) for key, html in drawn.items()}, seconds)
+
+
 def render(name: str, seconds: int, vary: Iterable[object], render: Callable[[], str]) -> str:
     """The fragment ``name`` for ``vary``: kept, if every table it read is unchanged since
     it was rendered; otherwise rendered by ``render`` and kept for ``seconds``."""
     if not seconds:
         return draw(name, render, keeping=False)[0]
     key = _key(name, vary)
+    fresh, current = _look_up(name, [key])
+    if key in fresh:
+        return fresh[key]
     reads = known.get(name, frozenset())
-    found = cache.get_many([key, *tables.versions(reads)])
-    current = {table: found.get(tables.PREFIX + table) for table in reads}
-    entry = found.get(key)
-    if entry is not None:
-        kept_versions, html = entry
-        if all(current.get(table, False) == stamp for table, stamp in kept_versions.items()):
-            tables.also_read(kept_versions)
-            return html
-        if not kept_versions.keys() <= reads:  # another process saw it read more
-            known[name] = reads | kept_versions.keys()
-    missing = [table for table, stamp in current.items() if stamp is None]
-    if missing:
-        # Versions are set before the rows are read: a fragment is never kept under
-        # "no version yet", which a version dropped from the cache would read as again.
-        current.update(tables.bump(missing))
     html, read = draw(name, render)
-    if read <= reads and all(current.get(table) is not None for table in read):
-        # Kept only when every table it read had a version before it was rendered: a
-        # table first seen now could have been written while it rendered.
-        seconds = min(seconds, settings.FRAGMENT_SECONDS)
-        cache.set(key, ({table: current[table] for table in read}, html), seconds)
+    if read <= reads:
+        _keep({key: html}, read, current, seconds)
     return html
+
+
+def render_rows(
+    name: str,
+    seconds: int,
+    pks: Sequence[object],
+    load: Callable[[list], Iterable[Model]],
+    render: Callable[[Model], str],
+) -> dict[object, str]:
+    """The fragment ``name`` of each row ``pks`` names, by its pk in that order, in the reader's
+    language: kept, as :func:`render` keeps one; the rows not kept are read together by
+    ``load(their pks)`` and rendered one by one by ``render(row)``. A row ``load`` does
+    not return is left out."""
+    if not pks:
+        return {}
+    keys = {pk: _key(name, [get_language(), pk]) for pk in pks}
+    if seconds:
+        fresh, current = _look_up(name, list(keys.values()))
+    else:
+        fresh, current = {}, {}
+    html = {pk: fresh[key] for pk, key in keys.items() if key in fresh}
+    missing = [pk for pk in pks if pk not in html]
+    if missing:
+        reads = known.get(name, frozenset())
+        with tables.reading(keeping=bool(seconds)) as read:
+            rows = {row.pk: row for row in load(missing)}
+            drawn = {pk: render(rows[pk]) for pk in missing if pk in rows}
+        read_now = frozenset(read)
+        known[name] = reads | read_now
+        if seconds and read_now <= reads:
+            _keep({keys[pk]: row for pk, row in drawn.items()}, read_now, current, seconds)
+        html.update(drawn)
+    return {pk: html[pk] for pk in pks if pk in html}

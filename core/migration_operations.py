@@ -23,3 +23,18 @@ def move_content_types(source: str, target: str, models: Iterable[str]) -> migra
         return run
 
     return migrations.RunPython(move(source, target), move(target, source))
+
+
+def postgresql_sql(forwards: list[str], backwards: list[str]) -> migrations.RunPython:
+    """Run the SQL ``forwards`` (``backwards`` to reverse) on PostgreSQL only: what SQLite,
+    the embedded default, does without (indexes it has no kind of, triggers, storage)."""
+
+    def run(statements: list[str]) -> Any:
+        def apply(apps: Any, schema_editor: Any) -> None:
+            if schema_editor.connection.vendor == "postgresql":
+                for statement in statements:
+                    schema_editor.execute(statement)
+
+        return apply
+
+    return migrations.RunPython(run(forwards), run(backwards))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -65,9 +65,12 @@ def offer_rows(queryset: QuerySet[PlacementOffer]) -> QuerySet[PlacementOffer]:
     return queryset.select_related("host", "sector").order_by("country", *within)
 
 
-def offer_country_counts(queryset: QuerySet[PlacementOffer]) -> list[dict]:
-    rows = queryset.order_by().values("country").annotate(count=Count("pk")).order_by("country")
-    return [{**row, "name": Country(row["country"]).name} for row in rows]
+def offer_country_counts(counts: dict[str, int]) -> list[dict]:
+    """The list's count of offers per country (``counts``), in the order of the groups."""
+    return [
+        {"country": code, "count": count, "name": Country(code).name}
+        for code, count in sorted(counts.items())
+    ]
 
 
 def offer_for_viewer(*, viewer: User | AnonymousUser, pk: int) -> PlacementOffer:

@@ -42,14 +42,10 @@ def organisation_page_rows(
     )
 
 
-def country_counts(queryset: QuerySet[Organisation]) -> list[dict]:
-    rows = (
-        queryset.order_by()
-        .values("country")
-        .annotate(count=Count("pk", distinct=True))
-        .order_by("-count", "country")
-    )
-    return [{**row, "name": Country(row["country"]).name} for row in rows]
+def country_counts(counts: dict[str, int]) -> list[dict]:
+    """Organisations per country (``counts``), the most first."""
+    rows = sorted(counts.items(), key=lambda row: (-row[1], row[0]))
+    return [{"country": code, "count": count, "name": Country(code).name} for code, count in rows]
 
 
 def organisation_for_viewer(*, viewer: User | AnonymousUser, slug: str) -> Organisation:
@@ -114,7 +110,9 @@ def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
 def network_counts() -> dict:
     """Live counts for the home page: organisations by country and by sector."""
     active = Organisation.objects.active()
-    by_country = country_counts(active)
+    by_country = country_counts(
+        dict(active.order_by().values_list("country").annotate(count=Count("pk")))
+    )
     by_sector = list(
         Sector.objects.annotate(
             count=Count("organisations", filter=Q(organisations__is_active=True))

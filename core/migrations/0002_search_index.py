@@ -5,6 +5,8 @@ import django.contrib.postgres.search
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
+from core.migration_operations import postgresql_sql
+
 # PostgreSQL only: a trigger that keeps each entry's terms as tsvectors beside them (the
 # terms are made in Python, so they are taken as they are, not parsed again), the
 # full-text index on them and the trigram index the nearest spelling is found by. SQLite
@@ -29,15 +31,6 @@ BACKWARDS = [
     "DROP TRIGGER core_search_vectors ON core_searchentry",
     "DROP FUNCTION core_search_vectors()",
 ]
-
-
-def postgresql_only(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):
@@ -76,5 +69,5 @@ class Migration(migrations.Migration):
             },
         ),
         TrigramExtension(),
-        migrations.RunPython(postgresql_only(FORWARDS), postgresql_only(BACKWARDS)),
+        postgresql_sql(FORWARDS, BACKWARDS),
     ]

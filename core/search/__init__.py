@@ -6,7 +6,7 @@ app registers it with :func:`register`; its list then narrows a queryset with
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -135,9 +135,16 @@ def edits(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
-def with_correction(
-    search: Callable[[str], QuerySet[M]], text: str | None
-) -> tuple[QuerySet[M], str | None]:
+class Rows(Protocol):
+    """Rows that can tell whether there are any: a queryset, or rows read once."""
+
+    def exists(self) -> bool: ...
+
+
+R = TypeVar("R", bound=Rows)
+
+
+def with_correction(search: Callable[[str], R], text: str | None) -> tuple[R, str | None]:
     """``search(text)``, or where it finds nothing, ``search`` of the nearest spelling
     that finds something, with that spelling (else None): what a list shows for a typo."""
     rows = search(text or "")

@@ -3,19 +3,28 @@ spelling where the query as typed finds nothing, and where nothing is found at a
 ways out: the same query without one of the filters, or without any.
 
 Nothing is read until the page asks, so a kept fragment of the list costs no query, and
-a fragment that shows the notice reads what decides it while it is rendered."""
+a fragment that shows the notice reads what decides it while it is rendered.
+
+A text query is searched once per page: the keys of every row found are read in the
+list's order (:class:`Found`), and whether anything was found, how many, the counts of a
+facet and which rows are on the page all come from them; only the page's own rows are
+read whole. A query rarely finds thousands, and never asked before, nothing kept
+rendered can answer it; without a text query the list is read from the database as
+usual (a count, a page), as it is kept rendered for everyone who asks the same."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count
 from django.utils.formats import date_format
 from django_countries import countries
 
@@ -41,9 +50,54 @@ class Relaxed:
     query_string: str
 
 
+class Found(Sequence[M]):
+    """The rows of ``queryset``, read once as their primary keys and ``facets`` in its
+    order; sliced (a page), the rows of the slice are read whole, in that order.
+
+    For a paginator it is a list whose length is known, so counting costs no query."""
+
+    def __init__(self, queryset: QuerySet[M], facets: tuple[str, ...] = ()) -> None:
+        self.queryset = queryset
+        self.facets = facets
+
+    @cached_property
+    def keys(self) -> list[tuple[Any, ...]]:
+        rows = self.queryset.values_list("pk", *self.facets, named=True)
+        # A filter through a many-to-many table can name a row twice.
+        return list({row[0]: row for row in rows}.values())
+
+    def exists(self) -> bool:
+        return bool(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def counts(self, facet: str) -> dict[Any, int]:
+        """How many rows found have each value of ``facet``."""
+        column = 1 + self.facets.index(facet)
+        return dict(Counter(row[column] for row in self.keys))
+
+    @overload
+    def __getitem__(self, index: int) -> M: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[M]: ...
+    def __getitem__(self, index: int | slice) -> M | list[M]:
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        pks = [row[0] for row in self.keys[index]]
+        if not pks:
+            return []
+        by_pk = {row.pk: row for row in self.queryset.filter(pk__in=pks)}
+        return [by_pk[pk] for pk in pks if pk in by_pk]
+
+    def __iter__(self) -> Iterator[M]:
+        return iter(self[:])
+
+
 class ListSearch(Generic[M]):
     """The rows a list shows for ``filters``, found by ``search(filters)``; a misspelt
-    text query is searched again with the nearest spelling that finds something."""
+    text query is searched again with the nearest spelling that finds something.
+    ``facets``: the fields whose values the list counts (:meth:`counts`)."""
 
     def __init__(
         self,
@@ -51,21 +105,48 @@ class ListSearch(Generic[M]):
         form: FilterForm,
         filters: dict[str, Any],
         search: Callable[[dict[str, Any]], QuerySet[M]],
+        facets: tuple[str, ...] = (),
     ) -> None:
         self.request = request
         self.form = form
         self.filters = filters
         self.search = search
+        self.facets = facets
         #: The text query as asked, "" for none.
         self.text = (filters.get(QUERY) or "").strip()
 
+    def _search(self, text: str) -> QuerySet[M] | Found[M]:
+        rows = self.search({**self.filters, QUERY: text})
+        return Found(rows, self.facets) if text.strip() else rows
+
     @cached_property
-    def _found(self) -> tuple[QuerySet[M], str | None]:
-        return with_correction(lambda text: self.search({**self.filters, QUERY: text}), self.text)
+    def _found(self) -> tuple[QuerySet[M] | Found[M], str | None]:
+        return with_correction(self._search, self.text)
 
     @property
-    def rows(self) -> QuerySet[M]:
+    def rows(self) -> QuerySet[M] | Found[M]:
+        """The rows found, in the list's order: for a text query read once (see
+        :class:`Found`), otherwise the queryset."""
         return self._found[0]
+
+    @property
+    def queryset(self) -> QuerySet[M]:
+        """The rows found, as a queryset (to read some of them by their keys)."""
+        rows = self.rows
+        return rows.queryset if isinstance(rows, Found) else rows
+
+    @property
+    def keys(self) -> Sequence[Any] | QuerySet[Any]:
+        """The primary key and ``facets`` of each row found, in order (``pk`` and each
+        facet by name), for a list that draws its rows kept (``{% kept_rows %}``)."""
+        rows = self.rows
+        if isinstance(rows, Found):
+            return rows.keys
+        return rows.values_list("pk", *self.facets, named=True)
+
+    def counts(self, facet: str) -> dict[Any, int]:
+        """How many rows found have each value of ``facet`` (one of ``facets``)."""
+        return counts(self.rows, facet)
 
     @property
     def spelling(self) -> str | None:
@@ -123,10 +204,24 @@ class ListSearch(Generic[M]):
         return str(value)
 
 
+def counts(rows: QuerySet[M] | Found[M], facet: str) -> dict[Any, int]:
+    """How many of ``rows`` have each value of ``facet``: counted in the keys read once,
+    or by the database."""
+    if isinstance(rows, Found):
+        return rows.counts(facet)
+    grouped = rows.order_by().values(facet).annotate(count=Count("pk", distinct=True))
+    return {row[facet]: row["count"] for row in grouped}
+
+
 def list_search(
-    request: HttpRequest, form: FilterForm, search: Callable[[dict[str, Any]], QuerySet[M]]
+    request: HttpRequest,
+    form: FilterForm,
+    search: Callable[[dict[str, Any]], QuerySet[M]],
+    *,
+    facets: tuple[str, ...] = (),
 ) -> ListSearch[M]:
     """The search of a list whose filters ``form`` reads from ``request``; ``search`` is
-    the list's selector as a function of the filters."""
+    the list's selector as a function of the filters, ordered as the list shows its
+    rows, with what a row shows (related rows, annotations)."""
     filters = form.filters() if request.GET else {}
-    return ListSearch(request, form, filters, search)
+    return ListSearch(request, form, filters, search, facets)

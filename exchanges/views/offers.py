@@ -24,16 +24,21 @@ from .common import PAGE_SIZE, query_string
 
 def offer_list(request):
     form = OfferFilterForm(request.GET or None)
-    search = list_search(request, form, lambda filters: selectors.offer_search(filters=filters))
+    search = list_search(
+        request,
+        form,
+        lambda filters: selectors.offer_rows(selectors.offer_search(filters=filters)),
+        facets=("country",),
+    )
     number = request.GET.get("page")
     context = {
         "form": form,
         # Lazy: a kept fragment of the list needs none of them.
         "search": search,
-        "page": SimpleLazyObject(
-            lambda: Paginator(selectors.offer_rows(search.rows), PAGE_SIZE).get_page(number)
+        "page": SimpleLazyObject(lambda: Paginator(search.keys, PAGE_SIZE).get_page(number)),
+        "country_counts": SimpleLazyObject(
+            lambda: selectors.offer_country_counts(search.counts("country"))
         ),
-        "country_counts": SimpleLazyObject(lambda: selectors.offer_country_counts(search.rows)),
         "query_string": query_string(request),
         "can_save_search": request.user.is_authenticated,
         "saved_search_form": SavedSearchForm(),

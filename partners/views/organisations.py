@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core import fragments
 from core.errors import DomainError
 from core.pages import edit_page
-from core.search.lists import list_search
+from core.search.lists import counts, list_search
 from core.views import act_and_redirect
 
 from .. import rules, selectors, services
@@ -25,7 +25,7 @@ PAGE_SIZE = 20
 
 def organisation_list(request):
     form = DirectoryFilterForm(request.GET or None)
-    search = list_search(request, form, _directory)
+    search = list_search(request, form, _directory, facets=("country",))
     number = request.GET.get("page")
     query = request.GET.copy()
     query.pop("page", None)
@@ -33,13 +33,8 @@ def organisation_list(request):
         "form": form,
         # Lazy: a kept fragment of the list needs none of them.
         "search": search,
-        "page": SimpleLazyObject(lambda: Paginator(search.rows, PAGE_SIZE).get_page(number)),
-        # Every country's, for the text that found the rows.
-        "country_counts": SimpleLazyObject(
-            lambda: selectors.country_counts(
-                selectors.organisation_directory(filters={**search.filters, "q": search.marked})
-            )
-        ),
+        "page": SimpleLazyObject(lambda: Paginator(search.keys, PAGE_SIZE).get_page(number)),
+        "country_counts": SimpleLazyObject(lambda: selectors.country_counts(_countries(search))),
         "selected_country": search.filters.get("country") or "",
         "query_string": query.urlencode(),
         **fragments.context(request, form=form),
@@ -48,6 +43,15 @@ def organisation_list(request):
     if request.htmx:
         template += "#results"
     return render(request, template, context)
+
+
+def _countries(search):
+    """Every country's count for the text that found the rows: of the rows found, or with
+    a country chosen, of those the other filters find."""
+    if not search.filters.get("country"):
+        return search.counts("country")
+    others = {**search.filters, "q": search.marked}
+    return counts(selectors.organisation_directory(filters=others), "country")
 
 
 def _directory(filters):

@@ -73,6 +73,8 @@ CONNECTIONS = 16
 THREADS = 2
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))  # as the Dockerfile serves
+#: BENCH_PAGES="offer list; directory": only the key pages whose names hold one of these.
+ONLY = [part.strip() for part in os.environ.get("BENCH_PAGES", "").split(";") if part.strip()]
 NOTICES = 100
 BUDGET = {
     "share_of_floor": 0.25,
@@ -428,6 +430,9 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     call_command("collectstatic", "--no-input", verbosity=0)
     demo, cast = key_pages.cast("demo.test"), key_pages.cast("scale.test")
+    if ONLY:
+        for each in (demo, cast):
+            each.pages = [page for page in each.pages if any(part in page.name for part in ONLY)]
     counts = {"demo": query_counts(demo), "scale": query_counts(cast)}
     cookies = {who: session_cookie(user) for who, user in cast.people.items()}
     csrf = "b" * 32

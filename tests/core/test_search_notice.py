@@ -87,7 +87,7 @@ def test_an_invalid_filter_is_not_offered_to_drop():
 def test_a_list_that_finds_rows_says_nothing():
     OfferFactory(title="Hitsaus", start_date=datetime.date(2099, 1, 1))
     search = _search(q="hitsaus", country="EE")
-    assert search.rows.count() == 1
+    assert len(search.rows) == 1
     assert _notice(search, 1).strip() == ""
 
 
