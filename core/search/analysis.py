@@ -175,6 +175,14 @@ def marked(language: str, term: str) -> str:
     return f"{language}:{term}"
 
 
+@lru_cache(maxsize=200_000)
+def indexed_anywhere(word: str) -> frozenset[str]:
+    """The terms ``word`` is found by in each language, each marked with its language."""
+    return frozenset(
+        marked(language, term) for language in LANGUAGES for term in forms(word, language).indexed
+    )
+
+
 def indexed_terms(text: str, language: str) -> set[str]:
     """The terms ``text`` written in ``language`` is found by."""
     terms: set[str] = set()

@@ -35,49 +35,51 @@ def highlight(text: object, query: str | None) -> SafeString | object:
     return mark_safe("".join(out))  # noqa: S308 - every piece of the text is escaped
 
 
-#: In HTML: a tag, a comment or a character reference (never marked inside), or a word.
-_MARKUP_OR_WORD = re.compile(r"(<!--.*?-->|<[^>]*>|&#?\w+;)|[^\W_]+", re.DOTALL)
+#: The text between the tags of a piece of HTML (with its character references).
+_TEXT = re.compile(r">([^<]+)<")
+#: Where a word of the text starts and ends: not inside a tag or a comment (no ">" before
+#: the next "<"), not the name or number of a character reference (after "&" or "#").
+_TEXT_START, _TEXT_END = r"(?<![&#])(?<![^\W_])", r"(?![^\W_])(?![^<]*>)"
 
 
 def highlighter(query: str | None) -> Callable[[str], SafeString]:
-    """A function of a piece of HTML (rendered by a template, so well formed): the HTML
-    with each word of its text that a word of ``query`` finds in a ``<mark>``, not in
-    tags, attributes or references. Made once for the rows of a page, it weighs each
-    word once."""
+    """A function of a piece of HTML (rendered by a template, so well formed, its text
+    escaped): the HTML with each word of its text that a word of ``query`` finds in a
+    ``<mark>``. Made once for the rows of a page, it weighs each word once."""
     parsed = analysis.parse(query)
     if parsed.empty:
         return mark_safe
     matches = _matcher(parsed)
-
-    def mark(found: re.Match[str]) -> str:
-        if found.group(1) is None and matches(found.group()):
-            return f"<mark>{found.group()}</mark>"
-        return found.group()
+    patterns: dict[frozenset[str], re.Pattern[str]] = {}
 
     def highlight_html(html: str) -> SafeString:
+        # The words found are looked for again as they are: most rows show few of them.
+        text = " ".join(_TEXT.findall(html))
+        found = frozenset(word for word in set(analysis.WORD.findall(text)) if matches(word))
+        if not found:
+            return mark_safe(html)  # noqa: S308 - as rendered by its template
+        if found not in patterns:
+            alternatives = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
+            patterns[found] = re.compile(rf"{_TEXT_START}(?:{alternatives}){_TEXT_END}")
         # Only <mark> is added, around words of text already escaped.
-        return mark_safe(_MARKUP_OR_WORD.sub(mark, html))  # noqa: S308
+        return mark_safe(patterns[found].sub(r"<mark>\g<0></mark>", html))  # noqa: S308
 
     return highlight_html
 
 
 def _matcher(parsed: analysis.Query) -> Callable[[str], bool]:
-    """Whether a word is one that ``parsed`` finds, each word weighed once."""
-    asked = {
-        language: frozenset().union(*parsed.alternatives(language))
-        for language in analysis.LANGUAGES
-    }
+    """Whether a word is one that ``parsed`` finds (in any of its forms, in any language,
+    or the last word as a prefix), each word weighed once."""
+    asked = frozenset().union(*parsed.groups)
+    prefix = parsed.prefix
     found: dict[str, bool] = {}
 
     def matches(word: str) -> bool:
         if word not in found:
-            found[word] = _matches(word.lower(), asked, parsed.prefix)
+            lower = word.lower()
+            found[word] = bool(prefix and analysis.plain(lower).startswith(prefix)) or not (
+                analysis.indexed_anywhere(lower).isdisjoint(asked)
+            )
         return found[word]
 
     return matches
-
-
-def _matches(word: str, asked: dict[str, frozenset[str]], prefix: str) -> bool:
-    if prefix and analysis.plain(word).startswith(prefix):
-        return True
-    return any(analysis.forms(word, language).indexed & terms for language, terms in asked.items())

@@ -92,6 +92,11 @@ def test_found_reads_the_keys_once_and_a_page_of_rows_in_order():
         ),
         ("<p>hitsauksen &amp; asennus</p>", "<p><mark>hitsauksen</mark> &amp; asennus</p>"),
         ("<!-- hitsaus --><p>maalaus</p>", "<!-- hitsaus --><p>maalaus</p>"),
+        (
+            "<p>hitsaus; maalaus_hitsaus</p>",
+            "<p><mark>hitsaus</mark>; maalaus_<mark>hitsaus</mark></p>",
+        ),
+        ("<p>&#104;itsaus &hitsaus;</p>", "<p>&#104;itsaus &hitsaus;</p>"),
     ],
 )
 def test_the_words_are_marked_in_the_text_only(html, marked):
