@@ -129,11 +129,12 @@ class ListSearch(Generic[M]):
         :class:`Found`), otherwise the queryset."""
         return self._found[0]
 
-    @property
+    @cached_property
     def queryset(self) -> QuerySet[M]:
-        """The rows found, as a queryset (to read some of them by their keys)."""
-        rows = self.rows
-        return rows.queryset if isinstance(rows, Found) else rows
+        """The list as a queryset without its text query, to read the rows found by their
+        keys: reading them then reads nothing of the search index, so a row kept rendered
+        is not retired by every write to it (``{% kept_rows %}``)."""
+        return self.search({**self.filters, QUERY: ""})
 
     @property
     def keys(self) -> Sequence[Any] | QuerySet[Any]:

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.models import SearchEntry
 from core.search.lists import Found
 from core.templatetags.search import highlighter
 from partners.models import Organisation
@@ -58,6 +59,18 @@ def test_a_row_is_drawn_again_when_what_it_shows_of_another_table_changes(client
     client.get(URL, {"q": "hitsaukset"})  # kept from now on
     Organisation.objects.filter(pk=offer.host_id).update(name_fi="Uusi Konepaja Oy")
     assert "Uusi Konepaja Oy" in client.get(URL, {"q": "hitsauksen"}).content.decode()
+
+
+def test_a_write_to_another_searched_model_leaves_the_rows_kept(client):
+    OfferFactory(title="Hitsaus", country="FI", deadline=timezone.localdate())
+    OrganisationFactory(name_fi="Toinen Oy")
+    client.get(URL, {"q": "hitsaus"})
+    client.get(URL, {"q": "hitsaukset"})  # kept from now on
+    # The index written for another model, as any save of a searched model writes it.
+    SearchEntry.objects.exclude(model="exchanges.placementoffer").update(terms="fi:uusi")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL, {"q": "hitsauksen"})
+    assert _offer_rows_read(queries.captured_queries) == 0
 
 
 def test_a_page_shown_in_groups_reads_its_rows_in_one_query(client, fresh_fragments):
