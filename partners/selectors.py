@@ -13,6 +13,7 @@ from django_countries.fields import Country
 
 from core.models import AuditEntry
 from core.search import filtered, ranked, text_search
+from core.search.lists import counts
 
 from . import rules
 from .models import Invitation, InvitationQuerySet, Membership, Organisation, Sector, hash_token
@@ -110,9 +111,7 @@ def audit_entries(*, organisation: Organisation) -> QuerySet[AuditEntry]:
 def network_counts() -> dict:
     """Live counts for the home page: organisations by country and by sector."""
     active = Organisation.objects.active()
-    by_country = country_counts(
-        dict(active.order_by().values_list("country").annotate(count=Count("pk")))
-    )
+    by_country = country_counts(counts(active, "country"))
     by_sector = list(
         Sector.objects.annotate(
             count=Count("organisations", filter=Q(organisations__is_active=True))

@@ -134,7 +134,8 @@ class ListSearch(Generic[M]):
         """The list as a queryset without its text query, to read the rows found by their
         keys: reading them then reads nothing of the search index, so a row kept rendered
         is not retired by every write to it (``{% kept_rows %}``)."""
-        return self.search({**self.filters, QUERY: ""})
+        rows = self.rows
+        return self.search({**self.filters, QUERY: ""}) if isinstance(rows, Found) else rows
 
     @property
     def keys(self) -> Sequence[Any] | QuerySet[Any]:

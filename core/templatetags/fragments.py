@@ -75,12 +75,15 @@ class KeptRowsNode(template.Node):
         # first group is rendered: one round trip to the cache, one query for the rest.
         drawn = context.render_context.get(self)
         if drawn is None or drawn[0] is not batch:
-            drawn = (batch, self._draw(context, [key.pk for key in batch or ()]))
+            marking = self.marking.resolve(context) if self.marking else None
+            drawn = (
+                batch,
+                self._draw(context, [key.pk for key in batch or ()]),
+                highlighter(marking) if marking else mark_safe,
+            )
             context.render_context[self] = drawn
-        html = [drawn[1][key.pk] for key in keys if key.pk in drawn[1]]
-        if self.marking:
-            html = list(map(highlighter(self.marking.resolve(context)), html))
-        return mark_safe("".join(html))  # noqa: S308 - each row rendered by the template
+        _batch, html, mark = drawn
+        return mark_safe("".join(mark(html[key.pk]) for key in keys if key.pk in html))  # noqa: S308
 
     def _draw(self, context: template.Context, pks: list[object]) -> dict[object, str]:
         rows = self.rows.resolve(context)

@@ -1,4 +1,4 @@
-"""``{{ text|highlight:query }}``: the words of ``text`` that match ``query`` marked;
+"""``{{ text|highlight:query }}``: the words of ``text`` that match ``query`` marked, as
 :func:`highlighter` marks them in the text of rendered pieces of HTML."""
 
 from __future__ import annotations
@@ -19,27 +19,16 @@ register = template.Library()
 def highlight(text: object, query: str | None) -> SafeString | object:
     """``text`` escaped, with each word that a word of ``query`` finds (in any of its forms,
     in any language, or the last word as a prefix) in a ``<mark>``."""
-    parsed = analysis.parse(query)
-    if text in (None, "") or parsed.empty:
+    if text in (None, ""):
         return text
-    matches = _matcher(parsed)
-    out: list[str] = []
-    end = 0
-    value = str(text)
-    for word in analysis.WORD.finditer(value):
-        if matches(word.group()):
-            out.append(escape(value[end : word.start()]))
-            out.append(f"<mark>{escape(word.group())}</mark>")
-            end = word.end()
-    out.append(escape(value[end:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece of the text is escaped
+    return highlighter(query)(escape(str(text)))
 
 
-#: The text between the tags of a piece of HTML (with its character references).
-_TEXT = re.compile(r">([^<]+)<")
+#: The text of a piece of HTML: what lies between its tags (with character references).
+_TEXT = re.compile(r"(?:^|>)([^<]+)")
 #: Where a word of the text starts and ends: not inside a tag or a comment (no ">" before
-#: the next "<"), not the name or number of a character reference (after "&" or "#").
-_TEXT_START, _TEXT_END = r"(?<![&#])(?<![^\W_])", r"(?![^\W_])(?![^<]*>)"
+#: the next "<"), not the name or number of a character reference (after "&" or "&#").
+_TEXT_START, _TEXT_END = r"(?<!&)(?<!&#)(?<![^\W_])", r"(?![^\W_])(?![^<]*>)"
 
 
 def highlighter(query: str | None) -> Callable[[str], SafeString]:
