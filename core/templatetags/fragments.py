@@ -86,8 +86,6 @@ class KeptRowsNode(template.Node):
         return mark_safe("".join(mark(html[key.pk]) for key in keys if key.pk in html))  # noqa: S308
 
     def _draw(self, context: template.Context, pks: list[object]) -> dict[object, str]:
-        rows = self.rows.resolve(context)
-
         def render_row(row: object) -> str:
             with context.push({self.as_name: row}):
                 return self.nodelist.render(context)
@@ -96,7 +94,8 @@ class KeptRowsNode(template.Node):
             self.name.resolve(context),
             _seconds(self.seconds.resolve(context)),
             pks,
-            lambda missing: rows.filter(pk__in=missing),
+            # Resolved only for rows not kept: building a queryset has its own cost.
+            lambda missing: self.rows.resolve(context).filter(pk__in=missing),
             render_row,
         )
 
