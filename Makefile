@@ -68,6 +68,7 @@ bench: compile voikko
 	$(BIN)/python manage.py seed_demo >/dev/null
 	$(BIN)/python manage.py seed_scale
 	$(BIN)/python tests/bench/bench_matching.py
+	$(BIN)/python tests/bench/bench_bulk.py
 	$(BIN)/python tests/bench/bench_report.py
 	$(BIN)/python tests/bench/bench_pages.py
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -110,6 +111,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["full_name", "email"]
+        indexes = [
+            # People are found by their address whatever its case (a bulk award's file).
+            models.Index(Lower("email"), name="user_email_lower"),
+        ]
 
     def __str__(self):
         return self.full_name or self.email

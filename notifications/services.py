@@ -15,6 +15,7 @@ import logging
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -33,7 +34,7 @@ from .rendering import message_id, render, render_subject
 from .selectors import forget_unread_counts
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
     from django.db.models import QuerySet
 
@@ -93,7 +94,10 @@ def notify(
     """
     if recipient is None and not email:
         raise ValueError("A notice needs a recipient or an e-mail address.")
-    return _write(kind=kind, context=context, targets=[(key, recipient, email, language)])
+    return _write(
+        kind=kind,
+        targets=[Notice(key, context, recipient=recipient, email=email, language=language)],
+    )
 
 
 def notify_many(
@@ -104,43 +108,65 @@ def notify_many(
     However many people there are, this takes the same few queries.
     """
     targets = [
-        (f"{key}:{person.pk}", person, "", None)
+        Notice(f"{key}:{person.pk}", context, recipient=person)
         for person in people
         if skip is None or person.pk != skip.pk
     ]
-    return _write(kind=kind, context=context, targets=targets)
+    return _write(kind=kind, targets=targets)
 
 
-def _write(*, kind: str, context: dict, targets: list) -> list[Notification]:
+@dataclass(frozen=True)
+class Notice:
+    """One notice of :func:`notify_each`: its idempotency key, its context, and who gets
+    it (a user, or the address of someone without an account)."""
+
+    key: str
+    context: dict
+    recipient: User | None = None
+    email: str = ""
+    language: str | None = None
+
+
+def notify_each(notices: Sequence[Notice], *, kind: str) -> list[Notification]:
+    """Queue ``notices`` of one kind, each with its own context: the same few queries
+    however many there are (a badge awarded to a list of people)."""
+    return _write(kind=kind, targets=list(notices))
+
+
+def _write(*, kind: str, targets: list[Notice]) -> list[Notification]:
     kinds.get(kind)  # fail early on an unknown kind
     if _quiet.get():
         return []
-    targets = [target for target in targets if target[1] is None or target[1].is_active]
+    targets = [
+        target for target in targets if target.recipient is None or target.recipient.is_active
+    ]
     if not targets:
         return []
-    deliveries = deliveries_for([t[1] for t in targets if t[1] is not None], kind)
+    deliveries = deliveries_for([t.recipient for t in targets if t.recipient is not None], kind)
     now = timezone.now()
     rows = []
-    for key, recipient, email, language in targets:
+    for target in targets:
+        recipient = target.recipient
         delivery = (
             deliveries[recipient.pk] if recipient is not None else Preference.Delivery.IMMEDIATE
         )
         rows += _rows_for(
-            key=key,
+            key=target.key,
             recipient=recipient,
-            email=email,
+            email=target.email,
             delivery=delivery,
             common={
                 "recipient": recipient,
                 "kind": kind,
-                "context": context,
+                "context": target.context,
                 "created_at": now,
-                "language": language
+                "language": target.language
                 or (recipient.language if recipient is not None else None)
                 or translation.get_language()
                 or settings.LANGUAGE_CODE,
             },
         )
+
     # A key that is already queued is left as it is: the insert skips it, and what this
     # call wrote is what carries its own timestamp.
     Notification.objects.bulk_create(rows, ignore_conflicts=True)

@@ -7,6 +7,7 @@ import uuid
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,8 @@ class Award(models.Model):
         indexes = [
             models.Index(fields=["recipient", "-issued_on"]),
             models.Index(fields=["badge", "revoked_at"]),
+            # Who holds a badge already, asked by address (a bulk award's file).
+            models.Index(Lower("recipient_email"), name="award_recipient_email_lower"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -212,6 +215,8 @@ class BulkAward(models.Model):
     created_by = acting_user()
     rows = models.JSONField(default=list)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PREVIEW)
+    #: The rows without a problem, counted once: its progress is read without the rows.
+    valid_count = models.PositiveIntegerField(default=0)
     done_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 

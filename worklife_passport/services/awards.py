@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime
 import io
 import secrets
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import log_action
+from core.audit import log_action, log_actions
 from core.errors import require
-from notifications.services import notify
+from notifications.services import Notice, notify, notify_each
 
 from .. import rules
 from ..errors import PassportError
@@ -27,21 +27,31 @@ from ..models import Award, Badge, BulkAward, ClaimCode, StatusList
 from ..openbadges import keys
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
     from django.db.models import QuerySet
 
     from accounts.models import User
     from partners.models import Organisation
     from worklife_passport.models import Claim
 
-MAX_BULK_ROWS = 5000
+#: A year's intake of a large network in one file.
+MAX_BULK_ROWS = 50_000
 BULK_IN_PROCESS = 50  # larger files are awarded by a Celery task
+#: Rows a bulk award issues in one transaction: its progress moves in these steps, and
+#: a worker that stops goes on after the last step done.
+BULK_CHUNK = 500
+
+T = TypeVar("T")
 
 
-def _next_status_index(organisation: Organisation) -> int:
+def _reserve_status_indexes(organisation: Organisation, count: int = 1) -> int:
+    """The first of ``count`` positions in the issuer's status list, taken for the awards
+    about to be issued (the list is locked until the transaction ends)."""
     status_list, _created = StatusList.objects.get_or_create(organisation=organisation)
     status_list = StatusList.objects.select_for_update().get(pk=status_list.pk)
     index = status_list.next_index
-    status_list.next_index = index + 1
+    status_list.next_index = index + count
     status_list.save(update_fields=["next_index"])
     return index
 
@@ -55,8 +65,96 @@ def holds(user_or_email: User | str, badge: Badge) -> bool:
     """Whether the person already holds a valid award of any version of ``badge``."""
     awards = valid_awards().filter(badge__family=badge.family)
     if isinstance(user_or_email, str):
-        return awards.filter(recipient_email__iexact=user_or_email).exists()
+        return (
+            awards.alias(email=Lower("recipient_email"))
+            .filter(email=user_or_email.lower())
+            .exists()
+        )
     return awards.filter(recipient=user_or_email).exists()
+
+
+#: How many addresses one query looks up (well within every database's limit).
+_LOOKUP_CHUNK = 10_000
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def users_by_email(emails: Sequence[str]) -> dict[str, User]:
+    """The people with an account at each of ``emails`` (lower-cased), by that address."""
+    found: dict[str, User] = {}
+    for chunk in _chunks(emails, _LOOKUP_CHUNK):
+        users = get_user_model().objects.alias(address=Lower("email")).filter(address__in=chunk)
+        found.update({user.email.lower(): user for user in users})
+    return found
+
+
+def holders(badge: Badge, emails: Sequence[str], users: dict[str, User]) -> set[str]:
+    """Which of ``emails`` (lower-cased) hold a valid award of any version of ``badge``:
+    issued to the address, or to the account ``users`` finds at it. One query per
+    ten thousand addresses."""
+    by_user = {user.pk: email for email, user in users.items()}
+    held = set()
+    for chunk in _chunks(emails, _LOOKUP_CHUNK):
+        accounts = [users[email].pk for email in chunk if email in users]
+        awards = (
+            valid_awards()
+            .filter(badge__family=badge.family)
+            .alias(address=Lower("recipient_email"))
+            .filter(Q(address__in=chunk) | Q(recipient__in=accounts))
+            .values_list("recipient_email", "recipient_id")
+        )
+        for email, recipient_id in awards:
+            held.add(email.lower())
+            if recipient_id in by_user:
+                held.add(by_user[recipient_id])
+    return held
+
+
+def _new_award(
+    *,
+    badge: Badge,
+    recipient: User | None,
+    email: str,
+    name: str,
+    source: str,
+    actor: User | None,
+    status_index: int,
+    now: datetime.datetime,
+    evidence: str = "",
+    claim: Claim | None = None,
+) -> Award:
+    return Award(
+        badge=badge,
+        recipient=recipient,
+        recipient_email=recipient.email if recipient is not None else email,
+        recipient_name=recipient.full_name if recipient is not None else name,
+        issued_on=now,
+        expires_on=now + datetime.timedelta(days=badge.valid_days) if badge.valid_days else None,
+        evidence=evidence,
+        source=source,
+        claim=claim,
+        awarded_by=actor,
+        status_index=status_index,
+    )
+
+
+def _awarded_notice(award: Award) -> Notice:
+    """The notice of a new award; someone without an account hears of it at the address
+    the badge was issued to."""
+    context = {
+        "badge": award.badge.name,
+        "issuer": award.badge.issuer.name,
+        "link": {"name": "passport:award_detail", "kwargs": {"public_id": str(award.public_id)}},
+    }
+    return Notice(
+        f"passport.awarded:{award.pk}",
+        context,
+        recipient=award.recipient,
+        email="" if award.recipient is not None else award.recipient_email,
+    )
 
 
 @transaction.atomic
@@ -78,20 +176,19 @@ def award_create(
     if holds(recipient or email, badge):
         raise PassportError(_("This person already holds this badge."), code="already_held")
     keys.active_key(badge.issuer)  # the issuer signs from the first award on
-    now = timezone.now()
-    award = Award.objects.create(
+    award = _new_award(
         badge=badge,
         recipient=recipient,
-        recipient_email=email,
-        recipient_name=recipient.full_name if recipient is not None else name,
-        issued_on=now,
-        expires_on=now + datetime.timedelta(days=badge.valid_days) if badge.valid_days else None,
+        email=email,
+        name=name,
         evidence=evidence,
         source=source,
         claim=claim,
-        awarded_by=actor,
-        status_index=_next_status_index(badge.issuer),
+        actor=actor,
+        status_index=_reserve_status_indexes(badge.issuer),
+        now=timezone.now(),
     )
+    award.save()
     log_action(
         actor=actor,
         action="passport.award.created",
@@ -99,20 +196,52 @@ def award_create(
         organisation=badge.issuer,
         data={"source": source},
     )
-    context = {
-        "badge": badge.name,
-        "issuer": badge.issuer.name,
-        "link": {"name": "passport:award_detail", "kwargs": {"public_id": str(award.public_id)}},
-    }
-    # Someone without an account hears of it at the address the badge was issued to.
-    notify(
-        kind="passport.awarded",
-        key=f"passport.awarded:{award.pk}",
-        recipient=recipient,
-        email="" if recipient is not None else email,
-        context=context,
-    )
+    notify_each([_awarded_notice(award)], kind="passport.awarded")
     return award
+
+
+def award_many(
+    *, actor: User | None, badge: Badge, source: str, recipients: Sequence[tuple[str, str]]
+) -> list[Award]:
+    """Issue ``badge`` to each ``(email, name)`` of ``recipients`` who does not hold it yet
+    (an address that has an account is awarded to the account), in the same few queries
+    however many there are. Callers have checked that ``actor`` may award it; the
+    caller's transaction holds it together."""
+    names: dict[str, str] = {}
+    for email, name in recipients:
+        names.setdefault(email.strip().lower(), name)
+    emails = list(names)
+    users = users_by_email(emails)
+    held = holders(badge, emails, users)
+    emails = [email for email in emails if email not in held]
+    if not emails:
+        return []
+    keys.active_key(badge.issuer)
+    first = _reserve_status_indexes(badge.issuer, len(emails))
+    now = timezone.now()
+    awards = [
+        _new_award(
+            badge=badge,
+            recipient=users.get(email),
+            email=email,
+            name=names[email],
+            source=source,
+            actor=actor,
+            status_index=first + offset,
+            now=now,
+        )
+        for offset, email in enumerate(emails)
+    ]
+    Award.objects.bulk_create(awards)
+    log_actions(
+        actor=actor,
+        action="passport.award.created",
+        targets=awards,
+        organisation=badge.issuer,
+        data={"source": source},
+    )
+    notify_each([_awarded_notice(award) for award in awards], kind="passport.awarded")
+    return awards
 
 
 @transaction.atomic
@@ -250,10 +379,13 @@ def bulk_preview(*, actor: User, badge: Badge, data: bytes) -> BulkAward:
         raise PassportError(
             _("At most %(count)s recipients at a time.") % {"count": MAX_BULK_ROWS}, code="too_many"
         )
+    emails = [row["email"] for row in rows if not row["errors"]]
+    held = holders(badge, emails, users_by_email(emails))
     for row in rows:
-        if not row["errors"] and holds(row["email"], badge):
+        if not row["errors"] and row["email"] in held:
             row["errors"].append(str(_("Already holds this badge.")))
-    return BulkAward.objects.create(badge=badge, created_by=actor, rows=rows)
+    valid = sum(not row["errors"] for row in rows)
+    return BulkAward.objects.create(badge=badge, created_by=actor, rows=rows, valid_count=valid)
 
 
 @transaction.atomic
@@ -281,20 +413,21 @@ def bulk_confirm(*, actor: User, batch: BulkAward) -> BulkAward:
 
 
 def bulk_run(*, batch_id: int) -> int:
-    """Award the valid rows, one transaction each, counting progress as it goes."""
-    batch = BulkAward.objects.select_related("badge", "created_by").get(pk=batch_id)
+    """Award the valid rows, a step of rows at a time, counting progress as it goes. A row
+    whose person came to hold the badge meanwhile (e.g. by a code) still counts as done."""
+    batch = BulkAward.objects.select_related("badge__issuer", "created_by").get(pk=batch_id)
+    rows = batch.valid_rows
     done = batch.done_count
-    for row in batch.valid_rows[done:]:
-        # A row awarded meanwhile (e.g. by a code) still counts as handled.
-        with contextlib.suppress(PassportError):
-            award_create(
+    while done < len(rows):
+        step = rows[done : done + BULK_CHUNK]
+        with transaction.atomic():
+            award_many(
                 actor=batch.created_by,
                 badge=batch.badge,
                 source=Award.Source.BULK,
-                email=row["email"],
-                name=row["name"],
+                recipients=[(row["email"], row["name"]) for row in step],
             )
-        done += 1
-        BulkAward.objects.filter(pk=batch.pk).update(done_count=done)
+            done += len(step)
+            BulkAward.objects.filter(pk=batch.pk).update(done_count=done)
     BulkAward.objects.filter(pk=batch.pk).update(status=BulkAward.Status.DONE)
     return done

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.pages import paged
 from core.views import act_and_redirect, act_on_form
 
 from .. import rules, selectors
@@ -157,9 +158,14 @@ def bulk_award(request, pk):
     return render(request, "passport/bulk_form.html", {"form": form, "badge": badge})
 
 
+#: Rows of a bulk award's file shown on a page.
+BULK_ROWS_PER_PAGE = 100
+
+
 @login_required
 def bulk_detail(request, pk):
-    batch = get_object_or_404(BulkAward.objects.select_related("badge"), pk=pk)
+    # Its progress is read without the rows: a file of thousands is asked for every 2 s.
+    batch = get_object_or_404(BulkAward.objects.select_related("badge").defer("rows"), pk=pk)
     if not rules.can_award(request.user, batch.badge):
         raise Http404
     if request.method == "POST":
@@ -168,11 +174,23 @@ def bulk_detail(request, pk):
             lambda: award_services.bulk_confirm(actor=request.user, batch=batch),
             success_url=reverse("passport:bulk_detail", kwargs={"pk": batch.pk}),
         )
-    batch.refresh_from_db()
-    template = "passport/bulk_detail.html" + ("#progress" if request.htmx else "")
-    total = len(batch.valid_rows)
-    percent = 100 if not total else round(100 * batch.done_count / total)
-    return render(request, template, {"batch": batch, "total": total, "percent": percent})
+    total = batch.valid_count
+    context = {
+        "batch": batch,
+        "total": total,
+        "percent": 100 if not total else round(100 * batch.done_count / total),
+    }
+    if request.htmx:
+        return render(request, "passport/bulk_detail.html#progress", context)
+    rows = BulkAward.objects.values_list("rows", flat=True).get(pk=batch.pk)
+    problems = [row for row in rows if row.get("errors")]
+    only_problems = request.GET.get("show") == "problems"
+    context.update(
+        problems=len(problems),
+        only_problems=only_problems,
+        **paged(request, problems if only_problems else rows, BULK_ROWS_PER_PAGE),
+    )
+    return render(request, "passport/bulk_detail.html", context)
 
 
 def verify(request):
@@ -190,3 +208,4 @@ def verify(request):
         else:
             result = verifier.verify_url(data["url"])
     return render(request, "passport/verify.html", {"form": form, "result": result}, status=200)
+
