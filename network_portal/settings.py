@@ -203,6 +203,7 @@ CELERY_BEAT_SCHEDULE = {
     name: {"task": task, "schedule": schedule}
     for name, task, schedule in [
         ("notifications-sweep", "notifications.sweep", 60.0),
+        ("passport-share-views", "passport.flush_share_views", 60.0),
         ("exchanges-saved-searches", "exchanges.check_saved_searches", crontab(hour=6, minute=30)),
         ("exchanges-reminders", "exchanges.send_reminders", crontab(hour=8, minute=0)),
         ("events-reminders", "events.send_reminders", crontab(minute=5)),

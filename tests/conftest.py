@@ -1,16 +1,19 @@
 import pytest
+from django.conf import settings
 from django.db import connection
 
 
 def pytest_collection_modifyitems(config, items):
-    if connection.vendor == "postgresql":
-        return
-    skip = pytest.mark.skip(
-        reason="needs PostgreSQL (row locks, concurrency): set DATABASE_URL; CI always runs it"
-    )
-    for item in items:
-        if "postgres" in item.keywords:
-            item.add_marker(skip)
+    needs = []
+    if connection.vendor != "postgresql":
+        needs.append(("postgres", "PostgreSQL (row locks, concurrency): set DATABASE_URL"))
+    if not settings.REDIS_URL:
+        needs.append(("redis", "Redis: set REDIS_URL"))
+    for marker, what in needs:
+        skip = pytest.mark.skip(reason=f"needs {what}; CI always runs it")
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

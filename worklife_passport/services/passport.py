@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,8 +11,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from redis import RedisError, ResponseError
 
 from core.audit import log_action
+from core.cache import cache, redis
 from core.errors import require
 from notifications.services import notify, notify_many
 from partners.selectors import members_with_roles
@@ -20,6 +23,8 @@ from .. import rules
 from ..errors import PassportError
 from ..models import Award, Badge, Goal, Pathway, RecognitionRequest, ShareLink, SkillNeed
 from .awards import valid_awards
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -65,8 +70,49 @@ def share_revoke(*, actor: User, link: ShareLink) -> None:
     log_action(actor=actor, action="passport.share.revoked", target=link, organisation=None)
 
 
+#: The views of shared passports not yet added to their links (a Redis hash: link → views).
+_VIEWS = "passport:share-views"
+
+
 def share_viewed(link: ShareLink) -> None:
+    """Count a view of ``link``. Views are counted in Redis and added to the links by
+    :func:`share_views_flush` (every minute): a view writes no row, so a passport shared
+    widely costs the database nothing and retires no kept page. Without Redis, or while it
+    cannot be reached, the view is added to the link at once."""
+    client = redis()
+    if client is not None:
+        try:
+            client.hincrby(cache.make_key(_VIEWS), str(link.pk), 1)
+        except RedisError:
+            logger.warning(
+                "Redis unreachable: the view of share link %s is counted in its row", link.pk
+            )
+        else:
+            return
     ShareLink.objects.filter(pk=link.pk).update(view_count=F("view_count") + 1)
+
+
+def share_views_flush() -> int:
+    """Add the views counted in Redis to their links; the number of links updated.
+
+    The hash is renamed first, so views counted meanwhile go to a new one; a flush that
+    stopped after the rename is finished by the next. (One that stopped between the
+    database's commit and the hash's removal counts its views twice.)"""
+    client = redis()
+    if client is None:
+        return 0
+    counting, flushing = cache.make_key(_VIEWS), cache.make_key(f"{_VIEWS}:flushing")
+    if not client.exists(flushing):
+        try:
+            client.rename(counting, flushing)
+        except ResponseError:  # no views since the last flush
+            return 0
+    counts = {int(pk): int(views) for pk, views in client.hgetall(flushing).items()}
+    with transaction.atomic():
+        for pk, views in counts.items():
+            ShareLink.objects.filter(pk=pk).update(view_count=F("view_count") + views)
+    client.delete(flushing)
+    return len(counts)
 
 
 @dataclass
