@@ -32,7 +32,7 @@ written on every request (sessions), or it is never found fresh.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.utils import timezone
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from django.db.models import Model
 
 _PREFIX = "fragments:html:"
+
+T = TypeVar("T")
 
 #: Each fragment's name and the tables it has been seen to read in this process: the
 #: versions asked for with it. Grows as renders read more (another branch of a template).
@@ -110,9 +112,7 @@ def _key(name: str, vary: Iterable[object]) -> str:
     return f"{_PREFIX}{name}:{digest}"
 
 
-def draw(
-    name: str, render: Callable[[], str], *, keeping: bool = True
-) -> tuple[str, frozenset[str]]:
+def draw(name: str, render: Callable[[], T], *, keeping: bool = True) -> tuple[T, frozenset[str]]:
     """``render`` the fragment ``name``, learning the tables it reads."""
     with tables.reading(keeping=keeping) as read:
         html = render()
@@ -121,7 +121,7 @@ def draw(
     return html, read_now
 
 
-def _look_up(name: str, keys: list[str]) -> tuple[dict[str, str], dict[str, int | None]]:
+def _look_up(name: str, keys: list[str]) -> tuple[dict[str, Any], dict[str, int | None]]:
     """The fragments of ``name`` kept under ``keys`` whose tables are all unchanged since
     they were rendered, and the current versions of the tables ``name`` reads."""
     reads = known.get(name, frozenset())
@@ -146,7 +146,7 @@ def _look_up(name: str, keys: list[str]) -> tuple[dict[str, str], dict[str, int 
     return fresh, current
 
 
-def _keep(drawn: dict[str, str], read: frozenset[str], current: dict, seconds: int) -> None:
+def _keep(drawn: dict[str, Any], read: frozenset[str], current: dict, seconds: int) -> None:
     """Keep the fragments ``drawn`` (by key), which read ``read``."""
     if drawn and all(current.get(table) is not None for table in read):
         # Kept only when every table it read had a version before it was rendered: a
@@ -156,9 +156,11 @@ def _keep(drawn: dict[str, str], read: frozenset[str], current: dict, seconds: i
         cache.set_many({key: (versions, html) for key, html in drawn.items()}, seconds)
 
 
-def render(name: str, seconds: int, vary: Iterable[object], render: Callable[[], str]) -> str:
+def render(name: str, seconds: int, vary: Iterable[object], render: Callable[[], T]) -> T:
     """The fragment ``name`` for ``vary``: kept, if every table it read is unchanged since
-    it was rendered; otherwise rendered by ``render`` and kept for ``seconds``."""
+    it was rendered; otherwise rendered by ``render`` and kept for ``seconds``. A fragment
+    is usually HTML; any value the cache can hold is kept the same way (a verification
+    key and the DID it belongs to)."""
     if not seconds:
         return draw(name, render, keeping=False)[0]
     key = _key(name, vary)

@@ -197,6 +197,11 @@ CELERY_TIMEZONE = "Europe/Helsinki"
 REPORT_EXPORT_HOURS = env.int("REPORT_EXPORT_HOURS", default=24)
 # The longest a rendered list fragment is kept, even when nothing says its data changed.
 FRAGMENT_SECONDS = env.int("FRAGMENT_SECONDS", default=300)
+# The public verify page: badges checked per address and period (django-ratelimit, on
+# the shared cache; while Redis is down the page verifies rather than refuses).
+VERIFY_RATE_LIMIT = env("VERIFY_RATE_LIMIT", default="30/m")
+RATELIMIT_USE_CACHE = "shared"
+RATELIMIT_FAIL_OPEN = True
 # How long the reports dashboard may show figures before counting them again.
 REPORT_CACHE_SECONDS = env.int("REPORT_CACHE_SECONDS", default=600)
 CELERY_BEAT_SCHEDULE = {

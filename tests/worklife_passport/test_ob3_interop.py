@@ -82,7 +82,7 @@ def test_the_jwt_header_and_claims_are_those_of_ob3(world):
     token = credentials.credential_jwt(award)
     header = jwt.get_unverified_header(token)
     assert header["typ"] == "JWT"
-    claims, _key = credentials.decode(token)
+    claims = credentials.decode(token)
     credential = documents.ob3_credential(award)
     assert claims["iss"] == credential["issuer"]["id"]
     assert claims["jti"] == credential["id"]

@@ -10,6 +10,9 @@ its validFrom and ``exp`` its validUntil.
 from __future__ import annotations
 
 import jwt
+from django.conf import settings
+
+from core import fragments
 
 from ..models import Award, IssuerKey
 from . import documents, keys, urls
@@ -49,18 +52,36 @@ class UnknownKey(Exception):
     pass
 
 
-def decode(token: str) -> tuple[dict, IssuerKey]:
+#: The verification keys the verify page checks signatures with, kept in the cache: a
+#: key's public half never changes, and a write to the keys or to the organisations (whose
+#: slug is in the DID) retires what is kept.
+_KEY = "passport:verification-key"
+
+
+def _verification_key(key_id: str) -> tuple[str, str, dict] | None:
+    """The DID, algorithm and public JWK of the key ``key_id``, if there is one."""
+
+    def read() -> tuple[str, str, dict] | None:
+        key = IssuerKey.objects.select_related("organisation").filter(kid=key_id).first()
+        if key is None:
+            return None
+        return urls.did_for(key.organisation), key.algorithm, key.public_jwk
+
+    return fragments.render(_KEY, settings.FRAGMENT_SECONDS, [key_id], read)
+
+
+def decode(token: str) -> dict:
     """Verify the signature with the key the header names (``did:web:…:issuers:<slug>#<kid>``)
     and return the claims. Expiry is judged by the caller."""
     kid = jwt.get_unverified_header(token).get("kid", "")
     did, _, key_id = kid.partition("#")
-    key = IssuerKey.objects.select_related("organisation").filter(kid=key_id).first()
-    if key is None or urls.did_for(key.organisation) != did:
+    found = _verification_key(key_id)
+    if found is None or found[0] != did:
         raise UnknownKey(kid)
-    claims = jwt.decode(
+    _did, algorithm, jwk = found
+    return jwt.decode(
         token,
-        keys.public_key(key),
-        algorithms=[key.algorithm],
+        jwt.PyJWK(jwk, algorithm=algorithm).key,
+        algorithms=[algorithm],
         options={"verify_exp": False, "verify_nbf": False, "verify_aud": False},
     )
-    return claims, key

@@ -139,7 +139,7 @@ def verify_jwt(token: str) -> Result:
     if _jwt_nested_too_deeply(token):
         return Result(INVALID_INPUT)
     try:
-        claims, _key = credentials.decode(token)
+        claims = credentials.decode(token)
     except credentials.UnknownKey:
         return Result(UNKNOWN_ISSUER)
     except jwt.InvalidTokenError:
@@ -148,8 +148,7 @@ def verify_jwt(token: str) -> Result:
     if award is None:
         return Result(NOT_FOUND)
     signed_subject = claims.get("credentialSubject", {}).get("identifier", [{}])[0]
-    issued_subject = documents.ob3_credential(award)["credentialSubject"]["identifier"][0]
-    if signed_subject.get("identityHash") != issued_subject["identityHash"]:
+    if signed_subject.get("identityHash") != documents.award_identity(award):
         return Result(TAMPERED, award)
     expires = claims.get("exp")
     return _standing(

@@ -7,6 +7,7 @@ import json
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import get_usage
 
 from core.errors import DomainError
 from core.pages import paged
@@ -194,6 +196,17 @@ def bulk_detail(request, pk):
 
 
 def verify(request):
+    if request.method == "POST":
+        usage = get_usage(
+            request,
+            group="passport.verify",
+            key="ip",
+            rate=settings.VERIFY_RATE_LIMIT,
+            method="POST",
+            increment=True,
+        )
+        if usage and usage["should_limit"]:
+            return _verify_limited(request, usage["time_left"])
     form = VerifyForm(request.POST if request.method == "POST" else None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -209,3 +222,16 @@ def verify(request):
             result = verifier.verify_url(data["url"])
     return render(request, "passport/verify.html", {"form": form, "result": result}, status=200)
 
+
+def _verify_limited(request, seconds: int) -> HttpResponse:
+    """The verify page for an address that has checked too many badges in a short time:
+    what was typed is kept, and the answer says when to try again."""
+    typed = {name: request.POST.get(name, "") for name in ("text", "url")}
+    response = render(
+        request,
+        "passport/verify.html",
+        {"form": VerifyForm(initial=typed), "limited": True},
+        status=429,
+    )
+    response["Retry-After"] = str(max(seconds, 1))
+    return response
