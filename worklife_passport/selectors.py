@@ -111,7 +111,7 @@ def passport(*, user: User) -> dict:
         "pathways": progress,
         "timeline": timeline,
         "suggestions": suggestions(user=user, held=held, chosen={g.badge.family for g in goals}),
-        "shares": list(ShareLink.objects.filter(user=user).prefetch_related("awards__badge")),
+        "shares": list(ShareLink.objects.filter(user=user)),
     }
 
 

@@ -322,12 +322,15 @@ def test_passport_query_count_is_fixed(
 ):
     for n in range(count):
         badge = world.make_badge(name_fi=f"Merkki {n}")
-        world.award(badge=badge)
+        award = world.award(badge=badge)
         Goal.objects.create(user=world.student, badge=world.make_badge(name_fi=f"Tavoite {n}"))
+        ShareLink.objects.create(
+            user=world.student, label=f"Link {n}", expires_at=timezone.now()
+        ).awards.set([award])
     client.force_login(world.student)
     client.get("/en/passport/")
     # user, roles, awards, claims, goals, pathways (+ rules, + their badges), recognition
-    # requests, suggestions, share links (+ their awards), the session (notices: cache)
+    # requests, suggestions, share links, the session (notices: cache)
     with django_assert_num_queries(11):
         client.get("/en/passport/")
 
