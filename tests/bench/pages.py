@@ -5,12 +5,15 @@ at the same pages with the demo data and with the scale data (``seed_scale``): t
 people are picked by the domain of their address, ``demo.test`` or ``scale.test``.
 """
 
+import datetime
+import json
 import secrets
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
@@ -26,7 +29,8 @@ from exchanges.models import Application, MobilityForm, PlacementOffer
 from mentoring.models import Pair
 from partners.models import Membership
 from partners.rules import requires_mfa
-from worklife_passport.models import Award, Claim
+from worklife_passport.models import Award, Claim, ShareLink
+from worklife_passport.openbadges import credentials, documents, keys
 
 LANGUAGE = "en"
 
@@ -54,6 +58,12 @@ class Page:
     #: Each request asks something of its own, so none is served from a fragment kept
     #: for another: as for text searches, which people seldom ask twice alike.
     vary: bool = False
+    #: The form a POST sends.
+    data: dict = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return urlencode(self.data)
 
     def request_path(self, n: object) -> str:
         """The path of request ``n``: for a page that varies, with a parameter of its own
@@ -133,7 +143,14 @@ def cast(domain: str, *, approvals: int = 2) -> Cast:
         .order_by("pk"),
         "open offer",
     )
-    award = _first(Award.objects.filter(recipient=student).order_by("pk"), "award")
+    award = _first(
+        Award.objects.filter(recipient=student, revoked_at__isnull=True)
+        .exclude(expires_on__lte=timezone.now())
+        .select_related("badge__issuer")
+        .order_by("pk"),
+        "award",
+    )
+    shared = shared_passport(student, award)
     approve = list(
         Application.objects.filter(home_id=application.home_id, status=Application.Status.SUBMITTED)
         .order_by("pk")
@@ -165,6 +182,21 @@ def cast(domain: str, *, approvals: int = 2) -> Cast:
                 "",
                 reverse("ob_assertion", kwargs={"public_id": award.public_id}),
             ),
+            Page("shared passport", "", reverse("passport:shared", args=[shared.token])),
+            Page(
+                "verify a credential (VC-JWT)",
+                "",
+                reverse("passport:verify"),
+                method="POST",
+                data={"text": signed(award)},
+            ),
+            Page(
+                "verify an assertion (OB 2.0)",
+                "",
+                reverse("passport:verify"),
+                method="POST",
+                data={"text": json.dumps(documents.ob2_assertion(award))},
+            ),
             Page("mentoring pair page", "mentee", pair.get_absolute_url()),
             Page("notifications inbox", "student", reverse("notifications:inbox")),
             Page("reports dashboard", "coordinator", reverse("reports:dashboard")),
@@ -177,6 +209,28 @@ def cast(domain: str, *, approvals: int = 2) -> Cast:
         "mentee": pair.mentee.user,
     }
     return Cast(people=people, pages=pages)
+
+
+def shared_passport(student: User, award: Award) -> ShareLink:
+    """The student's link to a passport showing ``award``, made once and kept open."""
+    link, _created = ShareLink.objects.update_or_create(
+        user=student,
+        label="Benchmark",
+        defaults={"expires_at": timezone.now() + datetime.timedelta(days=365), "revoked_at": None},
+    )
+    link.awards.set([award])
+    return link
+
+
+def signed(award: Award) -> str:
+    """The award's VC-JWT. Its issuer's key may have been made under another SECRET_KEY
+    than this process has (the benchmark's own): then the issuer signs with a new key, and
+    the old one still verifies what it signed."""
+    try:
+        return credentials.credential_jwt(award)
+    except InvalidToken:
+        keys.rotate(award.badge.issuer)
+        return credentials.credential_jwt(award)
 
 
 def search_pages(domain: str, offers) -> list[Page]:
@@ -232,7 +286,11 @@ def query_count(cast: Cast, page: Page, *, fresh: bool = True, **client_options)
             if requires_mfa(person) and not Authenticator.objects.filter(user=person).exists():
                 TOTP.activate(person, generate_totp_secret())  # as they would at first login
             client.force_login(person)
-        send = getattr(client, page.method.lower())
+        method = getattr(client, page.method.lower())
+
+        def send(path):
+            return method(path, page.data) if page.data else method(path)
+
         send(page.paths[-1] if page.paths else page.request_path(f"{run}-1"))
         if not fresh and page.method == "GET":
             # A page of the reader's own is kept once they have a CSRF cookie, which the

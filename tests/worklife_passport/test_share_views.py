@@ -11,6 +11,7 @@ from core.cache import redis
 from tests.network_portal.test_cache import SHARED_DOWN
 from worklife_passport.models import ShareLink
 from worklife_passport.services import passport as passport_services
+from worklife_passport.services.awards import award_revoke
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,19 @@ def test_while_redis_cannot_be_reached_a_view_is_added_to_the_link(client, link,
     settings.CACHES = {**settings.CACHES, "shared": SHARED_DOWN}
     view(client, link)
     assert views(link) == 1
+
+
+def test_the_badges_shown_are_kept_and_drawn_again_when_one_changes(client, link, world):
+    view(client, link)
+    sql = view(client, link)
+    assert not any("worklife_passport_award" in statement for statement in sql)
+    award = link.awards.get()
+    award_revoke(actor=world.coordinator, award=award, reason="Given in error")
+    body = client.get(f"/en/passport/shared/{link.token}/").content.decode()
+    assert "revoked" in body
+
+
+def test_a_withdrawn_link_closes_at_once_though_its_badges_are_kept(client, link, world):
+    view(client, link)
+    ShareLink.objects.filter(pk=link.pk).update(revoked_at=timezone.now())
+    assert client.get(f"/en/passport/shared/{link.token}/").status_code == 404

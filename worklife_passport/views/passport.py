@@ -87,8 +87,13 @@ def shared(request, token):
     if link is None or not link.is_open:
         return render(request, "passport/shared.html", {"closed": True}, status=404)
     passport_services.share_viewed(link)
-    awards = link.awards.select_related("badge", "badge__issuer").order_by("-issued_on")
-    return render(request, "passport/shared.html", {"link": link, "awards": awards})
+    context = {
+        "link": link,
+        # Lazy: the badges shown are kept rendered until one of them changes.
+        "awards": link.awards.select_related("badge", "badge__issuer").order_by("-issued_on"),
+        **fragments.context(request, more=(link.pk,)),
+    }
+    return render(request, "passport/shared.html", context)
 
 
 def pathways(request):
