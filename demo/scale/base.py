@@ -30,6 +30,7 @@ DEFAULTS = {
     "notifications": 1000000,
     "services": 3000,
     "materials": 3000,
+    "audit": 1000000,
 }
 
 #: A scaled-down data set keeps at least this many, so its people still have some variety.

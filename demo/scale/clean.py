@@ -11,6 +11,7 @@ def clean(out=None):
     out = out or (lambda message: None)
     mine = "@" + DOMAIN
     steps = [
+        ("core.AuditEntry", {"data__seeded": TAG}),
         ("notifications.Notification", {"recipient__email__endswith": mine}),
         ("catalogue.Service", {"provider__slug__startswith": TAG}),
         ("catalogue.Material", {"organisation__slug__startswith": TAG}),

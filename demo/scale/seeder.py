@@ -15,6 +15,7 @@ from worklife_passport.models import Award, Badge, Claim
 
 from . import (
     applications,
+    audit,
     awards,
     badges,
     catalogue,
@@ -41,6 +42,7 @@ STAGES = {
     "events": ("events",),
     "notifications": ("notifications",),
     "catalogue": ("services", "materials"),
+    "audit": ("audit",),
 }
 
 
@@ -65,6 +67,7 @@ class Seeder(Seeding):
             ).count(),
             "catalogue": Service.objects.filter(provider__slug__startswith=TAG).count()
             + Material.objects.filter(organisation__slug__startswith=TAG).count(),
+            "audit": audit.seeded().count(),
         }
 
     def run(self):
@@ -127,3 +130,4 @@ class Seeder(Seeding):
     seed_events = events.seed
     seed_notifications = notifications.seed
     seed_catalogue = catalogue.seed
+    seed_audit = audit.seed

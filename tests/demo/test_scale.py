@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from catalogue.models import Material, Service
-from core.models import SearchEntry
+from core.models import AuditEntry, SearchEntry
 from core.search import text_search
 from demo import scale
 from events.models import Event, Registration
@@ -36,6 +36,7 @@ SIZES = {
     "notifications": 500,
     "services": 30,
     "materials": 20,
+    "audit": 400,
 }
 
 
@@ -77,6 +78,8 @@ def test_every_stage_has_the_sizes_asked_for():
     assert Registration.objects.count() == 40
     assert Notification.objects.count() == 500
     assert "notifications: 500 rows" in output
+    assert AuditEntry.objects.filter(data__seeded=scale.TAG).count() == 400
+    assert "audit: 400 rows" in output
     # Applications go through every state of the workflow.
     assert set(Application.objects.values_list("status", flat=True)) >= {
         "draft",
