@@ -54,6 +54,10 @@ $(OBV_STAMP): requirements-obverifier.lock
 test: compile voikko $(OBV_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# $(call stage,name,command): run a benchmark stage and say how long it took.
+stage = @started=$$(date +%s); $(2); status=$$?; \
+	echo "bench stage $(1): $$(( $$(date +%s) - started )) s"; exit $$status
+
 # Benchmarks run on PostgreSQL and Redis, as in production; they are not part of `make test`.
 # The network-sized data set is loaded first (once: `seed_scale` skips what is there and
 # resumes an interrupted run; `manage.py seed_scale --clean` removes it).
@@ -65,12 +69,12 @@ bench: compile voikko
 	@command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { \
 		echo "make bench needs wrk: apt-get install wrk" >&2; exit 2; }
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py seed_demo >/dev/null
-	$(BIN)/python manage.py seed_scale
-	$(BIN)/python tests/bench/bench_matching.py
-	$(BIN)/python tests/bench/bench_bulk.py
-	$(BIN)/python tests/bench/bench_report.py
-	$(BIN)/python tests/bench/bench_pages.py
+	$(call stage,demo data,$(BIN)/python manage.py seed_demo >/dev/null)
+	$(call stage,scale data,$(BIN)/python manage.py seed_scale)
+	$(call stage,matching round,$(BIN)/python tests/bench/bench_matching.py)
+	$(call stage,bulk awards,$(BIN)/python tests/bench/bench_bulk.py)
+	$(call stage,yearly report,$(BIN)/python tests/bench/bench_report.py)
+	$(call stage,key pages,$(BIN)/python tests/bench/bench_pages.py)
 
 lint: install
 	$(BIN)/ruff check .

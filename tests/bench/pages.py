@@ -176,6 +176,8 @@ def cast(domain: str, *, approvals: int = 2) -> Cast:
             ),
             Page("passport", "student", reverse("passport:passport")),
             Page("badge catalogue", "student", reverse("passport:catalogue")),
+            Page("training catalogue", "student", reverse("catalogue:service_list")),
+            Page("learning materials", "student", reverse("catalogue:material_list")),
             Page("assessor queue", "assessor", reverse("passport:assessor_queue")),
             Page(
                 "Open Badges assertion JSON",

@@ -227,7 +227,7 @@ def test_key_pages_take_the_same_queries_at_demo_and_scale_data():
     counted, kept, varying = {}, {}, set()
     for domain in ("demo.test", scale.DOMAIN):
         cast = pages.cast(domain)
-        assert len(cast.pages) == 20
+        assert len(cast.pages) == 22
         varying |= {page.name for page in cast.pages if page.vary}
         for page in cast.pages:
             counted.setdefault(page.name, []).append(pages.query_count(cast, page))
