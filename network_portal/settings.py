@@ -15,6 +15,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .object_storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -336,6 +338,22 @@ STORAGES = {
         )
     },
 }
+# Object storage: with S3_BUCKET set, uploads go to an S3-compatible store instead of the
+# disk, so every web and worker node shares them (network_portal/object_storage.py).
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES.update(
+        s3_storages(
+            bucket=S3_BUCKET,
+            public_bucket=env("S3_PUBLIC_BUCKET"),
+            endpoint_url=env("S3_ENDPOINT_URL", default=None),
+            access_key=env("S3_ACCESS_KEY_ID", default=None),
+            secret_key=env("S3_SECRET_ACCESS_KEY", default=None),
+            region=env("S3_REGION", default=None),
+            public_domain=env("S3_PUBLIC_DOMAIN", default=None),
+        )
+    )
+    SERVE_MEDIA = False
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 LOGO_MAX_BYTES = 2 * 1024 * 1024
