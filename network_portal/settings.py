@@ -131,6 +131,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The portal's queries are small and indexed: compiling them with PostgreSQL's JIT
     # costs more than it saves (30 ms for a page of the badge catalogue).
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+    # DATABASE_POOL=N: each process keeps a pool of up to N connections (psycopg's pool),
+    # for threaded servers and workers; the persistent connection above is then not used.
+    if pool_size := env.int("DATABASE_POOL", default=0):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": pool_size,
+            "timeout": 10,
+        }
 else:
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
