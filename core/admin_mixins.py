@@ -301,9 +301,7 @@ class BoundedInlineFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
 
     @cached_property
     def row_count(self) -> int:
-        shown = len(self.get_queryset())
-        if self.is_bound or shown < self.shown:
-            return shown
+        """How many rows there are in all (one query on the indexed key)."""
         return self.model._default_manager.filter(**{self.fk.name: self.instance}).count()
 
     @property
