@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from . import audit
 from .admin_filters import AutocompleteFilter, CountryListFilter, RegisteredValuesFilter
@@ -8,7 +9,7 @@ from .admin_mixins import LargeTableAdmin, MadeByServicesAdmin, name_matches, pe
 from .models import AuditEntry
 
 
-def _registered_actions():
+def _registered_actions() -> dict[str, StrOrPromise]:
     return dict(audit._labels)
 
 

@@ -1,12 +1,12 @@
 """List filters shared by the admins of every app."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import lookup_spawns_duplicates
-from django.contrib.admin.views.main import PAGE_VAR
+from django.contrib.admin.views.main import PAGE_VAR, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -60,31 +60,36 @@ class AutocompleteFilter(admin.RelatedFieldListFilter):
     select2 box that asks the admin's own autocomplete view (the related model's admin
     search, 20 rows a page), not a link for each of thousands of rows; choosing a row
     reloads the list with the same parameter ``RelatedFieldListFilter`` uses. The
-    changelist's admin adds the scripts (``LargeTableAdmin.media``)."""
+    changelist's admin adds the scripts (``AutocompleteFiltersAdmin.media``)."""
 
     template = "admin/filter_autocomplete.html"
+    #: The rendered box, made with the choices.
+    box: str = ""
 
-    def field_choices(self, field, request, model_admin):
+    def field_choices(
+        self, field: Any, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
+    ) -> list[tuple[str, StrOrPromise]]:
         # The rows are asked for as the admin types, never listed here.
         return []
 
     def has_output(self) -> bool:
         return True
 
-    def choices(self, changelist):
+    def choices(self, changelist: ChangeList) -> Iterator[Any]:
+        # Read by the template after the choices, as the sidebar's tag reads them first.
+        self.box = self.chooser(changelist)
         yield {
             "selected": self.lookup_val is None and not self.lookup_val_isnull,
             "query_string": changelist.get_query_string(
                 remove=[self.lookup_kwarg, self.lookup_kwarg_isnull]
             ),
             "display": _("All"),
-            "chooser": self.chooser(changelist),
         }
 
-    def chooser(self, changelist) -> SafeString:
+    def chooser(self, changelist: ChangeList) -> SafeString:
         """The select2 box, showing the row chosen now; choosing another reloads the list
         without the page number."""
-        remote = self.field.remote_field.model
+        remote: Any = self.field.remote_field.model  # type: ignore[union-attr]
         chooser = forms.ModelChoiceField(
             queryset=remote._default_manager.all(),
             required=False,

@@ -4,7 +4,7 @@ rows only the services make, and the admin of tables with up to millions of rows
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import reduce
 from typing import Any
 from urllib.parse import urlencode
@@ -150,8 +150,8 @@ def via(field: str, matches: Callable[[str], Q]) -> Callable[[str], Q]:
     (``via("user", person_matches)``), so the big table is filtered by its own key."""
 
     def prefixed(condition: Q) -> Q:
-        children = [
-            prefixed(child) if isinstance(child, Q) else (f"{field}__{child[0]}", child[1])
+        children: list[Any] = [
+            prefixed(child) if isinstance(child, Q) else (f"{field}__{child[0]}", child[1])  # type: ignore[index]
             for child in condition.children
         ]
         return Q(*children, _connector=condition.connector, _negated=condition.negated)
@@ -239,13 +239,13 @@ class LargeTableAdmin(AutocompleteFiltersAdmin):
         return match
 
     def _related_match(self, path: str, matches: Q) -> Q:
-        related = get_fields_from_path(self.model, path)[-1].related_model
+        related: Any = get_fields_from_path(self.model, path)[-1].related_model
         rows = related._default_manager.filter(matches).order_by().values("pk")
         keys = list(rows.values_list("pk", flat=True)[: RELATED_KEYS_AT_MOST + 1])
         return Q(**{f"{path}__in": rows if len(keys) > RELATED_KEYS_AT_MOST else keys})
 
 
-class KnownChoicesForm(forms.ModelForm):  # type: ignore[type-arg]
+class KnownChoicesForm(forms.ModelForm):
     """A model form whose autocomplete boxes show the row already read with the instance
     (``select_related``) instead of reading it again: no query per row of an inline."""
 
@@ -263,7 +263,7 @@ class RowAutocomplete(AutocompleteSelect):
 
     chosen: Model | None = None
 
-    def optgroups(self, name: str, value: list[Any], attr: Any = None) -> Any:
+    def optgroups(self, name: str, value: Sequence[str], attr: Any = None) -> Any:
         chosen = self.chosen
         if chosen is None or {str(v) for v in value if v} != {str(chosen.pk)}:
             return super().optgroups(name, value, attr)
@@ -273,7 +273,7 @@ class RowAutocomplete(AutocompleteSelect):
         return [(None, options, 0)]
 
 
-class BoundedInlineFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
+class BoundedInlineFormSet(BaseInlineFormSet):
     """An inline's rows, the ``shown`` first of them only; a posted formset reads back the
     rows it was shown (by their keys), so a row added meanwhile changes nothing."""
 
@@ -290,7 +290,7 @@ class BoundedInlineFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
         return self._bounded
 
     def _posted_keys(self) -> list[Any]:
-        pk = self.model._meta.pk
+        pk = self._model._meta.pk
         keys = []
         for i in range(self.initial_form_count()):
             try:
@@ -302,11 +302,15 @@ class BoundedInlineFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
     @cached_property
     def row_count(self) -> int:
         """How many rows there are in all (one query on the indexed key)."""
-        return self.model._default_manager.filter(**{self.fk.name: self.instance}).count()
+        return self._model._default_manager.filter(**{self.fk.name: self.instance}).count()
+
+    @property
+    def _model(self) -> Any:
+        return self.model
 
     @property
     def full_list_url(self) -> str:
-        opts = self.model._meta
+        opts = self._model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         lookup = f"{self.fk.name}__{self.fk.target_field.name}__exact"
         return f"{url}?{urlencode({lookup: self.instance.pk})}"
@@ -328,5 +332,5 @@ class BoundedInline(admin.TabularInline[Any, Any]):
 
     def get_formset(self, request: HttpRequest, obj: Model | None = None, **kwargs: Any) -> Any:
         formset = super().get_formset(request, obj, **kwargs)
-        formset.shown = self.shown
+        formset.shown = self.shown  # type: ignore[attr-defined]
         return formset

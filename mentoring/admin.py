@@ -55,7 +55,7 @@ class EnrolmentAdmin(LargeTableAdmin):
     ]
     search_fields = ["user", "region__iexact"]
     search_matches = {"user": person_matches}
-    sortable_by: list[str] = []
+    sortable_by = ()
     list_select_related = ["user", "programme"]
     raw_id_fields = ["user", "organisation"]
     filter_horizontal = ["sectors"]

@@ -132,7 +132,7 @@ class AwardAdmin(LargeTableAdmin, MadeByServicesAdmin):
     list_select_related = ["badge"]
     # The newest made first, by the primary key: "issued" has no index of its own.
     ordering = ["-id"]
-    sortable_by: list[str] = []
+    sortable_by = ()
     raw_id_fields = ["badge", "recipient", "claim", "awarded_by"]
     readonly_fields = [
         "public_id",
