@@ -208,6 +208,9 @@ class LargeTableAdmin(AutocompleteFiltersAdmin):
     list_per_page = 50
     paginator = EstimatedCountPaginator
     search_matches: Mapping[str, Callable[[str], Q]] = {}
+    #: ``RELATED_KEYS_AT_MOST`` for this table; 0 for one small enough (tens of
+    #: thousands of rows) that the database's own join of the related rows is cheaper.
+    related_keys_at_most: int | None = None
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
@@ -241,8 +244,11 @@ class LargeTableAdmin(AutocompleteFiltersAdmin):
     def _related_match(self, path: str, matches: Q) -> Q:
         related: Any = get_fields_from_path(self.model, path)[-1].related_model
         rows = related._default_manager.filter(matches).order_by().values("pk")
-        keys = list(rows.values_list("pk", flat=True)[: RELATED_KEYS_AT_MOST + 1])
-        return Q(**{f"{path}__in": rows if len(keys) > RELATED_KEYS_AT_MOST else keys})
+        most = (
+            RELATED_KEYS_AT_MOST if self.related_keys_at_most is None else self.related_keys_at_most
+        )
+        keys = list(rows.values_list("pk", flat=True)[: most + 1]) if most else []
+        return Q(**{f"{path}__in": rows if len(keys) > most or not most else keys})
 
 
 class KnownChoicesForm(forms.ModelForm):

@@ -76,6 +76,7 @@ class PairAdmin(LargeTableAdmin):
     list_filter = ["status", "origin", "programme"]
     search_fields = ["mentor", "mentee"]
     search_matches = {"mentor": via("user", person_matches), "mentee": via("user", person_matches)}
+    related_keys_at_most = 0
     # The newest first, by the index "pair_newest"; the start (twenty thousand pairs) sorts
     # too.
     sortable_by = ["started_at"]
