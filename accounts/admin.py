@@ -5,15 +5,20 @@ from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_mixins import LargeTableAdmin
+
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(LargeTableAdmin, BaseUserAdmin):
+    # By the unique index on the address; the people (tens of thousands) are read through
+    # without joining, a part of the address or the name found by a scan of this table.
     ordering = ["email"]
+    sortable_by = ["email"]
     list_display = ["email", "full_name", "language", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_active", "language", "memberships__role", "gender"]
-    search_fields = ["email", "full_name"]
+    search_fields = ["email__icontains", "full_name__icontains"]
     readonly_fields = ["date_joined", "last_login"]
     #: The rows other apps keep about the person (the memberships), added by those apps
     #: through ``add_inline``: accounts knows no app above it.

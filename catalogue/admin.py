@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin_actions import workflow_action
+from core.admin_filters import AutocompleteFilter
+from core.admin_mixins import AutocompleteFiltersAdmin
 
 from .models import Enquiry, Material, Need, Service, Topic
 from .services import enquiry_close
@@ -27,9 +29,9 @@ class ServiceAdmin(TranslationAdmin):
 
 
 @admin.register(Enquiry)
-class EnquiryAdmin(admin.ModelAdmin):
+class EnquiryAdmin(AutocompleteFiltersAdmin):
     list_display = ["service", "asked_by", "status", "created_at", "answered_at"]
-    list_filter = ["status", "service__provider"]
+    list_filter = ["status", ("service__provider", AutocompleteFilter)]
     search_fields = ["question", "answer", "asked_by__email", "service__title"]
     list_select_related = ["service", "asked_by"]
     raw_id_fields = ["asked_by", "company"]

@@ -1,19 +1,32 @@
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
-from .admin_filters import CountryListFilter
-from .admin_mixins import MadeByServicesAdmin
+from . import audit
+from .admin_filters import AutocompleteFilter, CountryListFilter, RegisteredValuesFilter
+from .admin_mixins import LargeTableAdmin, MadeByServicesAdmin, name_matches, person_matches
 from .models import AuditEntry
 
 
+def _registered_actions() -> dict[str, StrOrPromise]:
+    return dict(audit._labels)
+
+
 @admin.register(AuditEntry)
-class AuditEntryAdmin(MadeByServicesAdmin):
+class AuditEntryAdmin(LargeTableAdmin, MadeByServicesAdmin):
     list_display = ["created_at", "actor", "action_display", "target_repr", "organisation"]
-    list_filter = ["action", CountryListFilter.on("organisation__country")]
-    search_fields = ["action", "target_repr", "actor__email", "organisation__name"]
+    list_filter = [
+        RegisteredValuesFilter.on("action", _registered_actions, _("action")),
+        CountryListFilter.on("organisation__country"),
+        ("organisation", AutocompleteFilter),
+    ]
+    # The start of an action's name, who made it, or the organisation by name.
+    search_fields = ["action__startswith", "actor", "organisation"]
+    search_matches = {"actor": person_matches, "organisation": name_matches("name")}
     list_select_related = ["actor", "organisation"]
-    date_hierarchy = "created_at"
+    # The newest first, by the index on the time.
+    sortable_by = ["created_at"]
     readonly_fields = [
         "created_at",
         "actor",

@@ -1,8 +1,16 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_filters import CountryListFilter
-from core.admin_mixins import HistoryInline, MadeByServicesAdmin, ReadOnlyInline, move_action
+from core.admin_filters import AutocompleteFilter, CountryListFilter
+from core.admin_mixins import (
+    HistoryInline,
+    LargeTableAdmin,
+    MadeByServicesAdmin,
+    ReadOnlyInline,
+    move_action,
+    name_matches,
+    person_matches,
+)
 
 from .models import (
     Application,
@@ -44,7 +52,7 @@ class PartnershipAgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlacementOffer)
-class PlacementOfferAdmin(admin.ModelAdmin):
+class PlacementOfferAdmin(LargeTableAdmin):
     list_display = [
         "title",
         "host",
@@ -55,13 +63,19 @@ class PlacementOfferAdmin(admin.ModelAdmin):
         "seats_taken",
         "deadline",
     ]
-    list_filter = ["status", "form", CountryListFilter.on("country"), "sector"]
-    search_fields = ["title", "description", "host__name", "city"]
+    list_filter = [
+        "status",
+        "form",
+        CountryListFilter.on("country"),
+        "sector",
+        ("host", AutocompleteFilter),
+    ]
+    search_fields = ["title__icontains", "city__iexact", "host"]
+    search_matches = {"host": name_matches("name")}
     list_select_related = ["host"]
     autocomplete_fields = ["host", "posted_by"]
     # The status moves through the offer workflow (review, publish, close), never by hand.
     readonly_fields = ["status", "seats_taken", "published_at", "created_at", "updated_at"]
-    date_hierarchy = "deadline"
     actions = [
         move_action(OFFER_WORKFLOW, "approve", _("Approve and publish the selected offers")),
         move_action(OFFER_WORKFLOW, "send_back", _("Send the selected offers back to draft")),
@@ -95,7 +109,7 @@ class MobilityInline(admin.StackedInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(LargeTableAdmin):
     list_display = [
         "applicant",
         "offer",
@@ -106,14 +120,27 @@ class ApplicationAdmin(admin.ModelAdmin):
         "end_date",
         "status_changed_at",
     ]
-    list_filter = ["status", "kind", CountryListFilter.on("host__country"), "offer__form"]
-    search_fields = ["applicant__full_name", "applicant__email", "offer__title", "host__name"]
+    list_filter = [
+        "status",
+        "kind",
+        CountryListFilter.on("host__country"),
+        "offer__form",
+        ("home", AutocompleteFilter),
+        ("host", AutocompleteFilter),
+    ]
+    search_fields = ["applicant", "offer", "host"]
+    search_matches = {
+        "applicant": person_matches,
+        "offer": name_matches("title"),
+        "host": name_matches("name"),
+    }
     list_select_related = ["applicant", "offer", "home", "host"]
+    # The newest first, by the index "application_newest".
+    sortable_by = ["status_changed_at"]
     autocomplete_fields = ["applicant", "offer", "home", "host"]
     # The workflow moves an application; the admin shows it and fixes typos.
     readonly_fields = ["status", "submitted_at", "approved_at", "status_changed_at", "created_at"]
     inlines = [MobilityInline, AttachmentInline, CommentInline, EventInline]
-    date_hierarchy = "start_date"
     actions = [
         move_action(APPLICATION_WORKFLOW, "approve", _("Approve the selected applications")),
         move_action(

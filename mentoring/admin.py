@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from core.admin_mixins import HistoryInline, move_action
+from core.admin_filters import AutocompleteFilter
+from core.admin_mixins import (
+    AutocompleteFiltersAdmin,
+    HistoryInline,
+    LargeTableAdmin,
+    move_action,
+    person_matches,
+    via,
+)
 
 from .models import (
     Enrolment,
@@ -19,16 +27,16 @@ from .services import PAIRS
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TranslationAdmin):
+class ProgrammeAdmin(AutocompleteFiltersAdmin, TranslationAdmin):
     list_display = ["name", "kind", "starts_on", "ends_on", "enrol_until", "is_active"]
-    list_filter = ["kind", "is_active", "organisers"]
+    list_filter = ["kind", "is_active", ("organisers", AutocompleteFilter)]
     search_fields = ["name", "description"]
     filter_horizontal = ["organisers", "coordinators"]
     raw_id_fields = ["badge"]
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(admin.ModelAdmin):
+class EnrolmentAdmin(LargeTableAdmin):
     list_display = [
         "user",
         "programme",
@@ -38,8 +46,16 @@ class EnrolmentAdmin(admin.ModelAdmin):
         "region",
         "created_at",
     ]
-    list_filter = ["programme", "as_mentor", "as_mentee", "remote_ok"]
-    search_fields = ["user__full_name", "user__email", "region"]
+    list_filter = [
+        "programme",
+        "as_mentor",
+        "as_mentee",
+        "remote_ok",
+        ("organisation", AutocompleteFilter),
+    ]
+    search_fields = ["user", "region__iexact"]
+    search_matches = {"user": person_matches}
+    sortable_by = ()
     list_select_related = ["user", "programme"]
     raw_id_fields = ["user", "organisation"]
     filter_horizontal = ["sectors"]
@@ -55,10 +71,15 @@ class EventInline(HistoryInline):
 
 
 @admin.register(Pair)
-class PairAdmin(admin.ModelAdmin):
+class PairAdmin(LargeTableAdmin):
     list_display = ["__str__", "programme", "status", "origin", "score", "started_at", "ended_at"]
     list_filter = ["status", "origin", "programme"]
-    search_fields = ["mentor__user__full_name", "mentee__user__full_name"]
+    search_fields = ["mentor", "mentee"]
+    search_matches = {"mentor": via("user", person_matches), "mentee": via("user", person_matches)}
+    related_keys_at_most = 0
+    # The newest first, by the index "pair_newest"; the start (twenty thousand pairs) sorts
+    # too.
+    sortable_by = ["started_at"]
     list_select_related = ["programme", "mentor__user", "mentee__user"]
     raw_id_fields = ["mentor", "mentee"]
     readonly_fields = [

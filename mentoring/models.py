@@ -194,6 +194,8 @@ class Pair(models.Model):
         verbose_name = _("mentoring pair")
         verbose_name_plural = _("mentoring pairs")
         ordering = ["-created_at"]
+        # The admin's list, the newest first.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="pair_newest")]
         constraints = [
             models.UniqueConstraint(
                 fields=["mentor", "mentee"],

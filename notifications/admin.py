@@ -2,14 +2,19 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_mixins import MadeByServicesAdmin
+from core.admin_filters import RegisteredValuesFilter
+from core.admin_mixins import LargeTableAdmin, MadeByServicesAdmin, person_matches
 
-from . import services
+from . import kinds, services
 from .models import Notification, Preference
 
 
+def _registered_kinds():
+    return {key: kind.label for key, kind in kinds._kinds.items()}
+
+
 @admin.register(Notification)
-class NotificationAdmin(MadeByServicesAdmin):
+class NotificationAdmin(LargeTableAdmin, MadeByServicesAdmin):
     list_display = [
         "created_at",
         "kind",
@@ -20,10 +25,19 @@ class NotificationAdmin(MadeByServicesAdmin):
         "next_attempt_at",
         "sent_at",
     ]
-    list_filter = ["state", "channel", "kind", "language"]
-    search_fields = ["kind", "email", "recipient__email", "recipient__full_name", "last_error"]
+    list_filter = [
+        "state",
+        "channel",
+        RegisteredValuesFilter.on("kind", _registered_kinds, _("kind")),
+        "language",
+    ]
+    # The address of a person without an account, or the recipient by e-mail or name.
+    search_fields = ["recipient", "email__iexact"]
+    search_matches = {"recipient": person_matches}
     list_select_related = ["recipient"]
-    date_hierarchy = "created_at"
+    # The newest first, by the index "notification_newest"; sorting by another column
+    # would sort the whole outbox.
+    sortable_by = ["created_at"]
     actions = ["retry"]
     readonly_fields = [
         "recipient",

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -68,6 +69,11 @@ class Notification(models.Model):
                 condition=models.Q(state="sending"),
             ),
             models.Index(fields=["recipient", "channel", "-created_at"], name="notification_inbox"),
+            # The admin's outbox: the newest first, and the address of a person without an
+            # account (its search matches it whatever the case).
+            models.Index(fields=["-created_at", "-id"], name="notification_newest"),
+            models.Index(fields=["state", "-created_at", "-id"], name="notification_by_state"),
+            models.Index(Upper("email"), name="notification_email"),
             models.Index(
                 fields=["recipient"],
                 name="notification_unread",

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_actions import workflow_action
-from core.admin_mixins import ReadOnlyInline
+from core.admin_filters import AutocompleteFilter
+from core.admin_mixins import AutocompleteFiltersAdmin, ReadOnlyInline
 
 from .models import Answer, Choice, FollowUp, Question, Recipient, Response, Survey, Visit
 from .services import surveys as survey_services
@@ -19,9 +20,14 @@ class FollowUpInline(admin.TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(admin.ModelAdmin):
+class VisitAdmin(AutocompleteFiltersAdmin):
     list_display = ["company", "visited_on", "school", "created_by", "open_follow_ups"]
-    list_filter = ["school", "company__region", "company__sectors", "visited_on"]
+    list_filter = [
+        ("school", AutocompleteFilter),
+        "company__region",
+        "company__sectors",
+        "visited_on",
+    ]
     search_fields = ["company__name", "school__name", "notes", "skill_needs", "met"]
     list_select_related = ["company", "school", "created_by"]
     autocomplete_fields = ["company", "school", "visitors", "joint_with"]
@@ -42,9 +48,13 @@ class VisitAdmin(admin.ModelAdmin):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(admin.ModelAdmin):
+class FollowUpAdmin(AutocompleteFiltersAdmin):
     list_display = ["action", "owner", "due_on", "done_at", "visit"]
-    list_filter = [("done_at", admin.EmptyFieldListFilter), "due_on", "visit__school"]
+    list_filter = [
+        ("done_at", admin.EmptyFieldListFilter),
+        "due_on",
+        ("visit__school", AutocompleteFilter),
+    ]
     search_fields = ["action", "owner__full_name", "owner__email", "visit__company__name"]
     list_select_related = ["owner", "visit__company"]
     autocomplete_fields = ["owner"]
@@ -76,9 +86,9 @@ def _survey_action(to: str, description):
 
 
 @admin.register(Survey)
-class SurveyAdmin(TranslationAdmin):
+class SurveyAdmin(AutocompleteFiltersAdmin, TranslationAdmin):
     list_display = ["title", "organisation", "status", "closes_on", "sent", "answered"]
-    list_filter = ["status", "organisation"]
+    list_filter = ["status", ("organisation", AutocompleteFilter)]
     search_fields = ["title", "intro", "organisation__name"]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
@@ -117,9 +127,9 @@ class ChoiceInline(TranslationTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TranslationAdmin):
+class QuestionAdmin(AutocompleteFiltersAdmin, TranslationAdmin):
     list_display = ["text", "survey", "kind", "position", "required"]
-    list_filter = ["kind", "required", "survey__organisation"]
+    list_filter = ["kind", "required", ("survey__organisation", AutocompleteFilter)]
     search_fields = ["text", "survey__title"]
     list_select_related = ["survey"]
     raw_id_fields = ["survey"]

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
@@ -7,15 +6,25 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.admin import UserAdmin
-from core.admin_filters import CountryListFilter
-from core.admin_mixins import MadeByServicesAdmin, ReadOnlyInline
+from core.admin_filters import AutocompleteFilter, CountryListFilter
+from core.admin_mixins import (
+    AutocompleteFiltersAdmin,
+    BoundedInline,
+    KnownChoicesForm,
+    LargeTableAdmin,
+    MadeByServicesAdmin,
+    ReadOnlyInline,
+    RowAutocomplete,
+    name_matches,
+    person_matches,
+)
 from core.audit import log_action
 
 from . import services
 from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, Sector
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(KnownChoicesForm):
     class Meta:
         model = Membership
         fields = ["user", "organisation", "role"]
@@ -59,12 +68,21 @@ def save_membership_formset(request, formset) -> None:
         _create_membership(request, membership)
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(BoundedInline):
+    """An organisation's memberships: the newest, each person's box showing the person
+    read with the row (a school has hundreds of members; all are in the membership list)."""
+
     model = Membership
     form = MembershipForm
     extra = 0
     autocomplete_fields = ["user"]
     readonly_fields = ["created_at"]
+    select_related = ("user", "organisation")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = RowAutocomplete(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class UserMembershipInline(MembershipInline):
@@ -80,10 +98,11 @@ class UserMembershipInline(MembershipInline):
 UserAdmin.add_inline(UserMembershipInline)
 
 
-class InvitationInline(ReadOnlyInline):
+class InvitationInline(BoundedInline, ReadOnlyInline):
     # Invitations carry a secret link that only the invitation service can make.
     model = Invitation
     fields = ["email", "role", "invited_by", "created_at", "expires_at", "accepted_at"]
+    select_related = ("invited_by", "organisation")
 
 
 @admin.register(Sector)
@@ -138,13 +157,22 @@ class OrganisationAdmin(TranslationAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(LargeTableAdmin):
     list_display = ["user", "organisation", "role", "created_at"]
-    list_filter = ["role", "organisation__kind", CountryListFilter.on("organisation__country")]
-    search_fields = ["user__email", "user__full_name", "organisation__name"]
+    list_filter = [
+        "role",
+        "organisation__kind",
+        CountryListFilter.on("organisation__country"),
+        ("organisation", AutocompleteFilter),
+    ]
+    search_fields = ["user", "organisation"]
+    search_matches = {"user": person_matches, "organisation": name_matches("name")}
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
-    date_hierarchy = "created_at"
+    # The newest first, by the index "membership_newest" (the model's order, by the
+    # organisation's name, would sort every membership).
+    ordering = ["-created_at", "-id"]
+    sortable_by = ["created_at"]
     form = MembershipForm
 
     def get_readonly_fields(self, request, obj=None):
@@ -189,9 +217,9 @@ class InvitationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(MadeByServicesAdmin):
+class InvitationAdmin(AutocompleteFiltersAdmin, MadeByServicesAdmin):
     list_display = ["email", "organisation", "role", "state_display", "created_at", "expires_at"]
-    list_filter = [InvitationStateFilter, "role"]
+    list_filter = [InvitationStateFilter, "role", ("organisation", AutocompleteFilter)]
     search_fields = ["email", "organisation__name"]
     list_select_related = ["organisation"]
     # Every field but the key and the token's hash, none editable: the services write them.

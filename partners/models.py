@@ -201,6 +201,8 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         ordering = ["organisation__name", "role"]
+        # The admin's list, the newest first.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="membership_newest")]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organisation", "role"],

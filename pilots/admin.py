@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin_actions import workflow_action
-from core.admin_mixins import ReadOnlyInline
+from core.admin_filters import AutocompleteFilter
+from core.admin_mixins import AutocompleteFiltersAdmin, ReadOnlyInline
 
 from . import services as pilot_services
 from .models import (
@@ -23,9 +24,13 @@ class CallCriterionInline(TranslationTabularInline):
 
 
 @admin.register(PilotCall)
-class PilotCallAdmin(TranslationAdmin):
+class PilotCallAdmin(AutocompleteFiltersAdmin, TranslationAdmin):
     list_display = ["title", "organiser", "deadline", "published_at", "closed_at"]
-    list_filter = ["organiser", ("published_at", admin.EmptyFieldListFilter), "deadline"]
+    list_filter = [
+        ("organiser", AutocompleteFilter),
+        ("published_at", admin.EmptyFieldListFilter),
+        "deadline",
+    ]
     search_fields = ["title", "text", "organiser__name"]
     list_select_related = ["organiser"]
     autocomplete_fields = ["organiser", "reviewers"]

@@ -3,7 +3,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from core.admin_mixins import move_action
+from core.admin_filters import AutocompleteFilter
+from core.admin_mixins import AutocompleteFiltersAdmin, move_action
 
 from .models import (
     Finding,
@@ -50,9 +51,9 @@ class PeerReviewInline(admin.TabularInline):
 
 
 @admin.register(ReviewRound)
-class ReviewRoundAdmin(TranslationAdmin):
+class ReviewRoundAdmin(AutocompleteFiltersAdmin, TranslationAdmin):
     list_display = ["title", "organiser", "starts_on", "ends_on"]
-    list_filter = ["organiser", "areas", "starts_on"]
+    list_filter = [("organiser", AutocompleteFilter), "areas", "starts_on"]
     search_fields = ["title", "description", "organiser__name"]
     list_select_related = ["organiser"]
     autocomplete_fields = ["organiser"]

@@ -1,10 +1,19 @@
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin_actions import workflow_action
-from core.admin_filters import CountryListFilter
-from core.admin_mixins import HistoryInline, MadeByServicesAdmin, move_action
+from core.admin_filters import AutocompleteFilter, CountryListFilter
+from core.admin_mixins import (
+    AutocompleteFiltersAdmin,
+    HistoryInline,
+    LargeTableAdmin,
+    MadeByServicesAdmin,
+    move_action,
+    name_matches,
+    person_matches,
+)
 
 from .models.awards import Award, BulkAward, ClaimCode, IssuerKey, IssuerSettings, StatusList
 from .models.badges import Alignment, Badge, Endorsement, Goal
@@ -72,10 +81,11 @@ class ClaimEventInline(HistoryInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(LargeTableAdmin):
     list_display = ["student", "badge", "status", "submitted_at", "assessor", "decided_at"]
-    list_filter = ["status", "badge__category", "badge__issuer"]
-    search_fields = ["student__full_name", "student__email", "badge__name"]
+    list_filter = ["status", "badge__category", ("badge__issuer", AutocompleteFilter)]
+    search_fields = ["student", "badge"]
+    search_matches = {"student": person_matches, "badge": name_matches("name")}
     list_select_related = ["student", "badge", "assessor"]
     raw_id_fields = ["student", "badge", "assessor"]
     readonly_fields = [
@@ -97,7 +107,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(MadeByServicesAdmin):
+class AwardAdmin(LargeTableAdmin, MadeByServicesAdmin):
     # An award carries a status index and a signature: only the services can make one.
     list_display = [
         "badge",
@@ -108,9 +118,21 @@ class AwardAdmin(MadeByServicesAdmin):
         "expires_on",
         "revoked_at",
     ]
-    list_filter = ["source", "badge__category", "badge__issuer", "revoked_at"]
-    search_fields = ["recipient_email", "recipient_name", "badge__name", "public_id"]
+    list_filter = ["source", "badge__category", ("badge__issuer", AutocompleteFilter), "revoked_at"]
+    # The recipient by their account or the address the award was made out to, its public
+    # id, or the badge by name.
+    search_fields = ["recipient", "recipient_email", "public_id", "badge"]
+    search_matches = {
+        "recipient": person_matches,
+        # An award's own copy of the address is the person's account's, so it is looked
+        # for only where no account is kept, by the index on the recipient.
+        "recipient_email": lambda word: Q(recipient=None, recipient_email=word.lower()),
+        "badge": name_matches("name"),
+    }
     list_select_related = ["badge"]
+    # The newest made first, by the primary key: "issued" has no index of its own.
+    ordering = ["-id"]
+    sortable_by = ()
     raw_id_fields = ["badge", "recipient", "claim", "awarded_by"]
     readonly_fields = [
         "public_id",
@@ -120,13 +142,12 @@ class AwardAdmin(MadeByServicesAdmin):
         "revoked_at",
         "revocation_reason",
     ]
-    date_hierarchy = "issued_on"
 
 
 @admin.register(ClaimCode)
-class ClaimCodeAdmin(MadeByServicesAdmin):
+class ClaimCodeAdmin(AutocompleteFiltersAdmin, MadeByServicesAdmin):
     list_display = ["code", "badge", "label", "uses", "max_uses", "expires_at"]
-    list_filter = ["expires_at", "badge__issuer"]
+    list_filter = ["expires_at", ("badge__issuer", AutocompleteFilter)]
     search_fields = ["code", "label", "badge__name"]
     list_select_related = ["badge"]
     raw_id_fields = ["badge", "created_by"]
@@ -169,18 +190,18 @@ class PathwayRuleInline(admin.StackedInline):
 
 
 @admin.register(Pathway)
-class PathwayAdmin(TranslationAdmin):
+class PathwayAdmin(AutocompleteFiltersAdmin, TranslationAdmin):
     list_display = ["name", "recognised_by", "recognition", "credits", "is_active"]
-    list_filter = ["is_active", "recognised_by"]
+    list_filter = ["is_active", ("recognised_by", AutocompleteFilter)]
     search_fields = ["name", "recognition"]
     autocomplete_fields = ["recognised_by"]
     inlines = [PathwayRuleInline]
 
 
 @admin.register(RecognitionAgreement)
-class RecognitionAgreementAdmin(admin.ModelAdmin):
+class RecognitionAgreementAdmin(AutocompleteFiltersAdmin):
     list_display = ["higher_education", "what", "credits", "valid_from", "valid_until"]
-    list_filter = ["higher_education"]
+    list_filter = [("higher_education", AutocompleteFilter)]
     search_fields = ["what", "higher_education__name"]
     filter_horizontal = ["issuers"]
 

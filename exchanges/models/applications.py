@@ -118,6 +118,8 @@ class Application(models.Model):
             models.Index(fields=["home", "status"]),
             models.Index(fields=["host", "status"]),
             models.Index(fields=["applicant", "status"]),
+            # The admin's list, the newest first.
+            models.Index(fields=["-created_at", "-id"], name="application_newest"),
         ]
         constraints = [
             models.CheckConstraint(
