@@ -78,19 +78,47 @@ ROUND_ROWS_PER_PAGE = 25
 PAIRS_PER_PAGE = 25
 
 
-def round_page(*, round_: MatchingRound, text: str = "", number: str | int | None = 1) -> dict:
+def coordination_page(
+    *,
+    programme: Programme,
+    text: str = "",
+    status: str = "",
+    round_number: str | int | None = 1,
+    pairs_number: str | int | None = 1,
+) -> dict:
+    """What the coordination page shows: the round in preview, if any, and a page of its
+    proposals; a page of the programme's pairs. With ``text``, both lists keep the pairs
+    whose mentor's or mentee's name holds it (the names are matched once for both), with
+    ``status`` the programme's pairs in it."""
+    latest = programme.rounds.filter(status=MatchingRound.Status.PREVIEW).first()
+    named = (
+        set(
+            Enrolment.objects.filter(
+                programme=programme, user__full_name__icontains=text
+            ).values_list("pk", flat=True)
+        )
+        if text
+        else None
+    )
+    return {
+        "round": latest,
+        "proposals": round_page(round_=latest, named=named, number=round_number)
+        if latest
+        else None,
+        "pairs": programme_pairs(programme, named=named, status=status, number=pairs_number),
+    }
+
+
+def round_page(
+    *, round_: MatchingRound, named: set[int] | None = None, number: str | int | None = 1
+) -> dict:
     """One page of a round's proposals, with the people and the explanation of those
-    shown; with ``text``, only the proposals whose mentor's or mentee's name holds it.
+    shown; with ``named``, only the proposals whose mentor or mentee is one of them.
 
     A round keeps its proposals as a list, so the page is a slice of it: the people and
     their points are read for the rows shown only, whatever the size of the round."""
     proposals = round_.proposals
-    if text:
-        named = set(
-            Enrolment.objects.filter(
-                programme_id=round_.programme_id, user__full_name__icontains=text
-            ).values_list("pk", flat=True)
-        )
+    if named is not None:
         proposals = [p for p in proposals if p["mentor"] in named or p["mentee"] in named]
     page = Paginator(proposals, ROUND_ROWS_PER_PAGE).get_page(number)
     return {"page": page, "rows": round_rows(round_, list(page.object_list))}
@@ -123,19 +151,21 @@ def round_rows(round_: MatchingRound, proposals: list[dict]) -> list[dict]:
 
 
 def programme_pairs(
-    programme: Programme, *, text: str = "", status: str = "", number: str | int | None = 1
+    programme: Programme,
+    *,
+    named: set[int] | None = None,
+    status: str = "",
+    number: str | int | None = 1,
 ) -> dict:
     """One page of the programme's pairs, each with its meetings counted (``meeting_count``)
     and whether it has gone quiet (``quiet``, as the coordinators' alert tells); with
-    ``text``, the pairs whose mentor's or mentee's name holds it, with ``status``, those in
-    it."""
+    ``named``, the pairs whose mentor or mentee is one of those enrolments, with ``status``,
+    those in it."""
     from .services.relationship import quiet_pairs
 
     pairs = Pair.objects.filter(programme=programme)
-    if text:
-        pairs = pairs.filter(
-            Q(mentor__user__full_name__icontains=text) | Q(mentee__user__full_name__icontains=text)
-        )
+    if named is not None:
+        pairs = pairs.filter(Q(mentor_id__in=named) | Q(mentee_id__in=named))
     if status:
         pairs = pairs.filter(status=status)
     # The page's keys first, from the pairs alone; then its rows with their people and

@@ -250,25 +250,23 @@ _COORDINATION_QUERY = ("q", "status", "round_page", "pairs_page")
 @login_required
 def coordination(request, pk):
     programme = _coordinated(request, pk)
-    latest = programme.rounds.filter(status=MatchingRound.Status.PREVIEW).first()
     form = CoordinationFilterForm(request.GET)
     filters = form.filters()
     text = (filters.get("q") or "").strip()
     status = filters.get("status") or ""
+    page = selectors.coordination_page(
+        programme=programme,
+        text=text,
+        status=status,
+        round_number=request.GET.get("round_page"),
+        pairs_number=request.GET.get("pairs_page"),
+    )
     return render(
         request,
         "mentoring/coordination.html",
         {
             "programme": programme,
-            "round": latest,
-            "proposals": (
-                selectors.round_page(round_=latest, text=text, number=request.GET.get("round_page"))
-                if latest
-                else None
-            ),
-            "pairs": selectors.programme_pairs(
-                programme, text=text, status=status, number=request.GET.get("pairs_page")
-            ),
+            **page,
             "form": form,
             "q": text,
             "filtered": bool(text or status),
