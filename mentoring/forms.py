@@ -2,10 +2,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE, ServiceSavedForm
+from core.forms import DATE, FilterForm, ServiceSavedForm
 from partners.models import Organisation, Sector
 
-from .models import Enrolment
+from .models import Enrolment, Pair
 
 MONTHS = [(m, m) for m in range(1, 13)]
 
@@ -108,3 +108,15 @@ class ProfileSearchForm(forms.Form):
     """The text query that narrows the profiles the programme page suggests."""
 
     q = forms.CharField(label=_("Search profiles"), required=False, max_length=200)
+
+
+class CoordinationFilterForm(FilterForm):
+    """What narrows the coordination page's lists: a name narrows both the round's
+    proposals and the programme's pairs, a status the pairs."""
+
+    q = forms.CharField(label=_("Mentor's or mentee's name"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status of the pairs"),
+        required=False,
+        choices=[("", _("Any status")), *Pair.Status.choices],
+    )

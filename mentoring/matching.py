@@ -35,6 +35,19 @@ def _norm(values) -> frozenset:
     return frozenset(str(v).strip().lower() for v in values if str(v).strip())
 
 
+#: The enrolment's fields :func:`person` reads (its sectors aside).
+PERSON_FIELDS = (
+    "organisation",
+    "skills_offered",
+    "skills_wanted",
+    "languages",
+    "region",
+    "remote_ok",
+    "months",
+    "capacity",
+)
+
+
 def person(enrolment) -> Person:
     """The enrolment as the scoring reads it (its sectors from the prefetch, when made)."""
     return Person(

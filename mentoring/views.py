@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -18,6 +18,7 @@ from partners import rules as partner_rules
 from . import rules, selectors
 from .forms import (
     CommentForm,
+    CoordinationFilterForm,
     EnrolmentForm,
     FeedbackForm,
     GoalForm,
@@ -242,23 +243,55 @@ def evaluation_give(request, pk):
     )
 
 
+#: What the coordination page's address may carry: its filters and the page of each list.
+_COORDINATION_QUERY = ("q", "status", "round_page", "pairs_page")
+
+
 @login_required
 def coordination(request, pk):
     programme = _coordinated(request, pk)
-    latest = programme.rounds.filter(status=MatchingRound.Status.PREVIEW).first()
+    form = CoordinationFilterForm(request.GET)
+    filters = form.filters()
+    text = (filters.get("q") or "").strip()
+    status = filters.get("status") or ""
+    page = selectors.coordination_page(
+        programme=programme,
+        text=text,
+        status=status,
+        round_number=request.GET.get("round_page"),
+        pairs_number=request.GET.get("pairs_page"),
+    )
     return render(
         request,
         "mentoring/coordination.html",
         {
             "programme": programme,
-            "round": latest,
-            "rows": selectors.round_rows(latest) if latest else [],
-            "pairs": selectors.programme_pairs(programme),
-            "quiet": set(
-                relationship.quiet_pairs().filter(programme=programme).values_list("pk", flat=True)
-            ),
+            **page,
+            "form": form,
+            "q": text,
+            "filtered": bool(text or status),
+            # Each list's page links keep the filters and the other list's page.
+            "query": _coordination_query(request.GET),
+            "round_query": _coordination_query(request.GET, without="round_page"),
+            "pairs_query": _coordination_query(request.GET, without="pairs_page"),
         },
     )
+
+
+def _coordination_query(data, without: str = "") -> str:
+    """The coordination page's filters and pages in ``data``, as a query string."""
+    query = QueryDict(mutable=True)
+    for name in _COORDINATION_QUERY:
+        if name != without and data.get(name):
+            query[name] = data[name]
+    return query.urlencode()
+
+
+def _coordination_url(pk: int, data) -> str:
+    """The coordination page with the filters and pages a button was posted from."""
+    query = _coordination_query(QueryDict(data.get("query", "")))
+    url = reverse("mentoring:coordination", kwargs={"pk": pk})
+    return f"{url}?{query}" if query else url
 
 
 def _coordinated(request, pk) -> Programme:
@@ -289,11 +322,11 @@ def round_remove(request, pk, round_pk):
         mentee_id = int(request.POST.get("mentee", 0))
     except ValueError as error:
         messages.error(request, str(error))
-        return redirect("mentoring:coordination", pk=pk)
+        return redirect(_coordination_url(pk, request.POST))
     return act_and_redirect(
         request,
         lambda: rounds.round_remove(actor=request.user, round_=round_, mentee_id=mentee_id),
-        success_url=reverse("mentoring:coordination", kwargs={"pk": pk}),
+        success_url=_coordination_url(pk, request.POST),
     )
 
 
