@@ -130,8 +130,8 @@ class AwardAdmin(LargeTableAdmin, MadeByServicesAdmin):
         "badge": name_matches("name"),
     }
     list_select_related = ["badge"]
-    # The newest made first, by the primary key: "issued" has no index of its own.
-    ordering = ["-id"]
+    # The newest first, by an index of their own ("award_newest").
+    ordering = ["-issued_on", "-id"]
     sortable_by = ()
     raw_id_fields = ["badge", "recipient", "claim", "awarded_by"]
     readonly_fields = [

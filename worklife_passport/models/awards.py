@@ -69,6 +69,8 @@ class Award(models.Model):
             models.Index(fields=["badge", "revoked_at"]),
             # Who holds a badge already, asked by address (a bulk award's file).
             models.Index(Lower("recipient_email"), name="award_recipient_email_lower"),
+            # The newest first, as the admin lists them.
+            models.Index(fields=["-issued_on", "-id"], name="award_newest"),
         ]
         constraints = [
             models.UniqueConstraint(

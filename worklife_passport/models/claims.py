@@ -59,7 +59,11 @@ class Claim(models.Model):
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["badge", "status"])]
+        indexes = [
+            models.Index(fields=["badge", "status"]),
+            # The newest first, as the admin lists them.
+            models.Index(fields=["-created_at", "-id"], name="claim_newest"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["student", "badge"],
