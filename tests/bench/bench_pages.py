@@ -246,7 +246,9 @@ def load(page, headers, *, seconds=SECONDS, status=200) -> dict:
     }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as file:
         file.write(script)
-    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "-s", file.name]
+    # A slow answer is not an error (its latency is what the people run measures).
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s"]
+    command += ["-s", file.name]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     command.append(f"http://{HOST}")
@@ -259,9 +261,9 @@ def load(page, headers, *, seconds=SECONDS, status=200) -> dict:
 
 
 def with_people(page, headers, *, seconds=SECONDS, status=200) -> dict:
-    """16 people on the page at once, each reading for 0.25 to 0.75 s before asking for
-    the next one (wrk's own pauses skew its latencies, so this is timed here). They
-    arrive within the first 0.75 s, at moments of their own."""
+    """``page.people`` people (16) on the page at once, each reading for 0.25 to 0.75 s
+    before asking for the next one (wrk's own pauses skew its latencies, so this is timed
+    here). They arrive within the first 0.75 s, at moments of their own."""
     run = secrets.token_hex(4)
     paths = iter(page.paths or (page.request_path(f"{run}-{n}") for n in itertools.count(1)))
     lock = threading.Lock()
@@ -296,7 +298,7 @@ def with_people(page, headers, *, seconds=SECONDS, status=200) -> dict:
             time.sleep(rng.uniform(0.25, 0.75))
         conn.close()
 
-    threads = [threading.Thread(target=person, args=(n,)) for n in range(CONNECTIONS)]
+    threads = [threading.Thread(target=person, args=(n,)) for n in range(page.people)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -526,26 +528,27 @@ def main() -> int:
     missed = []
     for page in cast.pages:
         name, result = page.name, results[page.name]
+        budget = {**BUDGET, **page.budget}
         # Beside the floor measured just before it, on the machine as it was then.
         share = result["rps"] / result["floor_beside_rps"]
         result["share_of_floor"] = round(share, 3)
         result["share_of_first_floor"] = round(result["rps"] / floors[page.who]["rps"], 3)
         result["share_of_anonymous_floor"] = round(result["rps"] / floors[""]["rps"], 3)
-        if share < BUDGET["share_of_floor"]:
+        if share < budget["share_of_floor"]:
             missed.append(f"{name}: {share:.0%} of the floor view's throughput")
         seen = result.get("people", result)
-        if seen["p95_ms"] > BUDGET["p95_ms"]:
-            missed.append(f"{name}: p95 {seen['p95_ms']} ms with 16 people")
+        if seen["p95_ms"] > budget["p95_ms"]:
+            missed.append(f"{name}: p95 {seen['p95_ms']} ms with {page.people} people")
         if result["errors"] or result.get("people", {}).get("errors"):
             missed.append(f"{name}: {result['errors']} errors")
-        if result["queries"] > BUDGET["queries"]:
+        if result["queries"] > budget["queries"]:
             missed.append(f"{name}: {result['queries']} queries")
         if result["queries"] != result["queries_demo"]:
             missed.append(
                 f"{name}: {result['queries_demo']} queries with the demo data, "
                 f"{result['queries']} with the scale data"
             )
-        if result.get("kilobytes") and result["kilobytes"] > BUDGET["kilobytes"]:
+        if budget["kilobytes"] and result.get("kilobytes", 0) > budget["kilobytes"]:
             missed.append(f"{name}: {result['kilobytes']} KB")
     if latency.get("p95_s", 60) > BUDGET["notice_p95_s"]:
         missed.append(f"notification p95 {latency.get('p95_s')} s")
