@@ -125,6 +125,11 @@ def _passport():
     return world
 
 
+def _shared_passport():
+    _passport()
+    return None, f"/en/passport/shared/{ShareLink.objects.get(label='Employer').token}/"
+
+
 def _pair(status="active"):
     world = MentoringWorld()
     pair = Pair.objects.create(
@@ -185,6 +190,7 @@ PAGES = {
     ),
     "training catalogue": (_catalogue, {"catalogue:service-filters"}),
     "passport": (lambda: (_passport().student, "/en/passport/"), {"passport:passport"}),
+    "shared passport": (_shared_passport, {"passport:shared"}),
     "assessor queue": (
         lambda: (_passport().teacher, "/en/passport/assess/"),
         {"passport:assessor-queue"},
