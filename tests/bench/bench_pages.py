@@ -548,7 +548,7 @@ def main() -> int:
                 f"{name}: {result['queries_demo']} queries with the demo data, "
                 f"{result['queries']} with the scale data"
             )
-        if budget["kilobytes"] and result.get("kilobytes", 0) > budget["kilobytes"]:
+        if budget["kilobytes"] and (result.get("kilobytes") or 0) > budget["kilobytes"]:
             missed.append(f"{name}: {result['kilobytes']} KB")
     if latency.get("p95_s", 60) > BUDGET["notice_p95_s"]:
         missed.append(f"notification p95 {latency.get('p95_s')} s")
